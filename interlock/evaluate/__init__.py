@@ -1,0 +1,1 @@
+"""Evaluation on public annotated data, with peer tools run side by side."""

