@@ -1,0 +1,1 @@
+"""Resolution of mentions across documents: name normalisation and matching."""
