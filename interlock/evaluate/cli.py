@@ -1,0 +1,112 @@
+"""Command-line commands for evaluation (``interlock eval``) and name matching.
+
+The integrator adds ``eval_command`` and ``match_names_command`` to the main
+``interlock`` click group.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from interlock import settings
+from interlock.evaluate import runner
+from interlock.evaluate.report import EvalResult
+
+
+@click.command(name="eval")
+@click.argument("dataset")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Evaluation data folder (default: the evaldata setting, ../shared/evaldata).",
+)
+@click.option(
+    "--save",
+    "save_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the figures, the git commit and the date to this JSON file.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
+def eval_command(
+    dataset: str, data_dir: Path | None, save_path: Path | None, limit: int | None
+) -> None:
+    """Score Interlock on a public dataset (polnear, timeml, redocred, names, gap,
+    factuality, or all) beside a peer tool; the last line of each is its primary figure."""
+    try:
+        runner.dataset_names(dataset)
+    except runner.UnknownDataset as exc:
+        raise click.UsageError(str(exc)) from None
+    folder = data_dir or settings.evaldata_dir()
+
+    def show(result: EvalResult) -> None:
+        click.echo(f"== {result.dataset}")
+        click.echo(result.render())
+        click.echo("")
+
+    def fail(name: str, detail: str) -> None:
+        click.echo(f"== {name}\nFAILED: {detail}\n", err=True)
+
+    outcome = runner.run_all(dataset, folder, limit, on_result=show, on_failure=fail)
+    if save_path is not None:
+        runner.save(save_path, outcome.results, outcome.failures)
+        click.echo(f"figures saved to {save_path}")
+    if not outcome.ok:
+        click.echo(f"failed: {', '.join(outcome.failures)}", err=True)
+        sys.exit(1)
+
+
+def _read_pairs(stream: TextIO, threshold: float | None) -> int:
+    """Score each JSON line {"a", "b"}; returns how many lines were bad."""
+    from interlock.resolve import names
+
+    bad = 0
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("expected a JSON object")
+            a, b = item.get("a"), item.get("b")
+            if not isinstance(a, str) or not isinstance(b, str):
+                raise ValueError('expected string fields "a" and "b"')
+        except ValueError as exc:
+            bad += 1
+            click.echo(f"line {lineno}: {exc}", err=True)
+            continue
+        out: dict[str, object] = {"a": a, "b": b, "score": round(names.score(a, b), 4)}
+        if threshold is not None:
+            out["match"] = out["score"] >= threshold  # type: ignore[operator]
+        click.echo(json.dumps(out, ensure_ascii=False))
+    return bad
+
+
+@click.command(name="match-names")
+@click.option(
+    "--input",
+    "input_file",
+    type=click.File("r", encoding="utf-8"),
+    required=True,
+    help='JSON lines of {"a": name, "b": name}; "-" reads standard input.',
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Also print whether each pair matches at this score (shipped default: "
+    "interlock.resolve.names.MATCH_THRESHOLD).",
+)
+def match_names_command(input_file: TextIO, threshold: float | None) -> None:
+    """Score pairs of names (people or organisations) for being the same, 0 to 1."""
+    bad = _read_pairs(input_file, threshold)
+    if bad:
+        click.echo(f"{bad} bad line(s)", err=True)
+        sys.exit(1)
