@@ -1,0 +1,183 @@
+"""Temporal expressions (TIMEX3): find them in a parsed text and normalise their values.
+
+A rule-based normaliser in the spirit of HeidelTime: regular expressions in
+``times_patterns`` propose spans, the longest non-overlapping ones win, and
+each is normalised against the anchor (the publication date) with the tense
+of its clause deciding whether a bare "Friday" or "May" is the last or the
+next one. Without an anchor, relative expressions stay unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract.times_calendar import interval_of
+from interlock.extract.times_patterns import RULES
+from interlock.extract.times_rules import Context, Rule
+from interlock.model import Timex
+
+_FUTURE_WORDS = {"will", "'ll", "shall", "wo", "going", "gon"}
+_FUTURE_HEADS = {
+    "plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek", "set", "due",
+    "likely", "prepare", "propose", "promise", "vow", "threaten", "agree", "decide",
+}
+#: words before a bare four-digit number that make it a year
+_YEAR_CUES = {
+    "in", "since", "of", "by", "until", "till", "from", "to", "through", "during", "before",
+    "after", "fiscal", "early", "late", "mid", "the", "and", "or", "between", "year",
+    "calendar", "for", "around", "about", "as", "than", "'s", "summer", "spring", "fall",
+    "winter", "autumn",
+}
+
+
+def _clause_tense(tok: Token) -> int | None:
+    """-1, 0 or +1 from the verb governing ``tok``, or None when no verb is found."""
+    verb: Token | None = None
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
+            verb = cur
+            break
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_WORDS:
+        return 1
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return -1
+    if any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes) and verb.tag_ == "VBN":
+        return -1
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in ("will", "'ll"):
+            return 1
+        return _clause_tense(head) if head is not verb else 0
+    if verb.tag_ in ("VBZ", "VBP"):
+        return 0
+    return None
+
+
+def _sentence_tense(sent: Span) -> int:
+    """A fallback tense for a sentence: future words, else past verbs, else present."""
+    if any(t.lower_ in ("will", "'ll", "shall") for t in sent):
+        return 1
+    if any(t.tag_ == "VBD" for t in sent):
+        return -1
+    return 0
+
+
+def tense_at(doc: Doc, start: int, end: int) -> int:
+    """The tense (-1 past, 0 present, +1 future) of the clause holding a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    tense = _clause_tense(span.root)
+    if tense is not None:
+        return tense
+    try:
+        return _sentence_tense(span.sent)
+    except ValueError:  # no sentence boundaries on this doc
+        return 0
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
+    """Filters for matches whose words are often not temporal ("May", "March", "1990")."""
+    text = m.group(0)
+    if rule.name in ("month", "month_year", "full_date", "day_month"):
+        mon = m.group("mon")
+        if mon.lower() in ("may", "march") and not mon[0].isupper():
+            return False
+        if mon.lower() in ("may", "march") and rule.name == "month":
+            tok = _token_at(doc, m.start("mon"))
+            if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
+                return False
+    if rule.name == "year" and re.fullmatch(r"\d{4}", text):
+        before = doc.text[max(0, m.start() - 20) : m.start()]
+        prev = re.findall(r"[\w']+|[^\w\s]", before)
+        tok = _token_at(doc, m.start())
+        if tok is not None and tok.ent_type_ == "DATE":
+            return True
+        if prev and prev[-1].lower() in _YEAR_CUES:
+            return True
+        return False
+    if rule.name in ("reference",) and text.lower() in ("current", "future", "recent"):
+        tok = _token_at(doc, m.start())
+        nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(doc) else None
+        # "current" as in "current account" is no time; "the current crisis" is
+        if nxt is None or not nxt.tag_.startswith("NN"):
+            return text.lower() != "current" or tok is None or tok.dep_ != "amod"
+    return True
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    text = doc.text
+    found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start() and _plausible(doc, rule, m):
+                found.append((m.start(), m.end(), order, rule, m))
+    # the longest match wins; on equal length, the rule listed first
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for cand in found:
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _sentence_of(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    try:
+        return span.sent.text.lower()
+    except ValueError:
+        return doc.text[max(0, start - 200) : end + 200].lower()
+
+
+def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+    """Every temporal expression in ``doc`` as a TIMEX3, resolved against ``anchor``."""
+    text = doc.text
+    if not text.strip():
+        return []
+    out: list[Timex] = []
+    last_quarter: str | None = None
+    quarter_seen_at = -10_000
+    for start, end, _order, rule, m in _candidates(doc):
+        sent = _sentence_of(doc, start, end)
+        ctx = Context(
+            anchor=anchor,
+            tense=tense_at(doc, start, end),
+            last_quarter=last_quarter,
+            quarter_talk="quarter" in sent or start - quarter_seen_at < 400,
+            before=text[max(0, start - 30) : start].lower(),
+        )
+        try:
+            result = rule.handler(m, ctx)
+        except (ValueError, OverflowError, KeyError):
+            result = None
+        if result is None:
+            continue
+        typ, value, anchored = result
+        if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
+            last_quarter = value
+            quarter_seen_at = end
+        out.append(
+            Timex(start=start, end=end, text=text[start:end], type=typ, value=value,
+                  interval=interval_of(value) if typ in ("DATE", "TIME") else None,
+                  anchored=anchored and value is not None)
+        )
+    return out

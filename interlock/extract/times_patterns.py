@@ -1,0 +1,113 @@
+"""The list of timex rules: each pattern paired with its normaliser.
+
+Spans follow TimeBank conventions: leading prepositions ("in", "on", "since")
+are left out, determiners ("the") and modifiers like "early", "late", "nearly"
+are kept, hedges like "about", "over", "almost" are left out.
+"""
+
+from __future__ import annotations
+
+from interlock.extract import times_relative as rel
+from interlock.extract import times_rules as abs_
+from interlock.extract.times_lexicon import (
+    MONTH_RE,
+    NUM_RE,
+    POD_RE,
+    QUARTER_ORD_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+)
+from interlock.extract.times_rules import Rule, _c
+
+_MOD = r"(?:(?:early|late|mid|earlier|later)[\s-]+)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR4 = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_REL = (
+    r"(?:this|current|the\s+current|the\s+same|last|past|the\s+past|the\s+last|previous"
+    r"|the\s+previous|prior|the\s+prior|next|the\s+next|coming|the\s+coming|the\s+following)"
+)
+_REL_UNIT = r"(?:week|month|year|quarter|weekend|decade|century|fiscal\s+year|" + _SEASON + ")"
+_AGO_DIR = r"(?:ago|earlier|before|later|from\s+now|hence|after)"
+_APPROX = r"(?:(?:nearly|around|roughly|approximately|some|just|only)\s+)"
+
+RULES: list[Rule] = [
+    # explicit dates
+    Rule("full_date", _c(
+        _MOD + r"?(?:" + WEEKDAY_RE + r",?\s+)?(?P<mon>" + MONTH_RE + r")\s+" + _DAYNUM
+        + r"(?:(?:\s*,\s*|\s+)" + _YEAR4 + r")?"), abs_._full_date),
+    Rule("day_month", _c(
+        r"(?:" + WEEKDAY_RE + r",?\s+)?" + _DAYNUM + r"\s+(?:of\s+)?(?P<mon>" + MONTH_RE + r")"
+        r"(?:,?\s+" + _YEAR4 + r")?"), abs_._full_date),
+    Rule("numeric_date", _c(
+        r"(?:(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})"
+        r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))"), abs_._numeric_date),
+    Rule("month_year", _c(
+        r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
+        r"(?P<mon>" + MONTH_RE + r"),?\s+(?:of\s+)?" + _YEAR4), abs_._month_year),
+    Rule("month", _c(
+        r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
+        r"(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH_RE + r")"),
+        abs_._month),
+    Rule("year", _c(
+        r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
+        r"(?:(?:fiscal|calendar)\s+(?:year\s+)?)?" + _YEAR4 + r"(?!\s*%|,\d|\.\d)"), abs_._year),
+    Rule("decade", _c(
+        r"(?:the\s+)?" + _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_._decade),
+    Rule("century", _c(r"the\s+(?P<ord>\w+)\s+century"), abs_._century),
+    # days and times of day
+    Rule("weekday", _c(
+        _MOD + r"?(?:(?P<mod>last|next|this)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
+        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._weekday),
+    Rule("deictic_day", _c(
+        _MOD + r"?(?P<day>today|yesterday|tomorrow|tonight)(?:'s)?"
+        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._deictic_day),
+    Rule("part_of_day", _c(
+        r"(?:(?:early|late|mid)[\s-]+|later\s+)?(?:(?P<which>this|last|yesterday|tomorrow)\s+)?"
+        r"(?P<pod>morning|afternoon|evening|night|overnight)"), abs_._part_of_day),
+    Rule("clock", _c(
+        r"(?:around\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)"
+        r"|(?P<word>noon|midday|midnight))"
+        r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|local\s+time))?"
+        r"(?:,?\s+(?P<dayword>" + WEEKDAY_RE + r"|today|yesterday|tomorrow))?"), abs_._clock),
+    # relative periods
+    Rule("relative_unit", _c(
+        _MOD + r"?(?P<rel>" + _REL + r")\s+(?P<unit>" + _REL_UNIT + r")"), rel.relative_unit),
+    Rule("season", _c(r"(?:the\s+)?" + _MOD + r"?(?P<season>" + _SEASON + r")(?!\s+of)"),
+         rel.season),
+    Rule("ago", _c(
+        _APPROX + r"?(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>"
+        + _AGO_DIR + r")"), rel.ago),
+    Rule("year_ago_adj", _c(
+        r"(?:the\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)"
+        r"(?:\s+(?:quarter|period|months?))?"), rel.year_ago_adj),
+    Rule("duration", _c(
+        r"(?:(?P<det>the|a|an)\s+)?"
+        r"(?:(?:past|last|next|first|coming|previous|final|latest|following|same|full|entire"
+        r"|whole|initial|recent|remaining|nearly|roughly|around)\s+)?"
+        r"(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")(?!-old|\s+old)"),
+        rel.duration),
+    Rule("bare_units", _c(
+        r"(?:(?P<rel>recent|the\s+past|the\s+coming|coming)\s+)(?P<unit>years|months|weeks|days|decades)"),
+        rel.bare_units),
+    Rule("quarter", _c(
+        r"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
+        r"(?:(?P<pre>fiscal|latest|year-ago|year-earlier|comparable|same|recent|current|previous"
+        r"|prior|past|last|next|coming|this|just-ended|just-completed)\s+)?(?:fiscal\s+)?"
+        r"(?:(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+)?(?:fiscal[\s-]+)?(?:-)?quarter(?!s)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"), rel.quarter),
+    Rule("quarter_year_first", _c(
+        r"(?:the\s+)?(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?:'s)?\s+(?:fiscal\s+)?"
+        r"(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+quarter"), rel.quarter),
+    Rule("half", _c(
+        r"the\s+(?P<ord>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"),
+        rel.half),
+    Rule("reference", _c(
+        r"(?:right\s+now|now|currently|current|these\s+days|nowadays|at\s+present|recently"
+        r"|more\s+recently|recent|lately|the\s+past|previously|formerly|the\s+near\s+future"
+        r"|the\s+future|future|soon|shortly|a\s+later\s+date)"), rel.reference),
+    Rule("set", _c(
+        r"(?:(?:every|each|per)\s+(?P<unit>year|month|week|day|hour|quarter|" + WEEKDAY_RE + r")"
+        r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly))"), rel.set_expr),
+    Rule("the_unit", _c(r"the\s+(?P<unit>year|week|month)"), rel.the_unit),
+]

@@ -1,0 +1,249 @@
+"""The patterns that find temporal expressions and the rules that normalise each one.
+
+Each ``Rule`` is a regular expression over the text and a function that turns
+a match into (type, value, anchored), given a ``Context`` with the anchor date
+(the publication date), the tense of the clause and what the document has
+mentioned so far. A rule returns None when the match is not a usable timex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from interlock.extract import times_calendar as cal
+from interlock.extract.times_lexicon import (
+    ORDINALS,
+    PARTS_OF_DAY,
+    month_number,
+    weekday_number,
+)
+
+
+@dataclass
+class Context:
+    """What a rule needs to resolve a match: anchor, tense and the document so far."""
+
+    anchor: date | None
+    #: -1 past, 0 present or unknown, +1 future, for the clause holding the match
+    tense: int = 0
+    #: the last quarter value mentioned, for "the quarter", "a year earlier"
+    last_quarter: str | None = None
+    #: whether the sentence or the recent text speaks of quarters
+    quarter_talk: bool = False
+    #: the text just before the match (lower-cased), for rate phrases like "$5 a year"
+    before: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+Result = tuple[str, str | None, bool]
+Handler = Callable[[re.Match[str], Context], Result | None]
+
+
+@dataclass
+class Rule:
+    """A named pattern with its normaliser."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    # no letter, digit or hyphen-joined word may touch either end of a match
+    return re.compile(r"(?<![\w$])" + pattern + r"(?![\w]|-\w)", re.I)
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _year_from(text: str) -> int | None:
+    y = int(text)
+    if len(text) == 2:
+        y += 1900 if y >= 30 else 2000
+    return y if 1000 <= y <= 2999 else None
+
+
+# --- explicit calendar dates -------------------------------------------------
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    day = int(m.group("day"))
+    year_text = _g(m, "year")
+    if month is None:
+        return None
+    if year_text:
+        year = _year_from(year_text)
+        if year is None:
+            return None
+        d = cal.safe_date(year, month, day)
+        return ("DATE", cal.day_value(d), True) if d else None
+    if cal.safe_date(2000, month, day) is None:
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", False
+    year = ctx.anchor.year
+    d = cal.safe_date(year, month, day)
+    if d is None:  # Feb 29th outside a leap year
+        return None
+    gap = (d - ctx.anchor).days
+    if (ctx.tense < 0 and gap > 14) or (ctx.tense == 0 and gap > 183):
+        d = cal.safe_date(year - 1, month, day)
+    elif (ctx.tense > 0 and gap < -14) or (ctx.tense == 0 and gap < -183):
+        d = cal.safe_date(year + 1, month, day)
+    return ("DATE", cal.day_value(d), True) if d else None
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
+    if _g(m, "iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        year = _year_from(m.group("y"))
+        if year is None:
+            return None
+        y, mo, d = year, int(m.group("m")), int(m.group("d"))
+    day = cal.safe_date(y, mo, d)
+    return ("DATE", cal.day_value(day), True) if day else None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    year = _year_from(m.group("year"))
+    if month is None or year is None:
+        return None
+    value = cal.month_value(year, month)
+    return ("DATE", value, True) if value else None
+
+
+def _month(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    mod = (_g(m, "mod") or "").lower().split()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    a = ctx.anchor
+    if "last" in mod or "past" in mod:
+        year = a.year if month < a.month else a.year - 1
+    elif "next" in mod or "coming" in mod:
+        year = a.year if month > a.month else a.year + 1
+    elif "this" in mod:
+        year = a.year
+    else:
+        year, _ = cal.month_near(a, month, ctx.tense)
+    value = cal.month_value(year, month)
+    return ("DATE", value, True) if value else None
+
+
+def _year(m: re.Match[str], ctx: Context) -> Result | None:
+    year = _year_from(m.group("year"))
+    if year is None:
+        return None
+    return "DATE", cal.year_value(year), True
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Result | None:
+    cent = _g(m, "cent") or "19"
+    return "DATE", f"{cent}{m.group('dec')}", True
+
+
+def _century(m: re.Match[str], ctx: Context) -> Result | None:
+    n = ORDINALS.get(m.group("ord").lower())
+    if not n:
+        return None
+    return "DATE", f"{n - 1:02d}XX", True
+
+
+# --- days, weekdays and parts of days relative to the anchor -----------------
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    wd = weekday_number(m.group("wd"))
+    if wd is None:
+        return None
+    mod = (_g(m, "mod") or "").lower()
+    pod = _g(m, "pod")
+    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+    typ = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return typ, f"XXXX-WXX-{wd + 1}{suffix}", False
+    a = ctx.anchor
+    if mod == "last":
+        d = cal.weekday_near(cal.shift_days(a, -1) or a, wd, -1)
+    elif mod == "next":
+        d = cal.weekday_near(cal.shift_days(a, 1) or a, wd, 1)
+    elif mod == "this":
+        d = cal.weekday_near(a, wd, ctx.tense if ctx.tense else 1)
+    else:
+        d = cal.weekday_near(a, wd, ctx.tense if ctx.tense > 0 else -1)
+    if d is None:
+        return None
+    return typ, cal.day_value(d) + suffix, True
+
+
+_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group("day").lower().rstrip("'s")
+    pod = _g(m, "pod")
+    if word == "tonight":
+        pod = "night"
+    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+    typ = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return (typ, "PRESENT_REF", False) if word == "today" and not pod else (typ, None, False)
+    d = cal.shift_days(ctx.anchor, _DAY_OFFSETS.get(word, 0))
+    return (typ, cal.day_value(d) + suffix, True) if d else None
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
+    which = (_g(m, "which") or "this").lower()
+    pod = m.group("pod").lower()
+    offset = -1 if which in ("last", "yesterday") and pod == "night" else 0
+    if which == "yesterday":
+        offset = -1
+    elif which == "tomorrow":
+        offset = 1
+    elif which == "last" and pod != "night":
+        return None
+    code = "NI" if pod in ("overnight", "tonight") else PARTS_OF_DAY.get(pod)
+    if code is None:
+        return None
+    if ctx.anchor is None:
+        return "TIME", None, False
+    d = cal.shift_days(ctx.anchor, offset)
+    return ("TIME", cal.day_value(d) + "T" + code, True) if d else None
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Result | None:
+    word = (_g(m, "word") or "").lower()
+    if word:
+        hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
+    else:
+        hour, minute = int(m.group("h")), int(_g(m, "mi") or 0)
+        ampm = (_g(m, "ampm") or "").lower()
+        if hour > 12 or minute > 59 or hour == 0:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    day_word = _g(m, "dayword")
+    d = ctx.anchor
+    if ctx.anchor is not None and day_word:
+        wd = weekday_number(day_word)
+        if wd is not None:
+            d = cal.weekday_near(ctx.anchor, wd, ctx.tense if ctx.tense > 0 else -1)
+        else:
+            d = cal.shift_days(ctx.anchor, _DAY_OFFSETS.get(day_word.lower(), 0))
+    if d is None:
+        return "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", False
+    return "TIME", f"{cal.day_value(d)}T{hour:02d}:{minute:02d}", True
