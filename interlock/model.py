@@ -68,6 +68,8 @@ class Attribution:
     via: list[str] = field(default_factory=list)
     #: the attribution whose source is the same speaker, mentioned earlier
     same_source_as: str | None = None
+    #: asserted, negated (a denial) or hedged (a claim, a suspicion)
+    modality: str = "asserted"
 
 
 @dataclass
@@ -120,6 +122,10 @@ class Event:
     #: the time as an interval of ISO dates, copied from the time expression
     interval: tuple[str, str] | None = None
     trigger: Span | None = None
+    #: hedging phrases that bear on the event ("no one really knows why")
+    hedges: list[Span] = field(default_factory=list)
+    #: what about the event the text leaves uncertain: "purpose", "participants", ...
+    uncertain: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -137,6 +143,8 @@ class ExtractedDocument:
     times: list[Timex] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: sentences in which the author gives an opinion rather than a report
+    opinions: list[Span] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -67,6 +67,8 @@ class AttributionDraft:
     via: list[EntityDraft] = field(default_factory=list)
     same_source_as: AttributionDraft | None = None
     confidence: float = 1.0
+    #: asserted, negated (a denial), hedged; set when sources are linked
+    modality: str = "asserted"
 
 
 @dataclass(eq=False)
@@ -102,6 +104,10 @@ class EventDraft:
     secret: bool = False
     modality: str = "asserted"
     attribution: AttributionDraft | None = None
+    #: hedging phrases that bear on the event ("no one really knows why")
+    hedges: list[tuple[int, int]] = field(default_factory=list)
+    #: what about the event the text leaves uncertain: "purpose", "participants", ...
+    uncertain: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -118,6 +124,8 @@ class DocState:
     statements: list[StatementDraft] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: sentences in which the author gives an opinion rather than a report
+    opinions: list[tuple[int, int]] = field(default_factory=list)
     #: spans of text before a trailing "Source » outlet" line, where the article body ends
     body_end: int | None = None
 

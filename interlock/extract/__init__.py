@@ -1,0 +1,1 @@
+"""Extraction: one article to entities, attributions, times, statements and events."""

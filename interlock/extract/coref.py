@@ -1,0 +1,369 @@
+"""Within-document coreference: names, short names, acronyms, role nominals, pronouns.
+
+Reads: the entity drafts (one per mention) and the parse. Merges drafts into
+clusters in ``state``. Rules run from the most to the least reliable: equal
+names, then short names and acronyms, then appositions, then definite role
+nominals ("the ambassador"), then personal pronouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract.lexicon import (
+    DEMONYMS,
+    GENERIC_ORG_WORDS,
+    NAME_PARTICLES,
+    PLACE_ALIASES,
+    ROLE_NOUNS,
+)
+from interlock.extract.state import DocState, EntityDraft, MentionDraft
+
+_WORD = re.compile(r"[^\W\d_]+")
+_STOP = frozenset({"the", "of", "and", "for", "in", "on", "a", "an", "&"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "sheikh", "king", "prince", "lord", "mister"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess"})
+_PERSONAL = ("PERSON",)
+
+
+def name_words(text: str) -> list[str]:
+    """Lowercased words of a name without Arabic/Persian particles and articles."""
+    words = [w for w in _WORD.findall(text.lower())]
+    kept = [w for w in words if w not in NAME_PARTICLES and w not in ("the",)]
+    return kept or words
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    """Whether an acronym is formed from the initials of a name's main words."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+    words = [w for w in _WORD.findall(name) if w.lower() not in _STOP]
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    initials = "".join(w[0].lower() for w in words)
+    return initials == letters or initials.rstrip("s") == letters
+
+
+def cluster(doc: Doc, state: DocState) -> None:
+    """Merge the entity drafts of one document into clusters."""
+    _merge_names(state)
+    _merge_appositions(doc, state)
+    _merge_predicatives(doc, state)
+    _merge_definite_nominals(doc, state)
+    _resolve_pronouns(doc, state)
+    for ent in state.live_entities():
+        ent.mentions.sort(key=lambda m: (m.start, m.end))
+        _choose_name(ent)
+
+
+def _key(ent: EntityDraft) -> str:
+    text = ent.mentions[0].text
+    if ent.label in ("GPE", "LOC"):
+        text = PLACE_ALIASES.get(text.lower(), text)
+    return " ".join(name_words(text))
+
+
+def _merge_names(state: DocState) -> None:
+    """Equal names, then short names and acronyms, in text order."""
+    named = sorted(
+        (e for e in state.live_entities() if e.mentions and e.mentions[0].kind != "nominal"),
+        key=lambda e: e.first_start,
+    )
+    by_key: dict[tuple[str, str], EntityDraft] = {}
+    for ent in named:
+        group = "PERSON" if ent.label == "PERSON" else ("PLACE" if ent.label in ("GPE", "LOC") else ent.label)
+        k = (group, _key(ent))
+        if k in by_key:
+            state.merge(by_key[k], ent)
+        else:
+            by_key[k] = ent
+    live = [e for e in named if e.merged_into is None]
+    full = sorted(live, key=lambda e: -len(name_words(e.mentions[0].text)))
+    for ent in sorted(live, key=lambda e: e.first_start):
+        if ent.merged_into is not None:
+            continue
+        target = _longer_form(ent, full)
+        if target is not None:
+            keep = state.merge(target, ent)
+            if ent.label == "PERSON" or target.label == "PERSON":
+                keep.label = "PERSON"
+
+
+def _longer_form(ent: EntityDraft, candidates: list[EntityDraft]) -> EntityDraft | None:
+    """The entity whose name this shorter mention abbreviates, when it is unambiguous."""
+    text = ent.mentions[0].text
+    words = name_words(text)
+    found: list[EntityDraft] = []
+    for other in candidates:
+        if other is ent or other.merged_into is not None:
+            continue
+        other_text = other.mentions[0].text
+        other_words = name_words(other_text)
+        if len(other_words) <= len(words):
+            continue
+        if ent.mentions[0].kind == "acronym" or (text.isupper() and len(text) <= 7):
+            if other.label in ("ORG", "EVENT", "FAC", "GPE") and initials_match(text, other_text):
+                found.append(other)
+            continue
+        if other.label == "PERSON":
+            # "Asadi" or "al-Asadi" for "Ahmad al-Asadi": the last name must agree
+            if words[-1] == other_words[-1] and set(words) <= set(other_words):
+                if ent.label in ("PERSON", "GPE", "ORG", "NORP", "LOC"):
+                    found.append(other)
+        elif other.label == ent.label and ent.label in ("ORG", "FAC", "EVENT"):
+            if len(words) == 1 and words[0] in GENERIC_ORG_WORDS:
+                continue
+            if other_words[: len(words)] == words:
+                found.append(other)
+    distinct = {id(f.resolved()): f.resolved() for f in found}
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    return None
+
+
+def _span_of(doc: Doc, m: MentionDraft) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _merge_appositions(doc: Doc, state: DocState) -> None:
+    """"X, the commander of Y" and "the commander of Y, X": the nominal joins the name."""
+    for ent in list(state.live_entities()):
+        if ent.merged_into is not None or not ent.mentions or ent.mentions[0].kind != "nominal":
+            continue
+        span = _span_of(doc, ent.mentions[0])
+        if span is None:
+            continue
+        head = _role_head(span)
+        if head is None:
+            continue
+        partner = _apposition_partner(head)
+        if partner is None:
+            continue
+        other = state.entity_at(partner.idx, partner.idx + len(partner.text))
+        if other is None or other is ent or other.label not in _PERSONAL:
+            continue
+        keep = state.merge(other, ent)
+        keep.anonymous = False
+
+
+def _role_head(span: Span) -> Token | None:
+    for t in span:
+        if t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS:
+            if t.head.i < span.start or t.head.i >= span.end or t.head == t:
+                return t
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    return heads[0] if heads else None
+
+
+def _apposition_partner(head: Token) -> Token | None:
+    """The proper noun in apposition with a role noun, either way round."""
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    # "the commander of Y, X" is often parsed with X as the head's conj or npadvmod
+    nxt = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.text == "," and nxt.i + 1 < len(head.doc):
+        cand = head.doc[nxt.i + 1]
+        if cand.ent_type_ == "PERSON" and cand.ent_iob_ == "B":
+            return cand
+    return None
+
+
+def _predicated_person(head: Token) -> Token | None:
+    """Whom a role noun is said of: "X is a Y", "X, who is a Y", "X served as Y", "appoint X as Y"."""
+    if head.dep_ == "attr":
+        verb = head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        verb = head.head.head
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                subj = found[0]
+                if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return subj
+    return None
+
+
+def _merge_predicatives(doc: Doc, state: DocState) -> None:
+    """A role said of a named person is a description of that person, not someone else."""
+    for ent in list(state.live_entities()):
+        if ent.merged_into is not None or not ent.mentions or ent.mentions[0].kind != "nominal":
+            continue
+        span = _span_of(doc, ent.mentions[0])
+        head = _role_head(span) if span is not None else None
+        if head is None:
+            continue
+        person = _predicated_person(head)
+        if person is None:
+            continue
+        other = state.entity_at(person.idx, person.idx + len(person.text))
+        if other is None or other is ent or other.label not in _PERSONAL:
+            continue
+        state.merge(other, ent)
+
+
+def _merge_definite_nominals(doc: Doc, state: DocState) -> None:
+    """"The ambassador" and "the source" refer back to the last entity described so."""
+    nominals = sorted(
+        (e for e in state.live_entities() if e.mentions and e.mentions[0].kind == "nominal"),
+        key=lambda e: e.first_start,
+    )
+    for ent in nominals:
+        if ent.merged_into is not None:
+            continue
+        mention = ent.mentions[0]
+        span = _span_of(doc, mention)
+        if span is None or span[0].lower_ not in ("the", "this", "that"):
+            continue
+        head = _role_head(span)
+        if head is None:
+            continue
+        lemma = head.lemma_.lower()
+        target = _last_described(state, lemma, mention.start, ent)
+        if target is None:
+            target = _next_described(doc, state, lemma, span, ent)
+        if target is not None:
+            state.merge(target, ent)
+
+
+def _last_described(state: DocState, lemma: str, before: int, exclude: EntityDraft) -> EntityDraft | None:
+    best: EntityDraft | None = None
+    best_pos = -1
+    for other in state.live_entities():
+        if other is exclude or other.label not in _PERSONAL:
+            continue
+        for d in other.descriptors:
+            words = _WORD.findall(d.lower())
+            if lemma in words or (lemma + "s") in words or lemma.rstrip("s") in words:
+                pos = max((m.start for m in other.mentions if m.start < before), default=-1)
+                if pos > best_pos:
+                    best, best_pos = other, pos
+    return best
+
+
+def _next_described(
+    doc: Doc, state: DocState, lemma: str, span: Span, exclude: EntityDraft
+) -> EntityDraft | None:
+    """A lead's "The commander of ..." named in one of the next two sentences."""
+    sents = list(doc.sents)
+    idx = next((i for i, s in enumerate(sents) if s.start <= span.start < s.end), None)
+    if idx is None:
+        return None
+    limit = sents[min(idx + 2, len(sents) - 1)].end_char
+    best: EntityDraft | None = None
+    best_pos = limit
+    for other in state.live_entities():
+        if other is exclude or other.label not in _PERSONAL or other.anonymous:
+            continue
+        for d in other.descriptors:
+            if lemma in _WORD.findall(d.lower()):
+                pos = min((m.start for m in other.mentions), default=limit)
+                if span.end_char <= pos < best_pos:
+                    best, best_pos = other, pos
+    return best
+
+
+def _gender(ent: EntityDraft, doc: Doc) -> str | None:
+    for m in ent.mentions:
+        w = m.text.lower()
+        if m.kind == "pronoun":
+            return "m" if w in MALE else "f"
+        first = w.split()[0] if w.split() else ""
+        if first in _MALE_TITLES:
+            return "m"
+        if first in _FEMALE_TITLES:
+            return "f"
+    return None
+
+
+def _resolve_pronouns(doc: Doc, state: DocState) -> None:
+    """He, his, she, her: the most salient earlier person of agreeing gender."""
+    for token in doc:
+        low = token.lower_
+        if low not in MALE and low not in FEMALE:
+            continue
+        if state.body_end is not None and token.idx >= state.body_end:
+            break
+        gender = "m" if low in MALE else "f"
+        target = _antecedent(doc, state, token, gender)
+        if target is not None:
+            state.add_mention(target, token.idx, token.idx + len(token.text), token.text, "pronoun")
+
+
+def _antecedent(doc: Doc, state: DocState, pron: Token, gender: str) -> EntityDraft | None:
+    sent = pron.sent
+    window_start = sent.start_char
+    prev = [s for s in doc.sents if s.end <= sent.start][-3:]
+    if prev:
+        window_start = prev[0].start_char
+    candidates: list[tuple[MentionDraft, EntityDraft]] = [
+        (m, e)
+        for m, e in state.mentions_in(window_start, pron.idx)
+        if e.label in _PERSONAL and _gender(e, doc) in (None, gender)
+    ]
+    if not candidates:
+        return None
+    in_sent = [(m, e) for m, e in candidates if m.start >= sent.start_char]
+    ancestors = {a.i for a in pron.ancestors}
+    for m, e in reversed(in_sent):
+        span = _span_of(doc, m)
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i in ancestors:
+            return e
+    if in_sent and pron.dep_ not in ("nsubj", "nsubjpass"):
+        # "met X at his home" and "X said his party" favour the nearest subject
+        subjects = [(m, e) for m, e in in_sent if _is_subject(doc, m)]
+        if subjects:
+            return subjects[-1][1]
+        return in_sent[-1][1]
+    if in_sent:
+        subjects = [(m, e) for m, e in in_sent if _is_subject(doc, m)]
+        return (subjects or in_sent)[-1][1]
+    earlier = [(m, e) for m, e in candidates if m.start < sent.start_char]
+    if not earlier:
+        return in_sent[-1][1] if in_sent else None
+    last_sent_start = max(doc.char_span(m.start, m.end, alignment_mode="expand").sent.start_char for m, _ in earlier)  # type: ignore[union-attr]
+    recent = [(m, e) for m, e in earlier if m.start >= last_sent_start]
+    subjects = [(m, e) for m, e in recent if _is_subject(doc, m)]
+    if subjects:
+        return subjects[0][1]
+    return recent[0][1]
+
+
+def _is_subject(doc: Doc, m: MentionDraft) -> bool:
+    span = _span_of(doc, m)
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _choose_name(ent: EntityDraft) -> None:
+    """The cluster's display name: its longest proper name, else its first nominal."""
+    names = [m for m in ent.mentions if m.kind in ("name", "short")]
+    if names:
+        ent.name = max(names, key=lambda m: (len(name_words(m.text)), -m.start)).text
+        ent.anonymous = False
+        for m in ent.mentions:
+            if m.kind == "name" and len(name_words(m.text)) < len(name_words(ent.name)):
+                m.kind = "short"
+        return
+    acronyms = [m for m in ent.mentions if m.kind == "acronym"]
+    if acronyms:
+        ent.name = acronyms[0].text
+        ent.anonymous = False
+        return
+    nominals = [m for m in ent.mentions if m.kind == "nominal"]
+    if nominals:
+        ent.name = nominals[0].text
+
+
+__all__ = ["cluster", "name_words", "initials_match", "DEMONYMS"]

@@ -1,0 +1,170 @@
+"""Modality: whether a statement is asserted, reported, hedged, negated, conditional or planned.
+
+Reads: the parse, ``state.attributions``, ``state.statements``, ``state.events``.
+Sets: each statement's and event's ``modality`` and ``attribution``, and
+``state.opinions`` (sentences where the author speaks for themself).
+The vocabulary of modalities lives in ``interlock/vocab/predicates.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract.lexicon import CONDITIONALS, HEDGES, NEGATIONS, OPINION
+from interlock.extract.state import AttributionDraft, DocState
+
+ASSERTED, REPORTED, HEDGED, NEGATED, CONDITIONAL, PLANNED_M, OPINION_M = (
+    "asserted",
+    "reported",
+    "hedged",
+    "negated",
+    "conditional",
+    "planned",
+    "opinion",
+)
+#: how strongly a modality overrides another found for the same statement
+_RANK = {ASSERTED: 0, REPORTED: 1, OPINION_M: 2, PLANNED_M: 3, HEDGED: 4, CONDITIONAL: 5, NEGATED: 6}
+
+_HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
+_HEDGE_PHRASES = tuple(h for h in HEDGES if " " in h)
+_NEG_WORDS = frozenset(n for n in NEGATIONS if " " not in n)
+_DENY_LEMMAS = frozenset({"deny", "refute", "reject", "dismiss", "disprove", "rebut"})
+_BELIEF_LEMMAS = frozenset(
+    {"believe", "think", "suspect", "allege", "rumor", "rumour", "speculate", "seem", "appear",
+     "suggest", "claim", "doubt", "guess", "assume", "presume", "suppose", "hope", "fear"}
+)
+_PLAN_LEMMAS = frozenset(
+    {"plan", "intend", "agree", "expect", "aim", "seek", "want", "propose", "promise",
+     "schedule", "prepare", "vow", "pledge", "hope", "decide", "agreement", "plot"}
+)
+_MODAL_HEDGE = frozenset({"may", "might", "could", "can"})
+_MODAL_PLAN = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def token_modality(doc: Doc, token_index: int) -> str:
+    """The modality of the predicate at ``token_index``, from its clause and governors."""
+    tok = doc[token_index]
+    found = ASSERTED
+    for node, depth in _clause_chain(tok):
+        m = _local(node, is_self=depth == 0)
+        if _RANK[m] > _RANK[found]:
+            found = m
+        if found == NEGATED:
+            break
+    return found
+
+
+def _clause_chain(tok: Token) -> list[tuple[Token, int]]:
+    """The token and the heads that govern its clause, up to the sentence root."""
+    chain = [(tok, 0)]
+    node = tok
+    depth = 0
+    while node.head is not node and depth < 6:
+        # nouns take their verb's modality; clauses take their governor's
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
+                         "dobj", "nsubj", "nsubjpass", "attr", "appos", "prep", "acomp", "oprd"):
+            node = node.head
+            depth += 1
+            chain.append((node, depth))
+        else:
+            break
+    return chain
+
+
+def _local(node: Token, is_self: bool) -> str:
+    children = list(node.children)
+    lemma = node.lemma_.lower()
+    if any(c.dep_ == "neg" or c.lower_ in _NEG_WORDS for c in children if c.dep_ in ("neg", "advmod", "det")):
+        return NEGATED
+    if not is_self and lemma in _DENY_LEMMAS:
+        return NEGATED
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in children):
+        return CONDITIONAL
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONALS for g in c.children) for c in children):
+        return CONDITIONAL
+    if any(c.lower_ in _MODAL_HEDGE and c.dep_ == "aux" for c in children):
+        return HEDGED
+    if any(c.lower_ in _HEDGE_WORDS and c.dep_ in ("advmod", "aux", "amod") for c in children):
+        return HEDGED
+    if not is_self and lemma in _BELIEF_LEMMAS:
+        return HEDGED
+    if any(c.lower_ in _MODAL_PLAN and c.dep_ == "aux" for c in children):
+        return PLANNED_M
+    if not is_self and lemma in _PLAN_LEMMAS:
+        return PLANNED_M
+    return ASSERTED
+
+
+def sentence_hedges(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of hedging phrases in a sentence ("no one really knows why")."""
+    low = sent.text.lower()
+    found: list[tuple[int, int]] = []
+    for phrase in _HEDGE_PHRASES:
+        start = low.find(phrase)
+        while start != -1:
+            found.append((sent.start_char + start, sent.start_char + start + len(phrase)))
+            start = low.find(phrase, start + 1)
+    for tok in sent:
+        if tok.lower_ in ("reportedly", "allegedly", "purportedly", "apparently", "unclear", "unconfirmed"):
+            found.append((tok.idx, tok.idx + len(tok.text)))
+    return sorted(found)
+
+
+def is_opinion(sent: Span) -> bool:
+    """Whether the author evaluates rather than reports in this sentence."""
+    low = " " + sent.text.lower() + " "
+    return any((" " + w + " ") in low or (" " + w + ",") in low for w in OPINION)
+
+
+def containing_attribution(state: DocState, start: int, end: int) -> AttributionDraft | None:
+    """The innermost attribution whose content holds [start, end)."""
+    best: AttributionDraft | None = None
+    for att in state.attributions:
+        cs, ce = att.content
+        if cs <= start and end <= ce:
+            if best is None or (ce - cs) < (best.content[1] - best.content[0]):
+                best = att
+    return best
+
+
+def assign(doc: Doc, state: DocState) -> None:
+    """Set modality and attribution on every statement and event."""
+    for st in state.statements:
+        anchor = st.anchor if st.anchor is not None else st.evidence[0]
+        st.modality = _combine(doc, state, st.modality, anchor, st.evidence)
+        if st.attribution is None:
+            st.attribution = containing_attribution(state, anchor, anchor + 1)
+    for ev in state.events:
+        ev.modality = _combine(doc, state, ev.modality, ev.trigger[0], ev.evidence)
+        if ev.attribution is None:
+            ev.attribution = containing_attribution(state, ev.trigger[0], ev.trigger[1])
+    for sent in doc.sents:
+        if state.body_end is not None and sent.start_char >= state.body_end:
+            break
+        if is_opinion(sent) and containing_attribution(state, sent.start_char, sent.start_char + 1) is None:
+            state.opinions.append((sent.start_char, sent.end_char))
+
+
+def _combine(doc: Doc, state: DocState, current: str, anchor: int, evidence: tuple[int, int]) -> str:
+    span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    local = token_modality(doc, span[0].i) if span is not None and len(span) else ASSERTED
+    best = current if _RANK.get(current, 0) >= _RANK[local] else local
+    if best == ASSERTED:
+        if containing_attribution(state, anchor, anchor + 1) is not None:
+            return REPORTED
+        sent = span[0].sent if span is not None and len(span) else None
+        if sent is not None and sent_is_hedged(sent):
+            return HEDGED
+        if sent is not None and is_opinion(sent):
+            return OPINION_M
+    return best
+
+
+def sent_is_hedged(sent: Span) -> bool:
+    """Whether a sentence carries a hedge that covers its whole claim ("it is believed")."""
+    low = sent.text.lower()
+    return any(p in low for p in ("it is believed", "it is thought", "it is rumoured", "it is rumored",
+                                  "reportedly", "allegedly", "it is unclear", "it is not clear"))
+
+
+__all__ = ["token_modality", "assign", "sentence_hedges", "containing_attribution", "Token"]

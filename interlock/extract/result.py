@@ -1,0 +1,192 @@
+"""Turn the drafts on a processed Doc into the public ``ExtractedDocument``.
+
+Ids are derived from the document id and the content, so extracting the same
+text twice gives the same ids.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from interlock.extract.state import AttributionDraft, DocState, EntityDraft, get_state
+from interlock.model import (
+    Attribution,
+    Entity,
+    Event,
+    ExtractedDocument,
+    Mention,
+    Source,
+    Span,
+    Statement,
+    stable_id,
+)
+
+
+def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
+    """The extraction result for a Doc that went through the full pipeline."""
+    state = get_state(doc)
+    text = doc.text
+    out = ExtractedDocument(
+        id=state.doc_id,
+        published=state.published.isoformat() if state.published else None,
+        outlet=state.outlet,
+        title=title,
+        url=url,
+        errors=list(state.errors),
+    )
+    ent_ids = _entities(state, text, out)
+    if state.outlet_entity is not None:
+        out.outlet_entity = ent_ids.get(id(state.outlet_entity.resolved()))
+    att_ids = _attributions(state, text, out, ent_ids)
+    out.times = sorted(state.times, key=lambda t: (t.start, t.end))
+    _statements(state, text, out, ent_ids, att_ids)
+    _events(state, text, out, ent_ids, att_ids)
+    out.opinions = [_span(text, *o) for o in state.opinions]
+    return out
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _ref(ent: EntityDraft | None, ent_ids: dict[int, str]) -> str | None:
+    return ent_ids.get(id(ent.resolved())) if ent is not None else None
+
+
+def _entities(state: DocState, text: str, out: ExtractedDocument) -> dict[int, str]:
+    ent_ids: dict[int, str] = {}
+    outlet = state.outlet_entity.resolved() if state.outlet_entity is not None else None
+    for ent in sorted(state.live_entities(), key=lambda e: e.first_start):
+        if ent.mentions:
+            first = min(ent.mentions, key=lambda m: m.start)
+            eid = stable_id("ent", state.doc_id, first.start, first.end, ent.label)
+        elif ent is outlet:
+            # the publishing outlet from metadata, not named in the text
+            eid = stable_id("ent", state.doc_id, "outlet", ent.name)
+        else:
+            continue
+        ent_ids[id(ent)] = eid
+        out.entities.append(
+            Entity(
+                id=eid,
+                label=ent.label,
+                name=ent.name,
+                mentions=[
+                    Mention(m.start, m.end, text[m.start : m.end], m.kind)
+                    for m in sorted(ent.mentions, key=lambda m: (m.start, m.end))
+                ],
+                anonymous=ent.anonymous,
+                descriptors=list(ent.descriptors),
+            )
+        )
+    return ent_ids
+
+
+def _attributions(
+    state: DocState, text: str, out: ExtractedDocument, ent_ids: dict[int, str]
+) -> dict[int, str]:
+    att_ids: dict[int, str] = {}
+    ordered = sorted(state.attributions, key=lambda a: (a.cue[0], a.content[0]))
+    for att in ordered:
+        att_ids[id(att)] = stable_id("att", state.doc_id, att.cue, att.content)
+    for att in ordered:
+        source = None
+        if att.source is not None:
+            source = Source(
+                att.source[0],
+                att.source[1],
+                text[att.source[0] : att.source[1]],
+                entity=_ref(att.source_entity, ent_ids),
+                anonymous=att.anonymous,
+            )
+        via = [v for v in (_ref(e, ent_ids) for e in att.via) if v is not None]
+        out.attributions.append(
+            Attribution(
+                id=att_ids[id(att)],
+                kind=att.kind,
+                source=source,
+                cue=_span(text, *att.cue),
+                content=_span(text, *att.content),
+                via=via,
+                same_source_as=_att_ref(att.same_source_as, att_ids),
+                modality=att.modality,
+            )
+        )
+    return att_ids
+
+
+def _att_ref(att: AttributionDraft | None, att_ids: dict[int, str]) -> str | None:
+    return att_ids.get(id(att)) if att is not None else None
+
+
+def _statements(
+    state: DocState,
+    text: str,
+    out: ExtractedDocument,
+    ent_ids: dict[int, str],
+    att_ids: dict[int, str],
+) -> None:
+    seen: set[str] = set()
+    for st in sorted(state.statements, key=lambda s: s.evidence):
+        subject = _ref(st.subject, ent_ids)
+        if subject is None:
+            continue
+        obj = _ref(st.object, ent_ids)
+        sid = stable_id("st", state.doc_id, subject, st.predicate, obj, st.role, st.evidence)
+        if sid in seen:
+            continue
+        seen.add(sid)
+        out.statements.append(
+            Statement(
+                id=sid,
+                subject=subject,
+                predicate=st.predicate,
+                object=obj,
+                role=st.role,
+                valid_from=st.valid_from,
+                valid_to=st.valid_to,
+                modality=st.modality,
+                attribution=_att_ref(st.attribution, att_ids),
+                evidence=_span(text, *st.evidence),
+                status=st.status,
+                time=st.time.value if st.time is not None else None,
+            )
+        )
+
+
+def _events(
+    state: DocState,
+    text: str,
+    out: ExtractedDocument,
+    ent_ids: dict[int, str],
+    att_ids: dict[int, str],
+) -> None:
+    for ev in sorted(state.events, key=lambda e: e.trigger):
+        participants: list[str] = []
+        for p in ev.participants:
+            ref = _ref(p, ent_ids)
+            if ref is not None and ref not in participants:
+                participants.append(ref)
+        topics: list[str] = []
+        for t in ev.topics:
+            ref = _ref(t, ent_ids)
+            if ref is not None and ref not in topics:
+                topics.append(ref)
+        out.events.append(
+            Event(
+                id=stable_id("ev", state.doc_id, ev.type, ev.trigger),
+                type=ev.type,
+                participants=participants,
+                place=_ref(ev.place, ent_ids),
+                time=ev.time.value if ev.time is not None else None,
+                topics=topics,
+                evidence=_span(text, *ev.evidence),
+                modality=ev.modality,
+                attribution=_att_ref(ev.attribution, att_ids),
+                secret=ev.secret,
+                interval=ev.time.interval if ev.time is not None else None,
+                trigger=_span(text, *ev.trigger),
+                hedges=[_span(text, *h) for h in ev.hedges],
+                uncertain=list(ev.uncertain),
+            )
+        )
