@@ -1,0 +1,283 @@
+"""Events: meetings, appointments, agreements, resignations, candidacies, elections, speeches.
+
+Reads: the parse, entity clusters, ``state.times``. Adds: ``state.events``.
+A later mention of the same meeting ("the meeting discussed X", "the meeting
+has been kept secret") adds topics, secrecy and hedges to the event it refers
+to rather than making a new one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract.modality import sentence_hedges
+from interlock.extract.state import DocState, EntityDraft, EventDraft
+from interlock.model import Timex
+
+#: trigger lemmas (verbs and nouns) per event type
+TRIGGERS: dict[str, frozenset[str]] = {
+    "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter", "hold talks"}),
+    "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
+    "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
+    "resignation": frozenset({"resign", "resignation", "quit", "step"}),
+    "candidacy": frozenset({"bid", "candidacy", "run", "stand", "register"}),
+    "election": frozenset({"election", "elections", "vote", "poll", "ballot", "referendum"}),
+    "speech": frozenset({"speech", "address", "remarks", "sermon", "statement"}),
+    "denial": frozenset({"deny", "denial"}),
+}
+_SECRET = ("secret", "secretly", "closed doors", "undisclosed", "unannounced", "covert", "kept quiet", "behind closed")
+_PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_PLACE_PREPS = ("in", "at", "near")
+_CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
+
+
+def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
+    """Events with their participants, place, time and topics."""
+    events: list[EventDraft] = []
+    body_end = state.body_end if state.body_end is not None else len(doc.text)
+    for sent in doc.sents:
+        if sent.start_char >= body_end:
+            break
+        for tok in sent:
+            etype = _event_type(tok)
+            if etype is None:
+                continue
+            if tok.pos_ == "NOUN" and _refers_back(tok) and _continue_event(doc, state, events, tok, etype):
+                continue
+            ev = _new_event(doc, state, tok, etype, sent)
+            if ev is None:
+                continue
+            same = _same_meeting(events, ev) if etype == "meeting" else None
+            if same is not None:
+                _absorb(same, ev)
+            else:
+                events.append(ev)
+    return events
+
+
+def _event_type(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    if lemma == "step" and not any(c.lower_ == "down" for c in tok.children):
+        return None
+    if lemma in ("run", "stand") and not any(c.lower_ in ("for", "in") for c in tok.children):
+        return None
+    if lemma == "name" and tok.pos_ != "VERB":
+        return None
+    for etype, lemmas in TRIGGERS.items():
+        if lemma in lemmas:
+            if etype == "election" and tok.pos_ == "VERB":
+                return None
+            return etype
+    return None
+
+
+def _refers_back(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: Token, etype: str) -> bool:
+    """"The meeting discussed X": add to the last event of that type."""
+    prior = [e for e in events if e.type == etype]
+    if not prior:
+        return False
+    ev = prior[-1]
+    sent = tok.sent
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is not None and verb.lemma_.lower() in ("discuss", "address", "focus", "concern", "cover", "consider", "examine", "review"):
+        for ent in _entities_in(state, verb, exclude=tok):
+            if ent not in ev.topics and ent not in ev.participants:
+                ev.topics.append(ent)
+    for ent in _about(state, tok):
+        if ent not in ev.topics:
+            ev.topics.append(ent)
+    if _is_secret(sent):
+        ev.secret = True
+    ev.hedges.extend(h for h in sentence_hedges(sent) if h not in ev.hedges)
+    _mark_uncertain(doc, ev)
+    return True
+
+
+def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
+    participants: list[EntityDraft] = []
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
+                child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
+            ):
+                participants.extend(_group(state, child))
+    else:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "between", "of", "by"):
+                participants.extend(_group(state, child))
+            elif child.dep_ == "poss":
+                participants.extend(_group(state, child))
+    participants = [p for p in _dedupe(participants) if p.label in _PARTICIPANT_LABELS]
+    place = _place(state, tok)
+    time = _time(state, tok, sent)
+    if not participants and etype not in ("election",):
+        return None
+    ev = EventDraft(
+        type=etype,
+        trigger=(tok.idx, tok.idx + len(tok.text)),
+        evidence=(sent.start_char, sent.end_char),
+        participants=participants,
+        place=place,
+        time=time,
+    )
+    ev.topics = [e for e in _about(state, tok) if e not in participants]
+    ev.secret = _is_secret(sent)
+    ev.hedges = sentence_hedges(sent)
+    _mark_uncertain(doc, ev)
+    return ev
+
+
+def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
+    """"No one really knows why": the event's purpose is uncertain."""
+    for start, end in ev.hedges:
+        after = doc.text[end : end + 12].lower().split()
+        if (after and after[0].strip(",.") in ("why", "what")) or doc.text[start:end].lower().endswith("why"):
+            if "purpose" not in ev.uncertain:
+                ev.uncertain.append("purpose")
+
+
+def _group(state: DocState, tok: Token) -> list[EntityDraft]:
+    """Entities named in a phrase: "X and Y", "members of the Z alliance" (Z stands for them)."""
+    found: list[EntityDraft] = []
+    for t in _own_subtree(tok):
+        if t.head.dep_ == "prep" and t.head.lower_ in _PLACE_PREPS and t.head is not tok:
+            continue  # "candidates in Baghdad": a place, not a participant
+        ent = state.entity_at(t.idx, t.idx + len(t.text))
+        if ent is None:
+            continue
+        ent = ent.resolved()
+        if ent.label == "NORP" and t.dep_ == "amod":
+            continue  # "Iraqi political candidates": a description, not a participant
+        if any(ent is f for f in found):
+            continue
+        # skip entities nested in another's description ("the commander of Iran's Basij Force")
+        if found and _nested_in_description(t, found, state):
+            continue
+        found.append(ent)
+    return found
+
+
+def _nested_in_description(t: Token, found: list[EntityDraft], state: DocState) -> bool:
+    for ent in found:
+        for m in ent.mentions:
+            if m.kind == "nominal" and m.start <= t.idx < m.end:
+                return True
+    head = t
+    while head.dep_ in ("pobj", "prep", "poss", "compound", "case") and head.head is not head:
+        head = head.head
+        ent = state.entity_at(head.idx, head.idx + len(head.text))
+        if ent is not None and any(ent.resolved() is f for f in found) and head.lower_ != "members":
+            return True
+    return False
+
+
+def _dedupe(ents: list[EntityDraft]) -> list[EntityDraft]:
+    out: list[EntityDraft] = []
+    for e in ents:
+        e = e.resolved()
+        if not any(e is o for o in out):
+            out.append(e)
+    return out
+
+
+def _own_subtree(tok: Token) -> list[Token]:
+    """The tokens of a phrase, leaving out relative and complement clauses inside it."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(
+            c for c in t.children
+            if c.dep_ not in _CLAUSES and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        )
+    return sorted(out, key=lambda t: t.i)
+
+
+def _place(state: DocState, tok: Token) -> EntityDraft | None:
+    for t in _own_subtree(tok):
+        if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
+            ent = state.entity_at(t.idx, t.idx + len(t.text))
+            if ent is not None and ent.label in _PLACE_LABELS:
+                return ent.resolved()
+    return None
+
+
+def _time(state: DocState, tok: Token, sent: Span) -> Timex | None:
+    """A time expression within the trigger's own phrase ("met ... last week")."""
+    own = {(t.idx) for t in _own_subtree(tok)}
+    attached = [
+        t
+        for t in state.times
+        if sent.start_char <= t.start < sent.end_char
+        and t.type in ("DATE", "TIME")
+        and any(i in own for i in range(t.start, t.end))
+    ]
+    if not attached:
+        return None
+    return min(attached, key=lambda t: abs(t.start - tok.idx))
+
+
+def _about(state: DocState, tok: Token) -> list[EntityDraft]:
+    found: list[EntityDraft] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "over", "regarding", "concerning"):
+            found.extend(_group(state, child))
+    return _dedupe(found)
+
+
+def _entities_in(state: DocState, verb: Token, exclude: Token) -> list[EntityDraft]:
+    found: list[EntityDraft] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep", "ccomp", "attr") and child is not exclude:
+            for t in child.subtree:
+                if t.dep_ in ("relcl", "acl", "appos"):
+                    break
+                ent = state.entity_at(t.idx, t.idx + len(t.text))
+                if ent is not None and ent.label in ("PERSON", "ORG", "EVENT", "GPE"):
+                    found.append(ent.resolved())
+                    break
+    return _dedupe(found)
+
+
+def _is_secret(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(w in low for w in _SECRET)
+
+
+def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None:
+    """An earlier meeting this one restates: a shared participant and no conflicting place or time."""
+    for prior in reversed(events):
+        if prior.type != "meeting":
+            continue
+        if prior.place is not None and ev.place is not None and prior.place is not ev.place:
+            continue
+        if prior.time is not None and ev.time is not None and prior.time.value != ev.time.value:
+            continue
+        shared = any(p.resolved() is q.resolved() for p in prior.participants for q in ev.participants)
+        if shared:
+            return prior
+    return None
+
+
+def _absorb(prior: EventDraft, ev: EventDraft) -> None:
+    for p in ev.participants:
+        if not any(p.resolved() is q.resolved() for q in prior.participants):
+            prior.participants.append(p)
+    prior.place = prior.place or ev.place
+    prior.time = prior.time or ev.time
+    prior.secret = prior.secret or ev.secret
+    for t in ev.topics:
+        if t not in prior.topics:
+            prior.topics.append(t)
+    prior.hedges.extend(h for h in ev.hedges if h not in prior.hedges)
+    for u in ev.uncertain:
+        if u not in prior.uncertain:
+            prior.uncertain.append(u)
