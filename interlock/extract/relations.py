@@ -1,0 +1,230 @@
+"""Relations between entities: roles and positions, memberships, backing, ties.
+
+Pattern rules over the spaCy dependency parse. Role statements start from a
+role noun (see ``interlock.extract.roles``) and find its holder by
+apposition ("X, the commander of Y" and "the commander of Y, X"), by title
+("Prime Minister X"), by copula ("X is a member of Y", "X, who is ..."), or by
+a role verb ("served as", "was appointed", "named", "elected"); the
+organisation comes from "of/for/to/at" phrases, possessives ("Iraq's Prime
+Minister X") and modifiers ("Iraqi", "BBC"). Other links ("X-backed",
+"ties to", verbs such as "founded", "joined") live in ``relations_links``.
+
+Precision comes first: a role whose holder is not found in the parse gives
+no statement, and every subject and object is an entity with a mention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from interlock.extract import relations_links, roles
+from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
+from interlock.extract.state import DocState, EntityDraft, StatementDraft
+
+#: prepositions that attach a role's organisation, by role predicate
+OBJECT_PREPS: dict[str, tuple[str, ...]] = {
+    "leader_of": ("of",),
+    "spokesperson_for": ("for", "of", "to"),
+    "advisor_to": ("to", "for", "of"),
+    "member_of": ("of", "in"),
+    "founded": ("of",),
+    "employed_by": ("at", "for", "of", "with"),
+    "holds_position": ("of", "for", "at", "in"),
+}
+#: words heading an election phrase ("a candidate in the upcoming election")
+ELECTION_WORDS = frozenset(("election", "elections", "vote", "race", "primary", "primaries", "poll", "polls", "ballot"))
+#: verbs that are no role verbs but whose subject holds a role given "as"
+SUBJECT_VERBS = frozenset(("serve", "act", "work", "remain", "continue", "return", "become", "join", "stay"))
+
+
+def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
+    """Every statement the rules find in the document, deduplicated."""
+    ctx = Context(doc, state)
+    end = state.body_end if state.body_end is not None else len(doc.text)
+    for token in doc:
+        if token.idx >= end:
+            break
+        word = roles.role_head_word(token)
+        if word is not None:
+            _role_statements(ctx, token, word)
+        relations_links.link_statements(ctx, token)
+    relations_links.add_descriptors(ctx)
+    statements = dedupe(ctx.statements)
+    _link_attributions(statements, state)
+    return statements
+
+
+def _link_attributions(statements: list[StatementDraft], state: DocState) -> None:
+    """A statement inside a quotation's content is the source's claim."""
+    for st in statements:
+        if st.anchor is None or st.attribution is not None:
+            continue
+        for att in state.attributions:
+            if att.content[0] <= st.anchor < att.content[1]:
+                st.attribution = att
+                break
+
+
+def _title_head(token: Token) -> Token | None:
+    """The name a title stands before ("Prime Minister [Haider al-Abadi]")."""
+    node = token
+    for _ in range(6):
+        if node.dep_ != "compound" or node.head.i <= node.i:
+            break
+        node = node.head
+    if node is token or node.pos_ != "PROPN":
+        return None
+    return node
+
+
+def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
+    """(holder, governing verb, name head of a title) of a role noun, or (None, None, None)."""
+    # "Prime Minister Haider al-Abadi", "political analyst Ahmad al-Khafaji"
+    head = _title_head(token)
+    if head is not None:
+        ent = ctx.entity(head, roles.PERSON_LABELS, named_only=True)
+        if ent is not None and ctx.entity(token, ORG_LIKE) is None:
+            return ent, None, head
+        return None, None, None
+    # the title inside the name's own mention ("President Obama" tagged whole)
+    if token.ent_type_ == "PERSON":
+        ent = ctx.entity(token, roles.PERSON_LABELS, named_only=True)
+        if ent is not None and token.i + 1 < len(token.doc) and token.nbor(1).ent_type_ == "PERSON":
+            return ent, None, token.nbor(1)
+    # "X, the commander of Y"
+    if token.dep_ == "appos":
+        ent = ctx.holder(token.head)
+        if ent is not None:
+            return ent, None, None
+    # "the commander of Y, X"
+    for child in token.children:
+        if child.dep_ == "appos" and child.i > token.i:
+            ent = ctx.entity(child, roles.PERSON_LABELS, named_only=True)
+            if ent is not None:
+                return ent, None, None
+    verb = token.head
+    # "X is a member of Y", "X, who is already a member of Y", "X became president"
+    if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
+        subj = _subject(verb, passive_first=True)
+        ent = ctx.holder(subj)
+        if ent is not None:
+            return ent, verb, None
+    # "served as a spokesperson for Y", "was appointed as Y", "appoint X as Y"
+    if token.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.lemma_.lower() in roles.ROLE_VERBS | SUBJECT_VERBS:
+            subj = _subject(verb, passive_first=verb.lemma_.lower() not in SUBJECT_VERBS)
+            ent = ctx.holder(subj)
+            if ent is not None:
+                return ent, verb, None
+    return None, None, None
+
+
+def _subject(verb: Token, passive_first: bool) -> Token | None:
+    """Who a role verb gives the role to: the appointee, else the subject."""
+    deps = ("nsubjpass", "dobj", "nsubj") if passive_first else ("nsubj", "nsubjpass")
+    for dep in deps:
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    # "was born in X and served as Y": the subject of the first conjunct
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, passive_first)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None) -> EntityDraft | None:
+    """The organisation or country of a role, from prepositions, possessives and modifiers."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS.get(predicate, ()):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)
+            if ent is not None:
+                return ent
+    # "Iraq's Prime Minister X", "Iran's president", "BBC journalist X", "Iraqi Prime Minister"
+    holders = [token] + ([name_head] if name_head is not None else [])
+    for node in holders:
+        for child in node.lefts:
+            if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod"):
+                continue
+            if child.i >= token.i and node is not token:
+                continue
+            ent = ctx.entity(child, ORG_LIKE)
+            if ent is not None:
+                return ent
+    return None
+
+
+def _election(ctx: Context, token: Token) -> EntityDraft | None:
+    """The election a candidate stands in, made an EVENT entity when none exists."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lower_ not in ELECTION_WORDS:
+                continue
+            ent = ctx.entity(pobj, ("EVENT",))
+            if ent is not None:
+                return ent
+            left = pobj.left_edge.i
+            doc = token.doc
+            while left < pobj.i and doc[left].dep_ == "det":
+                left += 1
+            span = doc[left : pobj.i + 1]
+            return ctx.state.new_entity("EVENT", span.start_char, span.end_char, span.text, "nominal")
+    return None
+
+
+def _place(ctx: Context, token: Token) -> EntityDraft | None:
+    """The place a member of parliament is elected from ("... from Baghdad")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "for"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    ent = ctx.entity(pobj, ("GPE", "LOC"))
+                    if ent is not None:
+                        return ent
+    return None
+
+
+def _role_statements(ctx: Context, token: Token, word: str) -> None:
+    """The statement one role noun licenses, when its holder is found."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return  # "members of X" names a group, not a holder
+    holder, verb, name_head = _holder(ctx, token)
+    nominal = False
+    if holder is None:
+        # an unnamed person known by this role ("the Iranian ambassador to Iraq")
+        ent = ctx.entity(token, roles.PERSON_LABELS)
+        if ent is None or ctx.mention_kind(token, ent) != "nominal":
+            return
+        holder, nominal = ent, True
+    role = roles.role_text(token)
+    status = roles.status_of_role(token)
+    if status == "current" and verb is not None:
+        status = roles.clause_status(verb)
+    predicate = roles.ROLE_PREDICATES[word]
+    if role in roles.LEADER_ROLES:
+        predicate = "leader_of"
+    if predicate == "candidate_in":
+        ctx.add(holder, "candidate_in", _election(ctx, token), token, status=status, verb=verb)
+        return
+    obj = _object(ctx, token, predicate, name_head)
+    if predicate == "member_of" and obj is None:
+        if role.startswith("member of "):
+            ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
+        return
+    if predicate == "employed_by" and word in roles.GROUP_MEMBER_ROLES:
+        predicate = "member_of"
+    if predicate == "employed_by" and obj is not None and obj.label not in ("ORG",):
+        predicate = "holds_position"
+    if obj is None:
+        if nominal or predicate in ("founded", "member_of"):
+            return
+        predicate = "holds_position"
+    ctx.add(holder, predicate, obj, token, role, status, verb)

@@ -1,0 +1,194 @@
+"""What the relation rules share: entity look-up by token, statement drafting, time attachment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract import roles
+from interlock.extract.state import DocState, EntityDraft, MentionDraft, StatementDraft
+from interlock.model import Timex
+from interlock.vocab import load_predicates, require_predicate
+
+ORG_LIKE = frozenset(("ORG", "GPE", "NORP", "LOC", "FAC"))
+#: prepositions that bound a role in time, and which end of the role they set
+TIME_PREPS = {"until": "to", "till": "to", "since": "from", "from": "from", "in": "at", "on": "at"}
+#: verbs whose "in 2010" dates the end of a role rather than its start
+END_VERBS = frozenset(("resign", "quit", "step", "leave", "retire", "dismiss", "fire", "oust", "remove"))
+
+
+class Context:
+    """One document's parse and entities, with look-ups the rules need."""
+
+    def __init__(self, doc: Doc, state: DocState) -> None:
+        self.doc = doc
+        self.state = state
+        self.statements: list[StatementDraft] = []
+
+    # -- entities -------------------------------------------------------
+    def mentions_at(self, token: Token) -> list[tuple[MentionDraft, EntityDraft]]:
+        """Mentions covering a token, shortest first."""
+        start, end = token.idx, token.idx + len(token.text)
+        found = [
+            (m, e)
+            for e in self.state.live_entities()
+            for m in e.mentions
+            if m.start <= start and end <= m.end
+        ]
+        found.sort(key=lambda x: x[0].end - x[0].start)
+        return found
+
+    def entity(
+        self, token: Token, labels: Iterable[str], named_only: bool = False
+    ) -> EntityDraft | None:
+        """The entity a token belongs to, if its label is one of ``labels``."""
+        wanted = frozenset(labels)
+        for mention, ent in self.mentions_at(token):
+            ent = ent.resolved()
+            if ent.label not in wanted:
+                continue
+            if named_only and mention.kind == "nominal":
+                continue
+            return ent
+        return None
+
+    def mention_kind(self, token: Token, ent: EntityDraft) -> str | None:
+        """The kind of the mention of ``ent`` covering ``token``."""
+        for mention, other in self.mentions_at(token):
+            if other.resolved() is ent:
+                return mention.kind
+        return None
+
+    def ensure_org(self, token: Token) -> EntityDraft | None:
+        """The organisation a proper noun names, made an entity when NER missed it ("the PMU")."""
+        found = self.entity(token, ORG_LIKE)
+        if found is not None:
+            return found
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "PERSON"):
+            return None
+        left = token.i
+        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        span = self.doc[left : token.i + 1]
+        text = span.text
+        for ent in self.state.live_entities():
+            if ent.label in ("ORG", "GPE", "NORP") and any(m.text == text for m in ent.mentions):
+                kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
+                self.state.add_mention(ent, span.start_char, span.end_char, text, kind)
+                return ent.resolved()
+        kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
+        return self.state.new_entity("ORG", span.start_char, span.end_char, text, kind)
+
+    def holder(self, token: Token | None) -> EntityDraft | None:
+        """The person a token names, following a relative pronoun to its antecedent."""
+        if token is None:
+            return None
+        token = roles.climb_relative(token)
+        return self.entity(token, roles.PERSON_LABELS)
+
+    # -- statements -----------------------------------------------------
+    def add(
+        self,
+        subject: EntityDraft | None,
+        predicate: str,
+        obj: EntityDraft | None,
+        anchor: Token,
+        role: str | None = None,
+        status: str = "current",
+        verb: Token | None = None,
+    ) -> StatementDraft | None:
+        """Draft a statement when its subject and object fit the predicate; None otherwise."""
+        spec = load_predicates()[require_predicate(predicate)]
+        if subject is None or not subject.resolved().mentions:
+            return None
+        subject = subject.resolved()
+        if obj is not None:
+            obj = obj.resolved()
+            if obj is subject or not obj.mentions or obj.label not in spec.object:
+                return None
+        elif not spec.object_optional:
+            return None
+        if subject.label not in spec.subject:
+            return None
+        sent = anchor.sent
+        modality = "asserted"
+        negated, no_longer = roles.polarity(verb if verb is not None else anchor)
+        if no_longer:
+            status = "former"
+        if roles.is_conditional(anchor):
+            modality = "conditional"
+        elif negated:
+            modality = "negated"
+        elif status == "planned":
+            modality = "planned"
+        draft = StatementDraft(
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+            evidence=_evidence(sent),
+            role=role if spec.takes_role else None,
+            status=status,
+            modality=modality,
+            anchor=anchor.idx,
+        )
+        self._attach_time(draft, verb if verb is not None else anchor)
+        self.statements.append(draft)
+        return draft
+
+    def _attach_time(self, draft: StatementDraft, word: Token) -> None:
+        """Set valid_from / valid_to from "until 2019", "since May 2016", "resigned on March 3"."""
+        for prep in list(word.children) + ([] if word.head is word else list(word.head.children)):
+            how = TIME_PREPS.get(prep.lower_) if prep.dep_ == "prep" else None
+            if how is None:
+                continue
+            span = prep.doc[prep.i + 1 : prep.right_edge.i + 1]
+            timex = self._timex_in(span)
+            if timex is None:
+                continue
+            value = timex.value
+            if how == "at":
+                how = "to" if word.lemma_.lower() in END_VERBS else "from"
+                if word.lemma_.lower() not in roles.ROLE_VERBS | END_VERBS:
+                    continue
+            if how == "to":
+                draft.valid_to = value
+                if word.tag_ in ("VBD", "VBN") or word.lemma_.lower() in END_VERBS:
+                    draft.status = "former" if draft.status == "current" else draft.status
+            else:
+                draft.valid_from = value
+            draft.time = timex
+            return
+
+    def _timex_in(self, span: Span) -> Timex | None:
+        for timex in self.state.times:
+            if timex.start < span.end_char and span.start_char < timex.end:
+                return timex
+        return None
+
+
+def _evidence(sent: Span) -> tuple[int, int]:
+    """The sentence's offsets without surrounding white space."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return (start, max(start, end))
+
+
+def dedupe(drafts: list[StatementDraft]) -> list[StatementDraft]:
+    """One statement per subject, predicate, object and role; the first found wins."""
+    seen: set[tuple[int, str, int, str | None, str]] = set()
+    out: list[StatementDraft] = []
+    for d in drafts:
+        key = (
+            id(d.subject.resolved()),
+            d.predicate,
+            id(d.object.resolved()) if d.object is not None else 0,
+            d.role,
+            d.modality,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out

@@ -1,0 +1,207 @@
+"""Links that are not roles: backing, ties, founding, joining, leading, parts; org descriptors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from interlock.extract import roles
+from interlock.extract.relations_context import ORG_LIKE, Context
+from interlock.extract.state import EntityDraft
+
+#: participles that make "X-backed Y" or "Y, backed by X"
+BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed", "financed"))
+#: nouns of ties: "strong ties to Y", "his links to Y"
+TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
+#: verbs whose subject leads their object ("X heads Y")
+LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head"}
+#: organisation type nouns kept as descriptors of the entity they describe
+ORG_TYPES = frozenset(
+    (
+        "coalition", "alliance", "militia", "party", "force", "group", "movement", "front",
+        "organisation", "organization", "faction", "bloc", "union", "council", "agency",
+        "network", "army", "brigade", "company", "firm", "newspaper", "outlet", "broadcaster",
+        "channel", "band", "team", "club", "ministry", "committee", "body",
+    )
+)
+
+
+def link_statements(ctx: Context, token: Token) -> None:
+    """Every non-role link licensed by this token."""
+    low = token.lower_
+    if low in BACKING_WORDS:
+        _backed(ctx, token)
+    elif low in TIE_NOUNS or (token.lemma_.lower() == "affiliate" and token.tag_ == "VBN"):
+        _ties(ctx, token)
+    elif token.pos_ == "VERB":
+        _verb(ctx, token)
+    if token.dep_ == "poss" and token.ent_type_ in ("GPE",):
+        _part_of(ctx, token)
+
+
+def _backed(ctx: Context, token: Token) -> None:
+    """ "the Iran-backed PMU", "a militia backed by Iran" -> PMU backed_by Iran."""
+    if token.dep_ not in ("amod", "acl", "compound"):
+        return
+    backed = ctx.ensure_org(token.head) if token.head.pos_ == "PROPN" else ctx.entity(token.head, ORG_LIKE)
+    backer = None
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "compound", "nmod", "amod") and child.i < token.i:
+            backer = ctx.entity(child, ORG_LIKE | {"PERSON"}) or ctx.ensure_org(child)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    backer = ctx.entity(pobj, ORG_LIKE | {"PERSON"}) or ctx.ensure_org(pobj)
+    if backer is not None and backed is not None:
+        ctx.add(backed, "backed_by", backer, token)
+
+
+def _tie_holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None]:
+    """The entity that has the ties, and the verb of the clause."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("have", "maintain", "keep", "retain"):
+        verb = token.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            # the parser often hangs "who has ties" on the nearest noun: climb to the person
+            node = verb.head
+            for _ in range(4):
+                ent = ctx.entity(node, roles.PERSON_LABELS | {"ORG"}, named_only=True)
+                if ent is not None:
+                    return ent, verb
+                if node.dep_ in ("pobj", "prep", "appos") and node.head is not node:
+                    node = node.head
+                else:
+                    break
+            return None, verb
+        if subj is not None:
+            return ctx.entity(roles.climb_relative(subj), roles.PERSON_LABELS | {"ORG"}), verb
+    for child in token.children:
+        if child.dep_ == "poss":
+            return ctx.entity(child, roles.PERSON_LABELS | {"ORG"}), None
+    if token.tag_ == "VBN":
+        subj = next((c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is not None:
+            return ctx.entity(roles.climb_relative(subj), roles.PERSON_LABELS | {"ORG"}), token
+    return None, None
+
+
+def _ties(ctx: Context, token: Token) -> None:
+    """ "X has strong ties to Y", "his links to Y", "X is affiliated with Y"."""
+    holder, verb = _tie_holder(ctx, token)
+    if holder is None:
+        return
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                obj = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE | {"PERSON"})
+                if obj is not None:
+                    ctx.add(holder, "affiliated_with", obj, token, verb=verb or token)
+
+
+def _dobj_entity(ctx: Context, verb: Token, labels: frozenset[str]) -> tuple[EntityDraft | None, Token | None]:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            ent = ctx.ensure_org(child) if child.pos_ == "PROPN" and "ORG" in labels else ctx.entity(child, labels)
+            return ent, child
+    return None, None
+
+
+def _verb(ctx: Context, verb: Token) -> None:
+    """ "X leads Y", "X founded Y", "X joined Y", "X works for Y", "X was elected to Y"."""
+    lemma = verb.lemma_.lower()
+    subj_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj_tok is None and verb.dep_ == "conj":
+        subj_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    subj = ctx.holder(subj_tok)
+    if lemma in LEAD_VERBS and subj is not None:
+        obj, _ = _dobj_entity(ctx, verb, frozenset(("ORG",)))
+        if obj is not None:
+            status = "former" if verb.tag_ == "VBD" else roles.clause_status(verb)
+            ctx.add(subj, "leader_of", obj, verb, LEAD_VERBS[lemma], status, verb)
+    elif lemma in ("found", "co-found", "cofound") and verb.tag_ in ("VBD", "VBN"):
+        founder = subj if subj_tok is not None else None
+        if verb.tag_ == "VBN":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            org = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if by is not None and org is not None:
+                org_ent = ctx.ensure_org(org) if org.pos_ == "PROPN" else None
+                ctx.add(ctx.holder(by), "founded", org_ent, verb, verb=verb)
+            return
+        obj, _ = _dobj_entity(ctx, verb, frozenset(("ORG",)))
+        if founder is not None and obj is not None:
+            ctx.add(founder, "founded", obj, verb, verb=verb)
+    elif lemma == "join" and subj is not None:
+        obj, _ = _dobj_entity(ctx, verb, frozenset(("ORG",)))
+        if obj is not None:
+            ctx.add(subj, "member_of", obj, verb, verb=verb)
+    elif lemma in ("work", "teach") and subj is not None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        obj = ctx.entity(pobj, ("ORG",))
+                        if obj is not None:
+                            status = "former" if verb.tag_ == "VBD" else "current"
+                            ctx.add(subj, "employed_by", obj, verb, None, status, verb)
+    elif lemma in ("elect", "reelect", "re-elect") and verb.tag_ == "VBN":
+        person = ctx.holder(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    obj = ctx.entity(pobj, ("ORG",)) if pobj.dep_ == "pobj" else None
+                    if obj is not None and person is not None:
+                        ctx.add(person, "member_of", obj, verb, verb=verb)
+
+
+def _part_of(ctx: Context, token: Token) -> None:
+    """ "Iran's Basij Force" -> Basij Force part_of Iran (an organisation of a country)."""
+    owner = ctx.entity(token, ("GPE",))
+    head = token.head
+    if owner is None or head.pos_ != "PROPN" or head.ent_type_ not in ("ORG",):
+        return
+    part = ctx.entity(head, ("ORG",))
+    if part is not None:
+        ctx.add(part, "part_of", owner, token)
+
+
+def add_descriptors(ctx: Context) -> None:
+    """Keep an organisation's type as a descriptor ("an Iraqi political coalition", "a militia")."""
+    doc = ctx.doc
+    for ent in ctx.state.live_entities():
+        if ent.label not in ("ORG", "NORP"):
+            continue
+        for mention in list(ent.mentions):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.end
+            # skip an acronym in parentheses: "Popular Mobilization Units (PMU), a militia"
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+                i += 3
+            if i + 1 >= len(doc) or doc[i].text not in (",", "–", "—", "-", "--"):
+                continue
+            if doc[i + 1].lower_ not in ("a", "an"):
+                continue
+            descriptor = _org_type(doc[i + 2 : i + 7])
+            if descriptor and descriptor not in ent.descriptors:
+                ent.descriptors.append(descriptor)
+
+
+def _org_type(tokens: Span) -> str | None:
+    """ "political coalition" from "Iraqi political coalition that ...": modifiers and a type noun."""
+    words: list[str] = []
+    for tok in tokens:
+        if tok.ent_type_ in ("NORP", "GPE") and not words:
+            continue  # the nationality is not part of the type
+        if tok.pos_ in ("ADJ", "NOUN") and not tok.ent_type_:
+            words.append(tok.lower_)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_TYPES:
+                # the type noun ends the descriptor unless another noun follows it
+                nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                if nxt is None or nxt.pos_ != "NOUN":
+                    return " ".join(words)
+            continue
+        return None
+    return None

@@ -1,0 +1,257 @@
+"""Roles: which noun names a position, how it reads normalised, who holds it, and since when.
+
+A *role noun* is the head of a phrase naming a position ("commander",
+"prime minister", "member of parliament"). This module turns a role noun
+token into a normalised role string, decides which vocabulary predicate the
+role licenses (leader_of, spokesperson_for, member_of ...), finds the holder
+of the role in the dependency parse, and reads the role's status (current,
+former, planned). ``interlock.extract.relations`` assembles the statements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: role head word -> predicate the role licenses when it has an organisation
+ROLE_PREDICATES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "commander", "leader", "head", "chief", "chairman", "chairwoman", "chairperson",
+            "chair", "president", "premier", "mayor", "governor", "king", "queen", "emperor",
+            "monarch", "sultan", "emir", "chancellor", "ruler", "dictator", "shah",
+            "commander-in-chief", "secretary-general",
+        ),
+        "leader_of",
+    ),
+    **dict.fromkeys(("spokesperson", "spokesman", "spokeswoman"), "spokesperson_for"),
+    **dict.fromkeys(("advisor", "adviser", "consultant", "aide"), "advisor_to"),
+    **dict.fromkeys(("member", "members"), "member_of"),
+    **dict.fromkeys(("founder", "co-founder", "cofounder"), "founded"),
+    **dict.fromkeys(("candidate", "nominee"), "candidate_in"),
+    **dict.fromkeys(
+        (
+            "journalist", "reporter", "correspondent", "editor", "columnist", "professor",
+            "lecturer", "researcher", "scientist", "engineer", "employee", "staffer",
+            "economist", "teacher", "coach", "manager", "producer", "anchor", "presenter",
+            "writer", "lawyer", "attorney", "executive", "ceo", "director", "officer",
+            "official", "analyst", "bassist", "guitarist", "drummer", "vocalist",
+            "singer", "keyboardist", "player", "captain",
+        ),
+        "employed_by",
+    ),
+    **dict.fromkeys(
+        (
+            "minister", "secretary", "ambassador", "envoy", "senator", "congressman",
+            "congresswoman", "lawmaker", "legislator", "deputy", "representative",
+            "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
+            "vice-president", "diplomat", "consul", "strategist", "politician",
+        ),
+        "holds_position",
+    ),
+}
+
+#: multi-word roles that lead a country or body whatever their head word says
+LEADER_ROLES = frozenset(
+    ("prime minister", "first minister", "chief minister", "head of state", "head of government")
+)
+
+#: band and team roles: membership rather than employment (Re-DocRED's P463)
+GROUP_MEMBER_ROLES = frozenset(
+    ("bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist", "player", "captain")
+)
+
+#: modifiers that belong to the role's name ("prime minister", "media advisor")
+ROLE_MODIFIERS = frozenset(
+    (
+        "prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
+        "media", "political", "military", "senior", "chief", "general", "executive",
+        "supreme", "first", "press", "national", "security", "managing", "assistant",
+        "associate", "acting", "interim", "lead", "principal", "special", "economic",
+        "justice", "health", "education", "trade", "energy", "oil", "culture", "state",
+        "attorney", "secretary", "head", "district", "high", "grand", "founding",
+        "party", "parliamentary", "opposition", "religious", "spiritual", "lieutenant",
+        "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
+        "economy", "agriculture", "transport", "information", "intelligence", "army",
+        "police", "news", "sports", "art", "music", "film", "business", "policy",
+    )
+)
+
+#: role modifiers that mark a past role
+FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing"))
+#: role modifiers that mark a future role
+PLANNED_WORDS = frozenset(("designate", "incoming", "future", "elect", "prospective"))
+#: words never part of a role's name though they modify it
+NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | frozenset(("elected", "current", "new", "longtime", "long-time", "sitting", "acting"))
+
+#: verbs that give someone a role: "was appointed X", "served as X"
+ROLE_VERBS = frozenset(
+    (
+        "serve", "act", "work", "appoint", "name", "elect", "install", "nominate", "choose",
+        "select", "hire", "designate", "confirm", "remain", "become", "make", "reelect",
+        "re-elect", "promote", "continue", "swear", "return",
+    )
+)
+#: role verbs whose role lies ahead when they govern an infinitive or an agreement
+PLAN_NOUNS = frozenset(("agreement", "plan", "deal", "decision", "proposal", "bid", "intention", "offer"))
+#: verbs in a conjunct clause that end a role ("served as X, but cut his ties")
+ENDING_VERBS = frozenset(("cut", "resign", "quit", "leave", "step", "retire", "sever", "end", "lose"))
+PERSON_LABELS = frozenset(("PERSON",))
+#: bodies that complete a role's name when they follow "of" without a name
+BODY_WORDS = frozenset(("parliament", "congress", "staff", "state", "government", "board", "directors"))
+#: dependencies through which a clause's negation reaches a role or relation word
+CLIMB_DEPS = frozenset(("attr", "acomp", "pobj", "prep", "xcomp", "ccomp", "oprd", "agent", "dobj"))
+
+
+def role_head_word(token: Token) -> str | None:
+    """The lowercased role word of a token when it heads a role phrase, else None."""
+    low = token.lower_
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in (low, token.lemma_.lower()):
+        if word in ROLE_PREDICATES:
+            return word
+    if low.startswith("ex-") and low[3:] in ROLE_PREDICATES:
+        return low[3:]
+    if low.endswith("-general") and low.split("-")[0] in ROLE_PREDICATES:
+        return low
+    return None
+
+
+def role_text(token: Token) -> str:
+    """The normalised role a role noun names: "prime minister", "member of parliament"."""
+    doc = token.doc
+    words: list[str] = []
+    i = token.i - 1
+    # a contiguous run of role modifiers to the left belongs to the role's name
+    while i >= 0:
+        mod = doc[i]
+        if mod.dep_ not in ("compound", "amod", "nmod") or not (i < mod.head.i <= token.i):
+            break
+        low = mod.lower_.strip("-")
+        if low in NOT_ROLE_WORDS or mod.ent_type_ or low not in ROLE_MODIFIERS:
+            break
+        words.insert(0, low)
+        i -= 1
+    head = token.lower_
+    if head.startswith("ex-"):
+        head = head[3:]
+    if token.tag_ in ("NNS", "NNPS") and token.lemma_:
+        head = token.lemma_.lower()
+    words.append(head)
+    role = " ".join(words)
+    # a body without a name completes the role: "member of parliament"
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and not pobj.ent_type_ and pobj.lower_ in BODY_WORDS:
+                    role = f"{role} of {pobj.lower_}"
+    for old, new in (("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("adviser", "advisor")):
+        role = role.replace(old, new)
+    return role
+
+
+def status_of_role(token: Token) -> str:
+    """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
+    low = token.lower_
+    if low.startswith("ex-"):
+        return "former"
+    for child in token.children:
+        word = child.lower_.strip("-")
+        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS:
+            return "former"
+        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in PLANNED_WORDS:
+            return "planned"
+        if word == "ex" or child.lower_.startswith("ex-"):
+            return "former"
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in ("-elect", "elect", "designate", "-designate"):
+        return "planned"
+    return "current"
+
+
+def clause_status(verb: Token) -> str:
+    """Status a governing verb gives a role: "served as X but cut his ties" is former."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.lemma_.lower() in ENDING_VERBS:
+            return "former"
+        if child.dep_ == "advmod" and child.lower_ in ("formerly", "previously", "once"):
+            return "former"
+        if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN"):
+            return "former"
+    if verb.lemma_.lower() in ("resign", "quit", "step", "leave", "retire"):
+        return "former"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall") for a in aux):
+        return "planned"
+    if any(c.lower_ == "set" for c in verb.children) or (
+        verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in ("set", "expect", "plan", "poise")
+    ):
+        return "planned"
+    if verb.tag_ == "VB" and verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in PLAN_NOUNS:
+        return "planned"
+    if verb.dep_ in ("acl", "xcomp") and verb.head.lower_ in PLAN_NOUNS:
+        return "planned"
+    return "current"
+
+
+def is_conditional(token: Token) -> bool:
+    """True when an if-clause governs the clause of this token ("..., if he accepts")."""
+    node: Token | None = token
+    seen = 0
+    while node is not None and seen < 12:
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for m in child.children
+            ):
+                return True
+        if node.head is node:
+            break
+        node = node.head
+        seen += 1
+    return False
+
+
+def _has_neg(node: Token) -> bool:
+    return any(
+        c.dep_ == "neg" and not (c.nbor(1).lower_ == "longer" if c.i + 1 < len(c.doc) else False)
+        for c in node.children
+    )
+
+
+def _no_longer(node: Token) -> bool:
+    return any(c.lower_ == "longer" and c.dep_ == "advmod" for c in node.children)
+
+
+def polarity(token: Token) -> tuple[bool, bool]:
+    """(negated, no-longer) for the clause of a licensing word.
+
+    Negations are counted up the predication ("is not a member", "does not
+    mean that ... no longer"), stopping at appositions and relative clauses
+    so that a negated main verb does not negate a role in apposition; an even
+    count cancels out.
+    """
+    count = 0
+    no_longer = False
+    node = token
+    for _ in range(10):
+        if _has_neg(node):
+            count += 1
+        if _no_longer(node):
+            no_longer = True
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            break
+        node = node.head
+    if no_longer:
+        # "no longer" is itself a negation of the present: the role has ended, unless a
+        # negation above cancels it ("this does not mean X is no longer affiliated")
+        return False, count % 2 == 0
+    return count % 2 == 1, False
+
+
+def climb_relative(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Asadi, who is ..." -> Asadi)."""
+    if token.tag_ in ("WP", "WDT") or token.lower_ in ("who", "which", "that"):
+        verb = token.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return token
