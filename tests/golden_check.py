@@ -384,3 +384,29 @@ def _check_modality(doc: ExtractedDocument, item: dict[str, Any], _text: str) ->
     if any(st.modality == item["modality"] for st in matching):
         return None
     return f"{probe} has modality {sorted({st.modality for st in matching})}, expected {item['modality']}"
+
+
+def main() -> None:
+    """Print, per fixture article, how many expectations the extractor meets and the rest."""
+    import json
+
+    from interlock.extract.api import extract_record
+
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    met_total = all_total = 0
+    for path in sorted(articles.glob("*.expect.yaml")):
+        slug = path.name[: -len(".expect.yaml")]
+        record = json.loads((articles / f"{slug}.json").read_text(encoding="utf-8"))
+        expect = load_expect(path)
+        failures = check_document(extract_record(record), expect, record["text"])
+        total = len(list(expectation_keys(expect)))
+        met_total += total - len(failures)
+        all_total += total
+        print(f"{slug}: {total - len(failures)}/{total} met")
+        for failure in failures:
+            print(f"  - {failure}")
+    print(f"all articles: {met_total}/{all_total} expectations met")
+
+
+if __name__ == "__main__":
+    main()

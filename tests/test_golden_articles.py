@@ -161,13 +161,45 @@ def _readable_diff(old: str, new: str, name: str, limit: int = 200) -> str:
     return "\n".join(lines)
 
 
+def _flatten(value: Any, path: str = "") -> dict[str, Any]:
+    """Leaf values by JSON path (``entities[3].mentions[0].text``), for a change list."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(_flatten(item, f"{path}.{key}" if path else str(key)))
+        return out
+    if isinstance(value, list) and value:
+        out = {}
+        for n, item in enumerate(value):
+            out.update(_flatten(item, f"{path}[{n}]"))
+        return out
+    return {path: value}
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any], limit: int = 40) -> str:
+    """The changed, added and removed leaves between two outputs, one per line."""
+    before, after = _flatten(old), _flatten(new)
+    lines = []
+    for path in sorted(before.keys() | after.keys()):
+        if path not in after:
+            lines.append(f"  removed {path} = {before[path]!r}")
+        elif path not in before:
+            lines.append(f"  added   {path} = {after[path]!r}")
+        elif before[path] != after[path]:
+            lines.append(f"  changed {path}: {before[path]!r} -> {after[path]!r}")
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"  ... {len(lines) - limit} more changes"]
+    return "\n".join(lines)
+
+
 def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_article_snapshot(slug: str, update_golden: bool) -> None:
-    now = _dump(_extracted(slug).to_dict())
+    data = _extracted(slug).to_dict()
+    now = _dump(data)
     path = GOLDEN / f"{slug}.json"
     if update_golden:
         GOLDEN.mkdir(exist_ok=True)
@@ -179,7 +211,8 @@ def test_article_snapshot(slug: str, update_golden: bool) -> None:
     if old != now:
         pytest.fail(
             f"output of {slug} differs from its snapshot; if the change is intended, "
-            f"rerun with --update-golden\n{_readable_diff(old, now, slug)}",
+            f"rerun with --update-golden\nchanges:\n{_changes(json.loads(old), data)}\n"
+            f"diff:\n{_readable_diff(old, now, slug)}",
             pytrace=False,
         )
 
@@ -371,3 +404,13 @@ def test_validate_rejects_typos() -> None:
 
 def test_failure_reads_as_key_and_message() -> None:
     assert str(Failure("times[0]", "no time expression")) == "times[0]: no time expression"
+
+
+def test_snapshot_changes_name_each_changed_path() -> None:
+    old = {"entities": [{"name": "A", "mentions": [1]}], "times": []}
+    new = {"entities": [{"name": "B"}], "times": [{"value": "2021"}]}
+    report = _changes(old, new)
+    assert "changed entities[0].name: 'A' -> 'B'" in report
+    assert "removed entities[0].mentions[0] = 1" in report
+    assert "added   times[0].value = '2021'" in report
+    assert "removed times = []" in report
