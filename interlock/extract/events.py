@@ -49,10 +49,13 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             if ev is None:
                 continue
             same = _same_meeting(events, ev) if etype == "meeting" else None
+            if etype == "election":
+                same = _same_election(events, ev)
             if same is not None:
                 _absorb(same, ev)
             else:
                 events.append(ev)
+    date_elections(state, events)
     return events
 
 
@@ -93,11 +96,36 @@ def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: To
     for ent in _about(state, tok):
         if ent not in ev.topics:
             ev.topics.append(ent)
+    if etype == "election":
+        _refine_time(ev, _time(state, tok, sent))
     if _is_secret(sent):
         ev.secret = True
     ev.hedges.extend(h for h in sentence_hedges(sent) if h not in ev.hedges)
     _mark_uncertain(doc, ev)
     return True
+
+
+def _refine_time(ev: EventDraft, time: Timex | None) -> None:
+    """Take a more precise time that agrees with the one known ("the May vote" of "the 2018 elections")."""
+    if time is None or time.value is None:
+        return
+    if ev.time is None or ev.time.value is None or time.value.startswith(ev.time.value):
+        ev.time = time
+
+
+def date_elections(state: DocState, events: list[EventDraft]) -> None:
+    """A candidacy takes the time of the election it is in, when the statement has none."""
+    elections = [e for e in events if e.type == "election" and e.time is not None]
+    if not elections:
+        return
+    for st in state.statements:
+        if st.predicate != "candidate_in" or st.time is not None or st.object is None:
+            continue
+        obj = st.object.resolved()
+        match = [e for e in elections if any(m.start <= e.trigger[0] < m.end for m in obj.mentions)]
+        chosen = match[-1] if match else (elections[-1] if len(elections) == 1 else None)
+        if chosen is not None:
+            st.time = chosen.time
 
 
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
@@ -267,12 +295,24 @@ def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None
     return None
 
 
+def _same_election(events: list[EventDraft], ev: EventDraft) -> EventDraft | None:
+    """An article usually speaks of one election: join mentions whose times agree."""
+    for prior in reversed(events):
+        if prior.type != "election":
+            continue
+        a = prior.time.value if prior.time is not None else None
+        b = ev.time.value if ev.time is not None else None
+        if a is None or b is None or a.startswith(b) or b.startswith(a):
+            return prior
+    return None
+
+
 def _absorb(prior: EventDraft, ev: EventDraft) -> None:
     for p in ev.participants:
         if not any(p.resolved() is q.resolved() for q in prior.participants):
             prior.participants.append(p)
     prior.place = prior.place or ev.place
-    prior.time = prior.time or ev.time
+    _refine_time(prior, ev.time)
     prior.secret = prior.secret or ev.secret
     for t in ev.topics:
         if t not in prior.topics:

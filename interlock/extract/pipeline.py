@@ -42,7 +42,7 @@ def _guarded(name: str, code: str, step: Callable[[Doc, DocState], None]) -> Cal
         try:
             step(doc, state)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-            log.warning("%s %s failed on document %r: %s", code, name, state.doc_id, exc)
+            log.info("%s %s failed on document %r: %s", code, name, state.doc_id, exc)
             state.errors.append(f"{code} {name} failed: {type(exc).__name__}: {exc}")
         return doc
 

@@ -1,0 +1,159 @@
+"""The ``interlock`` command: a thin layer over the library.
+
+Errors the library raises on purpose (``InterlockError``) become one-line
+messages here; a batch goes on past a bad document and the exit code says
+whether anything failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from interlock import __version__, settings
+from interlock.errors import BadInput, InterlockError
+from interlock.evaluate.cli import eval_command, match_names_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="interlock")
+def cli() -> None:
+    """Interlock: news articles to a sourced, queryable map of political power."""
+
+
+def read_records(path: str, published: str | None, outlet: str | None) -> Iterator[dict[str, Any] | BadInput]:
+    """Input records from a JSON lines file, a .txt file, or stdin ("-").
+
+    A .txt file (or plain text on stdin) is one document whose id is the file name.
+    Lines that are not valid JSON objects come back as ``BadInput`` so the batch goes on.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            yield BadInput(path, f"cannot be read: {exc.strerror or exc}")
+            return
+        name = str(p)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield BadInput(name, f"is not UTF-8 text (byte {exc.start}): convert it to UTF-8 first")
+        return
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    is_jsonl = name.endswith((".jsonl", ".ndjson", ".json")) or (
+        name == "<stdin>" and text.lstrip().startswith("{")
+    )
+    if not is_jsonl:
+        yield {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
+               "published": published, "outlet": outlet}
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BadInput(f"{name} line {n}", f"is not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield BadInput(f"{name} line {n}", f"is a JSON {type(record).__name__}, not an object")
+            continue
+        if published and not record.get("published"):
+            record["published"] = published
+        if outlet and not record.get("outlet"):
+            record["outlet"] = outlet
+        record.setdefault("id", f"{Path(name).stem}-{n}")
+        yield record
+
+
+@cli.command()
+@click.option("--input", "-i", "inputs", multiple=True, default=["-"], show_default=True,
+              help="JSON lines file, .txt file, or - for stdin; repeat for several.")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the JSON lines (default stdout).")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for records without one.")
+@click.option("--outlet", default=None, help="Outlet for records without one.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one document per block, not per line).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outlet: str | None,
+            pretty: bool, quiet: bool) -> None:
+    """Extract entities, attributions, times, statements and events as JSON lines.
+
+    Each input record is {"id", "text", "published", "outlet", "title", "url"};
+    each output line is one document's result. A record that cannot be read is
+    reported on stderr with the reason, the rest go on, and the exit code is 1.
+    """
+    from interlock.extract.api import DocumentError, extract_records
+
+    failures: list[str] = []
+
+    def records() -> Iterator[dict[str, Any]]:
+        for path in inputs:
+            for item in read_records(path, published, outlet):
+                if isinstance(item, BadInput):
+                    failures.append(str(item))
+                    click.echo(f"error: {item}", err=True)
+                    continue
+                yield item
+
+    done = 0
+    started = time.monotonic()
+    try:
+        for res in extract_records(records()):
+            done += 1
+            if isinstance(res, DocumentError):
+                failures.append(f"{res.id}: {res.error}")
+                click.echo(f"error: {res.error}", err=True)
+                continue
+            for err in res.errors:
+                click.echo(f"warning: document {res.id!r}: {err}", err=True)
+            output.write(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
+            if not quiet and sys.stderr.isatty():
+                rate = done / max(time.monotonic() - started, 1e-6)
+                click.echo(f"\r{done} documents, {rate:.1f}/s", err=True, nl=False)
+    except InterlockError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not quiet and sys.stderr.isatty():
+        click.echo("", err=True)
+    if failures:
+        click.echo(f"{len(failures)} input(s) failed; the others were extracted", err=True)
+        sys.exit(1)
+
+
+@cli.command(name="settings")
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+def show_settings(as_json: bool) -> None:
+    """List every setting with its environment variable, value and help."""
+    rows = [
+        {"name": s.name, "env": s.env, "value": settings.get(s.name), "default": s.default, "help": s.help}
+        for s in settings.SETTINGS.values()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['env']}={row['value']}\n    {row['help']}")
+
+
+cli.add_command(eval_command)
+cli.add_command(match_names_command)
+
+
+def main() -> None:
+    """Entry point of the ``interlock`` command."""
+    try:
+        cli(standalone_mode=True)
+    except InterlockError as exc:  # pragma: no cover - click handles most
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
