@@ -80,6 +80,7 @@ def test_empty_names_score_zero() -> None:
 def test_name_key_blocks_variants_together() -> None:
     assert name_key("Hasan Rohani") == name_key("Hassan Rouhani")
     assert name_key("Rouhani, Hassan") == name_key("Hassan Rouhani")
+    assert name_key("Muammar Gaddafi") == name_key("Moammar Qaddafi")
     assert name_key("Hassan Rouhani") != name_key("Haider al-Abadi")
 
 

@@ -132,7 +132,7 @@ def skeleton(word: str) -> str:
     w = word
     for a, b in (
         ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("kh", "h"),
-        ("gh", "k"), ("q", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "z"),
+        ("gh", "k"), ("q", "k"), ("g", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "z"),
         ("zh", "j"), ("dj", "j"), ("w", "v"), ("x", "ks"), ("y", "i"), ("e", "i"), ("o", "u"),
     ):
         w = w.replace(a, b)
