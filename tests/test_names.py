@@ -101,3 +101,18 @@ def test_identical_nonempty_names_score_one(a: str) -> None:
     if tokens(a):
         assert score(a, a) == 1.0
     name_key(a)  # never crashes
+
+
+def test_names_dev_beats_peer() -> None:
+    """On names-dev, ours at the shipped threshold beats rapidfuzz at its best threshold."""
+    from interlock import settings
+    from interlock.evaluate import names as names_eval
+
+    data = settings.evaldata_dir()
+    if not (data / "names-dev" / "cases.csv").is_file():
+        pytest.skip(f"names-dev data not found under {data}")
+    result = names_eval.evaluate(data)
+    ours = result.figures["ours_shipped"]["f1"]
+    peer = result.figures["rapidfuzz_best"]["f1"]
+    assert ours > peer + 0.1, result.primary
+    assert result.primary == f"names F1 ours={ours:.3f} rapidfuzz={peer:.3f}"
