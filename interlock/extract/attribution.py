@@ -1,0 +1,326 @@
+"""Attribution: who said what, found over the spaCy parse.
+
+A learned classifier (``attribution_features``) decides which verbs, "according
+to" phrases and reporting nouns are cues; rules over the dependency parse and
+the paired quote marks then find each cue's source, content and addressee.
+Contents follow PolNeAR: a direct quote's content keeps its quote marks, an
+indirect content keeps its "that".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from interlock.extract.attribution_features import (
+    DASHES,
+    QuoteIndex,
+    colon_speaker,
+    cue_probability,
+    features,
+    is_candidate,
+    load_model,
+    subject_of,
+)
+from interlock.extract.state import AttributionDraft
+
+Offsets = tuple[int, int]
+
+#: verbs whose object is the person told ("told Al Arabiya that ...")
+TELL_VERBS = frozenset("tell inform assure warn remind notify brief advise promise".split())
+#: verbs whose "to" phrase is the addressee ("said to reporters")
+TO_VERBS = frozenset("say explain write complain announce confide admit report".split())
+#: head nouns of sources that name nobody ("a source", "officials familiar with ...")
+ANON_NOUNS = frozenset(
+    "source sources official officials aide aides person people insider insiders "
+    "diplomat diplomats staffer staffers advisor advisors adviser advisers member members "
+    "spokesman spokeswoman spokesperson representative representatives associate associates "
+    "confidant confidants observer observers analyst analysts expert experts witness "
+    "witnesses resident residents someone somebody employee employees operative operatives "
+    "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
+)
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+_EDGE_PUNCT = frozenset(",.;:-\u2014\u2013()")
+
+
+def _span(doc: Doc, start: int, end: int) -> Offsets | None:
+    """Character offsets of tokens [start, end) with edge punctuation trimmed."""
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    if start >= end:
+        return None
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _cue_span(tok: Token) -> Offsets:
+    doc = tok.doc
+    end = tok.i + 1
+    if tok.lower_ == "according":
+        end = tok.i + 2
+    else:
+        for c in tok.children:
+            if c.dep_ == "prt" and c.i == end:
+                end = c.i + 1
+    return (tok.idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _source(tok: Token) -> Token | None:
+    """The head word of the speaker of a cue."""
+    if tok.lower_ == "according":
+        for to in tok.children:
+            if to.lower_ == "to":
+                for p in to.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+        return None
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    subj = subject_of(tok)
+    if subj is not None and subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+        return None
+    if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return tok.head if tok.dep_ == "acl" else None
+    return subj
+
+
+def _quote_widen(content: Offsets, quotes: QuoteIndex, cue: Offsets) -> Offsets:
+    """Stretch a parse-based content to the quote marks it lies in or runs into."""
+    s, e = content
+    for qs, qe in quotes.spans:
+        if qe <= s or qs >= e:
+            continue
+        if qs <= cue[0] < qe:
+            continue  # the cue is inside this quote: do not swallow the speaker
+        if qs >= s - 1:
+            e = max(e, qe)
+        if qs < s:
+            s = qs
+            e = max(e, qe) if qe - e < 400 else e
+    return (s, e)
+
+
+def _quote_before(tok: Token, quotes: QuoteIndex) -> int:
+    """The quote ending right before a cue and its speaker ("“...,” Flynn said"), else -1."""
+    if quotes.inside(tok):
+        return -1
+    left = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass", "aux", "advmod", "neg", "npadvmod"):
+            if quotes.of_token[c.left_edge.i] < 0:
+                left = min(left, c.left_edge.i)
+    j, skipped = left - 1, 0
+    while j >= 0 and skipped <= 2:
+        if quotes.of_token[j] >= 0:
+            qi = quotes.of_token[j]
+            return qi if quotes.spans[qi][1] <= tok.idx else -1
+        if not (tok.doc[j].is_punct or tok.doc[j].is_space):
+            return -1
+        j, skipped = j - 1, skipped + 1
+    return -1
+
+
+def _colon_quote(tok: Token, quotes: QuoteIndex) -> int:
+    """The quote after a colon that follows the cue ("said Thursday: “...”"), else -1."""
+    qa = quotes.after(tok)
+    if qa < 0:
+        return -1
+    between = tok.doc.text[tok.idx : quotes.spans[qa][0]]
+    return qa if ":" in between else -1
+
+
+def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
+    """The content of a cue: a quote next to it, its clausal complement, or its clause."""
+    doc = tok.doc
+    if tok.text in DASHES:
+        qi = quotes.of_token[tok.i - 1] if tok.i > 0 else -1
+        return quotes.spans[qi] if qi >= 0 else None
+    if tok.text == ":":
+        line_end = doc.text.find("\n", tok.idx)
+        return _trim_chars(doc.text, tok.idx + 1, len(doc.text) if line_end < 0 else line_end)
+    if tok.lower_ == "according":
+        head = tok.head
+        hs, he = _subtree(head)
+        ps, pe = _subtree(tok)
+        left, right = _span(doc, hs, ps), _span(doc, pe, he)
+        pick = right if right and (not left or right[1] - right[0] >= left[1] - left[0]) else left
+        return _quote_widen(pick, quotes, cue) if pick else None
+    kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ == "prep"}
+    comp = kids.get("ccomp")
+    if comp is not None and comp.i > tok.i:
+        sp = _span(doc, *_subtree(comp))
+        if sp:
+            return _quote_widen(sp, quotes, cue)
+    qc = _colon_quote(tok, quotes)
+    if qc >= 0:
+        return quotes.spans[qc]
+    qb = _quote_before(tok, quotes)
+    if qb >= 0:
+        return quotes.spans[qb]
+    if comp is not None:
+        sp = _span(doc, *_subtree(comp))
+        if sp:
+            return _quote_widen(sp, quotes, cue)
+    if tok.dep_ in ("parataxis",) and tok.head.i != tok.i:
+        hs, he = _subtree(tok.head)
+        ts, te = _subtree(tok)
+        left, right = _span(doc, hs, ts), _span(doc, te, he)
+        pick = left if left and (not right or left[1] - left[0] >= right[1] - right[0]) else right
+        if pick:
+            return _quote_widen(pick, quotes, cue)
+    qa = quotes.after(tok)
+    if qa >= 0 and not quotes.inside(tok):
+        return quotes.spans[qa]
+    for dep in ("xcomp", "dobj", "attr", "oprd"):
+        c = kids.get(dep)
+        if c is not None and c.i > tok.i:
+            sp = _span(doc, *_subtree(c))
+            if sp:
+                return _quote_widen(sp, quotes, cue)
+    prep = kids.get("prep")
+    if prep is not None and prep.i > tok.i and prep.lower_ not in ("to", "in", "on", "at"):
+        sp = _span(doc, prep.i + 1, _subtree(prep)[1])
+        if sp:
+            return sp
+    # last resort: the rest of the sentence after the cue, else before it
+    sent = tok.sent
+    sp = _span(doc, tok.i + 1, sent.end)
+    if sp and sp[1] - sp[0] > 8:
+        return _quote_widen(sp, quotes, cue)
+    return _span(doc, sent.start, tok.i)
+
+
+def _trim_chars(text: str, start: int, end: int) -> Offsets | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _addressee(tok: Token) -> Offsets | None:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if lemma in TELL_VERBS and c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _span(tok.doc, *_subtree(c))
+        if lemma in TO_VERBS and c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return _span(tok.doc, *_subtree(objs[0]))
+    return None
+
+
+def is_anonymous(span: Span) -> bool:
+    """True for a source that names nobody: "a source", "officials familiar with it"."""
+    root = span.root
+    if root.pos_ in ("PROPN", "PRON") or root.ent_type_ == "PERSON":
+        return False
+    # "its spokesman, John Doe" names the speaker in apposition
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
+        return False
+    return span.root.lower_ in ANON_NOUNS or span.root.lemma_.lower() in ANON_NOUNS
+
+
+def _kind(text: str) -> str:
+    marks = "\u201c\u201d\""
+    stripped = text.strip()
+    if stripped[:1] in marks and stripped[-1:] in marks:
+        return "direct"
+    if any(m in stripped for m in marks):
+        return "mixed"
+    return "indirect"
+
+
+def _between(doc: Doc, start_char: int, end_char: int) -> Offsets | None:
+    """The words between two offsets when they read as a speaker (no verb, a few words)."""
+    sp = doc.char_span(start_char, end_char, alignment_mode="contract")
+    if sp is None or not len(sp) or len(sp) > 14:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in sp if t.dep_ != "relcl"):
+        return None
+    return _span(doc, sp.start, sp.end)
+
+
+def _source_span(
+    tok: Token, quotes: QuoteIndex, cue: Offsets, content: Offsets
+) -> Offsets | None:
+    """The speaker's span: the subject, the "according to" object, or the words by a quote."""
+    doc = tok.doc
+    if tok.text in DASHES:
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 10 and doc[end].text != "," and not doc[end].is_space:
+            if "\n" in doc[end].text_with_ws:
+                end += 1
+                break
+            end += 1
+        return _span(doc, tok.i + 1, end)
+    if tok.text == ":":
+        rng = colon_speaker(tok)
+        return _span(doc, *rng) if rng else None
+    src_tok = _source(tok)
+    sp = _span(doc, *_subtree(src_tok)) if src_tok is not None else None
+    if sp is not None and (sp[0] <= cue[0] < sp[1] or (sp[0] < content[1] and content[0] < sp[1])):
+        sp = None  # the parse took the quote or the cue for the speaker
+    if sp is None and content[1] <= cue[0]:
+        # "“...,” The Hill reported": the words between the quote and the cue
+        sp = _between(doc, content[1], cue[0])
+    return sp
+
+
+def _draft(tok: Token, quotes: QuoteIndex, p: float) -> AttributionDraft | None:
+    doc = tok.doc
+    cue = _cue_span(tok)
+    content = _content(tok, quotes, cue)
+    if content is None or content[1] <= content[0]:
+        return None
+    source = _source_span(tok, quotes, cue, content)
+    anonymous = False
+    if source is not None:
+        src_span = doc.char_span(*source, alignment_mode="expand")
+        anonymous = bool(src_span is not None and len(src_span) and is_anonymous(src_span))
+    return AttributionDraft(
+        kind=_kind(doc.text[content[0] : content[1]]),
+        cue=cue,
+        content=content,
+        source=source,
+        addressee=_addressee(tok),
+        anonymous=anonymous,
+        confidence=round(p, 4),
+    )
+
+
+def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[AttributionDraft]:
+    """Every direct, indirect and mixed attribution in a parsed doc, in text order."""
+    if len(doc) == 0:
+        return []
+    model = model or load_model()
+    threshold = float(model.get("threshold", 0.5))
+    quotes = QuoteIndex(doc)
+    out: list[AttributionDraft] = []
+    seen: set[Offsets] = set()
+    for tok in doc:
+        if not is_candidate(tok):
+            continue
+        p = cue_probability(features(tok, quotes), model)
+        if p < threshold:
+            continue
+        draft = _draft(tok, quotes, p)
+        if draft is None or draft.cue in seen:
+            continue
+        seen.add(draft.cue)
+        out.append(draft)
+    return out

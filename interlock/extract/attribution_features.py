@@ -1,0 +1,247 @@
+"""Cue candidates, their features, and the learned cue classifier applied without scikit-learn.
+
+A candidate cue is a verb (or "according", or a reporting noun) in the parse.
+Its features describe the word, its dependency context and nearby quote marks;
+a logistic model trained on PolNeAR (``scripts/train_attribution.py``) weighs
+them. The weights live in ``interlock/models/attribution.json`` as a sparse
+feature -> weight map, applied here with plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution.json"
+
+#: nouns that introduce reported content ("the claim that ...", "in a statement")
+REPORT_NOUNS = frozenset(
+    "statement claim claims remarks comment comments interview testimony assertion "
+    "announcement report warning suggestion argument accusation allegation denial "
+    "answer response reply tweet speech letter memo email message".split()
+)
+
+#: reporting verbs the rules trust even without the model (used as a feature too)
+REPORT_VERBS = frozenset(
+    "say tell add note claim deny insist argue explain write report state announce "
+    "warn suggest acknowledge admit assert declare contend maintain reply respond "
+    "recall confirm stress emphasize emphasise predict promise pledge vow caution "
+    "complain concede allege testify tweet post describe call ask urge question "
+    "believe think mention indicate reveal disclose show find estimate continue "
+    "agree point charge accuse blast criticize criticise praise counter observe "
+    "conclude remark quip joke boast".split()
+)
+
+QUOTE_OPEN = "\u201c\"\u00ab\u201e"
+QUOTE_CLOSE = "\u201d\"\u00bb\u201f"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Paired double-quote spans (marks included); never crosses a line break.
+
+    An opening mark with no closing mark before the end of its line closes at the
+    line end: news prints multi-paragraph quotes with no closing mark on the
+    first paragraphs, and an odd count of marks must not swallow the article.
+    """
+    # some papers print double quotes as two apostrophes: read them as one mark
+    text = text.replace("''", '"\u2063')
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None:
+                end = i
+                while end > open_at + 1 and text[end - 1].isspace():
+                    end -= 1
+                spans.append((open_at, end))
+                open_at = None
+            continue
+        if open_at is None:
+            if ch in QUOTE_OPEN:
+                open_at = i
+            elif ch in QUOTE_CLOSE and ch != '"':
+                # a stray closing mark: the quote began at the start of the line
+                start = text.rfind("\n", 0, i) + 1
+                if spans and spans[-1][1] > start:
+                    start = spans[-1][1]
+                while start < i and text[start].isspace():
+                    start += 1
+                if start < i:
+                    spans.append((start, i + 1))
+        elif ch in QUOTE_CLOSE or (ch == "\u201c" and text[open_at] == '"'):
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        end = len(text)
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append((open_at, end))
+    # a closing two-apostrophe mark ends one character later
+    spans = [(s, e + 1) if e < len(text) and text[e] == "\u2063" else (s, e) for s, e in spans]
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+class QuoteIndex:
+    """Which quote, if any, covers each token of a doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = quote_spans(doc.text)
+        self.of_token: list[int] = [-1] * len(doc)
+        for qi, (s, e) in enumerate(self.spans):
+            for t in doc.char_span(s, e, alignment_mode="expand") or []:
+                self.of_token[t.i] = qi
+
+    def inside(self, tok: Token) -> bool:
+        """True when the token lies in a quote (not on its marks)."""
+        qi = self.of_token[tok.i]
+        return qi >= 0 and self.spans[qi][0] < tok.idx < self.spans[qi][1] - 1
+
+    def before(self, tok: Token, window: int = 12) -> int:
+        """Index of the quote ending within ``window`` tokens before ``tok``, else -1."""
+        doc = tok.doc
+        for j in range(tok.i - 1, max(-1, tok.i - window - 1), -1):
+            qi = self.of_token[j]
+            if qi >= 0:
+                return qi if doc[j].idx + len(doc[j]) >= self.spans[qi][1] else -1
+            if doc[j].text in (".", "?", "!") or "\n" in doc[j].text_with_ws:
+                return -1
+        return -1
+
+    def after(self, tok: Token, window: int = 6) -> int:
+        """Index of the quote starting within ``window`` tokens after ``tok``, else -1."""
+        doc = tok.doc
+        for j in range(tok.i + 1, min(len(doc), tok.i + window + 1)):
+            qi = self.of_token[j]
+            if qi >= 0:
+                return qi if doc[j].idx <= self.spans[qi][0] else -1
+            if doc[j].text in (".", "?", "!") or "\n" in doc[j - 1].text_with_ws:
+                return -1
+        return -1
+
+
+#: dashes that print a quote's speaker after it ("“...” ― Name, 34")
+DASHES = frozenset("\u2015\u2014")
+
+
+def is_candidate(tok: Token) -> bool:
+    """Words that may be the cue of an attribution."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.text in DASHES:
+        return tok.i > 0 and tok.nbor(-1).text in QUOTE_CLOSE
+    if tok.text == ":":
+        return colon_speaker(tok) is not None
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in REPORT_NOUNS
+
+
+def colon_speaker(tok: Token) -> tuple[int, int] | None:
+    """Token range of a transcript speaker before a colon at a line start ("SMITH: ...")."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < 5 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+        if doc[start].is_punct or doc[start].is_space:
+            return None
+    if start == tok.i or not (start == 0 or "\n" in doc[start - 1].text_with_ws):
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_upper for t in doc[start : tok.i]):
+        return None
+    return (start, tok.i)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it hangs on for "..., adding"."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    return None
+
+
+def features(tok: Token, quotes: QuoteIndex) -> list[str]:
+    """The sparse binary features of one candidate cue."""
+    lemma = tok.lemma_.lower()
+    f = [
+        "bias",
+        f"lemma={lemma}",
+        f"lower={tok.lower_}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"lemma_dep={lemma}|{tok.dep_}",
+        f"pos={tok.pos_}",
+        f"hdep={tok.head.dep_}|{tok.dep_}",
+    ]
+    if lemma in REPORT_VERBS:
+        f.append("lexicon")
+        f.append(f"lexicon_dep={tok.dep_}")
+    kids = set()
+    for c in tok.children:
+        kids.add(c.dep_)
+        if c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "prt", "dative", "advcl", "npadvmod"):
+            f.append(f"lemma_kid={lemma}|{c.dep_}")
+        if c.dep_ in ("prep", "prt"):
+            f.append(f"lemma_prep={lemma}|{c.lower_}")
+        if c.dep_ == "ccomp":
+            marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+            f.append(f"ccomp_mark={marks[0] if marks else '-'}")
+            f.append(f"ccomp_side={'after' if c.i > tok.i else 'before'}")
+        if c.dep_ == "dobj":
+            f.append(f"dobj_pos={c.pos_}")
+    for k in sorted(kids):
+        f.append(f"kid={k}")
+    subj = subject_of(tok)
+    if subj is None:
+        f.append("subj=none")
+    else:
+        ent = subj.ent_type_ or "-"
+        f.append(f"subj_pos={subj.pos_}")
+        f.append(f"subj_ent={ent}")
+        f.append(f"lemma_subjent={lemma}|{ent}|{subj.pos_}")
+        f.append(f"subj_lemma={subj.lemma_.lower()}")
+        f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
+    if quotes.inside(tok):
+        f.append("in_quote")
+    qb, qa = quotes.before(tok), quotes.after(tok)
+    if qb >= 0:
+        f.append("quote_before")
+        f.append(f"quote_before_lemma={lemma}")
+    if qa >= 0:
+        f.append("quote_after")
+        f.append(f"quote_after_lemma={lemma}")
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ":":
+        f.append("colon_after")
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        f.append(f"head_lemma={tok.head.lemma_.lower()}|{tok.dep_}")
+    if tok.dep_ == "relcl" or tok.dep_ == "acl":
+        f.append(f"clause_lemma={lemma}|{tok.dep_}")
+    if tok.lower_ == "according":
+        f.append("according_to")
+    return f
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> dict[str, Any]:
+    """The cue model: ``{"weights": {feature: weight}, "threshold": t, ...}``."""
+    p = Path(path) if path else MODEL_PATH
+    with p.open(encoding="utf-8") as fh:
+        model: dict[str, Any] = json.load(fh)
+    return model
+
+
+def cue_probability(feats: list[str], model: dict[str, Any]) -> float:
+    """The model's probability that a candidate with these features is a cue."""
+    w: dict[str, float] = model["weights"]
+    z = float(model.get("intercept", 0.0)) + sum(w.get(x, 0.0) for x in feats)
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,140 @@
+"""Train the attribution cue classifier on PolNeAR train, tune on dev, write the model JSON.
+
+Usage::
+
+    python scripts/train_attribution.py [--evaldata DIR] [--cache DIR] [--out PATH]
+
+Every candidate cue (see ``interlock.extract.attribution_features``) is labelled
+by whether it overlaps a gold ``Cue`` span of the first annotator's file. A
+logistic regression (scikit-learn, at training time only) learns the weights;
+the regularisation strength and the decision threshold are chosen on dev by the
+end-to-end attribution F1, and the dev figures reached are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from interlock import settings
+from interlock.evaluate import polnear
+from interlock.evaluate.scoring import PRF
+from interlock.extract import attribution
+from interlock.extract.attribution_features import (
+    MODEL_PATH,
+    QuoteIndex,
+    features,
+    is_candidate,
+)
+from interlock.extract.pipeline import load_nlp
+
+
+def parsed(split: Path, cache: Path | None) -> tuple[list[polnear.PolnearDoc], list[Doc]]:
+    """The articles of a split with their spaCy parses (cached as a DocBin when asked)."""
+    docs = polnear.read_split(split)
+    nlp = load_nlp()
+    cached = cache / f"{split.name}.spacy" if cache else None
+    if cached is not None and cached.is_file():
+        parses = list(DocBin().from_disk(cached).get_docs(nlp.vocab))
+        if len(parses) == len(docs):
+            return docs, parses
+    parses = []
+    for n, d in enumerate(nlp.pipe((x.text for x in docs), batch_size=16), 1):
+        parses.append(d)
+        print(f"\rparsing {split.name}: {n}/{len(docs)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=False)
+        for d in parses:
+            bin_.add(d)
+        bin_.to_disk(cached)
+    return docs, parses
+
+
+def examples(
+    docs: list[polnear.PolnearDoc], parses: list[Doc]
+) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every candidate cue."""
+    X: list[list[str]] = []
+    y: list[int] = []
+    for pd, doc in zip(docs, parses, strict=True):
+        cues = pd.role_spans("cue")
+        quotes = QuoteIndex(doc)
+        for tok in doc:
+            if not is_candidate(tok):
+                continue
+            s, e = tok.idx, tok.idx + len(tok)
+            X.append(features(tok, quotes))
+            y.append(int(any(a < e and s < b for a, b in cues)))
+    return X, y
+
+
+def dev_scores(
+    docs: list[polnear.PolnearDoc], parses: list[Doc], model: dict[str, object]
+) -> dict[str, PRF]:
+    """End-to-end dev scores of ``find_attributions`` with this model."""
+    totals: dict[str, PRF] = {}
+    for pd, doc in zip(docs, parses, strict=True):
+        preds = polnear.from_drafts(attribution.find_attributions(doc, model=model))
+        for key, prf in polnear.score_doc(preds, pd.attributions).items():
+            totals.setdefault(key, PRF()).add(prf)
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, tune on dev, write the model and print the dev figures."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--evaldata", type=Path, default=None)
+    ap.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args(argv)
+    root = args.evaldata or settings.evaldata_dir()
+    train_docs, train_parses = parsed(root / "polnear-train", args.cache)
+    dev_docs, dev_parses = parsed(root / "polnear-dev", args.cache)
+    Xtr, ytr = examples(train_docs, train_parses)
+    print(f"train candidates: {len(ytr)} ({sum(ytr)} cues)", file=sys.stderr)
+    vec = DictVectorizer()
+    A = vec.fit_transform([dict.fromkeys(f, 1) for f in Xtr])
+    names = vec.get_feature_names_out()
+    best: tuple[float, dict[str, object], dict[str, PRF]] | None = None
+    for C in (0.1, 0.3, 1.0):
+        clf = LogisticRegression(C=C, max_iter=2000)
+        clf.fit(A, ytr)
+        weights = {
+            str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-3
+        }
+        for threshold in (0.3, 0.4, 0.5, 0.6):
+            model: dict[str, object] = {
+                "intercept": round(float(clf.intercept_[0]), 4),
+                "weights": weights,
+                "threshold": threshold,
+            }
+            scores = dev_scores(dev_docs, dev_parses, model)
+            f1 = scores["attribution/overlap"].f1
+            roles = " ".join(f"{r}={scores[r + '/overlap'].f1:.3f}" for r in polnear.ROLES)
+            print(f"C={C} threshold={threshold}: attribution F1 {f1:.3f}  {roles}", file=sys.stderr)
+            if best is None or f1 > best[0]:
+                best = (f1, model, scores)
+    assert best is not None
+    f1, model, scores = best
+    model["trained_on"] = "PolNeAR v1.0.0 train split (840 articles), tuned on dev"
+    model["dev_figures"] = {k: v.as_dict() for k, v in sorted(scores.items())}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {args.out} (threshold {model['threshold']})")
+    print("dev figures (PolNeAR dev, first annotator):")
+    for key, prf in sorted(scores.items()):
+        print(f"  {key:22} P={prf.precision:.3f} R={prf.recall:.3f} F1={prf.f1:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

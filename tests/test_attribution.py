@@ -1,0 +1,194 @@
+"""Tests of the attribution extractor on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from interlock.errors import PipelineNotFound
+from interlock.extract.attribution import find_attributions
+from interlock.extract.attribution_features import load_model, quote_spans
+from interlock.extract.state import AttributionDraft
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from interlock.extract.pipeline import load_nlp
+
+    try:
+        return load_nlp()
+    except PipelineNotFound as exc:
+        pytest.skip(f"spaCy pipeline not installed: {exc}")
+
+
+def run(nlp, text: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    out = []
+    for a in find_attributions(nlp(text)):
+        assert isinstance(a, AttributionDraft)
+
+        def t(s: tuple[int, int] | None) -> str | None:
+            return None if s is None else text[s[0] : s[1]]
+
+        out.append(
+            {
+                "cue": t(a.cue),
+                "content": t(a.content),
+                "source": t(a.source),
+                "kind": a.kind,
+                "addressee": t(a.addressee),
+                "anonymous": a.anonymous,
+                "draft": a,
+            }
+        )
+    return out
+
+
+def by_cue(found: list[dict[str, object]], cue: str) -> dict[str, object]:
+    for f in found:
+        if f["cue"] == cue:
+            return f
+    raise AssertionError(f"no attribution with cue {cue!r} in {found}")
+
+
+def test_model_ships_with_package() -> None:
+    model = load_model()
+    assert model["weights"] and 0 < model["threshold"] < 1
+
+
+def test_direct_quote_keeps_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "\u201cWe will not retreat from the river,\u201d the commander said on Monday.")
+    a = by_cue(found, "said")
+    assert a["kind"] == "direct"
+    assert a["content"] == "\u201cWe will not retreat from the river,\u201d"
+    assert a["source"] == "the commander"
+    assert a["anonymous"] is False
+
+
+def test_indirect_with_that(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "The mayor said that the bridge would reopen next spring.")
+    a = by_cue(found, "said")
+    assert a["kind"] == "indirect"
+    assert a["content"] == "that the bridge would reopen next spring"
+    assert a["source"] == "The mayor"
+
+
+def test_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "According to officials familiar with the matter, the convoy left at dawn.")
+    a = by_cue(found, "According to")
+    assert a["source"] == "officials familiar with the matter"
+    assert a["content"] == "the convoy left at dawn"
+    assert a["anonymous"] is True
+
+
+def test_sources_said_and_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "The governor denied that he had met the envoy, sources said.")
+    denial = by_cue(found, "denied")
+    assert denial["source"] == "The governor"
+    assert denial["content"] == "that he had met the envoy"
+    said = by_cue(found, "said")
+    assert said["source"] == "sources"
+    assert said["anonymous"] is True
+    assert said["content"] is not None and "denied" in str(said["content"])
+
+
+def test_relay_to_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A source told Al Arabiya that the ceasefire talks had collapsed overnight."
+    a = by_cue(run(nlp, text), "told")
+    assert a["source"] == "A source"
+    assert a["addressee"] == "Al Arabiya"
+    assert a["anonymous"] is True
+    assert str(a["content"]).startswith("that the ceasefire talks")
+
+
+def test_later_source_with_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials met in the capital on Sunday. The source, who asked not to be named, "
+        "said that the meeting lasted four hours."
+    )
+    a = by_cue(run(nlp, text), "said")
+    assert str(a["source"]).startswith("The source")
+    assert a["anonymous"] is True
+    assert a["content"] == "that the meeting lasted four hours"
+
+
+def test_named_source_is_not_anonymous(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Political analyst Karim Haddad said the coalition would collapse within weeks."
+    a = by_cue(run(nlp, text), "said")
+    assert a["source"] == "Political analyst Karim Haddad"
+    assert a["anonymous"] is False
+
+
+def test_mixed_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator said the plan was \u201ca gift to polluters\u201d and vowed to block it."
+    a = by_cue(run(nlp, text), "said")
+    assert a["kind"] == "mixed"
+    assert "a gift to polluters" in str(a["content"])
+
+
+def test_multi_sentence_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe budget is late. The schools are waiting. Nobody is listening,\u201d "
+        "the teacher said."
+    )
+    a = by_cue(run(nlp, text), "said")
+    assert a["content"] == text[: text.index("\u201d") + 1]
+    assert a["kind"] == "direct"
+
+
+def test_quote_across_paragraphs_does_not_crash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cWe began the work in spring and finished it in the autumn.\n\n"
+        "\u201cThen the rains came,\u201d the farmer said."
+    )
+    found = run(nlp, text)
+    a = by_cue(found, "said")
+    assert "Then the rains came" in str(a["content"])
+
+
+def test_odd_and_mixed_quote_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'He said "the vote is rigged and \u201cnobody\u201d cares. She replied that it was not.'
+    found = run(nlp, text)
+    for a in found:
+        d = a["draft"]
+        assert isinstance(d, AttributionDraft)
+        assert 0 <= d.content[0] < d.content[1] <= len(text)
+    assert any(a["cue"] == "said" for a in found)
+
+
+def test_no_punctuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "the minister said the army would withdraw before winter"
+    a = by_cue(run(nlp, text), "said")
+    assert a["source"] == "the minister"
+    assert a["content"] == "the army would withdraw before winter"
+
+
+def test_no_attribution_in_plain_fact(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "The river flooded the valley in March.") == []
+
+
+def test_quote_spans_pairing() -> None:
+    text = 'a \u201cone\u201d b "two" c \u201cthree" d \u201cunclosed\nnext'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["\u201cone\u201d", '"two"', '\u201cthree"', "\u201cunclosed"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "told", "according", "to", "\u201c", "\u201d", '"', "he", "sources", ",", ".",
+             "that", "the", "minister", "\n", "\n\n", "denied", "X", "'", ":", "claimed", "  "]
+        )
+        | st.text(max_size=8),
+        max_size=40,
+    )
+)
+def test_random_text_never_crashes(nlp, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    for a in find_attributions(nlp(text)):
+        for span in (a.cue, a.content, a.source, a.addressee):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
+        assert a.kind in ("direct", "indirect", "mixed")
+        assert a.source_entity is None and a.via == [] and a.same_source_as is None
