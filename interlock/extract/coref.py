@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.lexicon import (
     DEMONYMS,
+    FEMALE_NAMES,
     GENERIC_ORG_WORDS,
+    MALE_NAMES,
     NAME_PARTICLES,
     PLACE_ALIASES,
     ROLE_NOUNS,
@@ -281,9 +283,9 @@ def _gender(ent: EntityDraft, doc: Doc) -> str | None:
         if m.kind == "pronoun":
             return "m" if w in MALE else "f"
         first = w.split()[0] if w.split() else ""
-        if first in _MALE_TITLES:
+        if first in _MALE_TITLES or (m.kind == "name" and first in MALE_NAMES):
             return "m"
-        if first in _FEMALE_TITLES:
+        if first in _FEMALE_TITLES or (m.kind == "name" and first in FEMALE_NAMES):
             return "f"
     return None
 

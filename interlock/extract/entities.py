@@ -16,6 +16,7 @@ from interlock.extract.lexicon import (
     ENTITY_LABELS,
     EVENT_ORG_HEADS,
     GENERIC_ORG_WORDS,
+    GIVEN_NAMES,
     NAME_PARTICLES,
     ROLE_NOUNS,
 )
@@ -38,9 +39,16 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 def build_entities(doc: Doc, state: DocState) -> None:
     """Find every entity mention in the document and cluster them."""
     body_end = _find_outlet_line(doc, state)
+    people = _given_name_spans(doc, body_end)
+    taken: set[int] = set()
+    for person in people:
+        state.new_entity("PERSON", person.start_char, person.end_char, person.text, "name")
+        taken.update(range(person.start, person.end))
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or ent.start_char >= body_end:
             continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue  # a name our list of given names already took as a person
         span = _trim(ent)
         if span is None:
             continue
@@ -48,9 +56,76 @@ def build_entities(doc: Doc, state: DocState) -> None:
         if label is None:
             continue
         state.new_entity(label, span.start_char, span.end_char, span.text, _name_kind(span))
+    _later_surnames(doc, state, body_end)
     _acronyms_in_parentheses(doc, state, body_end)
     _role_nominals(doc, state, body_end)
     coref.cluster(doc, state)
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
+    """Person names that start with a known given name ("Nadia Farouk", "Hadi al-Ameri").
+
+    The small model often labels such names as places or organisations, or misses them.
+    """
+    spans: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.idx >= body_end:
+            break
+        if not (tok.is_alpha and tok.text[:1].isupper() and tok.lower_ in GIVEN_NAMES):
+            i += 1
+            continue
+        if i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ == "PERSON":
+            i += 1
+            continue  # inside a name that spaCy already has
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if t.lower_ in NAME_PARTICLES and j + 1 < n and (doc[j + 1].text == "-" or _is_name_word(doc[j + 1])):
+                j += 1
+            elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and doc[j - 1].lower_ in NAME_PARTICLES:
+                j += 1
+            elif _is_name_word(t) and t.ent_type_ not in ("DATE", "TIME", "GPE") and t.lower_ not in ROLE_NOUNS:
+                j += 1
+            else:
+                break
+        if j - i >= 2 and _is_name_word(doc[j - 1]):
+            spans.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _later_surnames(doc: Doc, state: DocState, body_end: int) -> None:
+    """A person's surname alone later on ("Farouk"), when the model missed it."""
+    surnames: dict[str, str] = {}
+    for ent in state.entities:
+        if ent.label != "PERSON" or ent.mentions[0].kind != "name":
+            continue
+        words = ent.mentions[0].text.replace("-", " ").split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surnames[words[-1]] = ent.mentions[0].text
+    if not surnames:
+        return
+    covered = [(m.start, m.end) for e in state.entities for m in e.mentions]
+    for tok in doc:
+        if tok.idx >= body_end:
+            break
+        if tok.text not in surnames:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NAME_PARTICLES:
+            start = doc[tok.i - 2].idx
+        if any(s < end and start < e for s, e in covered):
+            continue
+        state.new_entity("PERSON", start, end, doc.text[start:end], "short")
 
 
 def _find_outlet_line(doc: Doc, state: DocState) -> int:
@@ -101,7 +176,19 @@ def _fix_label(span: Span, label: str) -> str | None:
             return "PERSON"
     if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span):
         return "PERSON"
+    if label == "ORG" and len(span) == 1 and _is_place_of_action(span.root):
+        return "GPE"  # "met ... in Erbil": a one-word name where something happened
     return label
+
+
+def _is_place_of_action(tok: Token) -> bool:
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("in", "near")
+        and prep.head.pos_ in ("VERB", "AUX")
+        and tok.lower_ not in GENERIC_ORG_WORDS
+    )
 
 
 def _is_role_apposition(span: Span) -> bool:

@@ -233,8 +233,14 @@ def _place(state: DocState, tok: Token) -> EntityDraft | None:
     for t in _own_subtree(tok):
         if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
             ent = state.entity_at(t.idx, t.idx + len(t.text))
-            if ent is not None and ent.label in _PLACE_LABELS:
-                return ent.resolved()
+            if ent is None:
+                continue
+            ent = ent.resolved()
+            if ent.label in _PLACE_LABELS:
+                return ent
+            if ent.label == "ORG" and " " not in ent.name and t.dep_ == "pobj" and t.head.lower_ == "in":
+                ent.label = "GPE"  # "met ... in Erbil": a one-word name where the event happened
+                return ent
     return None
 
 

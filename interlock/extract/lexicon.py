@@ -40,3 +40,6 @@ NEGATIONS = words("negations")
 CONDITIONALS = words("conditionals")
 PLANNED = words("planned")
 OPINION = words("opinion")
+MALE_NAMES = words("male_given_names")
+FEMALE_NAMES = words("female_given_names")
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
