@@ -19,7 +19,7 @@ from interlock.extract.times_patterns import RULES
 from interlock.extract.times_rules import Context, Rule
 from interlock.model import Timex
 
-_FUTURE_WORDS = {"will", "'ll", "shall", "wo", "going", "gon"}
+_FUTURE_WORDS = {"will", "'ll", "shall", "wo", "going", "gon", "would"}
 _FUTURE_HEADS = {
     "plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek", "set", "due",
     "likely", "prepare", "propose", "promise", "vow", "threaten", "agree", "decide",
@@ -33,7 +33,7 @@ _YEAR_CUES = {
 }
 
 
-def _clause_tense(tok: Token) -> int | None:
+def _clause_tense(tok: Token, depth: int = 0) -> int | None:
     """-1, 0 or +1 from the verb governing ``tok``, or None when no verb is found."""
     verb: Token | None = None
     cur = tok
@@ -41,7 +41,7 @@ def _clause_tense(tok: Token) -> int | None:
         if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
             verb = cur
             break
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     if verb is None:
@@ -58,7 +58,7 @@ def _clause_tense(tok: Token) -> int | None:
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in ("will", "'ll"):
             return 1
-        return _clause_tense(head) if head is not verb else 0
+        return _clause_tense(head, depth + 1) if head.i != verb.i and depth < 4 else 0
     if verb.tag_ in ("VBZ", "VBP"):
         return 0
     return None
@@ -95,8 +95,15 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
     """Filters for matches whose words are often not temporal ("May", "March", "1990")."""
     text = m.group(0)
-    if rule.name in ("month", "month_year", "full_date", "day_month"):
+    if rule.name in ("month", "month_year", "full_date", "day_month", "month_rel_year"):
         mon = m.group("mon")
+        low = mon.lower()
+        if "." not in mon and low in ("jan", "feb", "aug", "sept", "oct", "nov", "dec"):
+            if rule.name in ("month", "month_rel_year"):
+                return False
+        tok = _token_at(doc, m.start("mon"))
+        if tok is not None and tok.ent_type_ in _NOT_TIME_ENTS:
+            return False
         if mon.lower() in ("may", "march") and not mon[0].isupper():
             return False
         if mon.lower() in ("may", "march") and rule.name == "month":
@@ -112,6 +119,8 @@ def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
         if prev and prev[-1].lower() in _YEAR_CUES:
             return True
         return False
+    if rule.name == "season" and not _season_ok(doc, m):
+        return False
     if rule.name in ("reference",) and text.lower() in ("current", "future", "recent"):
         tok = _token_at(doc, m.start())
         nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(doc) else None
@@ -119,6 +128,21 @@ def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
         if nxt is None or not nxt.tag_.startswith("NN"):
             return text.lower() != "current" or tok is None or tok.dep_ != "amod"
     return True
+
+
+_NOT_TIME_ENTS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW", "PRODUCT"}
+_SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last", "next", "of"}
+
+
+def _season_ok(doc: Doc, m: re.Match[str]) -> bool:
+    """A season word is a time after "the", "in", "last"..., and as a noun."""
+    tok = _token_at(doc, m.start("season"))
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if m.group(0).lower() != m.group("season").lower():
+        return True
+    prev = doc.text[max(0, m.start() - 12) : m.start()].split()
+    return bool(prev) and prev[-1].lower() in _SEASON_CUES
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
@@ -172,7 +196,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         if result is None:
             continue
         typ, value, anchored = result
-        if value and re.fullmatch(r"\d{4}-Q[1-4]", value):
+        if (value and rule.name.startswith("quarter") and "year-" not in m.group(0).lower()
+                and re.fullmatch(r"\d{4}-Q[1-4]", value)):
             last_quarter = value
             quarter_seen_at = end
         out.append(

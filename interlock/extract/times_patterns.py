@@ -45,6 +45,8 @@ RULES: list[Rule] = [
     Rule("month_year", _c(
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
         r"(?P<mon>" + MONTH_RE + r"),?\s+(?:of\s+)?" + _YEAR4), abs_._month_year),
+    Rule("month_rel_year", _c(
+        _MOD + r"?(?P<mon>" + MONTH_RE + r")\s+(?P<yrel>this|next|last)\s+year"), abs_._month),
     Rule("month", _c(
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
         r"(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH_RE + r")"),
@@ -63,8 +65,8 @@ RULES: list[Rule] = [
         _MOD + r"?(?P<day>today|yesterday|tomorrow|tonight)(?:'s)?"
         r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._deictic_day),
     Rule("part_of_day", _c(
-        r"(?:(?:early|late|mid)[\s-]+|later\s+)?(?:(?P<which>this|last|yesterday|tomorrow)\s+)?"
-        r"(?P<pod>morning|afternoon|evening|night|overnight)"), abs_._part_of_day),
+        r"(?:(?:early|late|mid)[\s-]+|later\s+)?(?:(?P<which>this|last|yesterday|tomorrow)\s+"
+        r"(?P<pod>morning|afternoon|evening|night)|(?P<over>overnight))"), abs_._part_of_day),
     Rule("clock", _c(
         r"(?:around\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)"
         r"|(?P<word>noon|midday|midnight))"
@@ -104,10 +106,10 @@ RULES: list[Rule] = [
         rel.half),
     Rule("reference", _c(
         r"(?:right\s+now|now|currently|current|these\s+days|nowadays|at\s+present|recently"
-        r"|more\s+recently|recent|lately|the\s+past|previously|formerly|the\s+near\s+future"
-        r"|the\s+future|future|soon|shortly|a\s+later\s+date)"), rel.reference),
+        r"|more\s+recently|recent|lately|the\s+past|the\s+near\s+future"
+        r"|the\s+future|a\s+later\s+date)"), rel.reference),
     Rule("set", _c(
         r"(?:(?:every|each|per)\s+(?P<unit>year|month|week|day|hour|quarter|" + WEEKDAY_RE + r")"
-        r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly))"), rel.set_expr),
+        r"|(?P<adv>weekly|monthly|yearly|hourly|nightly))"), rel.set_expr),
     Rule("the_unit", _c(r"the\s+(?P<unit>year|week|month)"), rel.the_unit),
 ]

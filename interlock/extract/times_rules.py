@@ -89,16 +89,31 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", False
-    year = ctx.anchor.year
-    d = cal.safe_date(year, month, day)
-    if d is None:  # Feb 29th outside a leap year
-        return None
-    gap = (d - ctx.anchor).days
-    if (ctx.tense < 0 and gap > 14) or (ctx.tense == 0 and gap > 183):
-        d = cal.safe_date(year - 1, month, day)
-    elif (ctx.tense > 0 and gap < -14) or (ctx.tense == 0 and gap < -183):
-        d = cal.safe_date(year + 1, month, day)
+    best = _nearest_year(ctx, month, day)
+    d = cal.safe_date(best, month, day) if best is not None else None
     return ("DATE", cal.day_value(d), True) if d else None
+
+
+#: days of distance a date against the tense of its clause counts as extra
+TENSE_PENALTY = 60
+
+
+def _nearest_year(ctx: Context, month: int, day: int) -> int | None:
+    """The year putting month/day nearest the anchor, with a bias to the clause's tense."""
+    if ctx.anchor is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1):
+        d = cal.safe_date(year, month, day)
+        if d is None:
+            continue
+        gap = (d - ctx.anchor).days
+        cost = abs(gap)
+        if (ctx.tense < 0 and gap > 0) or (ctx.tense > 0 and gap < 0):
+            cost += TENSE_PENALTY
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else None
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
@@ -130,6 +145,10 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}", False
     a = ctx.anchor
+    yrel = (_g(m, "yrel") or "").lower()
+    if yrel:
+        year = a.year + {"last": -1, "next": 1}.get(yrel, 0)
+        return "DATE", cal.month_value(year, month), True
     if "last" in mod or "past" in mod:
         year = a.year if month < a.month else a.year - 1
     elif "next" in mod or "coming" in mod:
@@ -137,7 +156,7 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
     elif "this" in mod:
         year = a.year
     else:
-        year, _ = cal.month_near(a, month, ctx.tense)
+        year = _nearest_year(ctx, month, 15) or a.year
     value = cal.month_value(year, month)
     return ("DATE", value, True) if value else None
 
@@ -180,8 +199,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     elif mod == "next":
         d = cal.weekday_near(cal.shift_days(a, 1) or a, wd, 1)
     elif mod == "this":
-        d = cal.weekday_near(a, wd, ctx.tense if ctx.tense else 1)
+        d = cal.weekday_near(a, wd, ctx.tense if ctx.tense > 0 else -1)
     else:
+        # in news a bare weekday is mostly a recent one unless the clause is future
         d = cal.weekday_near(a, wd, ctx.tense if ctx.tense > 0 else -1)
     if d is None:
         return None
@@ -206,7 +226,7 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     which = (_g(m, "which") or "this").lower()
-    pod = m.group("pod").lower()
+    pod = (_g(m, "pod") or _g(m, "over") or "").lower()
     offset = -1 if which in ("last", "yesterday") and pod == "night" else 0
     if which == "yesterday":
         offset = -1
