@@ -137,14 +137,19 @@ def _subject(verb: Token, passive_first: bool) -> Token | None:
 
 def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None) -> EntityDraft | None:
     """The organisation or country of a role, from prepositions, possessives and modifiers."""
+    portfolio = token.lemma_.lower() in roles.PORTFOLIO_ROLES
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS.get(predicate, ()):
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)
-            if ent is not None:
+            if portfolio and prep.lower_ in ("of", "for"):
+                # "Minister of Justice", "Professor of Law": a portfolio, only a country counts
+                ent = ctx.entity(pobj, ("GPE",))
+            else:
+                ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)
+            if ent is not None and not _covers(ent, token):
                 return ent
     # "Iraq's Prime Minister X", "Iran's president", "BBC journalist X", "Iraqi Prime Minister"
     holders = [token] + ([name_head] if name_head is not None else [])
@@ -155,9 +160,14 @@ def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None)
             if child.i >= token.i and node is not token:
                 continue
             ent = ctx.entity(child, ORG_LIKE)
-            if ent is not None:
+            if ent is not None and not _covers(ent, token):
                 return ent
     return None
+
+
+def _covers(ent: EntityDraft, token: Token) -> bool:
+    """True when a mention of the entity contains the role word itself ("Knight Commander of X")."""
+    return any(m.start <= token.idx < m.end for m in ent.resolved().mentions)
 
 
 def _election(ctx: Context, token: Token) -> EntityDraft | None:
@@ -196,6 +206,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     """The statement one role noun licenses, when its holder is found."""
     if token.tag_ in ("NNS", "NNPS"):
         return  # "members of X" names a group, not a holder
+    if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
+        return  # "Premier League", "Best Director", "Knight Commander of the Order"
     holder, verb, name_head = _holder(ctx, token)
     nominal = False
     if holder is None:
@@ -211,6 +223,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     predicate = roles.ROLE_PREDICATES[word]
     if role in roles.LEADER_ROLES:
         predicate = "leader_of"
+    if predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
+        predicate = "holds_position"  # a deputy leader does not lead
     if predicate == "candidate_in":
         ctx.add(holder, "candidate_in", _election(ctx, token), token, status=status, verb=verb)
         return
@@ -219,8 +233,23 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         if role.startswith("member of "):
             ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
         return
-    if predicate == "employed_by" and word in roles.GROUP_MEMBER_ROLES:
-        predicate = "member_of"
+    if obj is not None and obj.name.lower().startswith("order "):
+        return  # "Knight Commander of the Order of X" is an honour, not a role
+    if word == "member" and role.split()[0] in ("faculty", "staff"):
+        predicate = "employed_by"  # "a faculty member of X" works there
+    if obj is not None and obj.label == "NORP" and predicate in ("leader_of", "employed_by"):
+        # "South Korean Presbyterian leader": a nationality is no organisation to lead
+        if role not in roles.LEADER_ROLES and word not in ("president", "king", "queen", "premier"):
+            obj = None
+    if word in roles.GROUP_MEMBER_ROLES:
+        # "Fall Out Boy bassist X" is a band member; "British singer X" is nothing
+        predicate = "member_of" if obj is not None and obj.label == "ORG" else "holds_position"
+        obj = obj if predicate == "member_of" else None
+    if obj is not None and obj.label in ("ORG", "NORP") and word in roles.POLITICIAN_ROLES:
+        if roles.is_party(obj.name) and predicate != "leader_of":
+            predicate = "member_of"  # "a Labour Party politician", "a Republican member of"
+    if predicate == "member_of" and obj is not None and roles.is_legislature(obj.name):
+        predicate, role = "holds_position", "member"  # a seat in a legislature is a position
     if predicate == "employed_by" and obj is not None and obj.label not in ("ORG",):
         predicate = "holds_position"
     if obj is None:

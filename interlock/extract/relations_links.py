@@ -14,6 +14,11 @@ BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed"
 TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
 #: verbs whose subject leads their object ("X heads Y")
 LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head"}
+#: bodies one joins as a member ("joined the Fatah Alliance", "joined the Academy")
+MEMBER_BODIES = frozenset(
+    ("alliance", "coalition", "academy", "society", "union", "league", "association", "club",
+     "band", "front", "movement", "bloc", "list", "group", "federation", "order", "pact")
+)
 #: organisation type nouns kept as descriptors of the entity they describe
 ORG_TYPES = frozenset(
     (
@@ -134,7 +139,11 @@ def _verb(ctx: Context, verb: Token) -> None:
             ctx.add(founder, "founded", obj, verb, verb=verb)
     elif lemma == "join" and subj is not None:
         obj, _ = _dobj_entity(ctx, verb, frozenset(("ORG",)))
-        if obj is not None:
+        # joining a company or an army is employment or service: only bodies with members
+        if obj is not None and (
+            roles.is_party(obj.name) or roles.name_words(obj.name) & MEMBER_BODIES
+            or any(d.split()[-1] in MEMBER_BODIES for d in obj.descriptors)
+        ):
             ctx.add(subj, "member_of", obj, verb, verb=verb)
     elif lemma in ("work", "teach") and subj is not None:
         for prep in verb.children:
@@ -152,7 +161,10 @@ def _verb(ctx: Context, verb: Token) -> None:
                 for pobj in prep.children:
                     obj = ctx.entity(pobj, ("ORG",)) if pobj.dep_ == "pobj" else None
                     if obj is not None and person is not None:
-                        ctx.add(person, "member_of", obj, verb, verb=verb)
+                        if roles.is_legislature(obj.name):
+                            ctx.add(person, "holds_position", obj, verb, "member", verb=verb)
+                        else:
+                            ctx.add(person, "member_of", obj, verb, verb=verb)
 
 
 def _part_of(ctx: Context, token: Token) -> None:

@@ -32,10 +32,10 @@ ROLE_PREDICATES: dict[str, str] = {
         (
             "journalist", "reporter", "correspondent", "editor", "columnist", "professor",
             "lecturer", "researcher", "scientist", "engineer", "employee", "staffer",
-            "economist", "teacher", "coach", "manager", "producer", "anchor", "presenter",
+            "economist", "teacher", "producer", "anchor", "presenter",
             "writer", "lawyer", "attorney", "executive", "ceo", "director", "officer",
             "official", "analyst", "bassist", "guitarist", "drummer", "vocalist",
-            "singer", "keyboardist", "player", "captain",
+            "singer", "keyboardist",
         ),
         "employed_by",
     ),
@@ -56,9 +56,44 @@ LEADER_ROLES = frozenset(
 )
 
 #: band and team roles: membership rather than employment (Re-DocRED's P463)
-GROUP_MEMBER_ROLES = frozenset(
-    ("bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist", "player", "captain")
+GROUP_MEMBER_ROLES = frozenset(("bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist"))
+#: roles of elected politicians: with a party as their organisation they state membership
+POLITICIAN_ROLES = frozenset(
+    ("politician", "member", "lawmaker", "legislator", "senator", "congressman", "congresswoman",
+     "representative", "mp", "parliamentarian", "candidate", "activist", "leader")
 )
+#: words that make an organisation a political party ("Labour", "the Democratic Party")
+PARTY_WORDS = frozenset(
+    ("party", "democratic", "democrat", "republican", "labour", "labor", "conservative", "liberal",
+     "socialist", "communist", "green", "greens", "nationalist", "whig", "tory", "unionist",
+     "libertarian", "federalist")
+)
+#: words that make an organisation a legislature, whose members hold a seat (a position)
+LEGISLATURE_WORDS = frozenset(
+    ("parliament", "assembly", "senate", "house", "congress", "cabinet", "riksdag", "storting",
+     "duma", "knesset", "bundestag", "majlis", "legislature", "diet", "council")
+)
+#: role words that make a role second in command, not the leader
+SECOND_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "lieutenant", "under", "co"))
+#: roles whose "of" phrase names a portfolio or a subject, not an employer
+PORTFOLIO_ROLES = frozenset(
+    ("minister", "secretary", "professor", "lecturer", "researcher", "scientist", "teacher")
+)
+
+
+def name_words(name: str) -> set[str]:
+    """The lowercased words of an entity name, for the word lists above."""
+    return {w.strip(".,'’()").lower() for w in name.replace("-", " ").split()}
+
+
+def is_party(name: str) -> bool:
+    """True when an organisation's name reads like a political party's."""
+    return bool(name_words(name) & PARTY_WORDS)
+
+
+def is_legislature(name: str) -> bool:
+    """True when an organisation's name reads like a legislature's."""
+    return bool(name_words(name) & LEGISLATURE_WORDS)
 
 #: modifiers that belong to the role's name ("prime minister", "media advisor")
 ROLE_MODIFIERS = frozenset(
@@ -72,7 +107,7 @@ ROLE_MODIFIERS = frozenset(
         "party", "parliamentary", "opposition", "religious", "spiritual", "lieutenant",
         "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
         "economy", "agriculture", "transport", "information", "intelligence", "army",
-        "police", "news", "sports", "art", "music", "film", "business", "policy",
+        "police", "news", "sports", "art", "music", "film", "business", "policy", "faculty", "staff",
     )
 )
 
