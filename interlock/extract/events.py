@@ -200,8 +200,8 @@ def _nested_in_description(t: Token, found: list[EntityDraft], state: DocState) 
     head = t
     while head.dep_ in ("pobj", "prep", "poss", "compound", "case") and head.head is not head:
         head = head.head
-        ent = state.entity_at(head.idx, head.idx + len(head.text))
-        if ent is not None and any(ent.resolved() is f for f in found) and head.lower_ != "members":
+        owner = state.entity_at(head.idx, head.idx + len(head.text))
+        if owner is not None and any(owner.resolved() is f for f in found) and head.lower_ != "members":
             return True
     return False
 

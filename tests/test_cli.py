@@ -1,0 +1,70 @@
+"""The ``interlock`` command, driven as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interlock.cli import cli
+from tests.helpers import SCHEMA
+
+
+def run(args: list[str], stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, args, input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_extract_jsonl_with_a_bad_line(tmp_path: Path) -> None:
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Samir Haddad, the governor of Nineveh, met Hadi Nouri.",
+                    "published": "2021-04-02"}) + "\n"
+        + "{broken json\n"
+        + json.dumps({"id": "b", "text": "The vote was held last week.", "published": "2021-04-02"}) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["extract", "--input", str(src), "-q"])
+    assert code == 1
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in lines] == ["a", "b"]
+    assert f"{src} line 2: is not valid JSON" in err
+    assert lines[1]["times"][0]["value"] == "2021-W12"
+
+
+def test_extract_text_file_and_stdin(tmp_path: Path) -> None:
+    src = tmp_path / "note.txt"
+    src.write_text("Officials met in Mosul on Monday.\n\nSource » river-post", encoding="utf-8")
+    code, out, _ = run(["extract", "-i", str(src), "--published", "2021-04-07", "-q"])
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["id"] == "note" and doc["outlet"] == "river-post" and doc["published"] == "2021-04-07"
+    code, out, _ = run(["extract", "-q"], stdin="Hadi Nouri resigned.")
+    assert code == 0 and json.loads(out)["entities"][0]["name"] == "Hadi Nouri"
+
+
+def test_extract_unreadable_and_non_utf8_inputs(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 owners met the mayor.".encode("latin-1"))
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor met voters.", encoding="utf-8")
+    code, out, err = run(["extract", "-i", str(tmp_path / "missing.jsonl"), "-i", str(latin),
+                          "-i", str(good), "-q"])
+    assert code == 1
+    assert "missing.jsonl: cannot be read" in err
+    assert "latin.txt: is not UTF-8 text" in err
+    assert json.loads(out)["id"] == "good"
+
+
+def test_settings_lists_every_setting_as_json() -> None:
+    code, out, _ = run(["settings", "--json"])
+    assert code == 0
+    names = {row["name"] for row in json.loads(out)}
+    assert {"spacy_model", "max_chars", "batch_size", "evaldata"} <= names
+
+
+def test_schema_file_is_valid_json_schema() -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA.read_text("utf-8")))
