@@ -32,7 +32,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "max_chars",
-            "2000000",
+            "1000000",
             "Longest text, in characters, that extraction accepts; longer texts are an error.",
         ),
         Setting(
