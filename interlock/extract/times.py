@@ -188,6 +188,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             last_quarter=last_quarter,
             quarter_talk="quarter" in sent or start - quarter_seen_at < 400,
             before=text[max(0, start - 30) : start].lower(),
+            after=text[end : end + 30].lower(),
         )
         try:
             result = rule.handler(m, ctx)

@@ -23,6 +23,7 @@ _MOD = r"(?:(?:early|late|mid|earlier|later)[\s-]+)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR4 = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_PART_OF = r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 _REL = (
     r"(?:this|current|the\s+current|the\s+same|last|past|the\s+past|the\s+last|previous"
     r"|the\s+previous|prior|the\s+prior|next|the\s+next|coming|the\s+coming|the\s+following)"
@@ -62,7 +63,7 @@ RULES: list[Rule] = [
         _MOD + r"?(?:(?P<mod>last|next|this)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
         r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._weekday),
     Rule("deictic_day", _c(
-        _MOD + r"?(?P<day>today|yesterday|tomorrow|tonight)(?:'s)?"
+        _MOD + r"?(?P<day>today|yesterday|tomorrow|tonight)(?!'s)"
         r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._deictic_day),
     Rule("part_of_day", _c(
         r"(?:(?:early|late|mid)[\s-]+|later\s+)?(?:(?P<which>this|last|yesterday|tomorrow)\s+"
@@ -74,7 +75,7 @@ RULES: list[Rule] = [
         r"(?:,?\s+(?P<dayword>" + WEEKDAY_RE + r"|today|yesterday|tomorrow))?"), abs_._clock),
     # relative periods
     Rule("relative_unit", _c(
-        _MOD + r"?(?P<rel>" + _REL + r")\s+(?P<unit>" + _REL_UNIT + r")"), rel.relative_unit),
+        _PART_OF + r"?" + _MOD + r"?(?P<rel>" + _REL + r")\s+(?P<unit>" + _REL_UNIT + r")"), rel.relative_unit),
     Rule("season", _c(r"(?:the\s+)?" + _MOD + r"?(?P<season>" + _SEASON + r")(?!\s+of)"),
          rel.season),
     Rule("ago", _c(
@@ -111,5 +112,5 @@ RULES: list[Rule] = [
     Rule("set", _c(
         r"(?:(?:every|each|per)\s+(?P<unit>year|month|week|day|hour|quarter|" + WEEKDAY_RE + r")"
         r"|(?P<adv>weekly|monthly|yearly|hourly|nightly))"), rel.set_expr),
-    Rule("the_unit", _c(r"the\s+(?P<unit>year|week|month)"), rel.the_unit),
+    Rule("the_unit", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|month)"), rel.the_unit),
 ]

@@ -146,9 +146,10 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     n = parse_number(num_text)
     if num_text.lower() in ("a", "an") and _RATE.search(ctx.before) and not _g(m, "det"):
-        return "SET", duration_value(1, unit), True
-    if unit == "Q" and n is not None and not _g(m, "det") and num_text.lower() in ("a", "an"):
-        return "DURATION", "P3M", True
+        # "four flights a week": a rate, which TimeBank mostly leaves unannotated
+        return None
+    if unit == "Q" and re.match(r"\s*of\b", ctx.after):
+        return None  # "three-quarters of": a fraction
     return "DURATION", duration_value(n, unit), True
 
 
@@ -272,6 +273,6 @@ def the_unit(m: re.Match[str], ctx: Context) -> Result | None:
     unit = unit_code(m.group("unit"))
     if unit is None:
         return None
-    if unit in ("W", "M") and ctx.anchor is not None:
-        return "DATE", _shift(ctx.anchor, unit, 0), True
-    return "DURATION", duration_value(1, unit), True
+    if re.match(r"\s*(ended|ending|to)\b", ctx.after) or ctx.anchor is None:
+        return "DURATION", duration_value(1, unit), True
+    return "DATE", _shift(ctx.anchor, unit, 0), True

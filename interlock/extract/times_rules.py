@@ -35,6 +35,8 @@ class Context:
     quarter_talk: bool = False
     #: the text just before the match (lower-cased), for rate phrases like "$5 a year"
     before: str = ""
+    #: the text just after the match (lower-cased), for "the year ended June 30"
+    after: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -95,7 +97,7 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 #: days of distance a date against the tense of its clause counts as extra
-TENSE_PENALTY = 60
+TENSE_PENALTY = 100
 
 
 def _nearest_year(ctx: Context, month: int, day: int) -> int | None:
