@@ -1,0 +1,154 @@
+"""Tests of the TIMEX3 finder and normaliser on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from interlock.extract.pipeline import load_nlp
+from interlock.extract.times import find_timexes
+from interlock.extract.times_calendar import interval_of
+from interlock.model import Timex
+
+ANCHOR = date(2018, 2, 20)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def run(nlp: Language, text: str, anchor: date | None = ANCHOR) -> list[Timex]:
+    return find_timexes(nlp(text), anchor)
+
+
+def by_text(timexes: list[Timex]) -> dict[str, Timex]:
+    return {t.text: t for t in timexes}
+
+
+def test_last_week_is_the_previous_iso_week(nlp: Language) -> None:
+    found = by_text(run(nlp, "The minister resigned last week after the scandal."))
+    t = found["last week"]
+    assert (t.type, t.value) == ("DATE", "2018-W07")
+    assert t.interval == ("2018-02-12", "2018-02-18")
+    assert t.anchored
+
+
+def test_upcoming_month_in_future_clause(nlp: Language) -> None:
+    found = by_text(run(nlp, "Parliament will vote on the budget in May."))
+    t = found["May"]
+    assert t.value == "2018-05"
+    assert t.interval == ("2018-05-01", "2018-05-31")
+
+
+def test_preposition_left_out_and_modal_may_ignored(nlp: Language) -> None:
+    found = run(nlp, "The senator may resign in May.")
+    assert [t.text for t in found] == ["May"]
+    assert found[0].start == len("The senator may resign in ")
+
+
+def test_weekday_in_past_clause_is_the_previous_one(nlp: Language) -> None:
+    t = by_text(run(nlp, "The envoy met the prime minister on Friday."))["Friday"]
+    assert t.value == "2018-02-16"
+
+
+def test_weekday_in_future_clause_is_the_next_one(nlp: Language) -> None:
+    t = by_text(run(nlp, "The envoy will meet the prime minister on Friday."))["Friday"]
+    assert t.value == "2018-02-23"
+
+
+def test_yesterday_and_ago(nlp: Language) -> None:
+    found = by_text(run(nlp, "He spoke yesterday about the coup two years ago."))
+    assert found["yesterday"].value == "2018-02-19"
+    assert found["two years ago"].value == "2016"
+    assert found["two years ago"].interval == ("2016-01-01", "2016-12-31")
+
+
+def test_next_month_and_earlier_this_year(nlp: Language) -> None:
+    found = by_text(run(nlp, "Talks resume next month, after a pause earlier this year."))
+    assert found["next month"].value == "2018-03"
+    assert found["earlier this year"].value == "2018"
+
+
+def test_adjectival_year_and_month(nlp: Language) -> None:
+    found = by_text(run(nlp, "His January speech shaped the 2018 elections."))
+    assert found["January"].value == "2018-01"
+    assert found["2018"].value == "2018"
+
+
+def test_explicit_dates(nlp: Language) -> None:
+    found = by_text(run(nlp, "The accord was signed on Aug. 7, 1998, and ratified 12 March 1999."))
+    assert found["Aug. 7, 1998"].value == "1998-08-07"
+    assert found["12 March 1999"].value == "1999-03-12"
+
+
+def test_durations(nlp: Language) -> None:
+    found = by_text(run(nlp, "He served three years in prison and several days in custody."))
+    assert (found["three years"].type, found["three years"].value) == ("DURATION", "P3Y")
+    assert found["several days"].value == "PXD"
+    assert found["three years"].interval is None
+
+
+def test_sets(nlp: Language) -> None:
+    found = by_text(run(nlp, "The council meets every week and reports each year."))
+    assert (found["every week"].type, found["every week"].value) == ("SET", "P1W")
+    assert found["each year"].value == "P1Y"
+
+
+def test_references_and_parts_of_day(nlp: Language) -> None:
+    found = by_text(run(nlp, "Now the cabinet meets this morning, at 2 p.m."))
+    assert found["Now"].value == "PRESENT_REF"
+    assert (found["this morning"].type, found["this morning"].value) == ("TIME", "2018-02-20TMO")
+    assert found["2 p.m."].value == "2018-02-20T14:00"
+
+
+def test_quarters(nlp: Language) -> None:
+    found = by_text(run(nlp, "Profit in the third quarter rose from a year earlier."))
+    assert found["the third quarter"].value == "2017-Q3"
+    assert found["a year earlier"].value == "2016-Q3"
+    assert interval_of("2017-Q3") == ("2017-07-01", "2017-09-30")
+
+
+def test_no_anchor_leaves_relative_expressions_unresolved(nlp: Language) -> None:
+    found = by_text(run(nlp, "The envoy met him on Friday and will return in May, as last week.",
+                        anchor=None))
+    assert found["Friday"].value == "XXXX-WXX-5"
+    assert found["May"].value == "XXXX-05"
+    assert found["last week"].value is None
+    assert not any(t.anchored for t in found.values())
+    assert all(t.interval is None for t in found.values())
+
+
+def test_absolute_date_resolves_without_anchor(nlp: Language) -> None:
+    t = by_text(run(nlp, "It was founded in March 1990.", anchor=None))["March 1990"]
+    assert t.value == "1990-03"
+
+
+def test_invalid_and_huge_dates_do_not_crash(nlp: Language) -> None:
+    found = run(nlp, "Set for Feb. 30, 2018, or in 99999999999, or 4 p.m. on the 45th.")
+    assert not any(t.value and t.value.startswith("2018-02-30") for t in found)
+    assert not any("9999999" in (t.value or "") for t in found)
+
+
+def test_empty_document(nlp: Language) -> None:
+    assert run(nlp, "") == []
+    assert run(nlp, "   \n ") == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+       | st.lists(st.sampled_from(["last", "week", "May", "1998", "Friday", "ago", "two",
+                                   "years", "the", "quarter", "Feb.", "30", ",", "in",
+                                   "99999999999", "p.m.", "3", "every", "next", "\n"]),
+                  max_size=25).map(" ".join))
+def test_random_text_never_crashes(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for anchor in (ANCHOR, None):
+        for t in find_timexes(doc, anchor):
+            assert 0 <= t.start < t.end <= len(doc.text)
+            assert t.text == doc.text[t.start : t.end]
+            assert t.type in ("DATE", "TIME", "DURATION", "SET")
