@@ -46,11 +46,16 @@ GOVERNMENT_ROLES = frozenset(
     ("prime minister", "premier", "chancellor", "mayor", "first minister", "chief minister",
      "head of government", "governor")
 )
-STATE_ROLES = frozenset(("king", "queen", "emperor", "monarch", "sultan", "emir", "shah", "head of state"))
+STATE_ROLES = frozenset(("monarch", "king", "queen", "emperor", "monarch", "sultan", "emir", "shah", "head of state"))
 #: armed forces: serving in one is Wikidata's P241, not employment
 MILITARY_WORDS = frozenset(
     ("army", "navy", "military", "legion", "marines", "corps", "regiment", "brigade", "division",
      "battalion", "fleet", "squadron", "forces")
+)
+#: roles that chair or head an organisation (P488); a commander of a unit or ship does not
+CHAIR_ROLES = frozenset(
+    ("chairman", "chairwoman", "chairperson", "chair", "president", "head", "leader", "chief",
+     "secretary-general", "director-general", "supreme leader", "party leader")
 )
 #: courts: presiding over one is a judicial office (P39), not chairing (P488)
 JUDICIAL_WORDS = frozenset(("court", "tribunal", "bench"))
@@ -149,14 +154,12 @@ def candidate_relations(st: StatementDraft) -> list[tuple[str, bool]]:
             return [("P6", True)]
         if not country:
             # presiding over a legislature is a position (P39) in Wikidata, not P488
-            if is_legislature(obj.name) or words & JUDICIAL_WORDS:
+            if is_legislature(obj.name) or words & JUDICIAL_WORDS or role not in CHAIR_ROLES:
                 return []
             return [("P488", True)]
-        if role.endswith("leader"):
+        if role.endswith(("leader", "president")):
             return [("P35", True), ("P6", True)]
-        if role.endswith("president"):
-            return [("P35", True), ("P6", True)]
-        return [("P488", True), ("P6", True), ("P35", True)]
+        return []  # a commander or governor of a place is neither head of state nor government
     return []
 
 

@@ -159,6 +159,8 @@ def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None)
                 continue
             if child.i >= token.i and node is not token:
                 continue
+            if child.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+                continue  # "The Lord of the Rings film director": a work, not an employer
             ent = ctx.entity(child, ORG_LIKE)
             if ent is not None and not _covers(ent, token):
                 return ent
@@ -168,6 +170,16 @@ def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None)
 def _covers(ent: EntityDraft, token: Token) -> bool:
     """True when a mention of the entity contains the role word itself ("Knight Commander of X")."""
     return any(m.start <= token.idx < m.end for m in ent.resolved().mentions)
+
+
+def _party_modifier(ctx: Context, token: Token) -> EntityDraft | None:
+    """A party named in a role's modifiers ("the Republican candidate")."""
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            ent = ctx.entity(child, ("ORG", "NORP"))
+            if ent is not None and roles.is_party(ent.name):
+                return ent
+    return None
 
 
 def _election(ctx: Context, token: Token) -> EntityDraft | None:
@@ -227,13 +239,19 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate = "holds_position"  # a deputy leader does not lead
     if predicate == "candidate_in":
         ctx.add(holder, "candidate_in", _election(ctx, token), token, status=status, verb=verb)
+        party = _party_modifier(ctx, token)
+        if party is not None:  # "the Republican candidate", "the MMD candidate"
+            ctx.add(holder, "member_of", party, token, status=status, verb=verb)
         return
     obj = _object(ctx, token, predicate, name_head)
     if predicate == "member_of" and obj is None:
         if role.startswith("member of "):
             ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
         return
-    if obj is not None and obj.name.lower().startswith("order "):
+    prev = token.nbor(-1).lower_ if token.i > 0 else ""
+    if prev in ("knight", "dame", "grand") or (
+        obj is not None and obj.name.lower().removeprefix("the ").startswith("order ")
+    ):
         return  # "Knight Commander of the Order of X" is an honour, not a role
     if word == "member" and role.split()[0] in ("faculty", "staff"):
         predicate = "employed_by"  # "a faculty member of X" works there

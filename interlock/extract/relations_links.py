@@ -14,6 +14,8 @@ BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed"
 TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
 #: verbs whose subject leads their object ("X heads Y")
 LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head"}
+#: regnal numbers that mark a monarch's name ("Gustav III")
+REGNAL = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"))
 #: bodies one joins as a member ("joined the Fatah Alliance", "joined the Academy")
 MEMBER_BODIES = frozenset(
     ("alliance", "coalition", "academy", "society", "union", "league", "association", "club",
@@ -41,6 +43,41 @@ def link_statements(ctx: Context, token: Token) -> None:
         _verb(ctx, token)
     if token.dep_ == "poss" and token.ent_type_ in ("GPE",):
         _part_of(ctx, token)
+    if token.text == "(" and token.i > 0:
+        _party_in_brackets(ctx, token)
+    if token.lower_ == "of" and token.i > 0 and token.nbor(-1).text in REGNAL:
+        _regnal(ctx, token)
+
+
+def _party_in_brackets(ctx: Context, bracket: Token) -> None:
+    """ "Janne Johnsen (Conservative Party)": a politician's party in brackets after the name."""
+    doc = bracket.doc
+    person = ctx.entity(doc[bracket.i - 1], roles.PERSON_LABELS, named_only=True)
+    if person is None:
+        return
+    close = next((t for t in doc[bracket.i + 1 : bracket.i + 8] if t.text == ")"), None)
+    if close is None or close.i == bracket.i + 1:
+        return
+    inside = doc[bracket.i + 1 : close.i]
+    party = ctx.entity(inside[-1], ("ORG", "NORP"))
+    if party is None or not roles.is_party(party.name):
+        return
+    mention = next((m for m in party.mentions if m.start <= inside[-1].idx < m.end), None)
+    # the brackets must hold the party's name and nothing else
+    if mention is not None and mention.start <= inside.start_char + 4 and mention.end >= inside.end_char:
+        ctx.add(person, "member_of", party, bracket)
+
+
+def _regnal(ctx: Context, of: Token) -> None:
+    """ "Gustav III of Sweden": a monarch's regnal name with the realm."""
+    person = ctx.entity(of.nbor(-1), roles.PERSON_LABELS, named_only=True) or ctx.entity(
+        of.nbor(-2), roles.PERSON_LABELS, named_only=True
+    )
+    if person is None or of.i + 1 >= len(of.doc):
+        return
+    realm = ctx.entity(of.nbor(1), ("GPE",))
+    if realm is not None:
+        ctx.add(person, "leader_of", realm, of, "monarch")
 
 
 def _backed(ctx: Context, token: Token) -> None:
