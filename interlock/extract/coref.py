@@ -22,6 +22,7 @@ from interlock.extract.lexicon import (
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState, EntityDraft, MentionDraft
+from interlock.resolve.names import fold, skeleton
 
 _WORD = re.compile(r"[^\W\d_]+")
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "a", "an", "&"})
@@ -37,6 +38,11 @@ def name_words(text: str) -> list[str]:
     words = [w for w in _WORD.findall(text.lower())]
     kept = [w for w in words if w not in NAME_PARTICLES and w not in ("the",)]
     return kept or words
+
+
+def name_keys(text: str) -> list[str]:
+    """Transliteration-folded keys of a name's words ("al-Hashemi" and "Al-Hashimi" agree)."""
+    return [skeleton(w) for w in name_words(fold(text))]
 
 
 def initials_match(acronym: str, name: str) -> bool:
@@ -56,15 +62,37 @@ def cluster(doc: Doc, state: DocState) -> None:
     _merge_predicatives(doc, state)
     _merge_definite_nominals(doc, state)
     _resolve_pronouns(doc, state)
+    _merge_predicatives(doc, state)  # again, for "He is believed to be a member of X"
     for ent in state.live_entities():
         ent.mentions.sort(key=lambda m: (m.start, m.end))
         _choose_name(ent)
+        if ent.label == "PERSON" and _only_ever_a_place(doc, ent):
+            ent.label = "GPE"
+
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "towards", "toward"})
+
+
+def _only_ever_a_place(doc: Doc, ent: EntityDraft) -> bool:
+    """A "person" never described, never a pronoun's antecedent, only ever "in X"."""
+    if any(m.kind in ("nominal", "pronoun") for m in ent.mentions) or ent.descriptors:
+        return False
+    for m in ent.mentions:
+        span = _span_of(doc, m)
+        if span is None:
+            return False
+        root = span.root
+        if not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+            return False
+    return True
 
 
 def _key(ent: EntityDraft) -> str:
     text = ent.mentions[0].text
     if ent.label in ("GPE", "LOC"):
         text = PLACE_ALIASES.get(text.lower(), text)
+    if ent.label == "PERSON":
+        return " ".join(name_keys(text))
     return " ".join(name_words(text))
 
 
@@ -112,7 +140,8 @@ def _longer_form(ent: EntityDraft, candidates: list[EntityDraft]) -> EntityDraft
             continue
         if other.label == "PERSON":
             # "Asadi" or "al-Asadi" for "Ahmad al-Asadi": the last name must agree
-            if words[-1] == other_words[-1] and set(words) <= set(other_words):
+            keys, other_keys = name_keys(text), name_keys(other_text)
+            if keys and other_keys and keys[-1] == other_keys[-1] and set(keys) <= set(other_keys):
                 if ent.label in ("PERSON", "GPE", "ORG", "NORP", "LOC"):
                     found.append(other)
         elif other.label == ent.label and ent.label in ("ORG", "FAC", "EVENT"):
@@ -142,8 +171,8 @@ def _merge_appositions(doc: Doc, state: DocState) -> None:
         if head is None:
             continue
         partner = _apposition_partner(head)
-        if partner is None:
-            continue
+        if partner is None or (head.tag_ in ("NNS", "NNPS") and partner.tag_ not in ("NNS", "NNPS")):
+            continue  # "X, two sources said": plural sources are not X
         other = state.entity_at(partner.idx, partner.idx + len(partner.text))
         if other is None or other is ent or other.label not in _PERSONAL:
             continue
@@ -171,7 +200,7 @@ def _apposition_partner(head: Token) -> Token | None:
     nxt = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
     if nxt is not None and nxt.text == "," and nxt.i + 1 < len(head.doc):
         cand = head.doc[nxt.i + 1]
-        if cand.ent_type_ == "PERSON" and cand.ent_iob_ == "B":
+        if cand.pos_ == "PROPN" and cand.text[:1].isupper():
             return cand
     return None
 

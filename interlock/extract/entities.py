@@ -13,14 +13,19 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import coref
 from interlock.extract.lexicon import (
+    ARABIC_ORG_WORDS,
+    ARABIC_PLACE_WORDS,
     ENTITY_LABELS,
     EVENT_ORG_HEADS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     NAME_PARTICLES,
+    ORG_HEADS,
+    PLACE_HEADS,
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState
+from interlock.resolve.names import fold, skeleton
 
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
 SOURCE_LINE = re.compile(r"(?:^|\n)[ \t]*Source[ \t]*(?:»|>>|:|-)[ \t]*(?P<outlet>[^\n]{1,80}?)[ \t]*\s*$")
@@ -55,7 +60,13 @@ def build_entities(doc: Doc, state: DocState) -> None:
         label = _fix_label(span, ent.label_)
         if label is None:
             continue
-        state.new_entity(label, span.start_char, span.end_char, span.text, _name_kind(span))
+        dropped = [t.lower_ for t in ent if t.i >= span.end and t.is_alpha]
+        if dropped and dropped[-1] in ORG_HEADS and label in ("FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"):
+            label = "ORG"  # "the Saraya al-Fajr militia"
+        new = state.new_entity(label, span.start_char, span.end_char, span.text, _name_kind(span))
+        if dropped and dropped[-1] in ORG_HEADS:
+            new.descriptors.append(dropped[-1])
+    _proper_name_runs(doc, state, body_end)
     _later_surnames(doc, state, body_end)
     _acronyms_in_parentheses(doc, state, body_end)
     _role_nominals(doc, state, body_end)
@@ -81,21 +92,26 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
         if not (tok.is_alpha and tok.text[:1].isupper() and tok.lower_ in GIVEN_NAMES):
             i += 1
             continue
-        if i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ == "PERSON":
+        if i > 0 and (
+            (doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ == "PERSON")
+            or (doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
+        ):
             i += 1
-            continue  # inside a name that spaCy already has
+            continue  # inside a name: one spaCy already has, or "Al-Wafa"
         j = i + 1
         while j < n:
             t = doc[j]
             if t.lower_ in NAME_PARTICLES and j + 1 < n and (doc[j + 1].text == "-" or _is_name_word(doc[j + 1])):
                 j += 1
-            elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and doc[j - 1].lower_ in NAME_PARTICLES:
+            elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and (
+                doc[j - 1].lower_ in NAME_PARTICLES or (not doc[j - 1].whitespace_ and not t.whitespace_)
+            ):
                 j += 1
             elif _is_name_word(t) and t.ent_type_ not in ("DATE", "TIME", "GPE") and t.lower_ not in ROLE_NOUNS:
                 j += 1
             else:
                 break
-        if j - i >= 2 and _is_name_word(doc[j - 1]):
+        if j - i >= 2 and _is_name_word(doc[j - 1]) and doc[j - 1].lower_ not in ORG_HEADS:
             spans.append(doc[i:j])
             i = j
         else:
@@ -103,22 +119,160 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
     return spans
 
 
+_CONNECTORS = frozenset({"of", "the", "for"})
+_EZAFE = frozenset({"e", "ye", "i", "o"})
+_SPEECH_OR_ACTION = frozenset(
+    {"say", "tell", "add", "announce", "deny", "accuse", "resign", "meet", "argue", "insist",
+     "warn", "claim", "state", "confirm", "declare", "urge", "vow", "promise", "lead", "win",
+     "run", "join", "quit", "serve", "command", "head", "found"}
+)
+
+
+def _cap(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _name_run_end(doc: Doc, i: int) -> int:
+    """The end of a run of capitalised words joined by hyphens, particles or "of the"."""
+    n = len(doc)
+    j = i + 1
+    while j < n:
+        u = doc[j]
+        prev = doc[j - 1]
+        if _cap(u) and u.lower_ not in ("i",):
+            j += 1
+        elif u.text == "-" and not prev.whitespace_ and j + 1 < n and doc[j + 1].is_alpha and not u.whitespace_:
+            j += 1
+        elif (u.lower_ in NAME_PARTICLES or u.lower_ in _EZAFE) and prev.text == "-" and not prev.whitespace_:
+            j += 1
+        elif u.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].text == "-":
+            j += 1
+        elif u.lower_ in _CONNECTORS and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].lower_ == "the"):
+            j += 1
+        else:
+            break
+    if doc[i].lower_ in GIVEN_NAMES:
+        # "Nouri Abbas of the Al-Wafa Party" is a person, then an organisation
+        for k in range(i + 1, j):
+            if doc[k].lower_ in _CONNECTORS:
+                j = k
+                break
+    while j > i and (doc[j - 1].lower_ in _CONNECTORS or doc[j - 1].text == "-"):
+        j -= 1
+    return j
+
+
+def _run_label(run: Span) -> str | None:
+    words = [t.lower_ for t in run if t.is_alpha]
+    if not words:
+        return None
+    if words[-1] in ORG_HEADS or words[0] in ARABIC_ORG_WORDS:
+        return "ORG"
+    if words[-1] in PLACE_HEADS or words[0] in ARABIC_PLACE_WORDS:
+        return "GPE"
+    if words[0] in GIVEN_NAMES and len(words) >= 2:
+        return "PERSON"
+    root = run.root
+    locative = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to")
+    if any(t.text == "-" for t in run) and any(t.lower_ in _EZAFE for t in run):
+        return "GPE" if locative else "ORG"  # Persian ezafe names: "Shahr-e Kavir", "Neda-ye Mellat"
+    if 2 <= len(words) <= 3 and not locative and root.dep_ in ("nsubj", "nsubjpass"):
+        if root.head.lemma_.lower() in _SPEECH_OR_ACTION:
+            return "PERSON"
+    return None
+
+
+def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
+    """Capitalised names the model missed or cut short ("Mohammad-Reza Sadeghpour")."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.idx >= body_end:
+            break
+        if not _cap(tok) or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            i += 1
+            continue
+        j = _name_run_end(doc, i)
+        start = i
+        while start < j and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if j - start < 2 or (start == i and tok.is_sent_start and j - start < 3):
+            i = max(j, i + 1)
+            continue
+        run = doc[start:j]
+        _place_run(doc, state, run)
+        i = max(j, i + 1)
+
+
+def _place_run(doc: Doc, state: DocState, run: Span) -> None:
+    """Add a run of capitalised words as an entity, or repair the mentions it overlaps."""
+    overlapping = [
+        (m, e) for e in state.entities for m in e.mentions
+        if m.start < run.end_char and run.start_char < m.end
+    ]
+    if not overlapping:
+        label = _run_label(run)
+        if label is not None:
+            state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+        return
+    first = min(m.start for m, _ in overlapping)
+    if first > run.start_char:
+        # "Shahr-e Kavir Mohammad-Reza Sadeghpour": the part before a known name
+        prefix = doc.char_span(run.start_char, first, alignment_mode="contract")
+        if prefix is not None:
+            k = prefix.end
+            while k > prefix.start and not doc[k - 1].is_alpha:
+                k -= 1
+            prefix = doc[prefix.start : k]
+            if len(prefix) >= 2 or any(t.text == "-" for t in prefix):
+                label = _run_label(prefix) or ("GPE" if any(t.lower_ in _EZAFE for t in prefix) else None)
+                if label is not None:
+                    state.new_entity(label, prefix.start_char, prefix.end_char, prefix.text, "name")
+        return
+    inside = all(run.start_char <= m.start and m.end <= run.end_char for m, _ in overlapping)
+    if not inside or "-" not in run.text:
+        return
+    if len(overlapping) == 1:
+        mention, ent = overlapping[0]
+        # a hyphenated name cut at the hyphen: grow the mention to the whole name
+        if mention.kind == "name" and "-" not in mention.text:
+            mention.start, mention.end, mention.text = run.start_char, run.end_char, run.text
+            ent.name = run.text
+        return
+    # "Neda-ye Mellat" read as two people: one name
+    if all(len(e.mentions) == 1 for _, e in overlapping):
+        for _, e in overlapping:
+            if e in state.entities:
+                state.entities.remove(e)
+        label = _run_label(run) or "ORG"
+        state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+
+
 def _later_surnames(doc: Doc, state: DocState, body_end: int) -> None:
     """A person's surname alone later on ("Farouk"), when the model missed it."""
-    surnames: dict[str, str] = {}
+    surnames: set[str] = set()
+    hyphenated: set[str] = set()
     for ent in state.entities:
         if ent.label != "PERSON" or ent.mentions[0].kind != "name":
             continue
-        words = ent.mentions[0].text.replace("-", " ").split()
+        words = ent.mentions[0].text.split()
         if len(words) >= 2 and words[-1][:1].isupper():
-            surnames[words[-1]] = ent.mentions[0].text
+            if "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES:
+                hyphenated.add(words[-1])  # "Whitfield-Barnes"
+            surnames.add(skeleton(fold(words[-1].split("-")[-1])))
     if not surnames:
         return
     covered = [(m.start, m.end) for e in state.entities for m in e.mentions]
+    for name in hyphenated:
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text[:body_end]):
+            if not any(s < match.end() and match.start() < e for s, e in covered):
+                state.new_entity("PERSON", match.start(), match.end(), match.group(), "short")
+                covered.append((match.start(), match.end()))
     for tok in doc:
         if tok.idx >= body_end:
             break
-        if tok.text not in surnames:
+        if not (tok.text[:1].isupper() and len(tok.text) > 2) or skeleton(fold(tok.text)) not in surnames:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NAME_PARTICLES:
@@ -148,11 +302,18 @@ def _find_outlet_line(doc: Doc, state: DocState) -> int:
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive; None when nothing is left."""
+    """Drop a leading "the", a trailing possessive, a "(" and what follows, and a trailing
+    common noun ("the Saraya al-Fajr militia"); None when nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    for k in range(start, end):
+        if doc[k].text == "(":
+            end = k
+            break
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+        end -= 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
@@ -165,6 +326,12 @@ def _trim(ent: Span) -> Span | None:
 def _fix_label(span: Span, label: str) -> str | None:
     """Repair labels the small model gets wrong on political news."""
     words = [t.lower_ for t in span]
+    if len(words) > 1 and words[0] in ARABIC_ORG_WORDS:
+        return "ORG"
+    if len(words) > 1 and words[0] in ARABIC_PLACE_WORDS and label in ("PERSON", "ORG", "NORP"):
+        return "GPE"
+    if label != "ORG" and len(words) > 1 and words[-1] in ORG_HEADS:
+        return "ORG"  # "Reformist Coalition", "Martyrs of the Coast Brigade"
     if label == "ORG" and words[-1] in EVENT_ORG_HEADS:
         return "EVENT"
     if label == "ORG" and len(words) == 1 and words[0] in GENERIC_ORG_WORDS:

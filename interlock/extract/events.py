@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.modality import sentence_hedges
-from interlock.extract.state import DocState, EntityDraft, EventDraft
+from interlock.extract.state import DocState, EntityDraft, EventDraft, StatementDraft
 from interlock.model import Timex
 
 #: trigger lemmas (verbs and nouns) per event type
@@ -29,6 +29,7 @@ _SECRET = ("secret", "secretly", "closed doors", "undisclosed", "unannounced", "
 _PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "near")
+_LIGHT_VERBS = frozenset({"hold", "have", "attend", "chair", "host", "organize", "organise", "convene", "join", "arrange"})
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 
 
@@ -56,7 +57,32 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             else:
                 events.append(ev)
     date_elections(state, events)
+    state.statements.extend(meeting_statements(events))
     return events
+
+
+def meeting_statements(events: list[EventDraft]) -> list[StatementDraft]:
+    """Who met whom: one ``met_with`` statement per pair of people or groups at a meeting."""
+    out: list[StatementDraft] = []
+    for ev in events:
+        if ev.type != "meeting":
+            continue
+        people = [p.resolved() for p in ev.participants if p.resolved().label in ("PERSON", "ORG")]
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                out.append(
+                    StatementDraft(
+                        subject=a,
+                        predicate="met_with",
+                        object=b,
+                        evidence=ev.evidence,
+                        anchor=ev.trigger[0],
+                        time=ev.time,
+                        valid_from=ev.time.interval[0] if ev.time and ev.time.interval else None,
+                        valid_to=ev.time.interval[1] if ev.time and ev.time.interval else None,
+                    )
+                )
+    return out
 
 
 def _event_type(tok: Token) -> str | None:
@@ -142,9 +168,20 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 participants.extend(_group(state, child))
             elif child.dep_ == "poss":
                 participants.extend(_group(state, child))
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT_VERBS:
+            # "X held a secret meeting with Y": the holder takes part
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    participants[:0] = _group(state, child)
+                elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                    participants.extend(_group(state, child))
     participants = [p for p in _dedupe(participants) if p.label in _PARTICIPANT_LABELS]
     place = _place(state, tok)
     time = _time(state, tok, sent)
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        place = place or _place(state, tok.head)
+        time = time or _time(state, tok.head, sent)
     if not participants and etype not in ("election",):
         return None
     ev = EventDraft(

@@ -43,3 +43,7 @@ OPINION = words("opinion")
 MALE_NAMES = words("male_given_names")
 FEMALE_NAMES = words("female_given_names")
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+ARABIC_ORG_WORDS = words("arabic_org_words")
+ARABIC_PLACE_WORDS = words("arabic_place_words")
+ORG_HEADS = words("org_heads")
+PLACE_HEADS = words("place_heads")

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from interlock.extract.lexicon import ANONYMOUS_HEADS
+from interlock.extract.lexicon import ANONYMOUS_HEADS, ROLE_NOUNS
 from interlock.extract.state import AttributionDraft, DocState, EntityDraft
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -50,9 +50,9 @@ def link_sources(doc: Doc, state: DocState) -> None:
     for att in sorted(state.attributions, key=lambda a: a.cue[0]):
         if att.source is not None:
             start, end = att.source
-            ent = state.entity_at(start, end)
-            if ent is None or _much_shorter(ent, start, end, doc):
-                ent = _source_entity(doc, state, start, end) or ent
+            ent = _speaker(doc, state, start, end)
+            if ent is None:
+                ent = _source_entity(doc, state, start, end)
             att.source_entity = ent.resolved() if ent is not None else None
         ent = att.source_entity
         if ent is not None:
@@ -61,8 +61,18 @@ def link_sources(doc: Doc, state: DocState) -> None:
                 att.anonymous = _head_is_anonymous(ent.name)
         if att.addressee is not None:
             told = state.entity_at(*att.addressee)
-            if told is not None and is_outlet(told, state):
-                att.via.append(told.resolved())
+            if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG"):
+                att.via.append(_as_outlet(told))
+        for relay in _cited_outlets(doc, state, att):
+            if not any(relay is v for v in att.via):
+                att.via.append(relay)
+        outer = _enclosing(state, att)
+        if outer is not None and outer.source_entity is not None and is_outlet(outer.source_entity, state):
+            # "Outlet A reported, citing B, that a source said ...": the source's words came
+            # through B, then A
+            for relay in outer.via + [outer.source_entity.resolved()]:
+                if relay is not publisher and not any(relay is v for v in att.via):
+                    att.via.append(relay)
         if publisher is not None and (not att.via or att.via[-1] is not publisher):
             if ent is None or ent.resolved() is not publisher:
                 att.via.append(publisher)
@@ -79,6 +89,52 @@ def link_sources(doc: Doc, state: DocState) -> None:
                 by_source[key] = att
 
 
+_RELAY = re.compile(
+    r"\b(?:citing|quoting|(?:as\s+)?(?:cited|quoted|carried|reported|relayed|published)\s+by|"
+    r"according\s+to|in\s+(?:remarks|comments|an\s+interview)\s+(?:later\s+)?"
+    r"(?:carried|published|broadcast|aired|reported)\s+by)\s+(?:the\s+)?"
+    r"(?:(?:newspaper|daily|weekly|channel|broadcaster|agency|news\s+agency|website|outlet|"
+    r"television|TV\s+channel|radio|station|magazine|site)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _cited_outlets(doc: Doc, state: DocState, att: AttributionDraft) -> list[EntityDraft]:
+    """Outlets named as carrying the words between the cue and the content ("citing B")."""
+    start = att.cue[1]
+    end = att.content[0] if att.content[0] > start else min(len(doc.text), start + 160)
+    if att.source is not None and att.source[1] <= att.cue[0]:
+        start = min(start, att.source[1])
+    found: list[EntityDraft] = []
+    for match in _RELAY.finditer(doc.text, start, end):
+        ent = state.entity_at(match.end(), match.end() + 1)
+        if ent is not None and ent.resolved().label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE"):
+            found.append(_as_outlet(ent))
+    return found
+
+
+def _as_outlet(ent: EntityDraft) -> EntityDraft:
+    """Mark an entity that relays words as an outlet (an organisation that reports)."""
+    ent = ent.resolved()
+    if ent.label in ("PERSON", "WORK_OF_ART", "PRODUCT", "GPE") and not any(m.kind == "pronoun" for m in ent.mentions):
+        ent.label = "ORG"
+    if "outlet" not in ent.descriptors:
+        ent.descriptors.append("outlet")
+    return ent
+
+
+def _enclosing(state: DocState, att: AttributionDraft) -> AttributionDraft | None:
+    """The attribution whose content holds this one's cue, the innermost one."""
+    best: AttributionDraft | None = None
+    for other in state.attributions:
+        if other is att:
+            continue
+        if other.content[0] <= att.cue[0] and att.cue[1] <= other.content[1]:
+            if best is None or other.content[1] - other.content[0] < best.content[1] - best.content[0]:
+                best = other
+    return best
+
+
 def _publisher(state: DocState) -> EntityDraft | None:
     if state.outlet_entity is not None:
         return state.outlet_entity.resolved()
@@ -91,15 +147,34 @@ def _publisher(state: DocState) -> EntityDraft | None:
     return None
 
 
-def _much_shorter(ent: EntityDraft, start: int, end: int, doc: Doc) -> bool:
-    # "members of the alliance" overlaps "the alliance" but names other people
-    best = max((min(end, m.end) - max(start, m.start) for m in ent.mentions), default=0)
-    head = doc.char_span(start, end, alignment_mode="expand")
-    if head is None:
-        return False
-    root = head.root
-    covered = any(m.start <= root.idx < m.end for m in ent.mentions)
-    return best < (end - start) / 2 and not covered
+def _speaker(doc: Doc, state: DocState, start: int, end: int) -> EntityDraft | None:
+    """The entity a source span names: the mention at its head, or a name in apposition.
+
+    "members of the alliance" contains "the alliance" but names other people, so a
+    mention only counts when it covers the span's syntactic head.
+    """
+    exact = state.entity_at(start, end, exact=True)
+    if exact is not None:
+        return exact
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    inside = state.mentions_in(span.start_char, span.end_char)
+    heads = [(m, e) for m, e in inside if m.start <= root.idx < m.end]
+    if heads:
+        # the largest mention at the head: "a senior member of the party", not "the party"
+        m, e = max(heads, key=lambda x: x[0].end - x[0].start)
+        if m.kind == "nominal" and e.resolved().anonymous:
+            # "A spokesman for X, Bassem Ouda": the name in apposition is the speaker
+            named = [
+                (m2, e2) for m2, e2 in inside
+                if e2.resolved().label == "PERSON" and m2.kind == "name" and m2.start >= m.end
+            ]
+            if named:
+                return named[0][1]
+        return e
+    return None
 
 
 def _source_entity(doc: Doc, state: DocState, start: int, end: int) -> EntityDraft | None:
@@ -110,6 +185,15 @@ def _source_entity(doc: Doc, state: DocState, start: int, end: int) -> EntityDra
     root = span.root
     if root.lower_ in _PRONOUNS:
         return None
+    person_like = (
+        root.pos_ == "PROPN"
+        or root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or root.lower_ in ROLE_NOUNS
+        or root.lemma_.lower() in ROLE_NOUNS
+        or root.lower_ in ANONYMOUS_HEADS
+    )
+    if not person_like:
+        return None  # "any meeting" is no speaker
     # keep the head noun phrase, not a trailing clause
     left = min(t.i for t in root.subtree if t.i >= span.start)
     right = root.i
