@@ -133,7 +133,10 @@ def is_candidate(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         return True
     if tok.text in DASHES:
-        return tok.i > 0 and tok.nbor(-1).text in QUOTE_CLOSE
+        j = tok.i - 1
+        while j > 0 and tok.doc[j].is_space:
+            j -= 1
+        return j >= 0 and tok.doc[j].text in QUOTE_CLOSE
     if tok.text == ":":
         return colon_speaker(tok) is not None
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -142,16 +145,27 @@ def is_candidate(tok: Token) -> bool:
 
 
 def colon_speaker(tok: Token) -> tuple[int, int] | None:
-    """Token range of a transcript speaker before a colon at a line start ("SMITH: ...")."""
+    """Token range of a speaker before a colon at a line or sentence start.
+
+    Transcripts ("SMITH: ...") and headlines ("Pat Caddell: Voters Worried ...")
+    put the speaker, a few words with a name and no verb, before a colon.
+    """
     doc = tok.doc
     start = tok.i
-    while start > 0 and tok.i - start < 5 and "\n" not in doc[start - 1].text_with_ws:
+    while start > 0 and tok.i - start < 7:
+        prev = doc[start - 1]
+        if "\n" in prev.text_with_ws or prev.is_space or prev.text in QUOTE_OPEN:
+            break
+        if prev.is_sent_end and start < tok.i:
+            break
         start -= 1
-        if doc[start].is_punct or doc[start].is_space:
+    else:
+        if start > 0:
             return None
-    if start == tok.i or not (start == 0 or "\n" in doc[start - 1].text_with_ws):
+    words = doc[start : tok.i]
+    if not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    if not all(t.pos_ == "PROPN" or t.is_upper for t in doc[start : tok.i]):
+    if words[-1].is_punct or not any(t.pos_ == "PROPN" or t.is_upper for t in words):
         return None
     return (start, tok.i)
 
@@ -220,12 +234,58 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
         f.append(f"quote_after_lemma={lemma}")
     if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ":":
         f.append("colon_after")
+    if tok.text == ":":
+        rng = colon_speaker(tok)
+        if rng is not None:
+            words = tok.doc[rng[0] : rng[1]]
+            f.append(f"colon_words={min(len(words), 5)}")
+            f.append(f"colon_upper={all(t.is_upper for t in words if t.is_alpha)}")
+            f.append(f"colon_ent={words.root.ent_type_ or '-'}")
+            f.append(f"colon_line_start={rng[0] == 0 or chr(10) in tok.doc[rng[0] - 1].text_with_ws}")
     if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
         f.append(f"head_lemma={tok.head.lemma_.lower()}|{tok.dep_}")
     if tok.dep_ == "relcl" or tok.dep_ == "acl":
         f.append(f"clause_lemma={lemma}|{tok.dep_}")
     if tok.lower_ == "according":
         f.append("according_to")
+    f.extend(_context_features(tok, lemma, quotes))
+    return f
+
+
+def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
+    """Conjunctions and neighbourhood: what a linear model cannot combine by itself."""
+    doc = tok.doc
+    f = [f"lemma_tag={lemma}|{tok.tag_}", f"lemma_inq={lemma}|{quotes.inside(tok)}"]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prv = doc[tok.i - 1] if tok.i > 0 else None
+    f.append(f"next={nxt.lower_ if nxt is not None else '<end>'}")
+    f.append(f"prev={prv.lower_ if prv is not None else '<start>'}")
+    f.append(f"lemma_nextpos={lemma}|{nxt.pos_ if nxt is not None else '-'}")
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            finite = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            f.append(f"ccomp_finite={finite}")
+            f.append(f"lemma_ccomp_finite={lemma}|{finite}")
+    # nested under another reporting verb ("he said she had claimed ...")
+    anc = tok.head
+    depth = 0
+    while anc is not anc.head and depth < 4:
+        if anc.lemma_.lower() in REPORT_VERBS:
+            f.append("under_report_verb")
+            break
+        anc, depth = anc.head, depth + 1
+    if tok.text in DASHES:
+        names = []
+        for t in doc[tok.i + 1 : tok.i + 6]:
+            if "\n" in t.text_with_ws or t.i == len(doc) - 1:
+                names.append(t)
+                break
+            names.append(t)
+        if names and all(t.pos_ == "PROPN" or t.is_space for t in names):
+            f.append("dash_name_line")
+    subj = subject_of(tok)
+    if subj is not None:
+        f.append(f"lemma_subjlemma={lemma}|{subj.lemma_.lower()}")
     return f
 
 
