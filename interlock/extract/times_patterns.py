@@ -57,7 +57,18 @@ RULES: list[Rule] = [
         r"(?:(?:fiscal|calendar)\s+(?:year\s+)?)?" + _YEAR4 + r"(?!\s*%|,\d|\.\d)"), abs_._year),
     Rule("decade", _c(
         r"(?:the\s+)?" + _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_._decade),
-    Rule("century", _c(r"the\s+(?P<ord>\w+)\s+century"), abs_._century),
+    Rule("century", _c(r"(?:the\s+)?(?P<ord>\w+)[\s-]+century"), abs_._century),
+    Rule("spelled_year", _c(
+        r"(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?"
+        r"nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"), abs_._spelled_year),
+    Rule("decade_word", _c(
+        r"the\s+" + _MOD + r"?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies"
+        r"|eighties|nineties)"), abs_._decade_word),
+    Rule("holiday", _c(
+        r"(?:(?P<mod>last|next|this)\s+)?(?P<name>thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
+        r"|new\s+year's\s+(?:day|eve)|election\s+day|independence\s+day|labor\s+day"
+        r"|memorial\s+day|valentine's\s+day|halloween)"), abs_._holiday),
     # days and times of day
     Rule("weekday", _c(
         _MOD + r"?(?:(?P<mod>last|next|this)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
@@ -111,6 +122,9 @@ RULES: list[Rule] = [
         r"|the\s+future|a\s+later\s+date)"), rel.reference),
     Rule("set", _c(
         r"(?:(?:every|each|per)\s+(?P<unit>year|month|week|day|hour|quarter|" + WEEKDAY_RE + r")"
-        r"|(?P<adv>weekly|monthly|yearly|hourly|nightly))"), rel.set_expr),
+        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly))"), rel.set_expr),
+    Rule("weekend", _c(r"(?:the|this|last|next)\s+weekend"), rel.weekend),
+    Rule("vague_units", _c(r"(?<=for\s|hin\s)(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:of|ago|before|after|later|earlier))"),
+         rel.bare_units),
     Rule("the_unit", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|month)"), rel.the_unit),
 ]

@@ -276,3 +276,17 @@ def the_unit(m: re.Match[str], ctx: Context) -> Result | None:
     if re.match(r"\s*(ended|ending|to)\b", ctx.after) or ctx.anchor is None:
         return "DURATION", duration_value(1, unit), True
     return "DATE", _shift(ctx.anchor, unit, 0), True
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the weekend", "last weekend": the weekend before, or after in a future clause."""
+    if ctx.anchor is None:
+        return "DATE", None, False
+    a = ctx.anchor
+    word = m.group(0).lower().split()[0]
+    direction = {"last": -1, "next": 1}.get(word, ctx.tense if ctx.tense else -1)
+    # the Saturday of that weekend: the last one on or before the anchor, or the next one
+    saturday = cal.weekday_near(a, 5, -1 if direction < 0 else 1)
+    if saturday is not None and a.weekday() == 6 and direction > 0:
+        saturday = cal.shift_days(a, -1)
+    return ("DATE", cal.week_value(saturday) + "-WE", True) if saturday else None

@@ -176,10 +176,75 @@ def _decade(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _century(m: re.Match[str], ctx: Context) -> Result | None:
-    n = ORDINALS.get(m.group("ord").lower())
-    if not n:
+    word = m.group("ord").lower()
+    digits = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    n = int(digits.group(1)) if digits else ORDINALS.get(word)
+    if not n or not 1 <= n <= 30:
         return None
-    return "DATE", f"{n - 1:02d}XX", True
+    return "DATE", f"{n - 1:02d}", True
+
+
+_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}
+_UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "nineteen ninety-six", as broadcast transcripts write years."""
+    tens = _TENS_WORDS[m.group("tens").lower()]
+    unit = _UNIT_WORDS.get((_g(m, "unit") or "").lower(), 0)
+    return "DATE", f"19{tens}{unit}", True
+
+
+def _decade_word(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the nineties": a decade of the twentieth century."""
+    word = m.group("tens").lower()
+    tens = next(v for k, v in _TENS_WORDS.items() if word.startswith(k[:-1]))
+    return "DATE", f"19{tens}", True
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "valentine's day": (2, 14), "halloween": (10, 31)}
+    if name in fixed:
+        return cal.safe_date(year, *fixed[name])
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(year, 11, 1)
+        return cal.shift_days(first, (3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return cal.shift_days(first, (0 - first.weekday()) % 7 + 1)
+    if name == "labor day":  # first Monday of September
+        first = date(year, 9, 1)
+        return cal.shift_days(first, (0 - first.weekday()) % 7)
+    if name == "memorial day":  # last Monday of May
+        last = date(year, 5, 31)
+        return cal.shift_days(last, -((last.weekday() - 0) % 7))
+    return None
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
+    """US and western holidays with a rule for their date ("Thanksgiving", "Election Day")."""
+    name = re.sub(r"\s+", " ", m.group("name").lower())
+    if ctx.anchor is None:
+        return "DATE", None, False
+    if not 2 <= ctx.anchor.year <= 9998:
+        return None
+    mod = (_g(m, "mod") or "").lower()
+    options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+               if (d := _holiday_date(name, y)) is not None]
+    if not options:
+        return None
+    direction = {"last": -1, "next": 1}.get(mod, ctx.tense)
+
+    def cost(d: date) -> int:
+        gap = (d - ctx.anchor).days if ctx.anchor else 0
+        wrong_way = (direction < 0 and gap > 0) or (direction > 0 and gap < 0)
+        return abs(gap) + (1000 if wrong_way and mod else TENSE_PENALTY if wrong_way else 0)
+
+    return "DATE", cal.day_value(min(options, key=cost)), True
 
 
 # --- days, weekdays and parts of days relative to the anchor -----------------
