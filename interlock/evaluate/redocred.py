@@ -164,7 +164,14 @@ def candidate_relations(st: StatementDraft) -> list[tuple[str, bool]]:
 
 
 def _spans(ent: EntityDraft) -> list[Offsets]:
-    return [(m.start, m.end) for m in ent.resolved().mentions]
+    """Where an entity is mentioned, for alignment with gold mentions.
+
+    Role nominals ("the President of Poland") span other entities' names, so
+    they are left out when the entity has other mentions.
+    """
+    mentions = ent.resolved().mentions
+    named = [(m.start, m.end) for m in mentions if m.kind != "nominal"]
+    return named or [(m.start, m.end) for m in mentions]
 
 
 def _aligned(spans: list[Offsets], gold: GoldDoc) -> list[int]:

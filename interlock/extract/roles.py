@@ -188,7 +188,9 @@ def role_text(token: Token) -> str:
 def status_of_role(token: Token) -> str:
     """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
     low = token.lower_
-    if low.startswith("ex-"):
+    doc = token.doc
+    # "ex-president" is split "ex", "-", "president" by the tokenizer
+    if low.startswith("ex-") or (token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "ex"):
         return "former"
     for child in token.children:
         word = child.lower_.strip("-")
