@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.attribution_features import (
     DASHES,
+    QUOTE_CLOSE,
     QuoteIndex,
     colon_speaker,
     cue_probability,
@@ -127,8 +128,12 @@ def _quote_before(tok: Token, quotes: QuoteIndex) -> int:
     while j >= 0 and skipped <= 2:
         if quotes.of_token[j] >= 0:
             qi = quotes.of_token[j]
-            return qi if quotes.spans[qi][1] <= tok.idx else -1
-        if not (tok.doc[j].is_punct or tok.doc[j].is_space):
+            qs, qe = quotes.spans[qi]
+            text = tok.doc.text
+            # a quote closed by a full stop ends its sentence: the next one is not its speaker
+            closed = text[qe - 1] in QUOTE_CLOSE and text[qe - 2 : qe - 1] != "."
+            return qi if qe <= tok.idx and closed else -1
+        if tok.doc[j].text in (".", "?", "!") or not (tok.doc[j].is_punct or tok.doc[j].is_space):
             return -1
         j, skipped = j - 1, skipped + 1
     return -1
@@ -159,12 +164,19 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
         left, right = _span(doc, hs, ps), _span(doc, pe, he)
         pick = right if right and (not left or right[1] - right[0] >= left[1] - left[0]) else left
         return _quote_widen(pick, quotes, cue) if pick else None
-    kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ == "prep"}
+    kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
     comp = kids.get("ccomp")
     if comp is not None and comp.i > tok.i:
         sp = _span(doc, *_subtree(comp))
         if sp:
             return _quote_widen(sp, quotes, cue)
+    if "agent" in kids:
+        # "X is supported by Y": the passive subject is what Y holds
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                sp = _span(doc, *_subtree(c))
+                if sp:
+                    return sp
     qc = _colon_quote(tok, quotes)
     if qc >= 0:
         return quotes.spans[qc]
@@ -182,20 +194,27 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
         pick = left if left and (not right or left[1] - left[0] >= right[1] - right[0]) else right
         if pick:
             return _quote_widen(pick, quotes, cue)
-    qa = quotes.after(tok)
-    if qa >= 0 and not quotes.inside(tok):
+    qa = quotes.after(tok) if not quotes.inside(tok) else -1
+    if qa >= 0 and quotes.after(tok, window=2) == qa:
         return quotes.spans[qa]
+    lemma = tok.lemma_.lower()
     for dep in ("xcomp", "dobj", "attr", "oprd"):
         c = kids.get(dep)
-        if c is not None and c.i > tok.i:
-            sp = _span(doc, *_subtree(c))
-            if sp:
-                return _quote_widen(sp, quotes, cue)
-    prep = kids.get("prep")
-    if prep is not None and prep.i > tok.i and prep.lower_ not in ("to", "in", "on", "at"):
-        sp = _span(doc, prep.i + 1, _subtree(prep)[1])
+        if c is None or c.i < tok.i:
+            continue
+        if dep == "dobj" and lemma in TELL_VERBS and c.pos_ in ("PROPN", "PRON"):
+            continue  # the person told, not what was said
+        sp = _span(doc, *_subtree(c))
         if sp:
-            return sp
+            return _quote_widen(sp, quotes, cue)
+    if qa >= 0:
+        return quotes.spans[qa]
+    prep = kids.get("prep")
+    if prep is not None and prep.i > tok.i and prep.lower_ not in ("in", "on", "at"):
+        if not (prep.lower_ == "to" and lemma in TO_VERBS):
+            sp = _span(doc, prep.i + 1, _subtree(prep)[1])
+            if sp:
+                return sp
     # last resort: the rest of the sentence after the cue, else before it
     sent = tok.sent
     sp = _span(doc, tok.i + 1, sent.end)
