@@ -5,8 +5,10 @@ POS, head, relation, lemma), sentences apart by blank lines; annotated
 predicates carry a factuality score in [-3, 3], other tokens ``_``. Gold
 scores become three classes: asserted (score >= 1), negated (score <= -1),
 uncertain (in between). Our ``token_modality`` labels map to the same three:
-asserted and reported -> asserted; negated -> negated; hedged, conditional
-and planned -> uncertain.
+asserted, reported and planned -> asserted; negated -> negated; hedged and
+conditional -> uncertain. Planned counts as asserted because the UW scale scores
+a committed future event ("the company will pay $4 million") as factual: the
+annotators rate the author's commitment, not whether the event has happened yet.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ MODALITY_CLASS = {
     "negated": "negated",
     "hedged": "uncertain",
     "conditional": "uncertain",
-    "planned": "uncertain",
+    "planned": "asserted",
 }
 
 

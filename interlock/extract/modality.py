@@ -37,60 +37,62 @@ _PLAN_LEMMAS = frozenset(
     {"plan", "intend", "agree", "expect", "aim", "seek", "want", "propose", "promise",
      "schedule", "prepare", "vow", "pledge", "hope", "decide", "agreement", "plot"}
 )
-_MODAL_HEDGE = frozenset({"may", "might", "could", "can"})
+_MODAL_HEDGE = frozenset({"may", "might", "could"})
 _MODAL_PLAN = frozenset({"will", "shall", "'ll", "would", "wo"})
 
 
 def token_modality(doc: Doc, token_index: int) -> str:
-    """The modality of the predicate at ``token_index``, from its clause and governors."""
+    """The modality of the predicate at ``token_index``, from its clause and governors.
+
+    Only clausal links carry modality down ("plans to appoint X", "denied that X met Y",
+    "believes X funded Y"); a noun argument or a relative or temporal clause is
+    presupposed, so "the bombing" in "the bombing will set back talks" stays asserted.
+    """
     tok = doc[token_index]
-    found = ASSERTED
-    for node, depth in _clause_chain(tok):
-        m = _local(node, is_self=depth == 0)
+    found = _local(tok, link=None)
+    node = tok
+    for _ in range(6):
+        if found == NEGATED or node.head is node or node.dep_ not in _CARRIERS:
+            break
+        if node.dep_ == "conj" and node.head.pos_ not in ("VERB", "AUX"):
+            break
+        link = node.dep_
+        node = node.head
+        m = _local(node, link=link)
         if _RANK[m] > _RANK[found]:
             found = m
-        if found == NEGATED:
-            break
     return found
 
 
-def _clause_chain(tok: Token) -> list[tuple[Token, int]]:
-    """The token and the heads that govern its clause, up to the sentence root."""
-    chain = [(tok, 0)]
-    node = tok
-    depth = 0
-    while node.head is not node and depth < 6:
-        # nouns take their verb's modality; clauses take their governor's
-        if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
-                         "dobj", "nsubj", "nsubjpass", "attr", "appos", "prep", "acomp", "oprd"):
-            node = node.head
-            depth += 1
-            chain.append((node, depth))
-        else:
-            break
-    return chain
+#: dependency links through which a governing clause's modality reaches its complement
+_CARRIERS = frozenset({"ccomp", "xcomp", "conj", "pcomp", "acomp", "oprd"})
 
 
-def _local(node: Token, is_self: bool) -> str:
+def _local(node: Token, link: str | None) -> str:
+    """The modality a clause head contributes; ``link`` is how the predicate hangs from it."""
     children = list(node.children)
     lemma = node.lemma_.lower()
-    if any(c.dep_ == "neg" or c.lower_ in _NEG_WORDS for c in children if c.dep_ in ("neg", "advmod", "det")):
+    governs = link is not None
+    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS) for c in children):
         return NEGATED
-    if not is_self and lemma in _DENY_LEMMAS:
+    if governs and lemma in _DENY_LEMMAS:
         return NEGATED
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in children):
         return CONDITIONAL
-    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONALS for g in c.children) for c in children):
+    if not governs and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONALS for g in c.children)
+        for c in children
+    ):
         return CONDITIONAL
     if any(c.lower_ in _MODAL_HEDGE and c.dep_ == "aux" for c in children):
         return HEDGED
-    if any(c.lower_ in _HEDGE_WORDS and c.dep_ in ("advmod", "aux", "amod") for c in children):
+    if any(c.lower_ in _HEDGE_WORDS and c.dep_ in ("advmod", "aux") for c in children):
         return HEDGED
-    if not is_self and lemma in _BELIEF_LEMMAS:
+    if governs and lemma in _BELIEF_LEMMAS:
         return HEDGED
-    if any(c.lower_ in _MODAL_PLAN and c.dep_ == "aux" for c in children):
+    if link in (None, "xcomp", "conj") and any(c.lower_ in _MODAL_PLAN and c.dep_ == "aux" for c in children):
         return PLANNED_M
-    if not is_self and lemma in _PLAN_LEMMAS:
+    if link == "xcomp" and lemma in _PLAN_LEMMAS:
         return PLANNED_M
     return ASSERTED
 
