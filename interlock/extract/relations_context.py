@@ -85,7 +85,21 @@ class Context:
         if token is None:
             return None
         token = roles.climb_relative(token)
-        return self.entity(token, roles.PERSON_LABELS)
+        for _ in range(4):
+            ent = self.entity(token, roles.PERSON_LABELS)
+            if ent is not None or token.ent_type_:
+                return ent
+            # "X was an American journalist who served as ...": from the noun to X
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    return None
+                token = subj
+            elif token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN"):
+                token = token.head
+            else:
+                return None
+        return None
 
     # -- statements -----------------------------------------------------
     def add(
