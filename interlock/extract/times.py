@@ -119,6 +119,12 @@ def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
         if prev and prev[-1].lower() in _YEAR_CUES:
             return True
         return False
+    if rule.name in ("duration", "ago"):
+        unit = m.group("unit")
+        if unit[0].isupper() and m.start("unit") > 0:
+            return False  # "60 Minutes": a title
+        if unit.lower() == "second" and m.group("num").lower() in ("a", "an"):
+            return False  # "a second attempt"
     if rule.name == "season" and not _season_ok(doc, m):
         return False
     if rule.name in ("reference",) and text.lower() in ("current", "future", "recent"):

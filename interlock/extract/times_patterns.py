@@ -29,7 +29,7 @@ _REL = (
     r"|the\s+previous|prior|the\s+prior|next|the\s+next|coming|the\s+coming|the\s+following)"
 )
 _REL_UNIT = r"(?:week|month|year|quarter|weekend|decade|century|fiscal\s+year|" + _SEASON + ")"
-_AGO_DIR = r"(?:ago|earlier|before|later|from\s+now|hence|after)"
+_AGO_DIR = r"(?:ago|earlier|later|from\s+now|hence)"
 _APPROX = r"(?:(?:nearly|around|roughly|approximately|some|just|only)\s+)"
 
 RULES: list[Rule] = [
