@@ -177,7 +177,8 @@ def _party_modifier(ctx: Context, token: Token) -> EntityDraft | None:
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss"):
             ent = ctx.entity(child, ("ORG", "NORP"))
-            if ent is not None and roles.is_party(ent.name):
+            # an organisation fielding a candidate is a party ("the MMD candidate")
+            if ent is not None and (roles.is_party(ent.name) or ent.label == "ORG"):
                 return ent
     return None
 
@@ -257,8 +258,9 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate = "employed_by"  # "a faculty member of X" works there
     if obj is not None and obj.label == "NORP" and predicate in ("leader_of", "employed_by"):
         # "South Korean Presbyterian leader": a nationality is no organisation to lead
-        if role not in roles.LEADER_ROLES and word not in ("president", "king", "queen", "premier"):
-            obj = None
+        keep = role in roles.LEADER_ROLES or word in ("president", "king", "queen", "premier")
+        if not keep and not (word == "leader" and roles.is_party(obj.name)):
+            obj = None  # but "Conservative leader X" leads the party
     if word in roles.GROUP_MEMBER_ROLES:
         # "Fall Out Boy bassist X" is a band member; "British singer X" is nothing
         predicate = "member_of" if obj is not None and obj.label == "ORG" else "holds_position"
