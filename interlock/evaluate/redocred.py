@@ -20,8 +20,9 @@ round). As in the DocRED task, where the entity set is given, statements
 whose subject or object overlaps no gold entity cannot be judged and are not
 scored (their number is reported in a note). Aligned predictions are deduped
 by (gold head, gold tail, relation) before scoring, so one fact stated twice
-counts once; when a statement maps to several properties, it takes the one
-the gold pair holds if any, else the first (then it is a false positive).
+counts once; each statement gives one triple at most: when it maps to several
+properties or aligns with several gold pairs, it takes a triple the gold holds
+if any, else the first property on the first pair (a false positive).
 Matching is one-to-one.
 """
 
@@ -192,11 +193,15 @@ def _role_span(st: StatementDraft) -> list[Offsets]:
 
 
 def predictions(statements: Iterable[StatementDraft], gold: GoldDoc) -> tuple[set[tuple[int, int, str]], int]:
-    """Our statements as (gold head, gold tail, property) triples; also how many could not align."""
+    """Our statements as (gold head, gold tail, property) triples; also how many could not align.
+
+    Each statement gives at most one triple: among its aligned entity pairs and
+    candidate properties, one the gold holds if there is one, else the first
+    candidate property on the first aligned pair (a false positive).
+    """
     out: set[tuple[int, int, str]] = set()
     unaligned = 0
     for st in statements:
-        for_st: set[tuple[int, int, str]] = set()
         cands = candidate_relations(st)
         if not cands:
             continue
@@ -205,34 +210,23 @@ def predictions(statements: Iterable[StatementDraft], gold: GoldDoc) -> tuple[se
         # align with the object's gold entity too: use only the subject's other mentions
         subj_spans = [s for s in _spans(st.subject) if not any(overlap(s, o) for o in obj_spans)]
         subj = _aligned(subj_spans, gold)
-        aligned_any = False
-        for rel, inverted in cands:
+        options: list[tuple[bool, int, tuple[int, int, str]]] = []
+        for rank, (rel, inverted) in enumerate(cands):
             if rel == "P39":
                 tails = _aligned(_role_span(st), gold)
             elif st.object is None:
                 continue
             else:
-                tails = _aligned(_spans(st.object), gold)
-            pairs = [(t, h) if inverted else (h, t) for h in subj for t in tails if h != t]
-            if not pairs:
-                continue
-            aligned_any = True
-            held = [p for p in pairs if (p[0], p[1], rel) in gold.relations]
-            for_st.update((h, t, rel) for h, t in held)
-        if not aligned_any:
+                tails = _aligned(obj_spans, gold)
+            for h in subj:
+                for t in tails:
+                    if h != t:
+                        triple = (t, h, rel) if inverted else (h, t, rel)
+                        options.append((triple in gold.relations, -rank, triple))
+        if not options:
             unaligned += 1
             continue
-        if not for_st:
-            # a judged prediction the gold does not hold: the first property, the closest pair
-            for rel, inverted in cands:
-                tails = _aligned(_role_span(st), gold) if rel == "P39" else (
-                    _aligned(_spans(st.object), gold) if st.object is not None else []
-                )
-                pairs = [(t, h) if inverted else (h, t) for h in subj for t in tails if h != t]
-                if pairs:
-                    for_st.add((pairs[0][0], pairs[0][1], rel))
-                    break
-        out |= for_st
+        out.add(max(options, key=lambda o: (o[0], o[1]))[2])
     return out, unaligned
 
 
