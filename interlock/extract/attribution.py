@@ -18,6 +18,7 @@ from interlock.extract.attribution_features import (
     QUOTE_CLOSE,
     QuoteIndex,
     colon_speaker,
+    convention_cue,
     cue_probability,
     features,
     is_candidate,
@@ -335,6 +336,8 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
         if not is_candidate(tok):
             continue
         p = cue_probability(features(tok, quotes), model)
+        if p < threshold and convention_cue(tok):
+            p = max(p, 0.9)
         if p < threshold:
             continue
         draft = _draft(tok, quotes, p)

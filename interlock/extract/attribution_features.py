@@ -163,11 +163,48 @@ def colon_speaker(tok: Token) -> tuple[int, int] | None:
         if start > 0:
             return None
     words = doc[start : tok.i]
-    if not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not len(words):
         return None
-    if words[-1].is_punct or not any(t.pos_ == "PROPN" or t.is_upper for t in words):
+    capitalised = all(t.is_title or t.is_upper for t in words if t.is_alpha)
+    if any(t.pos_ in ("VERB", "AUX") for t in words) and not (capitalised and len(words) <= 3):
+        return None
+    if words[-1].is_punct or not (capitalised or any(t.pos_ == "PROPN" for t in words)):
         return None
     return (start, tok.i)
+
+
+def convention_cue(tok: Token) -> bool:
+    """Cues fixed by print convention, which the training split rarely shows.
+
+    A transcript names each speaker in capitals before a colon at the start of
+    a line ("SMITH: ..."), possibly inside the quote marks that open the line;
+    a testimonial puts the speaker's name after a dash that follows the quote
+    and ends the line ("“...” ― Jane Doe").
+    """
+    doc = tok.doc
+    if tok.text == ":":
+        rng = colon_speaker(tok)
+        if rng is None or rng[1] - rng[0] > 3:
+            return False
+        words = doc[rng[0] : rng[1]]
+        before = doc[rng[0] - 1] if rng[0] > 0 else None
+        line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
+        return line_start and all(t.is_upper for t in words if t.is_alpha)
+    if tok.text in DASHES and is_candidate(tok):
+        names = []
+        for t in doc[tok.i + 1 : tok.i + 7]:
+            if t.is_space:
+                if "\n" in t.text:
+                    break
+                continue
+            names.append(t)
+            if "\n" in t.text_with_ws:
+                break
+        else:
+            if tok.i + 7 < len(doc):
+                return False
+        return bool(names) and all(t.pos_ == "PROPN" or t.is_punct for t in names)
+    return False
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -224,7 +261,8 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
         f.append(f"subj_lemma={subj.lemma_.lower()}")
         f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
     if quotes.inside(tok):
-        f.append("in_quote")
+        # a transcript printed inside quote marks still names its speakers with colons
+        f.append("colon_in_quote" if tok.text == ":" else "in_quote")
     qb, qa = quotes.before(tok), quotes.after(tok)
     if qb >= 0:
         f.append("quote_before")
@@ -241,7 +279,9 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             f.append(f"colon_words={min(len(words), 5)}")
             f.append(f"colon_upper={all(t.is_upper for t in words if t.is_alpha)}")
             f.append(f"colon_ent={words.root.ent_type_ or '-'}")
-            f.append(f"colon_line_start={rng[0] == 0 or chr(10) in tok.doc[rng[0] - 1].text_with_ws}")
+            before = tok.doc[rng[0] - 1] if rng[0] > 0 else None
+            line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
+            f.append(f"colon_line_start={line_start}")
     if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
         f.append(f"head_lemma={tok.head.lemma_.lower()}|{tok.dep_}")
     if tok.dep_ == "relcl" or tok.dep_ == "acl":
