@@ -43,6 +43,8 @@ ANON_NOUNS = frozenset(
     "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
 )
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+#: prepositions that carry the rest of a complement ("described it as ...", "accused X of ...")
+_CONTENT_PREPS = frozenset("as of about for that".split())
 _EDGE_PUNCT = frozenset(",.;:-\u2014\u2013()")
 
 
@@ -196,16 +198,22 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
         if pick:
             return _quote_widen(pick, quotes, cue)
     qa = quotes.after(tok) if not quotes.inside(tok) else -1
-    if qa >= 0 and quotes.after(tok, window=2) == qa:
+    if qa >= 0 and quotes.after(tok, window=3) == qa:
         return quotes.spans[qa]
     lemma = tok.lemma_.lower()
-    for dep in ("xcomp", "dobj", "attr", "oprd"):
-        c = kids.get(dep)
-        if c is None or c.i < tok.i:
+    comps = []
+    for c in tok.children:
+        if c.i < tok.i:
             continue
-        if dep == "dobj" and lemma in TELL_VERBS and c.pos_ in ("PROPN", "PRON"):
+        if c.dep_ == "dobj" and lemma in TELL_VERBS and c.pos_ in ("PROPN", "PRON"):
             continue  # the person told, not what was said
-        sp = _span(doc, *_subtree(c))
+        if c.dep_ in ("xcomp", "dobj", "attr", "oprd") or (
+            c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and comps
+        ):
+            comps.append(c)
+    if comps:
+        # "called him a master", "accused X of Y": the complements together
+        sp = _span(doc, comps[0].left_edge.i, comps[-1].right_edge.i + 1)
         if sp:
             return _quote_widen(sp, quotes, cue)
     if qa >= 0:
