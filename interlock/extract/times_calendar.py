@@ -84,7 +84,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
-_DECADE = re.compile(r"^(\d{3})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
 
 
 def interval_of(value: str | None) -> tuple[str, str] | None:

@@ -56,17 +56,17 @@ _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "a": 1, "an": 1, "single": 1,
+    "a": 1, "an": 1, "single": 1, "a couple of": 2, "couple of": 2,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
 #: quantities that name no number: the value gets an X ("several years" -> PXY)
-VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of", "a number of")
+VAGUE = ("several", "a few", "few", "many", "some", "a number of")
 
 NUM_RE = (
-    r"(?:\d{1,4}(?:\.\d+)?"
+    r"(?:\d{1,3}(?:\.\d+)?"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred"
@@ -129,6 +129,14 @@ def number_text(value: float | None) -> str:
 
 def duration_value(value: float | None, unit: str) -> str:
     """A TIMEX3 duration ("P3Y", "PT5H", "PXD") for a number and a unit code."""
+    # TimeBank writes decades, centuries and quarters in years and months
+    scale = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+    if unit in scale and value is not None:
+        value, unit = value * scale[unit][0], scale[unit][1]
+    elif unit == "CE":
+        unit = "C"
+    elif unit == "DE":
+        unit = "Y"
     n = number_text(value)
     if unit in ("H", "S"):
         return f"PT{n}{unit}"

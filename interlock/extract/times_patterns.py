@@ -56,12 +56,15 @@ RULES: list[Rule] = [
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
         r"(?:(?:fiscal|calendar)\s+(?:year\s+)?)?" + _YEAR4 + r"(?!\s*%|,\d|\.\d)"), abs_._year),
     Rule("decade", _c(
-        r"(?:the\s+)?" + _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_._decade),
+        _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_._decade),
     Rule("century", _c(r"(?:the\s+)?(?P<ord>\w+)[\s-]+century"), abs_._century),
     Rule("spelled_year", _c(
         r"(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?"
         r"nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"), abs_._spelled_year),
+    Rule("year_2000s", _c(
+        r"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<unit>one|two|three|four|five|six"
+        r"|seven|eight|nine|ten))?"), abs_._year_2000s),
     Rule("decade_word", _c(
         r"the\s+" + _MOD + r"?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies"
         r"|eighties|nineties)"), abs_._decade_word),
@@ -83,7 +86,8 @@ RULES: list[Rule] = [
         r"(?:around\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)"
         r"|(?P<word>noon|midday|midnight))"
         r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|local\s+time))?"
-        r"(?:,?\s+(?P<dayword>" + WEEKDAY_RE + r"|today|yesterday|tomorrow))?"), abs_._clock),
+        r"(?:,?\s+(?:(?P<dayword>" + WEEKDAY_RE + r"|today|yesterday|tomorrow)"
+        r"|(?P<mon>" + MONTH_RE + r")\s+(?P<day>[0-3]?\d)(?!\d)))?"), abs_._clock),
     # relative periods
     Rule("relative_unit", _c(
         _PART_OF + r"?" + _MOD + r"?(?P<rel>" + _REL + r")\s+(?P<unit>" + _REL_UNIT + r")"), rel.relative_unit),

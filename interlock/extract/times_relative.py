@@ -80,6 +80,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     unit = unit_code(word)
     if unit is None:
         return None
+    if unit in ("DE", "CE") and n < 0:
+        return "DURATION", duration_value(1, unit), True  # "the past decade"
     value = _shift(a, unit, n)
     return ("DATE", value, True) if value else None
 
@@ -150,6 +152,9 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if unit == "Q" and re.match(r"\s*of\b", ctx.after):
         return None  # "three-quarters of": a fraction
+    text = m.group(0).lower()
+    if n is None and text.startswith(("the past", "the last")):
+        return "DATE", "PAST_REF", True
     return "DURATION", duration_value(n, unit), True
 
 
@@ -159,7 +164,7 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
     if unit is None:
         return None
     rel = (_g(m, "rel") or "").lower()
-    if rel in ("recent", "past", "the past", "the last", "in recent"):
+    if rel in ("recent", "past", "the past", "the last", "in recent") and unit in ("Y", "DE"):
         return "DATE", "PAST_REF", True
     if rel in ("coming", "the coming", "future", "next"):
         return "DATE", "FUTURE_REF", True

@@ -172,7 +172,7 @@ def _year(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _decade(m: re.Match[str], ctx: Context) -> Result | None:
     cent = _g(m, "cent") or "19"
-    return "DATE", f"{cent}{m.group('dec')}", True
+    return "DATE", f"{cent}{m.group('dec')}X", True
 
 
 def _century(m: re.Match[str], ctx: Context) -> Result | None:
@@ -201,7 +201,17 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the nineties": a decade of the twentieth century."""
     word = m.group("tens").lower()
     tens = next(v for k, v in _TENS_WORDS.items() if word.startswith(k[:-1]))
-    return "DATE", f"19{tens}", True
+    return "DATE", f"19{tens}X", True
+
+
+_THOUSAND_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10}
+
+
+def _year_2000s(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the year two thousand", "two thousand and one" as broadcast transcripts write them."""
+    unit = _THOUSAND_UNITS.get((_g(m, "unit") or "").lower(), 0)
+    return "DATE", f"20{unit:02d}", True
 
 
 def _holiday_date(name: str, year: int) -> date | None:
@@ -255,11 +265,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     if wd is None:
         return None
     mod = (_g(m, "mod") or "").lower()
-    pod = _g(m, "pod")
-    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
-    typ = "TIME" if pod else "DATE"
+    # TimeBank mostly gives "Friday night" the day's date, so the part of day is left out
     if ctx.anchor is None:
-        return typ, f"XXXX-WXX-{wd + 1}{suffix}", False
+        return "DATE", f"XXXX-WXX-{wd + 1}", False
     a = ctx.anchor
     if mod == "last":
         d = cal.weekday_near(cal.shift_days(a, -1) or a, wd, -1)
@@ -272,7 +280,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
         d = cal.weekday_near(a, wd, ctx.tense if ctx.tense > 0 else -1)
     if d is None:
         return None
-    return typ, cal.day_value(d) + suffix, True
+    return "DATE", cal.day_value(d), True
 
 
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -325,7 +333,11 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
             hour = 0
     day_word = _g(m, "dayword")
     d = ctx.anchor
-    if ctx.anchor is not None and day_word:
+    if _g(m, "mon"):
+        month = month_number(m.group("mon"))
+        year = _nearest_year(ctx, month, int(m.group("day"))) if month else None
+        d = cal.safe_date(year, month, int(m.group("day"))) if year and month else None
+    elif ctx.anchor is not None and day_word:
         wd = weekday_number(day_word)
         if wd is not None:
             d = cal.weekday_near(ctx.anchor, wd, ctx.tense if ctx.tense > 0 else -1)
