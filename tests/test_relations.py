@@ -261,3 +261,40 @@ def test_seed_article_through_the_full_pipeline() -> None:
     assert any(s == "Ahmad al-Asadi" and p == "advisor_to" for s, p, _, _ in got)
     assert any(s == "Ahmad al-Asadi" and p == "candidate_in" for s, p, _, _ in got)
     assert any(p == "backed_by" and o == "Iran" for _, p, o, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate", "obj", "role", "status"),
+    [
+        ("Maria Lopez was appointed foreign minister of Peru in 2010.",
+         "Maria Lopez", "holds_position", "Peru", "foreign minister", "current"),
+        ("In March 2016 the board named Kevin Hart chief executive of Acme Corporation.",
+         "Kevin Hart", "employed_by", "Acme Corporation", "chief executive", "current"),
+        ("Ali Reza was elected president of the Medical Association in 2012.",
+         "Ali Reza", "leader_of", "Medical Association", "president", "current"),
+        ("Jon Lee resigned as chairman of the Rowing Federation on March 3, 2020.",
+         "Jon Lee", "leader_of", "Rowing Federation", "chairman", "former"),
+        ("Kim Ode will be the new spokesperson for the Ministry of Health.",
+         "Kim Ode", "spokesperson_for", "Ministry of Health", "spokesperson", "planned"),
+        ("Tom Hale is set to become the head of the Harbour Authority.",
+         "Tom Hale", "leader_of", "Harbour Authority", "head", "planned"),
+    ],
+)
+def test_role_verbs(text: str, subject: str, predicate: str, obj: str, role: str, status: str) -> None:
+    _, found = analyse(text)
+    st = one(found, subject, predicate)
+    assert st.object is not None and obj in st.object.name
+    assert st.role == role and st.status == status
+
+
+def test_time_attaches_to_role_verbs() -> None:
+    _, found = analyse("Maria Lopez was appointed foreign minister of Peru in 2010.")
+    assert one(found, "Maria Lopez", "holds_position").valid_from == "2010"
+    _, found = analyse("Jon Lee resigned as chairman of the Rowing Federation on March 3, 2020.")
+    assert one(found, "Jon Lee", "leader_of").valid_to == "2020"
+
+
+def test_copula_descriptor() -> None:
+    state, _ = analyse("The Fatah Alliance is an Iraqi political coalition.")
+    alliance = [e for e in state.live_entities() if e.name == "Fatah Alliance"]
+    assert alliance and alliance[0].descriptors == ["political coalition"]

@@ -34,7 +34,10 @@ OBJECT_PREPS: dict[str, tuple[str, ...]] = {
 #: words heading an election phrase ("a candidate in the upcoming election")
 ELECTION_WORDS = frozenset(("election", "elections", "vote", "race", "primary", "primaries", "poll", "polls", "ballot"))
 #: verbs that are no role verbs but whose subject holds a role given "as"
-SUBJECT_VERBS = frozenset(("serve", "act", "work", "remain", "continue", "return", "become", "join", "stay"))
+SUBJECT_VERBS = frozenset(
+    ("serve", "act", "work", "remain", "continue", "return", "become", "join", "stay",
+     "resign", "quit", "retire", "step")
+)
 
 
 def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
@@ -107,6 +110,13 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
     if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
         subj = _subject(verb, passive_first=True)
         ent = ctx.holder(subj)
+        if ent is None and token.dep_ == "oprd":
+            # "named Kevin Hart chief executive": the parser may hang the name on the role
+            for child in token.lefts:
+                if child.dep_ in ("nmod", "compound", "npadvmod"):
+                    ent = ctx.entity(child, roles.PERSON_LABELS, named_only=True)
+                    if ent is not None:
+                        break
         if ent is not None:
             return ent, verb, None
     # "served as a spokesperson for Y", "was appointed as Y", "appoint X as Y"
@@ -132,6 +142,9 @@ def _subject(verb: Token, passive_first: bool) -> Token | None:
         return _subject(verb.head, passive_first)
     if verb.dep_ == "relcl":
         return verb.head
+    # "X is set to become head of Y": the subject of the governing verb
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, True)
     return None
 
 

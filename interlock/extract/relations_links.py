@@ -229,13 +229,30 @@ def add_descriptors(ctx: Context) -> None:
             # skip an acronym in parentheses: "Popular Mobilization Units (PMU), a militia"
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
                 i += 3
-            if i + 1 >= len(doc) or doc[i].text not in (",", "–", "—", "-", "--"):
-                continue
-            if doc[i + 1].lower_ not in ("a", "an"):
+            apposed = i + 1 < len(doc) and doc[i].text in (",", "–", "—", "-", "--")
+            if not apposed or doc[i + 1].lower_ not in ("a", "an"):
+                descriptor = _copula_type(span)
+                if descriptor and descriptor not in ent.descriptors:
+                    ent.descriptors.append(descriptor)
                 continue
             descriptor = _org_type(doc[i + 2 : i + 7])
+            if descriptor is None:
+                descriptor = _copula_type(span)
             if descriptor and descriptor not in ent.descriptors:
                 ent.descriptors.append(descriptor)
+
+
+def _copula_type(span: Span) -> str | None:
+    """ "The Fatah Alliance is an Iraqi political coalition": the type after "is a"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr"), None)
+    if attr is None or attr.lemma_.lower() not in ORG_TYPES:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+        return None
+    return _org_type(span.doc[attr.left_edge.i + 1 : attr.i + 1])
 
 
 def _org_type(tokens: Span) -> str | None:
