@@ -151,6 +151,10 @@ def _season_ok(doc: Doc, m: re.Match[str]) -> bool:
     return bool(prev) and prev[-1].lower() in _SEASON_CUES
 
 
+#: rules whose values are written out in the text, the antecedents of "that year"
+_EXPLICIT_RULES = {"full_date", "day_month", "numeric_date", "month_year", "year", "spelled_year"}
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     text = doc.text
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
@@ -185,6 +189,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         return []
     out: list[Timex] = []
     last_quarter: str | None = None
+    last_date: str | None = None
     quarter_seen_at = -10_000
     for start, end, _order, rule, m in _candidates(doc):
         sent = _sentence_of(doc, start, end)
@@ -192,6 +197,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             anchor=anchor,
             tense=tense_at(doc, start, end),
             last_quarter=last_quarter,
+            last_date=last_date,
             quarter_talk="quarter" in sent or start - quarter_seen_at < 400,
             before=text[max(0, start - 30) : start].lower(),
             after=text[end : end + 30].lower(),
@@ -207,6 +213,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                 and re.fullmatch(r"\d{4}-Q[1-4]", value)):
             last_quarter = value
             quarter_seen_at = end
+        if value and rule.name in _EXPLICIT_RULES and re.match(r"\d{4}", value):
+            last_date = value
         out.append(
             Timex(start=start, end=end, text=text[start:end], type=typ, value=value,
                   interval=interval_of(value) if typ in ("DATE", "TIME") else None,

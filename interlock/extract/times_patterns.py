@@ -114,6 +114,12 @@ RULES: list[Rule] = [
         r"|prior|past|last|next|coming|this|just-ended|just-completed)\s+)?(?:fiscal\s+)?"
         r"(?:(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+)?(?:fiscal[\s-]+)?(?:-)?quarter(?!s)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"), rel.quarter),
+    Rule("latest_period", _c(r"the\s+(?P<pre>latest|year-ago|year-earlier|comparable)\s+(?:fiscal\s+)?period"),
+         rel.quarter),
+    Rule("year_period", _c(
+        r"the\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)"), rel.year_period),
+    Rule("that_unit", _c(r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit>year|month)"),
+         rel.that_unit),
     Rule("quarter_year_first", _c(
         r"(?:the\s+)?(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?:'s)?\s+(?:fiscal\s+)?"
         r"(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+quarter"), rel.quarter),
@@ -130,5 +136,5 @@ RULES: list[Rule] = [
     Rule("weekend", _c(r"(?:the|this|last|next)\s+weekend"), rel.weekend),
     Rule("vague_units", _c(r"(?<=for\s|hin\s)(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:of|ago|before|after|later|earlier))"),
          rel.bare_units),
-    Rule("the_unit", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?P<unit>year|week|month)"), rel.the_unit),
+    Rule("the_unit", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?:(?:full|latest|current)\s+)?(?:fiscal\s+)?(?P<unit>year|week|month)"), rel.the_unit),
 ]

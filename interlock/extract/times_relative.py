@@ -295,3 +295,22 @@ def weekend(m: re.Match[str], ctx: Context) -> Result | None:
     if saturday is not None and a.weekday() == 6 and direction > 0:
         saturday = cal.shift_days(a, -1)
     return ("DATE", cal.week_value(saturday) + "-WE", True) if saturday else None
+
+
+def year_period(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the 1988 quarter", "the 1989 period": the quarter in talk, in that year."""
+    year = int(m.group("year"))
+    if ctx.last_quarter and (ctx.quarter_talk or "quarter" in m.group(0).lower()):
+        return "DATE", cal.quarter_value(year, int(ctx.last_quarter[-1])), True
+    return "DATE", cal.year_value(year), True
+
+
+def that_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "that year", "later that month": the year or month of the last date mentioned."""
+    unit = m.group("unit").lower()
+    last = ctx.last_date
+    if not last:
+        return None
+    if unit == "year":
+        return "DATE", last[:4], True
+    return ("DATE", last[:7], True) if len(last) >= 7 and last[4] == "-" and last[5].isdigit() else None

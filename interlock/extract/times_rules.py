@@ -31,6 +31,8 @@ class Context:
     tense: int = 0
     #: the last quarter value mentioned, for "the quarter", "a year earlier"
     last_quarter: str | None = None
+    #: the last calendar value (year, month or day) mentioned, for "that year"
+    last_date: str | None = None
     #: whether the sentence or the recent text speaks of quarters
     quarter_talk: bool = False
     #: the text just before the match (lower-cased), for rate phrases like "$5 a year"
