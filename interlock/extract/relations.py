@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from interlock.extract import relations_links, roles
+from interlock.extract.lexicon import DEMONYMS
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
 
@@ -149,6 +150,17 @@ def _subject(verb: Token, passive_first: bool) -> Token | None:
 
 
 def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None) -> EntityDraft | None:
+    """The organisation or country of a role; a nationality becomes its country when named."""
+    ent = _object_entity(ctx, token, predicate, name_head)
+    if ent is not None and ent.label == "NORP":
+        country = DEMONYMS.get(ent.name.lower())
+        for other in ctx.state.live_entities():
+            if other.label == "GPE" and country is not None and other.name == country:
+                return other  # "the Iranian ambassador", with Iran named in the text: Iran
+    return ent
+
+
+def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token | None) -> EntityDraft | None:
     """The organisation or country of a role, from prepositions, possessives and modifiers."""
     portfolio = token.lemma_.lower() in roles.PORTFOLIO_ROLES
     for prep in token.children:
