@@ -72,3 +72,8 @@ def test_every_role_predicate_is_in_the_vocabulary() -> None:
     from interlock.vocab import load_predicates
 
     assert set(roles.ROLE_PREDICATES.values()) <= set(load_predicates())
+
+
+def test_condition_of_the_main_clause_does_not_reach_an_apposition() -> None:
+    tok = token("Farid Nasser, the commander of the guard, will resign if the talks fail.", "commander")
+    assert not roles.is_conditional(tok)

@@ -241,7 +241,8 @@ def is_conditional(token: Token) -> bool:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for m in child.children
             ):
                 return True
-        if node.head is node:
+        if node.head is node or node.dep_ in ("appos", "nsubj", "nsubjpass", "relcl"):
+            # a role in apposition to a clause's subject is not under that clause's condition
             break
         node = node.head
         seen += 1
