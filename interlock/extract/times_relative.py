@@ -203,13 +203,15 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
         base = ctx.last_quarter or _prev_quarter(a)
         value = _year_back(base, 1) if base else None
         return ("DATE", value, True) if value else None
-    if pre in ("current", "this"):
+    if pre == "current":
         return "DATE", cal.quarter_value(a.year, current), True
     if pre in ("next", "coming"):
         return "DATE", _shift(a, "Q", 1), True
-    if pre in ("last", "previous", "prior", "past") and not ctx.last_quarter:
-        return "DATE", _prev_quarter(a), True
-    return "DATE", ctx.last_quarter or _prev_quarter(a), True
+    # "the quarter", "the latest quarter": the one in talk, if it has ended, else the last one
+    talked = ctx.last_quarter
+    if talked and (interval := cal.interval_of(talked)) and interval[1] < a.isoformat():
+        return "DATE", talked, True
+    return "DATE", _prev_quarter(a), True
 
 
 def _prev_quarter(a: date) -> str | None:
