@@ -298,3 +298,13 @@ def test_copula_descriptor() -> None:
     state, _ = analyse("The Fatah Alliance is an Iraqi political coalition.")
     alliance = [e for e in state.live_entities() if e.name == "Fatah Alliance"]
     assert alliance and alliance[0].descriptors == ["political coalition"]
+
+
+def test_party_adjective_before_a_title() -> None:
+    _, found = analyse("Republican Senator John Smith voted no.")
+    assert ("John Smith", "member_of", "Republican") in facts(found)
+
+
+def test_person_of_organisation_is_an_affiliation() -> None:
+    _, found = analyse("Hadi al-Amiri of the Badr Organization said no.")
+    assert ("Hadi al-Amiri", "affiliated_with", "Badr Organization") in facts(found)

@@ -45,6 +45,10 @@ def link_statements(ctx: Context, token: Token) -> None:
         _part_of(ctx, token)
     if token.text == "(" and token.i > 0:
         _party_in_brackets(ctx, token)
+    if token.dep_ in ("compound", "amod", "nmod") and token.ent_type_ in ("NORP", "ORG"):
+        _party_before_name(ctx, token)
+    if token.lower_ == "of" and token.dep_ == "prep" and token.head.ent_type_ == "PERSON":
+        _person_of_org(ctx, token)
     if token.lower_ == "of" and token.i > 0 and token.nbor(-1).text in REGNAL:
         _regnal(ctx, token)
 
@@ -66,6 +70,32 @@ def _party_in_brackets(ctx: Context, bracket: Token) -> None:
     # the brackets must hold the party's name and nothing else
     if mention is not None and mention.start <= inside.start_char + 4 and mention.end >= inside.end_char:
         ctx.add(person, "member_of", party, bracket)
+
+
+def _party_before_name(ctx: Context, token: Token) -> None:
+    """ "fellow Democrat Sidney Yates", "Labour MP Jo Cox": a party word before a name."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    person = ctx.entity(head, roles.PERSON_LABELS, named_only=True)
+    party = ctx.entity(token, ("NORP", "ORG"))
+    if person is None or party is None or not roles.is_party(party.name):
+        return
+    if ctx.entity(token, roles.PERSON_LABELS) is person:
+        return
+    ctx.add(person, "member_of", party, token)
+
+
+def _person_of_org(ctx: Context, of: Token) -> None:
+    """ "Hadi al-Amiri of the Badr Organization": a person named with their organisation."""
+    person = ctx.entity(of.head, roles.PERSON_LABELS, named_only=True)
+    if person is None or of.i != of.head.i + 1:
+        return
+    for pobj in of.children:
+        if pobj.dep_ == "pobj" and pobj.ent_type_ == "ORG":
+            org = ctx.entity(pobj, ("ORG",))
+            if org is not None:
+                ctx.add(person, "affiliated_with", org, of)
 
 
 def _regnal(ctx: Context, of: Token) -> None:
