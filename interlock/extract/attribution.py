@@ -201,7 +201,7 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
     if qa >= 0 and quotes.after(tok, window=3) == qa:
         return quotes.spans[qa]
     lemma = tok.lemma_.lower()
-    comps = []
+    comps: list[Token] = []
     for c in tok.children:
         if c.i < tok.i:
             continue
@@ -300,13 +300,33 @@ def _source_span(
         rng = colon_speaker(tok)
         return _span(doc, *rng) if rng else None
     src_tok = _source(tok)
-    sp = _span(doc, *_subtree(src_tok)) if src_tok is not None else None
+    sp = _line_clip(doc, src_tok) if src_tok is not None else None
     if sp is not None and (sp[0] <= cue[0] < sp[1] or (sp[0] < content[1] and content[0] < sp[1])):
         sp = None  # the parse took the quote or the cue for the speaker
-    if sp is None and content[1] <= cue[0]:
+    if (sp is None or sp[0] > cue[0]) and content[1] <= cue[0]:
         # "“...,” The Hill reported": the words between the quote and the cue
-        sp = _between(doc, content[1], cue[0])
+        sp = _between(doc, content[1], cue[0]) or sp
+    if sp is None:
+        # "Said Ellis: ...": a name right after the cue that the parse left unattached
+        for c in tok.children:
+            if c.i > tok.i and c.ent_type_ in ("PERSON", "ORG") and c.dep_ not in _CONTENT_DEPS:
+                sp = _line_clip(doc, c)
+                break
     return sp
+
+
+def _line_clip(doc: Doc, head: Token) -> Offsets | None:
+    """A token's subtree span, cut at line breaks around the head (parses run across lines)."""
+    start, end = _subtree(head)
+    for j in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[j].text_with_ws:
+            start = j + 1
+            break
+    for j in range(head.i, end):
+        if "\n" in doc[j].text_with_ws:
+            end = j + 1
+            break
+    return _span(doc, start, end)
 
 
 def _draft(tok: Token, quotes: QuoteIndex, p: float) -> AttributionDraft | None:

@@ -208,14 +208,15 @@ def convention_cue(tok: Token) -> bool:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """The subject of a verb, borrowed from the verb it hangs on for "..., adding"."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return c
-    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-        for c in tok.head.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+    """The subject of a verb, borrowed up the chain for "..., adding" or "began by saying"."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
+        if cur.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or cur.head is cur:
+            return None
+        cur = cur.head
     return None
 
 
