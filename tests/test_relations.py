@@ -308,3 +308,8 @@ def test_party_adjective_before_a_title() -> None:
 def test_person_of_organisation_is_an_affiliation() -> None:
     _, found = analyse("Hadi al-Amiri of the Badr Organization said no.")
     assert ("Hadi al-Amiri", "affiliated_with", "Badr Organization") in facts(found)
+
+
+def test_person_of_a_party_is_a_member() -> None:
+    _, found = analyse("The election was won by Anna Berg of the Green Party.")
+    assert ("Anna Berg", "member_of", "Green Party") in facts(found)

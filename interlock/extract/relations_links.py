@@ -95,7 +95,9 @@ def _person_of_org(ctx: Context, of: Token) -> None:
         if pobj.dep_ == "pobj" and pobj.ent_type_ == "ORG":
             org = ctx.entity(pobj, ("ORG",))
             if org is not None:
-                ctx.add(person, "affiliated_with", org, of)
+                # "Anna Berg of the Green Party" is a party member; otherwise only a tie
+                predicate = "member_of" if roles.is_party(org.name) else "affiliated_with"
+                ctx.add(person, predicate, org, of)
 
 
 def _regnal(ctx: Context, of: Token) -> None:
