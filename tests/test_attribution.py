@@ -192,3 +192,15 @@ def test_random_text_never_crashes(nlp, words: list[str]) -> None:  # type: igno
                 assert 0 <= span[0] < span[1] <= len(text)
         assert a.kind in ("direct", "indirect", "mixed")
         assert a.source_entity is None and a.via == [] and a.same_source_as is None
+
+
+def test_verb_chain_is_one_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The analyst praised the deal. She went on to say that the border would reopen "
+        "within a month."
+    )
+    found = run(nlp, text)
+    a = by_cue(found, "went on to say")
+    assert a["content"] == "that the border would reopen within a month"
+    assert a["source"] == "She"
+    assert not any(f["cue"] == "say" for f in found)

@@ -360,6 +360,7 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     quotes = QuoteIndex(doc)
     out: list[AttributionDraft] = []
     seen: set[Offsets] = set()
+    by_token: dict[int, AttributionDraft] = {}
     for tok in doc:
         if not is_candidate(tok):
             continue
@@ -373,4 +374,29 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
             continue
         seen.add(draft.cue)
         out.append(draft)
-    return out
+        by_token[tok.i] = draft
+    return _merge_chains(doc, out, by_token)
+
+
+def _merge_chains(
+    doc: Doc, drafts: list[AttributionDraft], by_token: dict[int, AttributionDraft]
+) -> list[AttributionDraft]:
+    """One cue for "went on to say", "began by saying": the verb chain is a single cue."""
+    dropped: set[int] = set()
+    for i in sorted(by_token):
+        tok = doc[i]
+        up = tok.head
+        if tok.dep_ == "pcomp" and up.dep_ == "prep":
+            up = up.head
+        elif tok.dep_ != "xcomp":
+            continue
+        outer = by_token.get(up.i)
+        inner = by_token[i]
+        if outer is None or id(outer) in dropped or up.i > i or i - up.i > 5:
+            continue
+        inner.cue = (outer.cue[0], inner.cue[1])
+        if inner.source is None:
+            inner.source, inner.anonymous = outer.source, outer.anonymous
+        inner.confidence = max(inner.confidence, outer.confidence)
+        dropped.add(id(outer))
+    return [d for d in drafts if id(d) not in dropped]
