@@ -111,7 +111,7 @@ def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
             if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
                 return False
     if rule.name == "year" and re.fullmatch(r"\d{4}", text):
-        before = doc.text[max(0, m.start() - 20) : m.start()]
+        before = m.string[max(0, m.start() - 20) : m.start()]
         prev = re.findall(r"[\w']+|[^\w\s]", before)
         tok = _token_at(doc, m.start())
         if tok is not None and tok.ent_type_ == "DATE":
@@ -147,7 +147,7 @@ def _season_ok(doc: Doc, m: re.Match[str]) -> bool:
         return False
     if m.group(0).lower() != m.group("season").lower():
         return True
-    prev = doc.text[max(0, m.start() - 12) : m.start()].split()
+    prev = m.string[max(0, m.start() - 12) : m.start()].split()
     return bool(prev) and prev[-1].lower() in _SEASON_CUES
 
 
@@ -164,22 +164,24 @@ def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
                 found.append((m.start(), m.end(), order, rule, m))
     # the longest match wins; on equal length, the rule listed first
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    used = bytearray(len(text))
     taken: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for cand in found:
-        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+        if not any(used[cand[0] : cand[1]]):
+            used[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
             taken.append(cand)
     taken.sort(key=lambda c: c[0])
     return taken
 
 
-def _sentence_of(doc: Doc, start: int, end: int) -> str:
+def _sentence_of(doc: Doc, text: str, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     try:
         return span.sent.text.lower()
-    except ValueError:
-        return doc.text[max(0, start - 200) : end + 200].lower()
+    except ValueError:  # no sentence boundaries: a window of text instead
+        return text[max(0, start - 200) : end + 200].lower()
 
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
@@ -192,7 +194,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     last_date: str | None = None
     quarter_seen_at = -10_000
     for start, end, _order, rule, m in _candidates(doc):
-        sent = _sentence_of(doc, start, end)
+        sent = _sentence_of(doc, text, start, end)
         ctx = Context(
             anchor=anchor,
             tense=tense_at(doc, start, end),
