@@ -165,7 +165,11 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
         hs, he = _subtree(head)
         ps, pe = _subtree(tok)
         left, right = _span(doc, hs, ps), _span(doc, pe, he)
-        pick = right if right and (not left or right[1] - right[0] >= left[1] - left[0]) else left
+        if left and right:
+            # "according to X" in mid-clause: the claim runs on both sides of it
+            pick: Offsets | None = (left[0], right[1])
+        else:
+            pick = left or right
         return _quote_widen(pick, quotes, cue) if pick else None
     kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
     comp = kids.get("ccomp")
