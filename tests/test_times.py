@@ -152,3 +152,39 @@ def test_random_text_never_crashes(nlp: Language, text: str) -> None:
             assert 0 <= t.start < t.end <= len(doc.text)
             assert t.text == doc.text[t.start : t.end]
             assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize(
+    ("value", "interval"),
+    [
+        ("2018-02-20", ("2018-02-20", "2018-02-20")),
+        ("2018-02", ("2018-02-01", "2018-02-28")),
+        ("2016-02", ("2016-02-01", "2016-02-29")),
+        ("2018", ("2018-01-01", "2018-12-31")),
+        ("2018-W07", ("2018-02-12", "2018-02-18")),
+        ("2018-W07-WE", ("2018-02-17", "2018-02-18")),
+        ("2018-Q1", ("2018-01-01", "2018-03-31")),
+        ("2018-H2", ("2018-07-01", "2018-12-31")),
+        ("199X", ("1990-01-01", "1999-12-31")),
+        ("2018-02-19TMO", ("2018-02-19", "2018-02-19")),
+        ("2018-02-30", None),
+        ("2018-W60", None),
+        ("PRESENT_REF", None),
+        ("P3Y", None),
+        (None, None),
+    ],
+)
+def test_interval_of_values(value: str | None, interval: tuple[str, str] | None) -> None:
+    assert interval_of(value) == interval
+
+
+def test_the_weekend_and_holidays(nlp: Language) -> None:
+    found = by_text(run(nlp, "Protesters gathered over the weekend and again on Christmas Day."))
+    assert found["the weekend"].value == "2018-W07-WE"
+    assert found["Christmas Day"].value == "2017-12-25"
+
+
+def test_that_year_refers_to_the_last_year_mentioned(nlp: Language) -> None:
+    found = by_text(run(nlp, "He fled in June 1998 and returned later that year."))
+    assert found["June 1998"].value == "1998-06"
+    assert found["later that year"].value == "1998"

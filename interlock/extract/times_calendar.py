@@ -81,7 +81,7 @@ def month_near(anchor: date, month: int, direction: int) -> tuple[int, int]:
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _DECADE = re.compile(r"^(\d{3})X?$")
@@ -108,6 +108,8 @@ def interval_of(value: str | None) -> tuple[str, str] | None:
         m = _WEEK.match(value)
         if m:
             monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):  # the weekend: Saturday and Sunday
+                return day_value(monday + timedelta(days=5)), day_value(monday + timedelta(days=6))
             return day_value(monday), day_value(monday + timedelta(days=6))
         m = _QUARTER.match(value)
         if m:
