@@ -187,6 +187,8 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if child.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
                 continue  # "The Lord of the Rings film director": a work, not an employer
             ent = ctx.entity(child, ORG_LIKE)
+            if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
+                continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
             if ent is not None and not _covers(ent, token):
                 return ent
     return None
