@@ -66,7 +66,7 @@ def _subtree(tok: Token) -> tuple[int, int]:
 def _cue_span(tok: Token) -> Offsets:
     doc = tok.doc
     end = tok.i + 1
-    if tok.lower_ == "according":
+    if tok.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end = tok.i + 2
     else:
         for c in tok.children:
