@@ -88,6 +88,7 @@ def tense_at(doc: Doc, start: int, end: int) -> int:
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering a character offset, if any."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -156,6 +157,7 @@ _EXPLICIT_RULES = {"full_date", "day_month", "numeric_date", "month_year", "year
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    """Every rule match, keeping the longest where they overlap, in text order."""
     text = doc.text
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for order, rule in enumerate(RULES):
@@ -175,6 +177,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
 
 
 def _sentence_of(doc: Doc, text: str, start: int, end: int) -> str:
+    """The lower-cased sentence holding a span, or a window of text around it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""

@@ -18,27 +18,33 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def day_value(d: date) -> str:
+    """"YYYY-MM-DD" for a date."""
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
 def month_value(year: int, month: int) -> str | None:
+    """"YYYY-MM", or None outside the calendar."""
     return f"{year:04d}-{month:02d}" if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 else None
 
 
 def year_value(year: int) -> str | None:
+    """"YYYY", or None outside years 1-9999."""
     return f"{year:04d}" if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 def week_value(d: date) -> str:
+    """The ISO week holding a date, "YYYY-Www"."""
     iso = d.isocalendar()
     return f"{iso[0]:04d}-W{iso[1]:02d}"
 
 
 def quarter_of(month: int) -> int:
+    """The quarter (1-4) a month falls in."""
     return (month - 1) // 3 + 1
 
 
 def quarter_value(year: int, q: int) -> str | None:
+    """"YYYY-Qn", or None outside the calendar."""
     return f"{year:04d}-Q{q}" if MIN_YEAR <= year <= MAX_YEAR and 1 <= q <= 4 else None
 
 
@@ -49,6 +55,7 @@ def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def shift_days(d: date, days: int) -> date | None:
+    """The date some days later (negative: earlier), None past the calendar's ends."""
     try:
         return d + timedelta(days=days)
     except OverflowError:
@@ -66,16 +73,6 @@ def weekday_near(anchor: date, weekday: int, direction: int) -> date | None:
     elif direction > 0 and diff < 0:
         diff += 7
     return shift_days(anchor, diff)
-
-
-def month_near(anchor: date, month: int, direction: int) -> tuple[int, int]:
-    """Year and month of the named month nearest the anchor in the given direction."""
-    year = anchor.year
-    if direction < 0 and month > anchor.month:
-        year -= 1
-    elif direction > 0 and month < anchor.month:
-        year += 1
-    return year, month
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -17,7 +17,7 @@ from interlock.extract.times_lexicon import (
     UNIT_RE,
     WEEKDAY_RE,
 )
-from interlock.extract.times_rules import Rule, _c
+from interlock.extract.times_rules import Rule, compile_rule
 
 _MOD = r"(?:(?:early|late|mid|earlier|later)[\s-]+)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -34,107 +34,107 @@ _APPROX = r"(?:(?:nearly|around|roughly|approximately|some|just|only)\s+)"
 
 RULES: list[Rule] = [
     # explicit dates
-    Rule("full_date", _c(
+    Rule("full_date", compile_rule(
         _MOD + r"?(?:" + WEEKDAY_RE + r",?\s+)?(?P<mon>" + MONTH_RE + r")\s+" + _DAYNUM
-        + r"(?:(?:\s*,\s*|\s+)" + _YEAR4 + r")?"), abs_._full_date),
-    Rule("day_month", _c(
+        + r"(?:(?:\s*,\s*|\s+)" + _YEAR4 + r")?"), abs_.full_date),
+    Rule("day_month", compile_rule(
         r"(?:" + WEEKDAY_RE + r",?\s+)?" + _DAYNUM + r"\s+(?:of\s+)?(?P<mon>" + MONTH_RE + r")"
-        r"(?:,?\s+" + _YEAR4 + r")?"), abs_._full_date),
-    Rule("numeric_date", _c(
+        r"(?:,?\s+" + _YEAR4 + r")?"), abs_.full_date),
+    Rule("numeric_date", compile_rule(
         r"(?:(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})"
-        r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))"), abs_._numeric_date),
-    Rule("month_year", _c(
+        r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))"), abs_.numeric_date),
+    Rule("month_year", compile_rule(
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
-        r"(?P<mon>" + MONTH_RE + r"),?\s+(?:of\s+)?" + _YEAR4), abs_._month_year),
-    Rule("month_rel_year", _c(
-        _MOD + r"?(?P<mon>" + MONTH_RE + r")\s+(?P<yrel>this|next|last)\s+year"), abs_._month),
-    Rule("month", _c(
+        r"(?P<mon>" + MONTH_RE + r"),?\s+(?:of\s+)?" + _YEAR4), abs_.month_year),
+    Rule("month_rel_year", compile_rule(
+        _MOD + r"?(?P<mon>" + MONTH_RE + r")\s+(?P<yrel>this|next|last)\s+year"), abs_.month),
+    Rule("month", compile_rule(
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
         r"(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<mon>" + MONTH_RE + r")"),
-        abs_._month),
-    Rule("year", _c(
+        abs_.month),
+    Rule("year", compile_rule(
         r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|" + _MOD + r")?"
-        r"(?:(?:fiscal|calendar)\s+(?:year\s+)?)?" + _YEAR4 + r"(?!\s*%|,\d|\.\d)"), abs_._year),
-    Rule("decade", _c(
-        _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_._decade),
-    Rule("century", _c(r"(?:the\s+)?(?P<ord>\w+)[\s-]+century"), abs_._century),
-    Rule("spelled_year", _c(
+        r"(?:(?:fiscal|calendar)\s+(?:year\s+)?)?" + _YEAR4 + r"(?!\s*%|,\d|\.\d)"), abs_.year),
+    Rule("decade", compile_rule(
+        _MOD + r"?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0'?s"), abs_.decade),
+    Rule("century", compile_rule(r"(?:the\s+)?(?P<ord>\w+)[\s-]+century"), abs_.century),
+    Rule("spelled_year", compile_rule(
         r"(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?"
         r"nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"), abs_._spelled_year),
-    Rule("year_2000s", _c(
+        r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"), abs_.spelled_year),
+    Rule("year_2000s", compile_rule(
         r"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<unit>one|two|three|four|five|six"
-        r"|seven|eight|nine|ten))?"), abs_._year_2000s),
-    Rule("decade_word", _c(
+        r"|seven|eight|nine|ten))?"), abs_.year_2000s),
+    Rule("decade_word", compile_rule(
         r"the\s+" + _MOD + r"?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies"
-        r"|eighties|nineties)"), abs_._decade_word),
-    Rule("holiday", _c(
+        r"|eighties|nineties)"), abs_.decade_word),
+    Rule("holiday", compile_rule(
         r"(?:(?P<mod>last|next|this)\s+)?(?P<name>thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?"
         r"|new\s+year's\s+(?:day|eve)|election\s+day|independence\s+day|labor\s+day"
-        r"|memorial\s+day|valentine's\s+day|halloween)"), abs_._holiday),
+        r"|memorial\s+day|valentine's\s+day|halloween)"), abs_.holiday),
     # days and times of day
-    Rule("weekday", _c(
+    Rule("weekday", compile_rule(
         _MOD + r"?(?:(?P<mod>last|next|this)\s+)?(?P<wd>" + WEEKDAY_RE + r")"
-        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._weekday),
-    Rule("deictic_day", _c(
+        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_.weekday),
+    Rule("deictic_day", compile_rule(
         _MOD + r"?(?P<day>today|yesterday|tomorrow|tonight)(?!'s)"
-        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_._deictic_day),
-    Rule("part_of_day", _c(
+        r"(?:\s+(?P<pod>" + POD_RE + r"))?"), abs_.deictic_day),
+    Rule("part_of_day", compile_rule(
         r"(?:(?:early|late|mid)[\s-]+|later\s+)?(?:(?P<which>this|last|yesterday|tomorrow)\s+"
-        r"(?P<pod>morning|afternoon|evening|night)|(?P<over>overnight))"), abs_._part_of_day),
-    Rule("clock", _c(
+        r"(?P<pod>morning|afternoon|evening|night)|(?P<over>overnight))"), abs_.part_of_day),
+    Rule("clock", compile_rule(
         r"(?:around\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)"
         r"|(?P<word>noon|midday|midnight))"
         r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|local\s+time))?"
         r"(?:,?\s+(?:(?P<dayword>" + WEEKDAY_RE + r"|today|yesterday|tomorrow)"
-        r"|(?P<mon>" + MONTH_RE + r")\s+(?P<day>[0-3]?\d)(?!\d)))?"), abs_._clock),
+        r"|(?P<mon>" + MONTH_RE + r")\s+(?P<day>[0-3]?\d)(?!\d)))?"), abs_.clock),
     # relative periods
-    Rule("relative_unit", _c(
+    Rule("relative_unit", compile_rule(
         _PART_OF + r"?" + _MOD + r"?(?P<rel>" + _REL + r")\s+(?P<unit>" + _REL_UNIT + r")"), rel.relative_unit),
-    Rule("season", _c(r"(?:the\s+)?" + _MOD + r"?(?P<season>" + _SEASON + r")(?!\s+of)"),
+    Rule("season", compile_rule(r"(?:the\s+)?" + _MOD + r"?(?P<season>" + _SEASON + r")(?!\s+of)"),
          rel.season),
-    Rule("ago", _c(
+    Rule("ago", compile_rule(
         _APPROX + r"?(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")\s+(?P<dir>"
         + _AGO_DIR + r")"), rel.ago),
-    Rule("year_ago_adj", _c(
+    Rule("year_ago_adj", compile_rule(
         r"(?:the\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)"
         r"(?:\s+(?:quarter|period|months?))?"), rel.year_ago_adj),
-    Rule("duration", _c(
+    Rule("duration", compile_rule(
         r"(?:(?P<det>the|a|an)\s+)?"
         r"(?:(?:past|last|next|first|coming|previous|final|latest|following|same|full|entire"
         r"|whole|initial|recent|remaining|nearly|roughly|around)\s+)?"
         r"(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")(?!-old|\s+old)"),
         rel.duration),
-    Rule("bare_units", _c(
+    Rule("bare_units", compile_rule(
         r"(?:(?P<rel>recent|the\s+past|the\s+coming|coming)\s+)(?P<unit>years|months|weeks|days|decades)"),
         rel.bare_units),
-    Rule("quarter", _c(
+    Rule("quarter", compile_rule(
         r"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
         r"(?:(?P<pre>fiscal|latest|year-ago|year-earlier|comparable|same|recent|current|previous"
         r"|prior|past|last|next|coming|this|just-ended|just-completed)\s+)?(?:fiscal\s+)?"
         r"(?:(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+)?(?:fiscal[\s-]+)?(?:-)?quarter(?!s)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"), rel.quarter),
-    Rule("latest_period", _c(r"the\s+(?P<pre>latest|year-ago|year-earlier|comparable)\s+(?:fiscal\s+)?period"),
+    Rule("latest_period", compile_rule(r"the\s+(?P<pre>latest|year-ago|year-earlier|comparable)\s+(?:fiscal\s+)?period"),
          rel.quarter),
-    Rule("year_period", _c(
+    Rule("year_period", compile_rule(
         r"the\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)"), rel.year_period),
-    Rule("that_unit", _c(r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit>year|month)"),
+    Rule("that_unit", compile_rule(r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit>year|month)"),
          rel.that_unit),
-    Rule("quarter_year_first", _c(
+    Rule("quarter_year_first", compile_rule(
         r"(?:the\s+)?(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?:'s)?\s+(?:fiscal\s+)?"
         r"(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+quarter"), rel.quarter),
-    Rule("half", _c(
+    Rule("half", compile_rule(
         r"the\s+(?P<ord>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"),
         rel.half),
-    Rule("reference", _c(
+    Rule("reference", compile_rule(
         r"(?:right\s+now|now|currently|current|these\s+days|nowadays|at\s+present|recently"
         r"|more\s+recently|recent|lately|the\s+past|the\s+near\s+future"
         r"|the\s+future|a\s+later\s+date)"), rel.reference),
-    Rule("set", _c(
+    Rule("set", compile_rule(
         r"(?:(?:every|each|per)\s+(?P<unit>year|month|week|day|hour|quarter|" + WEEKDAY_RE + r")"
         r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly))"), rel.set_expr),
-    Rule("weekend", _c(r"(?:the|this|last|next)\s+weekend"), rel.weekend),
-    Rule("vague_units", _c(r"(?<=for\s|hin\s)(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:of|ago|before|after|later|earlier))"),
+    Rule("weekend", compile_rule(r"(?:the|this|last|next)\s+weekend"), rel.weekend),
+    Rule("vague_units", compile_rule(r"(?<=for\s|hin\s)(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:of|ago|before|after|later|earlier))"),
          rel.bare_units),
-    Rule("the_unit", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?:(?:full|latest|current)\s+)?(?:fiscal\s+)?(?P<unit>year|week|month)"), rel.the_unit),
+    Rule("the_unit", compile_rule(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?:(?:full|latest|current)\s+)?(?:fiscal\s+)?(?P<unit>year|week|month)"), rel.the_unit),
 ]

@@ -14,7 +14,7 @@ from interlock.extract.times_lexicon import (
     unit_code,
     weekday_number,
 )
-from interlock.extract.times_rules import Context, Result, _g
+from interlock.extract.times_rules import Context, Result, group
 
 
 def _shift(anchor: date, unit: str, n: int) -> str | None:
@@ -43,6 +43,7 @@ def _shift(anchor: date, unit: str, n: int) -> str | None:
 
 
 def _year_back(value: str, years: int) -> str | None:
+    """A value with its year moved back ("1989-Q3" -> "1988-Q3")."""
     m = re.match(r"^(\d{4})(.*)$", value)
     if not m:
         return None
@@ -87,6 +88,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _season(code: str, n: int, ctx: Context) -> Result | None:
+    """A season of the anchor's year, or the one before or after."""
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}", False
     a = ctx.anchor
@@ -147,7 +149,7 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
     if unit is None:
         return None
     n = parse_number(num_text)
-    if num_text.lower() in ("a", "an") and _RATE.search(ctx.before) and not _g(m, "det"):
+    if num_text.lower() in ("a", "an") and _RATE.search(ctx.before) and not group(m, "det"):
         # "four flights a week": a rate, which TimeBank mostly leaves unannotated
         return None
     if unit == "Q" and re.match(r"\s*of\b", ctx.after):
@@ -163,7 +165,7 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
     unit = unit_code(m.group("unit"))
     if unit is None:
         return None
-    rel = (_g(m, "rel") or "").lower()
+    rel = (group(m, "rel") or "").lower()
     if rel in ("recent", "past", "the past", "the last", "in recent") and unit in ("Y", "DE"):
         return "DATE", "PAST_REF", True
     if rel in ("coming", "the coming", "future", "next"):
@@ -173,10 +175,10 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
 
 def quarter(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the third quarter", "fourth-quarter", "the first quarter of 1990", "the quarter"."""
-    ord_text = _g(m, "ord")
-    pre = (_g(m, "pre") or "").lower()
-    year_text = _g(m, "year")
-    yrel = (_g(m, "yrel") or "").lower()
+    ord_text = group(m, "ord")
+    pre = (group(m, "pre") or "").lower()
+    year_text = group(m, "year")
+    yrel = (group(m, "yrel") or "").lower()
     q = ORDINALS.get(ord_text.lower()) if ord_text else None
     a = ctx.anchor
     if q is not None and not 1 <= q <= 4:
@@ -215,6 +217,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _prev_quarter(a: date) -> str | None:
+    """The quarter before the one holding the date."""
     y, mo = cal.shift_months(a.year, a.month, -3)
     return cal.quarter_value(y, cal.quarter_of(mo))
 
@@ -222,7 +225,7 @@ def _prev_quarter(a: date) -> str | None:
 def half(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the first half of 1990", "the second half"."""
     h = 1 if m.group("ord").lower() == "first" else 2
-    year_text = _g(m, "year")
+    year_text = group(m, "year")
     if year_text:
         year = int(year_text)
     elif ctx.anchor is not None:
@@ -260,7 +263,7 @@ _SET_UNITS = {
 
 def set_expr(m: re.Match[str], ctx: Context) -> Result | None:
     """ "every week", "each year", "daily", "each Thursday"."""
-    adv = _g(m, "adv")
+    adv = group(m, "adv")
     if adv:
         return "SET", _SET_UNITS.get(adv.lower()), True
     word = m.group("unit")

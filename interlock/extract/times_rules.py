@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from interlock.extract import times_calendar as cal
@@ -39,7 +39,6 @@ class Context:
     before: str = ""
     #: the text just after the match (lower-cased), for "the year ended June 30"
     after: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 Result = tuple[str, str | None, bool]
@@ -55,12 +54,14 @@ class Rule:
     handler: Handler
 
 
-def _c(pattern: str) -> re.Pattern[str]:
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive pattern that cannot start or end inside a word."""
     # no letter, digit or hyphen-joined word may touch either end of a match
     return re.compile(r"(?<![\w$])" + pattern + r"(?![\w]|-\w)", re.I)
 
 
-def _g(m: re.Match[str], name: str) -> str | None:
+def group(m: re.Match[str], name: str) -> str | None:
+    """A named group's text, or None when the pattern has no such group or it did not match."""
     try:
         return m.group(name)
     except IndexError:
@@ -68,6 +69,7 @@ def _g(m: re.Match[str], name: str) -> str | None:
 
 
 def _year_from(text: str) -> int | None:
+    """A year from two or four digits ("98" -> 1998), None outside 1000-2999."""
     y = int(text)
     if len(text) == 2:
         y += 1900 if y >= 30 else 2000
@@ -77,10 +79,11 @@ def _year_from(text: str) -> int | None:
 # --- explicit calendar dates -------------------------------------------------
 
 
-def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
+def full_date(m: re.Match[str], ctx: Context) -> Result | None:
+    """"May 3, 2018", "3 May", "Aug. 7": a day, its year from the text or the anchor."""
     month = month_number(m.group("mon"))
     day = int(m.group("day"))
-    year_text = _g(m, "year")
+    year_text = group(m, "year")
     if month is None:
         return None
     if year_text:
@@ -120,8 +123,9 @@ def _nearest_year(ctx: Context, month: int, day: int) -> int | None:
     return best[1] if best else None
 
 
-def _numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
-    if _g(m, "iy"):
+def numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
+    """"05/03/2018", "2018-05-03": a day written in digits (US order for slashes)."""
+    if group(m, "iy"):
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
         year = _year_from(m.group("y"))
@@ -132,7 +136,8 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", cal.day_value(day), True) if day else None
 
 
-def _month_year(m: re.Match[str], ctx: Context) -> Result | None:
+def month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """"March 1990": a month of a written year."""
     month = month_number(m.group("mon"))
     year = _year_from(m.group("year"))
     if month is None or year is None:
@@ -141,15 +146,16 @@ def _month_year(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", value, True) if value else None
 
 
-def _month(m: re.Match[str], ctx: Context) -> Result | None:
+def month(m: re.Match[str], ctx: Context) -> Result | None:
+    """"May", "last April", "July last year": a month, its year from the anchor and tense."""
     month = month_number(m.group("mon"))
     if month is None:
         return None
-    mod = (_g(m, "mod") or "").lower().split()
+    mod = (group(m, "mod") or "").lower().split()
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}", False
     a = ctx.anchor
-    yrel = (_g(m, "yrel") or "").lower()
+    yrel = (group(m, "yrel") or "").lower()
     if yrel:
         year = a.year + {"last": -1, "next": 1}.get(yrel, 0)
         return "DATE", cal.month_value(year, month), True
@@ -165,19 +171,22 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", value, True) if value else None
 
 
-def _year(m: re.Match[str], ctx: Context) -> Result | None:
+def year(m: re.Match[str], ctx: Context) -> Result | None:
+    """"1998", "fiscal 1989": a year."""
     year = _year_from(m.group("year"))
     if year is None:
         return None
     return "DATE", cal.year_value(year), True
 
 
-def _decade(m: re.Match[str], ctx: Context) -> Result | None:
-    cent = _g(m, "cent") or "19"
+def decade(m: re.Match[str], ctx: Context) -> Result | None:
+    """"the 1990s", "the '80s": a decade, written the TimeBank way ("199X")."""
+    cent = group(m, "cent") or "19"
     return "DATE", f"{cent}{m.group('dec')}X", True
 
 
-def _century(m: re.Match[str], ctx: Context) -> Result | None:
+def century(m: re.Match[str], ctx: Context) -> Result | None:
+    """"the 20th century": a century, as its two leading digits."""
     word = m.group("ord").lower()
     digits = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
     n = int(digits.group(1)) if digits else ORDINALS.get(word)
@@ -192,14 +201,14 @@ _UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eight": 8, "nine": 9}
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
     """ "nineteen ninety-six", as broadcast transcripts write years."""
     tens = _TENS_WORDS[m.group("tens").lower()]
-    unit = _UNIT_WORDS.get((_g(m, "unit") or "").lower(), 0)
+    unit = _UNIT_WORDS.get((group(m, "unit") or "").lower(), 0)
     return "DATE", f"19{tens}{unit}", True
 
 
-def _decade_word(m: re.Match[str], ctx: Context) -> Result | None:
+def decade_word(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the nineties": a decade of the twentieth century."""
     word = m.group("tens").lower()
     tens = next(v for k, v in _TENS_WORDS.items() if word.startswith(k[:-1]))
@@ -210,13 +219,14 @@ _THOUSAND_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
                    "eight": 8, "nine": 9, "ten": 10}
 
 
-def _year_2000s(m: re.Match[str], ctx: Context) -> Result | None:
+def year_2000s(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the year two thousand", "two thousand and one" as broadcast transcripts write them."""
-    unit = _THOUSAND_UNITS.get((_g(m, "unit") or "").lower(), 0)
+    unit = _THOUSAND_UNITS.get((group(m, "unit") or "").lower(), 0)
     return "DATE", f"20{unit:02d}", True
 
 
 def _holiday_date(name: str, year: int) -> date | None:
+    """The date of a named holiday in a year, by its fixed date or weekday rule."""
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
              "valentine's day": (2, 14), "halloween": (10, 31)}
@@ -237,14 +247,14 @@ def _holiday_date(name: str, year: int) -> date | None:
     return None
 
 
-def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
+def holiday(m: re.Match[str], ctx: Context) -> Result | None:
     """US and western holidays with a rule for their date ("Thanksgiving", "Election Day")."""
     name = re.sub(r"\s+", " ", m.group("name").lower())
     if ctx.anchor is None:
         return "DATE", None, False
     if not 2 <= ctx.anchor.year <= 9998:
         return None
-    mod = (_g(m, "mod") or "").lower()
+    mod = (group(m, "mod") or "").lower()
     options = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
                if (d := _holiday_date(name, y)) is not None]
     if not options:
@@ -252,6 +262,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
     direction = {"last": -1, "next": 1}.get(mod, ctx.tense)
 
     def cost(d: date) -> int:
+        """Days from the anchor, plus a penalty against the wanted direction."""
         gap = (d - ctx.anchor).days if ctx.anchor else 0
         wrong_way = (direction < 0 and gap > 0) or (direction > 0 and gap < 0)
         return abs(gap) + (1000 if wrong_way and mod else TENSE_PENALTY if wrong_way else 0)
@@ -262,11 +273,12 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
 # --- days, weekdays and parts of days relative to the anchor -----------------
 
 
-def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
+def weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    """"Friday", "last Tuesday": the weekday before or after the anchor, by tense."""
     wd = weekday_number(m.group("wd"))
     if wd is None:
         return None
-    mod = (_g(m, "mod") or "").lower()
+    mod = (group(m, "mod") or "").lower()
     # TimeBank mostly gives "Friday night" the day's date, so the part of day is left out
     if ctx.anchor is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", False
@@ -288,9 +300,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
-def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
+def deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """"today", "yesterday morning", "tonight": a day relative to the anchor."""
     word = m.group("day").lower().rstrip("'s")
-    pod = _g(m, "pod")
+    pod = group(m, "pod")
     if word == "tonight":
         pod = "night"
     suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
@@ -301,9 +314,10 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
     return (typ, cal.day_value(d) + suffix, True) if d else None
 
 
-def _part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
-    which = (_g(m, "which") or "this").lower()
-    pod = (_g(m, "pod") or _g(m, "over") or "").lower()
+def part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """"this morning", "last night", "overnight": a part of a day near the anchor."""
+    which = (group(m, "which") or "this").lower()
+    pod = (group(m, "pod") or group(m, "over") or "").lower()
     offset = -1 if which in ("last", "yesterday") and pod == "night" else 0
     if which == "yesterday":
         offset = -1
@@ -320,22 +334,23 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     return ("TIME", cal.day_value(d) + "T" + code, True) if d else None
 
 
-def _clock(m: re.Match[str], ctx: Context) -> Result | None:
-    word = (_g(m, "word") or "").lower()
+def clock(m: re.Match[str], ctx: Context) -> Result | None:
+    """"2 p.m.", "noon Saturday", "5 p.m. EST, Nov. 6": a time of day on a day."""
+    word = (group(m, "word") or "").lower()
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
     else:
-        hour, minute = int(m.group("h")), int(_g(m, "mi") or 0)
-        ampm = (_g(m, "ampm") or "").lower()
+        hour, minute = int(m.group("h")), int(group(m, "mi") or 0)
+        ampm = (group(m, "ampm") or "").lower()
         if hour > 12 or minute > 59 or hour == 0:
             return None
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    day_word = _g(m, "dayword")
+    day_word = group(m, "dayword")
     d = ctx.anchor
-    if _g(m, "mon"):
+    if group(m, "mon"):
         month = month_number(m.group("mon"))
         year = _nearest_year(ctx, month, int(m.group("day"))) if month else None
         d = cal.safe_date(year, month, int(m.group("day"))) if year and month else None
