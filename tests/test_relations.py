@@ -313,3 +313,9 @@ def test_person_of_organisation_is_an_affiliation() -> None:
 def test_person_of_a_party_is_a_member() -> None:
     _, found = analyse("The election was won by Anna Berg of the Green Party.")
     assert ("Anna Berg", "member_of", "Green Party") in facts(found)
+
+
+def test_advisor_to_a_person_makes_no_organisation() -> None:
+    state, found = analyse("Paul Manafort, a senior adviser to Donald Trump, left.")
+    assert ("Paul Manafort", "advisor_to", "Donald Trump") in facts(found)
+    assert not [e for e in state.live_entities() if e.label == "ORG" and "Trump" in e.name]

@@ -65,6 +65,8 @@ class Context:
         found = self.entity(token, ORG_LIKE)
         if found is not None:
             return found
+        if self.mentions_at(token):
+            return None  # a person or an event, not a missed organisation
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "PERSON"):
             return None
         left = token.i
