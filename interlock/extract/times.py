@@ -24,6 +24,8 @@ _FUTURE_HEADS = {
     "plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek", "set", "due",
     "likely", "prepare", "propose", "promise", "vow", "threaten", "agree", "decide",
 }
+#: verbs whose time is when something is to happen ("scheduled a vote for Tuesday")
+_SCHEDULE_VERBS = {"schedule", "plan", "expect", "postpone", "delay", "reschedule"}
 #: words before a bare four-digit number that make it a year
 _YEAR_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "to", "through", "during", "before",
@@ -48,7 +50,7 @@ def _clause_tense(tok: Token, depth: int = 0) -> int | None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_WORDS:
+    if words & _FUTURE_WORDS or verb.lemma_.lower() in _SCHEDULE_VERBS:
         return 1
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return -1
