@@ -9,6 +9,8 @@ nominals ("the ambassador"), then personal pronouns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,7 +44,18 @@ def name_words(text: str) -> list[str]:
 
 def name_keys(text: str) -> list[str]:
     """Transliteration-folded keys of a name's words ("al-Hashemi" and "Al-Hashimi" agree)."""
-    return [skeleton(w) for w in name_words(fold(text))]
+    return list(_name_keys(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(text: str) -> tuple[str, ...]:
+    return tuple(skeleton(w) for w in name_words(fold(text)))
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The transliteration-folded key of one word."""
+    return skeleton(fold(word))
 
 
 def initials_match(acronym: str, name: str) -> bool:
@@ -321,6 +334,8 @@ def _gender(ent: EntityDraft, doc: Doc) -> str | None:
 
 def _resolve_pronouns(doc: Doc, state: DocState) -> None:
     """He, his, she, her: the most salient earlier person of agreeing gender."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
     for token in doc:
         low = token.lower_
         if low not in MALE and low not in FEMALE:
@@ -328,17 +343,17 @@ def _resolve_pronouns(doc: Doc, state: DocState) -> None:
         if state.body_end is not None and token.idx >= state.body_end:
             break
         gender = "m" if low in MALE else "f"
-        target = _antecedent(doc, state, token, gender)
+        target = _antecedent(doc, state, token, gender, sents, starts)
         if target is not None:
             state.add_mention(target, token.idx, token.idx + len(token.text), token.text, "pronoun")
 
 
-def _antecedent(doc: Doc, state: DocState, pron: Token, gender: str) -> EntityDraft | None:
-    sent = pron.sent
-    window_start = sent.start_char
-    prev = [s for s in doc.sents if s.end <= sent.start][-3:]
-    if prev:
-        window_start = prev[0].start_char
+def _antecedent(
+    doc: Doc, state: DocState, pron: Token, gender: str, sents: list[Span], starts: list[int]
+) -> EntityDraft | None:
+    k = max(0, bisect_right(starts, pron.idx) - 1)
+    sent = sents[k]
+    window_start = sents[max(0, k - 3)].start_char
     candidates: list[tuple[MentionDraft, EntityDraft]] = [
         (m, e)
         for m, e in state.mentions_in(window_start, pron.idx)
@@ -364,7 +379,7 @@ def _antecedent(doc: Doc, state: DocState, pron: Token, gender: str) -> EntityDr
     earlier = [(m, e) for m, e in candidates if m.start < sent.start_char]
     if not earlier:
         return in_sent[-1][1] if in_sent else None
-    last_sent_start = max(doc.char_span(m.start, m.end, alignment_mode="expand").sent.start_char for m, _ in earlier)  # type: ignore[union-attr]
+    last_sent_start = max(starts[max(0, bisect_right(starts, m.start) - 1)] for m, _ in earlier)
     recent = [(m, e) for m, e in earlier if m.start >= last_sent_start]
     subjects = [(m, e) for m, e in recent if _is_subject(doc, m)]
     if subjects:

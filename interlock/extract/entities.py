@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import coref
+from interlock.extract.coref import word_key
 from interlock.extract.lexicon import (
     ARABIC_ORG_WORDS,
     ARABIC_PLACE_WORDS,
@@ -24,8 +25,7 @@ from interlock.extract.lexicon import (
     PLACE_HEADS,
     ROLE_NOUNS,
 )
-from interlock.extract.state import DocState
-from interlock.resolve.names import fold, skeleton
+from interlock.extract.state import DocState, text_of
 
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
 SOURCE_LINE = re.compile(r"(?:^|\n)[ \t]*Source[ \t]*(?:»|>>|:|-)[ \t]*(?P<outlet>[^\n]{1,80}?)[ \t]*\s*$")
@@ -260,31 +260,35 @@ def _later_surnames(doc: Doc, state: DocState, body_end: int) -> None:
         if len(words) >= 2 and words[-1][:1].isupper():
             if "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES:
                 hyphenated.add(words[-1])  # "Whitfield-Barnes"
-            surnames.add(skeleton(fold(words[-1].split("-")[-1])))
+            surnames.add(word_key(words[-1].split("-")[-1]))
     if not surnames:
         return
     covered = [(m.start, m.end) for e in state.entities for m in e.mentions]
     for name in hyphenated:
-        for match in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text[:body_end]):
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", text_of(doc)[:body_end]):
             if not any(s < match.end() and match.start() < e for s, e in covered):
                 state.new_entity("PERSON", match.start(), match.end(), match.group(), "short")
                 covered.append((match.start(), match.end()))
-    for tok in doc:
-        if tok.idx >= body_end:
-            break
-        if not (tok.text[:1].isupper() and len(tok.text) > 2) or skeleton(fold(tok.text)) not in surnames:
+    text = text_of(doc)
+    for match in _CAP_WORD.finditer(text, 0, body_end):
+        if word_key(match.group()) not in surnames:
             continue
-        start, end = tok.idx, tok.idx + len(tok.text)
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NAME_PARTICLES:
-            start = doc[tok.i - 2].idx
+        start, end = match.span()
+        particle = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        if particle is not None and particle.end() == start:
+            start = particle.start()  # "al-Saadi", "Al-Sa'adi"
         if any(s < end and start < e for s, e in covered):
             continue
-        state.new_entity("PERSON", start, end, doc.text[start:end], "short")
+        state.new_entity("PERSON", start, end, text[start:end], "short")
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’]{2,}")
+_PARTICLE_BEFORE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Uu]l)-")
 
 
 def _find_outlet_line(doc: Doc, state: DocState) -> int:
     """Record the outlet named on a closing "Source » X" line; return where the body ends."""
-    text = doc.text
+    text = text_of(doc)
     match = SOURCE_LINE.search(text[-200:]) if text else None
     if match is None:
         return len(text)
@@ -375,7 +379,7 @@ def _name_kind(span: Span) -> str:
 
 def _acronyms_in_parentheses(doc: Doc, state: DocState, body_end: int) -> None:
     """"Popular Mobilization Units (PMU)": the acronym becomes a mention of the name."""
-    for match in re.finditer(r"\(([A-Z][A-Za-z&.-]{1,9})\)", doc.text[:body_end]):
+    for match in re.finditer(r"\(([A-Z][A-Za-z&.-]{1,9})\)", text_of(doc)[:body_end]):
         start, end = match.start(1), match.end(1)
         if state.entity_at(start, end, exact=True) is not None:
             continue
@@ -383,7 +387,7 @@ def _acronyms_in_parentheses(doc: Doc, state: DocState, body_end: int) -> None:
         if not before:
             continue
         mention, ent = before[-1]
-        gap = doc.text[mention.end : match.start()]
+        gap = text_of(doc)[mention.end : match.start()]
         if gap.strip(" ’'s") == "" and coref.initials_match(match.group(1), mention.text):
             state.add_mention(ent, start, end, match.group(1), "acronym")
 

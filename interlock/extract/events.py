@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.modality import sentence_hedges
-from interlock.extract.state import DocState, EntityDraft, EventDraft, StatementDraft
+from interlock.extract.state import DocState, EntityDraft, EventDraft, StatementDraft, text_of
 from interlock.model import Timex
 
 #: trigger lemmas (verbs and nouns) per event type
@@ -36,7 +36,7 @@ _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
     """Events with their participants, place, time and topics."""
     events: list[EventDraft] = []
-    body_end = state.body_end if state.body_end is not None else len(doc.text)
+    body_end = state.body_end if state.body_end is not None else len(text_of(doc))
     for sent in doc.sents:
         if sent.start_char >= body_end:
             break
@@ -202,8 +202,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
 def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
     """"No one really knows why": the event's purpose is uncertain."""
     for start, end in ev.hedges:
-        after = doc.text[end : end + 12].lower().split()
-        if (after and after[0].strip(",.") in ("why", "what")) or doc.text[start:end].lower().endswith("why"):
+        after = text_of(doc)[end : end + 12].lower().split()
+        if (after and after[0].strip(",.") in ("why", "what")) or text_of(doc)[start:end].lower().endswith("why"):
             if "purpose" not in ev.uncertain:
                 ev.uncertain.append("purpose")
 

@@ -143,7 +143,7 @@ def make_doc(
 ) -> Doc:
     """A tokenised Doc carrying the document's metadata for our components."""
     doc = nlp.make_doc(text)
-    doc._.interlock = DocState(doc_id=doc_id, published=published, outlet=outlet)
+    doc._.interlock = DocState(doc_id=doc_id, text=text, published=published, outlet=outlet)
     return doc
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from interlock.extract.state import AttributionDraft, DocState, EntityDraft, get_state
+from interlock.extract.state import AttributionDraft, DocState, EntityDraft, get_state, text_of
 from interlock.model import (
     Attribution,
     Entity,
@@ -25,7 +25,7 @@ from interlock.model import (
 def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
     """The extraction result for a Doc that went through the full pipeline."""
     state = get_state(doc)
-    text = doc.text
+    text = text_of(doc)
     out = ExtractedDocument(
         id=state.doc_id,
         published=state.published.isoformat() if state.published else None,

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from interlock.extract.lexicon import ANONYMOUS_HEADS, ROLE_NOUNS
-from interlock.extract.state import AttributionDraft, DocState, EntityDraft
+from interlock.extract.state import AttributionDraft, DocState, EntityDraft, text_of
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DENY = frozenset({"deny", "denied", "denies", "denying", "rejected", "rejects", "dismissed", "refuted"})
@@ -76,7 +76,7 @@ def link_sources(doc: Doc, state: DocState) -> None:
         if publisher is not None and (not att.via or att.via[-1] is not publisher):
             if ent is None or ent.resolved() is not publisher:
                 att.via.append(publisher)
-        cue = doc.text[att.cue[0] : att.cue[1]].lower()
+        cue = text_of(doc)[att.cue[0] : att.cue[1]].lower()
         if any(w in _DENY for w in cue.split()):
             att.modality = "negated"
         elif any(w in _HEDGE_CUES for w in cue.split()):
@@ -102,11 +102,11 @@ _RELAY = re.compile(
 def _cited_outlets(doc: Doc, state: DocState, att: AttributionDraft) -> list[EntityDraft]:
     """Outlets named as carrying the words between the cue and the content ("citing B")."""
     start = att.cue[1]
-    end = att.content[0] if att.content[0] > start else min(len(doc.text), start + 160)
+    end = att.content[0] if att.content[0] > start else min(len(text_of(doc)), start + 160)
     if att.source is not None and att.source[1] <= att.cue[0]:
         start = min(start, att.source[1])
     found: list[EntityDraft] = []
-    for match in _RELAY.finditer(doc.text, start, end):
+    for match in _RELAY.finditer(text_of(doc), start, end):
         ent = state.entity_at(match.end(), match.end() + 1)
         if ent is not None and ent.resolved().label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE"):
             found.append(_as_outlet(ent))

@@ -115,6 +115,8 @@ class DocState:
     """Everything our components have found so far in one document."""
 
     doc_id: str
+    #: the document's text (``Doc.text`` rebuilds the string on every access)
+    text: str = ""
     published: date | None = None
     outlet: str | None = None
     outlet_entity: EntityDraft | None = None
@@ -200,10 +202,17 @@ def get_state(doc: Doc) -> DocState:
     """The state of a document, created on first use."""
     state = doc._.interlock
     if state is None:
-        state = DocState(doc_id="")
+        state = DocState(doc_id="", text=doc.text)
         doc._.interlock = state
     assert isinstance(state, DocState)
+    if not state.text and len(doc):
+        state.text = doc.text
     return state
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, without rebuilding it from the tokens each time."""
+    return get_state(doc).text
 
 
 if not Doc.has_extension("interlock"):
