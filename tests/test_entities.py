@@ -111,3 +111,22 @@ def test_metadata_outlet_wins_over_closing_line() -> None:
 def test_war_is_an_event_not_an_organisation() -> None:
     doc = extract("The militia fought in the Syrian Civil War for three years.")
     assert entity(doc, "Syrian Civil War").label == "EVENT"
+
+
+def test_arabic_names_with_particles_stay_whole_and_people() -> None:
+    text = (
+        "Abu Mahdi al-Muhandis, the deputy head of the PMU, met Adil Abd al-Mahdi on Monday. "
+        "Hadi Al Ameri told reporters that Mohammed bin Salman had called. "
+        "Later, Abdul Aziz el-Hakim and Qais al-Khazali joined Ammar al-Hakim in Najaf. "
+        "Muhandis said Abd al-Mahdi agreed, while al-Ameri stayed silent."
+    )
+    doc = extract(text)
+    check_document(doc, text)
+    for name in ("Abu Mahdi al-Muhandis", "Adil Abd al-Mahdi", "Hadi Al Ameri", "Mohammed bin Salman",
+                 "Abdul Aziz el-Hakim", "Qais al-Khazali", "Ammar al-Hakim"):
+        assert entity(doc, name).label == "PERSON", name
+    assert entity(doc, "Muhandis") is entity(doc, "Abu Mahdi al-Muhandis")
+    assert entity(doc, "Abd al-Mahdi") is entity(doc, "Adil Abd al-Mahdi")
+    assert entity(doc, "al-Ameri") is entity(doc, "Hadi Al Ameri")
+    # two al-Hakims: a bare "Hakim" would be ambiguous, and they stay apart
+    assert entity(doc, "Abdul Aziz el-Hakim") is not entity(doc, "Ammar al-Hakim")
