@@ -188,3 +188,12 @@ def test_that_year_refers_to_the_last_year_mentioned(nlp: Language) -> None:
     found = by_text(run(nlp, "He fled in June 1998 and returned later that year."))
     assert found["June 1998"].value == "1998-06"
     assert found["later that year"].value == "1998"
+
+
+def test_works_on_a_doc_without_parse() -> None:
+    import spacy
+
+    doc = spacy.blank("en")("The minister met them last Friday and returns in May 2019.")
+    found = by_text(find_timexes(doc, ANCHOR))
+    assert found["last Friday"].value == "2018-02-16"
+    assert found["May 2019"].value == "2019-05"
