@@ -172,7 +172,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if portfolio and prep.lower_ in ("of", "for"):
                 # "Minister of Justice", "Professor of Law": a portfolio, only a country counts
                 ent = ctx.entity(pobj, ("GPE",))
-            elif predicate in ("advisor_to", "spokesperson_for") and ctx.entity(pobj, roles.PERSON_LABELS):
+            elif predicate in ("advisor_to", "spokesperson_for") and ctx.entity(
+                pobj, roles.PERSON_LABELS, named_only=True
+            ):
                 ent = ctx.entity(pobj, roles.PERSON_LABELS, named_only=True)  # "adviser to Trump"
             else:
                 ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)

@@ -65,7 +65,7 @@ class Context:
         found = self.entity(token, ORG_LIKE)
         if found is not None:
             return found
-        if self.mentions_at(token):
+        if any(m.kind != "nominal" for m, _ in self.mentions_at(token)):
             return None  # a person or an event, not a missed organisation
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "PERSON"):
             return None
@@ -79,6 +79,10 @@ class Context:
                 kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
                 self.state.add_mention(ent, span.start_char, span.end_char, text, kind)
                 return ent.resolved()
+        if not (text.isupper() and 2 <= len(text) <= 7) and token.ent_type_ != "ORG":
+            # a capitalised word NER did not see as an organisation is too often a
+            # portfolio, a title or a work: only acronyms and NER's own ORG tokens count
+            return None
         kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
         return self.state.new_entity("ORG", span.start_char, span.end_char, text, kind)
 
