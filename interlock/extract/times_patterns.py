@@ -124,7 +124,8 @@ RULES: list[Rule] = [
         r"(?:the\s+)?(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?:'s)?\s+(?:fiscal\s+)?"
         r"(?P<ord>" + QUARTER_ORD_RE + r")[\s-]+quarter"), rel.quarter),
     Rule("half", compile_rule(
-        r"the\s+(?P<ord>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d))?"),
+        r"the\s+(?P<ord>first|second|last)\s+half(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>1[6-9]\d\d|20\d\d)"
+        r"|(?:the|(?P<yrel>this|next|last))\s+year))?"),
         rel.half),
     Rule("reference", compile_rule(
         r"(?:right\s+now|now|currently|current|these\s+days|nowadays|at\s+present|recently"

@@ -226,8 +226,11 @@ def half(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the first half of 1990", "the second half"."""
     h = 1 if m.group("ord").lower() == "first" else 2
     year_text = group(m, "year")
+    yrel = (group(m, "yrel") or "").lower()
     if year_text:
         year = int(year_text)
+    elif yrel and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(yrel, 0)
     elif ctx.anchor is not None:
         year = ctx.anchor.year
         if ctx.tense < 0 and h == 2 and ctx.anchor.month <= 6:
