@@ -133,7 +133,7 @@ def assign(doc: Doc, state: DocState) -> None:
     """Set modality and attribution on every statement and event."""
     for st in state.statements:
         anchor = st.anchor if st.anchor is not None else st.evidence[0]
-        st.modality = _combine(doc, state, st.modality, anchor, st.evidence)
+        st.modality = _combine(doc, state, st.modality, anchor, st.evidence, st.polarity_checked)
         if st.attribution is None:
             st.attribution = containing_attribution(state, anchor, anchor + 1)
     for ev in state.events:
@@ -147,9 +147,18 @@ def assign(doc: Doc, state: DocState) -> None:
             state.opinions.append((sent.start_char, sent.end_char))
 
 
-def _combine(doc: Doc, state: DocState, current: str, anchor: int, evidence: tuple[int, int]) -> str:
+def _combine(
+    doc: Doc,
+    state: DocState,
+    current: str,
+    anchor: int,
+    evidence: tuple[int, int],
+    polarity_checked: bool = False,
+) -> str:
     span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     local = token_modality(doc, span[0].i) if span is not None and len(span) else ASSERTED
+    if local == NEGATED and polarity_checked:
+        local = ASSERTED  # the extractor already counted this clause's negations
     best = current if _RANK.get(current, 0) >= _RANK[local] else local
     if best == ASSERTED:
         if containing_attribution(state, anchor, anchor + 1) is not None:

@@ -151,6 +151,7 @@ class Context:
             status=status,
             modality=modality,
             anchor=anchor.idx,
+            polarity_checked=True,
         )
         self._attach_time(draft, verb if verb is not None else anchor)
         self.statements.append(draft)

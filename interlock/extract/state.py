@@ -88,6 +88,9 @@ class StatementDraft:
     attribution: AttributionDraft | None = None
     #: character offset of the word that licenses the statement, for modality
     anchor: int | None = None
+    #: the extractor counted the negations of the clause itself ("does not mean ... no
+    #: longer" cancels out), so modality assignment must not negate it again
+    polarity_checked: bool = False
 
 
 @dataclass(eq=False)
