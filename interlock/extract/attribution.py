@@ -134,7 +134,8 @@ def _quote_before(tok: Token, quotes: QuoteIndex) -> int:
             qs, qe = quotes.spans[qi]
             text = tok.doc.text
             # a quote closed by a full stop ends its sentence: the next one is not its speaker
-            closed = text[qe - 1] in QUOTE_CLOSE and text[qe - 2 : qe - 1] != "."
+            mark = 2 if text[qe - 2 : qe] == "''" else 1
+            closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
             return qi if qe <= tok.idx and closed else -1
         if tok.doc[j].text in (".", "?", "!") or not (tok.doc[j].is_punct or tok.doc[j].is_space):
             return -1
