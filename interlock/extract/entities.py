@@ -30,6 +30,10 @@ from interlock.extract.state import DocState, text_of
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
 SOURCE_LINE = re.compile(r"(?:^|\n)[ \t]*Source[ \t]*(?:»|>>|:|-)[ \t]*(?P<outlet>[^\n]{1,80}?)[ \t]*\s*$")
 
+#: an opening dateline: "TRIPOLI, Nov 24 (MWS) -", "BAGHDAD (Reuters) -", "TEHRAN, April 10 -"
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]{1,12}(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s"
+)
 _PARTICLE_NAME = re.compile(
     r"^[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:(?:al|el|Al|El|ul|bin|ibn|Abu|Abd|bint)(?:-|\s+))[A-Z][\w'’-]+",
 )
@@ -44,6 +48,9 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 def build_entities(doc: Doc, state: DocState) -> None:
     """Find every entity mention in the document and cluster them."""
     body_end = _find_outlet_line(doc, state)
+    dateline = DATELINE.match(text_of(doc))
+    if dateline is not None:
+        state.dateline_end = dateline.end()
     people = _given_name_spans(doc, body_end)
     taken: set[int] = set()
     for person in people:
@@ -257,7 +264,7 @@ def _later_surnames(doc: Doc, state: DocState, body_end: int) -> None:
         if ent.label != "PERSON" or ent.mentions[0].kind != "name":
             continue
         words = ent.mentions[0].text.split()
-        if len(words) >= 2 and words[-1][:1].isupper():
+        if len(words) >= 2 and words[-1].split("-")[-1][:1].isupper():
             if "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES:
                 hyphenated.add(words[-1])  # "Whitfield-Barnes"
             surnames.add(word_key(words[-1].split("-")[-1]))
@@ -324,6 +331,8 @@ def _trim(ent: Span) -> Span | None:
         return None
     if not any(t.is_alpha for t in doc[start:end]):
         return None
+    if not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
+        return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
 
 
@@ -408,9 +417,41 @@ def _role_nominals(doc: Doc, state: DocState, body_end: int) -> None:
         span = nominal_span(token)
         if span is None or state.entity_at(span.start_char, span.end_char, exact=True):
             continue
+        titled = _title_of_name(state, span, token)
+        if titled is not None:
+            continue
         ent = state.new_entity("PERSON", span.start_char, span.end_char, span.text, "nominal")
         ent.descriptors.append(descriptor_text(span))
         ent.anonymous = True  # unnamed until coreference joins it to a name
+
+
+def _title_of_name(state: DocState, span: Span, head: Token) -> bool | None:
+    """"Former mayor of X Mohammad-Reza Sadeghpour": a title before a name, not another person.
+
+    The title becomes a nominal mention of the named person; returns None when the
+    phrase holds no person's name after its head.
+    """
+    doc = span.doc
+    names = [
+        (m, e) for m, e in state.mentions_in(head.idx + len(head.text), span.end_char)
+        if e.label == "PERSON" and m.kind == "name" and m.end == span.end_char
+    ]
+    if not names:
+        return None
+    mention, person = names[0]
+    before = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if before is None or before.start == 0 or doc[before.start - 1].pos_ in ("ADP", "DET", "PUNCT"):
+        return None  # "the governor of Nineveh": the name is the object of the title
+    title = doc.char_span(span.start_char, mention.start, alignment_mode="contract")
+    if title is None or not len(title):
+        return None
+    end = title.end
+    while end > title.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    title = doc[title.start : end]
+    state.add_mention(person, title.start_char, title.end_char, title.text, "nominal")
+    person.resolved().descriptors.append(descriptor_text(title))
+    return True
 
 
 def nominal_span(head: Token) -> Span | None:

@@ -29,6 +29,8 @@ _SECRET = ("secret", "secretly", "closed doors", "undisclosed", "unannounced", "
 _PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "near")
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "capital"})
+_GATHER_VERBS = frozenset({"bring", "gather", "include", "involve", "draw", "unite", "assemble"})
 _LIGHT_VERBS = frozenset({"hold", "have", "attend", "chair", "host", "organize", "organise", "convene", "join", "arrange"})
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 
@@ -95,6 +97,10 @@ def _event_type(tok: Token) -> str | None:
         return None
     if lemma == "name" and tok.pos_ != "VERB":
         return None
+    if lemma in ("choose", "pick", "select", "tap") and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+    ):
+        return "appointment"  # "chose X as his chief of staff"
     for etype, lemmas in TRIGGERS.items():
         if lemma in lemmas:
             if etype == "election" and tok.pos_ == "VERB":
@@ -157,6 +163,11 @@ def date_elections(state: DocState, events: list[EventDraft]) -> None:
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
     participants: list[EntityDraft] = []
     if tok.pos_ == "VERB":
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "He sat in parliament and resigned his seat": the subject is shared
+            participants.extend(
+                p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
+            )
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
                 child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
@@ -168,22 +179,42 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 participants.extend(_group(state, child))
             elif child.dep_ == "poss":
                 participants.extend(_group(state, child))
-        verb = tok.head
-        if tok.dep_ == "dobj" and verb.lemma_.lower() in _LIGHT_VERBS:
-            # "X held a secret meeting with Y": the holder takes part
+        verb = _governing_verb(tok)
+        if verb is not None:
+            # "X held a secret meeting with Y", "X praised them in a speech",
+            # "the meeting brought together X, Y and Z"
             for child in verb.children:
+                if child is tok or tok in child.subtree and child.dep_ != "nsubj":
+                    continue
                 if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    if tok.dep_ in ("nsubj", "nsubjpass"):
+                        continue
                     participants[:0] = _group(state, child)
+                elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    participants.extend(_group(state, child))
                 elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
                     participants.extend(_group(state, child))
-    participants = [p for p in _dedupe(participants) if p.label in _PARTICIPANT_LABELS]
+    speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
+    participants = [
+        p for p in _dedupe(participants)
+        if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
+    ]  # "..., two sources told GDA": the unnamed sources report the event
     place = _place(state, tok)
     time = _time(state, tok, sent)
-    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
-        place = place or _place(state, tok.head)
-        time = time or _time(state, tok.head, sent)
+    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
+    if verb is not None:
+        place = place or _place(state, verb)
+        time = time or _time(state, verb, sent)
     if not participants and etype not in ("election",):
+        if place is not None or time is not None:
+            # "agreed at a meeting in Karbala on Monday": keep where and when for a later
+            # "The meeting brought together X and Y"
+            state.pending_events[etype] = (place, time)
         return None
+    if _refers_back(tok) and etype in state.pending_events:
+        before_place, before_time = state.pending_events.pop(etype)
+        place = place or before_place
+        time = time or before_time
     ev = EventDraft(
         type=etype,
         trigger=(tok.idx, tok.idx + len(tok.text)),
@@ -208,12 +239,28 @@ def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
                 ev.uncertain.append("purpose")
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun belongs to: "held a meeting", "in a speech", "the meeting brought"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "at") and head.head.pos_ == "VERB":
+        return head.head
+    if noun.dep_ in ("nsubj",) and head.lemma_.lower() in _GATHER_VERBS:
+        return head
+    return None
+
+
 def _group(state: DocState, tok: Token) -> list[EntityDraft]:
     """Entities named in a phrase: "X and Y", "members of the Z alliance" (Z stands for them)."""
     found: list[EntityDraft] = []
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "X, who has met Y": X
     for t in _own_subtree(tok):
         if t.head.dep_ == "prep" and t.head.lower_ in _PLACE_PREPS and t.head is not tok:
             continue  # "candidates in Baghdad": a place, not a participant
+        if state.dateline_end is not None and t.idx < state.dateline_end:
+            continue  # "TRIPOLI, Nov 24 (MWS) -" is where the story was filed
         ent = state.entity_at(t.idx, t.idx + len(t.text))
         if ent is None:
             continue
@@ -268,7 +315,9 @@ def _own_subtree(tok: Token) -> list[Token]:
 
 def _place(state: DocState, tok: Token) -> EntityDraft | None:
     for t in _own_subtree(tok):
-        if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
+        if t.dep_ == "pobj" and t.lower_ in _PLACE_NOUNS:
+            continue  # "in the city of Karbala": the name after "of" is the place
+        if t.dep_ == "pobj" and (t.head.lower_ in _PLACE_PREPS or t.head.head.lower_ in _PLACE_NOUNS):
             ent = state.entity_at(t.idx, t.idx + len(t.text))
             if ent is None:
                 continue
