@@ -27,7 +27,6 @@ from interlock.extract import attribution
 from interlock.extract.attribution_features import (
     MODEL_PATH,
     QuoteIndex,
-    features,
     is_candidate,
 )
 from interlock.extract.pipeline import load_nlp
@@ -69,7 +68,7 @@ def examples(
             if not is_candidate(tok):
                 continue
             s, e = tok.idx, tok.idx + len(tok)
-            X.append(features(tok, quotes))
+            X.append(attribution.candidate(tok, quotes)[0])
             y.append(int(any(a < e and s < b for a, b in cues)))
     return X, y
 

@@ -152,15 +152,15 @@ def _colon_quote(tok: Token, quotes: QuoteIndex) -> int:
     return qa if ":" in between else -1
 
 
-def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
-    """The content of a cue: a quote next to it, its clausal complement, or its clause."""
+def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | None, str]:
+    """The content of a cue (a quote next to it, its complement, or its clause) and the rule used."""
     doc = tok.doc
     if tok.text in DASHES:
         qi = quotes.of_token[tok.i - 1] if tok.i > 0 else -1
-        return quotes.spans[qi] if qi >= 0 else None
+        return quotes.spans[qi] if qi >= 0 else None, "dash"
     if tok.text == ":":
         line_end = doc.text.find("\n", tok.idx)
-        return _trim_chars(doc.text, tok.idx + 1, len(doc.text) if line_end < 0 else line_end)
+        return _trim_chars(doc.text, tok.idx + 1, len(doc.text) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
         head = tok.head
         hs, he = _subtree(head)
@@ -171,40 +171,40 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
             pick: Offsets | None = (left[0], right[1])
         else:
             pick = left or right
-        return _quote_widen(pick, quotes, cue) if pick else None
+        return _quote_widen(pick, quotes, cue) if pick else None, "according"
     kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
     comp = kids.get("ccomp")
     if comp is not None and comp.i > tok.i:
         sp = _span(doc, *_subtree(comp))
         if sp:
-            return _quote_widen(sp, quotes, cue)
+            return _quote_widen(sp, quotes, cue), "ccomp_after"
     if "agent" in kids:
         # "X is supported by Y": the passive subject is what Y holds
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 sp = _span(doc, *_subtree(c))
                 if sp:
-                    return sp
+                    return sp, "passive"
     qc = _colon_quote(tok, quotes)
     if qc >= 0:
-        return quotes.spans[qc]
+        return quotes.spans[qc], "colon_quote"
     qb = _quote_before(tok, quotes)
     if qb >= 0:
-        return quotes.spans[qb]
+        return quotes.spans[qb], "quote_before"
     if comp is not None:
         sp = _span(doc, *_subtree(comp))
         if sp:
-            return _quote_widen(sp, quotes, cue)
+            return _quote_widen(sp, quotes, cue), "ccomp"
     if tok.dep_ in ("parataxis",) and tok.head.i != tok.i:
         hs, he = _subtree(tok.head)
         ts, te = _subtree(tok)
         left, right = _span(doc, hs, ts), _span(doc, te, he)
         pick = left if left and (not right or left[1] - left[0] >= right[1] - right[0]) else right
         if pick:
-            return _quote_widen(pick, quotes, cue)
+            return _quote_widen(pick, quotes, cue), "parataxis"
     qa = quotes.after(tok) if not quotes.inside(tok) else -1
     if qa >= 0 and quotes.after(tok, window=3) == qa:
-        return quotes.spans[qa]
+        return quotes.spans[qa], "quote_next"
     lemma = tok.lemma_.lower()
     comps: list[Token] = []
     for c in tok.children:
@@ -220,21 +220,21 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> Offsets | None:
         # "called him a master", "accused X of Y": the complements together
         sp = _span(doc, comps[0].left_edge.i, comps[-1].right_edge.i + 1)
         if sp:
-            return _quote_widen(sp, quotes, cue)
+            return _quote_widen(sp, quotes, cue), "complement"
     if qa >= 0:
-        return quotes.spans[qa]
+        return quotes.spans[qa], "quote_after"
     prep = kids.get("prep")
     if prep is not None and prep.i > tok.i and prep.lower_ not in ("in", "on", "at"):
         if not (prep.lower_ == "to" and lemma in TO_VERBS):
             sp = _span(doc, prep.i + 1, _subtree(prep)[1])
             if sp:
-                return sp
+                return sp, "prep"
     # last resort: the rest of the sentence after the cue, else before it
     sent = tok.sent
     sp = _span(doc, tok.i + 1, sent.end)
     if sp and sp[1] - sp[0] > 8:
-        return _quote_widen(sp, quotes, cue)
-    return _span(doc, sent.start, tok.i)
+        return _quote_widen(sp, quotes, cue), "rest"
+    return _span(doc, sent.start, tok.i), "before"
 
 
 def _trim_chars(text: str, start: int, end: int) -> Offsets | None:
@@ -334,26 +334,51 @@ def _line_clip(doc: Doc, head: Token) -> Offsets | None:
     return _span(doc, start, end)
 
 
-def _draft(tok: Token, quotes: QuoteIndex, p: float) -> AttributionDraft | None:
+def candidate(tok: Token, quotes: QuoteIndex) -> tuple[list[str], AttributionDraft | None]:
+    """The features of a candidate cue, with the attribution the rules build around it.
+
+    What the rules find (which rule gave the content, whether a speaker was
+    found) tells the classifier much about the candidate, so it is a feature.
+    """
+    feats = features(tok, quotes)
+    draft, rule = _draft(tok, quotes)
+    lemma = tok.lemma_.lower()
+    has_source = draft is not None and draft.source is not None
+    feats += [
+        f"rule={rule}",
+        f"lemma_rule={lemma}|{rule}",
+        f"rule_source={rule}|{has_source}",
+        f"lemma_source={lemma}|{has_source}",
+    ]
+    if draft is not None:
+        size = draft.content[1] - draft.content[0]
+        feats.append(f"content_size={min(size // 40, 5)}")
+        feats.append(f"kind={draft.kind}")
+        if draft.anonymous:
+            feats.append("anonymous_source")
+    return feats, draft
+
+
+def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str]:
     doc = tok.doc
     cue = _cue_span(tok)
-    content = _content(tok, quotes, cue)
+    content, rule = _content(tok, quotes, cue)
     if content is None or content[1] <= content[0]:
-        return None
+        return None, "none"
     source = _source_span(tok, quotes, cue, content)
     anonymous = False
     if source is not None:
         src_span = doc.char_span(*source, alignment_mode="expand")
         anonymous = bool(src_span is not None and len(src_span) and is_anonymous(src_span))
-    return AttributionDraft(
+    draft = AttributionDraft(
         kind=_kind(doc.text[content[0] : content[1]]),
         cue=cue,
         content=content,
         source=source,
         addressee=_addressee(tok),
         anonymous=anonymous,
-        confidence=round(p, 4),
     )
+    return draft, rule
 
 
 def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[AttributionDraft]:
@@ -369,14 +394,15 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     for tok in doc:
         if not is_candidate(tok):
             continue
-        p = cue_probability(features(tok, quotes), model)
+        feats, draft = candidate(tok, quotes)
+        if draft is None:
+            continue
+        p = cue_probability(feats, model)
         if p < threshold and convention_cue(tok):
             p = max(p, 0.9)
-        if p < threshold:
+        if p < threshold or draft.cue in seen:
             continue
-        draft = _draft(tok, quotes, p)
-        if draft is None or draft.cue in seen:
-            continue
+        draft.confidence = round(p, 4)
         seen.add(draft.cue)
         out.append(draft)
         by_token[tok.i] = draft
