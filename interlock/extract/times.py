@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from interlock.extract.state import text_of
 from interlock.extract.times_calendar import interval_of
 from interlock.extract.times_patterns import RULES
 from interlock.extract.times_rules import Context, Rule
@@ -158,9 +159,8 @@ def _season_ok(doc: Doc, m: re.Match[str]) -> bool:
 _EXPLICIT_RULES = {"full_date", "day_month", "numeric_date", "month_year", "year", "spelled_year"}
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every rule match, keeping the longest where they overlap, in text order."""
-    text = doc.text
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for order, rule in enumerate(RULES):
         for m in rule.pattern.finditer(text):
@@ -191,14 +191,14 @@ def _sentence_of(doc: Doc, text: str, start: int, end: int) -> str:
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression in ``doc`` as a TIMEX3, resolved against ``anchor``."""
-    text = doc.text
+    text = text_of(doc)
     if not text.strip():
         return []
     out: list[Timex] = []
     last_quarter: str | None = None
     last_date: str | None = None
     quarter_seen_at = -10_000
-    for start, end, _order, rule, m in _candidates(doc):
+    for start, end, _order, rule, m in _candidates(doc, text):
         sent = _sentence_of(doc, text, start, end)
         ctx = Context(
             anchor=anchor,
