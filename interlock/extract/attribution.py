@@ -43,6 +43,10 @@ ANON_NOUNS = frozenset(
     "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
 )
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+#: words before a verb that belong to its cue
+_CUE_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
+#: prepositions that PolNeAR keeps with their verb in a cue ("called for", "pointed to")
+_CUE_PREPS = frozenset("for to on about of against at".split())
 #: prepositions that carry the rest of a complement ("described it as ...", "accused X of ...")
 _CONTENT_PREPS = frozenset("as of about for that".split())
 _EDGE_PUNCT = frozenset(",.;:-\u2014\u2013()")
@@ -69,10 +73,19 @@ def _cue_span(tok: Token) -> Offsets:
     if tok.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end = tok.i + 2
     else:
-        for c in tok.children:
-            if c.dep_ == "prt" and c.i == end:
+        for c in sorted(tok.children, key=lambda c: c.i):
+            if c.i == end and (
+                c.dep_ == "prt"
+                or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS and tok.lemma_ not in ("say", "tell"))
+            ):
                 end = c.i + 1
-    return (tok.idx, doc[end - 1].idx + len(doc[end - 1]))
+    start = tok.i
+    if tok.pos_ in ("VERB", "AUX"):
+        # PolNeAR cues carry the verb group: "has said", "did not respond", "also said"
+        left = {c.i for c in tok.children if c.dep_ in _CUE_GROUP and c.i < tok.i}
+        while start - 1 in left:
+            start -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def _source(tok: Token) -> Token | None:
