@@ -52,8 +52,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     text = text.replace("''", '"\u2063')
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    depth = 0  # curly quotes nested inside a curly quote ("he calls “hell” than ...")
     for i, ch in enumerate(text):
         if ch == "\n":
+            depth = 0
             if open_at is not None:
                 end = i
                 while end > open_at + 1 and text[end - 1].isspace():
@@ -73,6 +75,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     start += 1
                 if start < i:
                     spans.append((start, i + 1))
+        elif ch == "\u201c" and text[open_at] == "\u201c":
+            depth += 1
+        elif ch == "\u201d" and depth > 0:
+            depth -= 1
         elif ch in QUOTE_CLOSE or (ch == "\u201c" and text[open_at] == '"'):
             spans.append((open_at, i + 1))
             open_at = None
