@@ -296,7 +296,7 @@ def _between(doc: Doc, start_char: int, end_char: int) -> Offsets | None:
     sp = doc.char_span(start_char, end_char, alignment_mode="contract")
     if sp is None or not len(sp) or len(sp) > 14:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in sp if t.dep_ != "relcl"):
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in sp if t.dep_ != "relcl"):
         return None
     return _span(doc, sp.start, sp.end)
 
@@ -325,12 +325,37 @@ def _source_span(
         # "“...,” The Hill reported": the words between the quote and the cue
         sp = _between(doc, content[1], cue[0]) or sp
     if sp is None:
+        sp = _chunk_before(tok, cue)
+        if sp is not None and tok.lower_ != "according" and content[1] > sp[0]:
+            sp = None  # only the inverted "..., experts say" order is trusted
+    if sp is None:
         # "Said Ellis: ...": a name right after the cue that the parse left unattached
         for c in tok.children:
             if c.i > tok.i and c.ent_type_ in ("PERSON", "ORG") and c.dep_ not in _CONTENT_DEPS:
                 sp = _line_clip(doc, c)
                 break
     return sp
+
+
+def _chunk_before(tok: Token, cue: Offsets) -> Offsets | None:
+    """The noun phrase right before the cue ("experts say"), when the parse gave no subject."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        # "according to their attorneys": the phrase after "to", up to the punctuation
+        end = tok.i + 2
+        while end < len(doc) and end - tok.i < 12 and not doc[end].is_punct and not doc[end].is_space:
+            end += 1
+        return _span(doc, tok.i + 2, end) if end > tok.i + 2 else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    first = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    start = first.start if first is not None else tok.i
+    for chunk in doc.noun_chunks:
+        if chunk.end == start and chunk.root.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _span(doc, chunk.start, chunk.end)
+        if chunk.start >= start:
+            break
+    return None
 
 
 def _line_clip(doc: Doc, head: Token) -> Offsets | None:
