@@ -205,3 +205,11 @@ def test_verb_chain_is_one_cue(nlp) -> None:  # type: ignore[no-untyped-def]
     assert a["content"] == "that the border would reopen within a month"
     assert a["source"] == "She"
     assert not any(f["cue"] == "say" for f in found)
+
+
+def test_went_on_to_say_with_adverbial_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Karimi went on to say that the ministry had ignored the warnings."
+    found = run(nlp, text)
+    cues = [f["cue"] for f in found]
+    assert any(c is not None and str(c).startswith("went on") and str(c).endswith("say") for c in cues)
+    assert len(found) == 1

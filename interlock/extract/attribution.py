@@ -457,12 +457,14 @@ def _merge_chains(
         up = tok.head
         if tok.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
-        elif tok.dep_ != "xcomp":
+        elif tok.dep_ not in ("xcomp", "advcl"):
             continue
         outer = by_token.get(up.i)
         inner = by_token[i]
         if outer is None or id(outer) in dropped or up.i > i or i - up.i > 5:
             continue
+        if tok.dep_ == "advcl" and inner.cue[0] - outer.cue[1] > 1:
+            continue  # an adverbial clause is one cue only when the words run on
         inner.cue = (outer.cue[0], inner.cue[1])
         if inner.source is None:
             inner.source, inner.anonymous = outer.source, outer.anonymous
