@@ -25,7 +25,7 @@ from interlock.extract.attribution_features import (
     load_model,
     subject_of,
 )
-from interlock.extract.state import AttributionDraft
+from interlock.extract.state import AttributionDraft, get_state, text_of
 
 Offsets = tuple[int, int]
 
@@ -145,7 +145,7 @@ def _quote_before(tok: Token, quotes: QuoteIndex) -> int:
         if quotes.of_token[j] >= 0:
             qi = quotes.of_token[j]
             qs, qe = quotes.spans[qi]
-            text = tok.doc.text
+            text = text_of(tok.doc)
             # a quote closed by a full stop ends its sentence: the next one is not its speaker
             mark = 2 if text[qe - 2 : qe] == "''" else 1
             closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
@@ -161,7 +161,7 @@ def _colon_quote(tok: Token, quotes: QuoteIndex) -> int:
     qa = quotes.after(tok)
     if qa < 0:
         return -1
-    between = tok.doc.text[tok.idx : quotes.spans[qa][0]]
+    between = text_of(tok.doc)[tok.idx : quotes.spans[qa][0]]
     return qa if ":" in between else -1
 
 
@@ -172,8 +172,8 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         qi = quotes.of_token[tok.i - 1] if tok.i > 0 else -1
         return quotes.spans[qi] if qi >= 0 else None, "dash"
     if tok.text == ":":
-        line_end = doc.text.find("\n", tok.idx)
-        return _trim_chars(doc.text, tok.idx + 1, len(doc.text) if line_end < 0 else line_end), "colon"
+        line_end = text_of(doc).find("\n", tok.idx)
+        return _trim_chars(text_of(doc), tok.idx + 1, len(text_of(doc)) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
         head = tok.head
         hs, he = _subtree(head)
@@ -350,12 +350,24 @@ def _chunk_before(tok: Token, cue: Offsets) -> Offsets | None:
         return None
     first = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     start = first.start if first is not None else tok.i
-    for chunk in doc.noun_chunks:
-        if chunk.end == start and chunk.root.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _span(doc, chunk.start, chunk.end)
-        if chunk.start >= start:
-            break
-    return None
+    chunk_start = _noun_chunks_by_end(doc).get(start)
+    if chunk_start is None:
+        return None
+    return _span(doc, chunk_start, start)
+
+
+def _noun_chunks_by_end(doc: Doc) -> dict[int, int]:
+    """Noun chunks headed by a noun or pronoun, start by end token, computed once per document."""
+    cache = get_state(doc).cache
+    found = cache.get("noun_chunks_by_end")
+    if not isinstance(found, dict):
+        found = {
+            chunk.end: chunk.start
+            for chunk in doc.noun_chunks
+            if chunk.root.pos_ in ("NOUN", "PROPN", "PRON")
+        }
+        cache["noun_chunks_by_end"] = found
+    return found
 
 
 def _line_clip(doc: Doc, head: Token) -> Offsets | None:
@@ -409,7 +421,7 @@ def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str
         src_span = doc.char_span(*source, alignment_mode="expand")
         anonymous = bool(src_span is not None and len(src_span) and is_anonymous(src_span))
     draft = AttributionDraft(
-        kind=_kind(doc.text[content[0] : content[1]]),
+        kind=_kind(text_of(doc)[content[0] : content[1]]),
         cue=cue,
         content=content,
         source=source,

@@ -133,6 +133,8 @@ class DocState:
     opinions: list[tuple[int, int]] = field(default_factory=list)
     #: spans of text before a trailing "Source » outlet" line, where the article body ends
     body_end: int | None = None
+    #: per-document values that components compute once (noun chunks, sentence starts)
+    cache: dict[str, object] = field(default_factory=dict)
     #: where and when of an event mentioned before its participants ("at a meeting in X")
     pending_events: dict[str, tuple[EntityDraft | None, Timex | None]] = field(default_factory=dict)
     #: where a dateline ("TRIPOLI, Nov 24 (MWS) -") ends, when the article opens with one
