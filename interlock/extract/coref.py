@@ -49,7 +49,13 @@ def name_keys(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _name_keys(text: str) -> tuple[str, ...]:
-    return tuple(skeleton(w) for w in name_words(fold(text)))
+    return tuple(skeleton(w) for w in folded_words(text))
+
+
+@lru_cache(maxsize=65536)
+def folded_words(text: str) -> tuple[str, ...]:
+    """``name_words`` of the accent- and apostrophe-folded name ("Sa'adi" is one word)."""
+    return tuple(name_words(fold(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -138,13 +144,13 @@ def _merge_names(state: DocState) -> None:
 def _longer_form(ent: EntityDraft, candidates: list[EntityDraft]) -> EntityDraft | None:
     """The entity whose name this shorter mention abbreviates, when it is unambiguous."""
     text = ent.mentions[0].text
-    words = name_words(fold(text))  # folded first: "Sa'adi" is one word
+    words = list(folded_words(text))  # folded first: "Sa'adi" is one word
     found: list[EntityDraft] = []
     for other in candidates:
         if other is ent or other.merged_into is not None:
             continue
         other_text = other.mentions[0].text
-        other_words = name_words(fold(other_text))
+        other_words = list(folded_words(other_text))
         if len(other_words) <= len(words):
             continue
         if ent.mentions[0].kind == "acronym" or (text.isupper() and len(text) <= 7):
@@ -396,10 +402,10 @@ def _choose_name(ent: EntityDraft) -> None:
     """The cluster's display name: its longest proper name, else its first nominal."""
     names = [m for m in ent.mentions if m.kind in ("name", "short")]
     if names:
-        ent.name = max(names, key=lambda m: (len(name_words(fold(m.text))), -m.start)).text
+        ent.name = max(names, key=lambda m: (len(folded_words(m.text)), -m.start)).text
         ent.anonymous = False
         for m in ent.mentions:
-            if m.kind == "name" and len(name_words(fold(m.text))) < len(name_words(fold(ent.name))):
+            if m.kind == "name" and len(folded_words(m.text)) < len(folded_words(ent.name)):
                 m.kind = "short"
         return
     acronyms = [m for m in ent.mentions if m.kind == "acronym"]
