@@ -25,7 +25,11 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "speech": frozenset({"speech", "address", "remarks", "sermon", "statement"}),
     "denial": frozenset({"deny", "denial"}),
 }
-_SECRET = ("secret", "secretly", "closed doors", "undisclosed", "unannounced", "covert", "kept quiet", "behind closed")
+_SECRET = (
+    "secret", "secretly", "closed doors", "closed-door", "undisclosed", "unannounced", "covert",
+    "kept quiet", "behind closed", "not announced", "not made public", "not disclosed",
+    "was not publicised", "was not publicized", "without announcement",
+)
 _PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "near")
@@ -60,7 +64,80 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
                 events.append(ev)
     date_elections(state, events)
     state.statements.extend(meeting_statements(events))
+    state.statements.extend(candidacy_statements(doc, state, events))
+    state.statements.extend(resignation_statements(doc, state, events))
     return events
+
+
+def _election_entity(doc: Doc, state: DocState, ev: EventDraft) -> EntityDraft | None:
+    """The election an election event names, as an EVENT entity (made from its phrase if new)."""
+    start, end = ev.trigger
+    found = state.entity_at(start, end)
+    if found is not None and found.resolved().label == "EVENT":
+        return found.resolved()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod")])
+    phrase = doc[left : head.i + 1]
+    return state.new_entity("EVENT", phrase.start_char, phrase.end_char, phrase.text, "nominal")
+
+
+def candidacy_statements(doc: Doc, state: DocState, events: list[EventDraft]) -> list[StatementDraft]:
+    """A candidacy ("registered as a candidate", "announced his bid") is ``candidate_in`` the election."""
+    elections = [e for e in events if e.type == "election"]
+    out: list[StatementDraft] = []
+    for ev in events:
+        if ev.type != "candidacy" or not elections:
+            continue
+        # the election mentioned nearest the candidacy, preferring one after it
+        election = min(elections, key=lambda e: abs(e.trigger[0] - ev.trigger[0]) + (0 if e.trigger[0] >= ev.trigger[0] else 200))
+        target = _election_entity(doc, state, election)
+        if target is None:
+            continue
+        for person in ev.participants:
+            if person.resolved().label != "PERSON":
+                continue
+            out.append(
+                StatementDraft(
+                    subject=person.resolved(), predicate="candidate_in", object=target,
+                    evidence=ev.evidence, anchor=ev.trigger[0], time=election.time,
+                )
+            )
+    return out
+
+
+def resignation_statements(doc: Doc, state: DocState, events: list[EventDraft]) -> list[StatementDraft]:
+    """"X resigned from the Y Front on August 19": ``resigned_from``, ending then."""
+    out: list[StatementDraft] = []
+    for ev in events:
+        if ev.type != "resignation":
+            continue
+        span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        orgs = [
+            ent.resolved()
+            for prep in span.root.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for ent in [state.entity_at(pobj.idx, pobj.idx + len(pobj.text))] if ent is not None
+        ]
+        for org in orgs:
+            if org.label not in ("ORG", "GPE"):
+                continue
+            for person in ev.participants:
+                if person.resolved().label != "PERSON":
+                    continue
+                when = ev.time.interval[1] if ev.time is not None and ev.time.interval else None
+                out.append(
+                    StatementDraft(
+                        subject=person.resolved(), predicate="resigned_from", object=org,
+                        evidence=ev.evidence, anchor=ev.trigger[0], time=ev.time, valid_to=when,
+                        status="former",
+                    )
+                )
+    return out
 
 
 def meeting_statements(events: list[EventDraft]) -> list[StatementDraft]:

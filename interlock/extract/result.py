@@ -20,6 +20,7 @@ from interlock.model import (
     Statement,
     stable_id,
 )
+from interlock.vocab import require_predicate
 
 
 def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
@@ -128,6 +129,7 @@ def _statements(
 ) -> None:
     seen: set[str] = set()
     for st in sorted(state.statements, key=lambda s: s.evidence):
+        require_predicate(st.predicate)  # every predicate comes from the vocabulary
         subject = _ref(st.subject, ent_ids)
         if subject is None:
             continue

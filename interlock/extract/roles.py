@@ -215,6 +215,13 @@ def clause_status(verb: Token) -> str:
             return "former"
         if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN"):
             return "former"
+        if (
+            child.dep_ == "advcl"
+            and verb.tag_ in ("VBD", "VBN")
+            and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in child.children)
+            and child.tag_ in ("VBD", "VBN")
+        ):
+            return "former"  # "served as spokesperson until he resigned"
     if verb.lemma_.lower() in ("resign", "quit", "step", "leave", "retire"):
         return "former"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
