@@ -96,8 +96,9 @@ def candidacy_statements(doc: Doc, state: DocState, events: list[EventDraft]) ->
         target = _election_entity(doc, state, election)
         if target is None:
             continue
+        already = {id(st.subject.resolved()) for st in state.statements if st.predicate == "candidate_in"}
         for person in ev.participants:
-            if person.resolved().label != "PERSON":
+            if person.resolved().label != "PERSON" or id(person.resolved()) in already:
                 continue
             out.append(
                 StatementDraft(
@@ -174,6 +175,8 @@ def _event_type(tok: Token) -> str | None:
         return None
     if lemma == "name" and tok.pos_ != "VERB":
         return None
+    if lemma in ("deal", "accord") and tok.pos_ == "VERB":
+        return None  # "deal with Iran" is handling, not a deal
     if lemma in ("choose", "pick", "select", "tap") and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
     ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.lexicon import CONDITIONALS, HEDGES, NEGATIONS, OPINION
+from interlock.extract.roles import is_conditional
 from interlock.extract.state import AttributionDraft, DocState
 
 ASSERTED, REPORTED, HEDGED, NEGATED, CONDITIONAL, PLANNED_M, OPINION_M = (
@@ -52,7 +53,11 @@ def token_modality(doc: Doc, token_index: int) -> str:
     found = _local(tok, link=None)
     node = tok
     for _ in range(6):
-        if found == NEGATED or node.head is node or node.dep_ not in _CARRIERS:
+        if found == NEGATED or node.head is node:
+            break
+        if node.dep_ not in _CARRIERS and not (
+            node.dep_ == "acl" and node.head.lemma_.lower() in _PLAN_LEMMAS
+        ):  # "an agreement to appoint X" carries the plan; other noun modifiers do not
             break
         if node.dep_ == "conj" and node.head.pos_ not in ("VERB", "AUX"):
             break
@@ -92,7 +97,7 @@ def _local(node: Token, link: str | None) -> str:
         return HEDGED
     if link in (None, "xcomp", "conj") and any(c.lower_ in _MODAL_PLAN and c.dep_ == "aux" for c in children):
         return PLANNED_M
-    if link == "xcomp" and lemma in _PLAN_LEMMAS:
+    if link in ("xcomp", "acl") and lemma in _PLAN_LEMMAS:
         return PLANNED_M
     return ASSERTED
 
@@ -157,6 +162,8 @@ def _combine(
 ) -> str:
     span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     local = token_modality(doc, span[0].i) if span is not None and len(span) else ASSERTED
+    if span is not None and len(span) and _RANK[local] < _RANK[CONDITIONAL] and is_conditional(span[0]):
+        local = CONDITIONAL  # "..., if he accepts the position" reaches the whole clause
     if local == NEGATED and polarity_checked:
         local = ASSERTED  # the extractor already counted this clause's negations
     best = current if _RANK.get(current, 0) >= _RANK[local] else local
