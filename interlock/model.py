@@ -8,8 +8,17 @@ describes the serialised form; ``to_dict`` produces exactly that.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses to dicts, tuples to lists, recursively; faster than ``asdict``'s deep copy."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -148,13 +157,9 @@ class ExtractedDocument:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for t in data["times"]:
-            if t["interval"] is not None:
-                t["interval"] = list(t["interval"])
-        for e in data["events"]:
-            if e["interval"] is not None:
-                e["interval"] = list(e["interval"])
+        """The JSON-ready form (tuples become lists), as the JSON Schema describes it."""
+        data = _plain(self)
+        assert isinstance(data, dict)
         return data
 
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
+
+from interlock.extract.state import text_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution.json"
 
@@ -41,6 +44,9 @@ QUOTE_OPEN = "\u201c\"\u00ab\u201e"
 QUOTE_CLOSE = "\u201d\"\u00bb\u201f"
 
 
+_MARKS = re.compile("[\n" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "\u201c\u201d]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Paired double-quote spans (marks included); never crosses a line break.
 
@@ -53,7 +59,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     depth = 0  # curly quotes nested inside a curly quote ("he calls “hell” than ...")
-    for i, ch in enumerate(text):
+    # only quote marks and line breaks matter: visit them, not every character
+    for mark in _MARKS.finditer(text):
+        i = mark.start()
+        ch = text[i]
         if ch == "\n":
             depth = 0
             if open_at is not None:
@@ -96,7 +105,7 @@ class QuoteIndex:
     """Which quote, if any, covers each token of a doc."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = quote_spans(doc.text)
+        self.spans = quote_spans(text_of(doc))
         self.of_token: list[int] = [-1] * len(doc)
         for qi, (s, e) in enumerate(self.spans):
             for t in doc.char_span(s, e, alignment_mode="expand") or []:
