@@ -38,7 +38,7 @@ from interlock.evaluate.report import EvalResult
 def eval_command(
     dataset: str, data_dir: Path | None, save_path: Path | None, limit: int | None
 ) -> None:
-    """Score Interlock on a public dataset (polnear, timeml, redocred, names, gap,
+    """Score Interlock on a public dataset (polnear, timeml, redocred, ner, names, gap,
     factuality, or all) beside a peer tool; the last line of each is its primary figure."""
     try:
         runner.dataset_names(dataset)

@@ -28,6 +28,7 @@ DATASETS: dict[str, str] = {
     "names": "interlock.evaluate.names",
     "gap": "interlock.evaluate.gap",
     "factuality": "interlock.evaluate.factuality",
+    "ner": "interlock.evaluate.ner",
 }
 
 Evaluate = Callable[..., EvalResult]
