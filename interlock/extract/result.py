@@ -116,6 +116,16 @@ def _attributions(
     return att_ids
 
 
+def _refs(ents: list[EntityDraft], ent_ids: dict[int, str]) -> list[str]:
+    """Entity ids of several drafts, in order, each once."""
+    out: list[str] = []
+    for ent in ents:
+        ref = _ref(ent, ent_ids)
+        if ref is not None and ref not in out:
+            out.append(ref)
+    return out
+
+
 def _att_ref(att: AttributionDraft | None, att_ids: dict[int, str]) -> str | None:
     return att_ids.get(id(att)) if att is not None else None
 
@@ -164,16 +174,8 @@ def _events(
     att_ids: dict[int, str],
 ) -> None:
     for ev in sorted(state.events, key=lambda e: e.trigger):
-        participants: list[str] = []
-        for p in ev.participants:
-            ref = _ref(p, ent_ids)
-            if ref is not None and ref not in participants:
-                participants.append(ref)
-        topics: list[str] = []
-        for t in ev.topics:
-            ref = _ref(t, ent_ids)
-            if ref is not None and ref not in topics:
-                topics.append(ref)
+        participants = _refs(ev.participants, ent_ids)
+        topics = _refs(ev.topics, ent_ids)
         out.events.append(
             Event(
                 id=stable_id("ev", state.doc_id, ev.type, ev.trigger),
