@@ -19,6 +19,7 @@ import click
 from interlock import __version__, settings
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
+from interlock.summary import summarise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,9 +86,11 @@ def read_records(path: str, published: str | None, outlet: str | None) -> Iterat
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for records without one.")
 @click.option("--outlet", default=None, help="Outlet for records without one.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document per block, not per line).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: one JSON document per line; text: a plain reading of each document.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outlet: str | None,
-            pretty: bool, quiet: bool) -> None:
+            pretty: bool, fmt: str, quiet: bool) -> None:
     """Extract entities, attributions, times, statements and events as JSON lines.
 
     Each input record is {"id", "text", "published", "outlet", "title", "url"};
@@ -118,7 +121,10 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
                 continue
             for err in res.errors:
                 click.echo(f"warning: document {res.id!r}: {err}", err=True)
-            output.write(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
+            if fmt == "text":
+                output.write(summarise(res) + "\n\n")
+            else:
+                output.write(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
             if not quiet and sys.stderr.isatty():
                 rate = done / max(time.monotonic() - started, 1e-6)
                 click.echo(f"\r{done} documents, {rate:.1f}/s", err=True, nl=False)

@@ -68,3 +68,15 @@ def test_schema_file_is_valid_json_schema() -> None:
     import jsonschema
 
     jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA.read_text("utf-8")))
+
+
+def test_extract_text_format_reads_like_a_summary() -> None:
+    text = (
+        "Samir Haddad, the governor of Nineveh, met the Turkish envoy in Mosul on Monday. "
+        'A senior official told Rudaw TV that the talks failed. "It is over," Haddad said.'
+    )
+    code, out, _ = run(["extract", "-q", "--format", "text", "--published", "2021-04-07"], stdin=text)
+    assert code == 0
+    assert "Samir Haddad holds_position" in out and "as governor" in out
+    assert "meeting: Samir Haddad" in out and "in Mosul [2021-04-05]" in out
+    assert "A senior official [anonymous] via Rudaw TV" in out
