@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from interlock.cli import cli
+from interlock.cli import cli, read_records
+from interlock.errors import BadInput
 from tests.helpers import SCHEMA
 
 
@@ -80,3 +84,24 @@ def test_extract_text_format_reads_like_a_summary() -> None:
     assert "Samir Haddad holds_position" in out and "as governor" in out
     assert "meeting: Samir Haddad" in out and "in Mosul [2021-04-05]" in out
     assert "A senior official [anonymous] via Rudaw TV" in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["docs.jsonl", "note.txt"]))
+def test_reading_random_bytes_never_raises(tmp_path_factory: pytest.TempPathFactory, data: bytes, name: str) -> None:
+    path = tmp_path_factory.mktemp("in") / name
+    path.write_bytes(data)
+    items = list(read_records(str(path), None, None))
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        assert len(items) == 1 and isinstance(items[0], BadInput) and "not UTF-8" in str(items[0])
+        return
+    if name.endswith(".txt"):
+        assert items == [{"id": "note", "text": text, "published": None, "outlet": None}]
+        return
+    for item in items:
+        if isinstance(item, BadInput):
+            assert f"{path} line " in str(item)
+        else:
+            assert isinstance(item, dict) and "id" in item
