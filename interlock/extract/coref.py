@@ -18,6 +18,7 @@ from interlock.extract.lexicon import (
     DEMONYMS,
     FEMALE_NAMES,
     GENERIC_ORG_WORDS,
+    GIVEN_NAMES,
     MALE_NAMES,
     NAME_PARTICLES,
     PLACE_ALIASES,
@@ -215,6 +216,17 @@ def _apposition_partner(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
+    # "the governor of Y province, X" is often parsed with X in apposition to Y
+    for t in head.subtree:
+        if (
+            t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and t.head is not head
+            and t.head.i > head.i
+            and t.head.ent_type_ != "PERSON"
+            and (t.ent_type_ == "PERSON" or any(c.lower_ in GIVEN_NAMES for c in t.subtree))
+        ):
+            return t
     # "the commander of Y, X" is often parsed with X as the head's conj or npadvmod
     nxt = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
     if nxt is not None and nxt.text == "," and nxt.i + 1 < len(head.doc):

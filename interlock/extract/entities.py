@@ -70,6 +70,8 @@ def build_entities(doc: Doc, state: DocState) -> None:
         dropped = [t.lower_ for t in ent if t.i >= span.end and t.is_alpha]
         if dropped and dropped[-1] in ORG_HEADS and label in ("FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"):
             label = "ORG"  # "the Saraya al-Fajr militia"
+        elif dropped and dropped[-1] in PLACE_HEADS and label in ("PERSON", "ORG", "NORP", "WORK_OF_ART"):
+            label = "GPE"  # "Golestan-e Now province"
         new = state.new_entity(label, span.start_char, span.end_char, span.text, _name_kind(span))
         if dropped and dropped[-1] in ORG_HEADS:
             new.descriptors.append(dropped[-1])

@@ -172,6 +172,11 @@ def role_text(token: Token) -> str:
         head = head[3:]
     if token.tag_ in ("NNS", "NNPS") and token.lemma_:
         head = token.lemma_.lower()
+    # "secretary-general", "editor-in-chief": the tokenizer splits at the hyphens
+    j = token.i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        head = f"{head}-{doc[j + 1].lower_}"
+        j += 2
     words.append(head)
     role = " ".join(words)
     # a body without a name completes the role: "member of parliament"
@@ -228,7 +233,9 @@ def clause_status(verb: Token) -> str:
     if any(a.lower_ in ("will", "shall") for a in aux):
         return "planned"
     if any(c.lower_ == "set" for c in verb.children) or (
-        verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in ("set", "expect", "plan", "poise")
+        verb.dep_ in ("xcomp",)
+        and verb.head.lemma_.lower()
+        in ("set", "expect", "plan", "poise", "agree", "decide", "vote", "propose", "intend", "promise")
     ):
         return "planned"
     if verb.tag_ == "VB" and verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in PLAN_NOUNS:
