@@ -41,6 +41,11 @@ SETTINGS: dict[str, Setting] = {
             "Documents handed to spaCy at a time by nlp.pipe.",
         ),
         Setting(
+            "db",
+            "interlock.db",
+            "The SQLite store that `interlock ingest` writes and the queries read.",
+        ),
+        Setting(
             "evaldata",
             "../shared/evaldata",
             "Folder with the public evaluation data (read-only, never copied); "

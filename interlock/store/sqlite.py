@@ -1,0 +1,203 @@
+"""The embedded SQLite store: extraction results in, one transaction per document.
+
+Writes never run NLP and extractors never write: ``put`` takes an
+``ExtractedDocument`` and the text it came from. A document whose id is already
+stored with the same text is left alone (``unchanged``), so storing a batch
+twice changes nothing; a crash loses at most the document being written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from interlock.errors import InterlockError
+from interlock.model import ExtractedDocument, stable_id
+from interlock.store.schema import LATEST, MIGRATIONS
+
+
+class StoreError(InterlockError):
+    "The store cannot be opened or written"
+
+
+@dataclass
+class Stats:
+    """Counts of what a store holds, and the span of publication dates."""
+
+    documents: int
+    outlets: int
+    entities: int
+    mentions: int
+    statements: int
+    attributions: int
+    events: int
+    first_published: str | None
+    last_published: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def content_hash(text: str) -> str:
+    """The hash that tells an edited text from the stored one."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class SQLiteStore:
+    """A store in one SQLite file (WAL mode), created and migrated on open."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > LATEST:
+            raise StoreError(
+                f"the store {self.path} has schema version {current}, newer than this "
+                f"Interlock knows ({LATEST}); upgrade Interlock"
+            )
+        for number, sql in MIGRATIONS:
+            if number <= current:
+                continue
+            # one migration, one transaction: DDL is transactional in SQLite
+            try:
+                self.conn.executescript(f"BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {number}; COMMIT;")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"cannot migrate the store {self.path} to version {number}: {exc}") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def status_of(self, doc_id: str, text: str) -> str:
+        """``new``, ``unchanged`` (same id and text) or ``changed`` (same id, new text)."""
+        row = self.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row["content_hash"] == content_hash(text) else "changed"
+
+    def put(self, doc: ExtractedDocument, text: str, source: str | None = None) -> str:
+        """Store one extraction result in one transaction; returns what happened.
+
+        ``unchanged`` when the same text is stored under this id already; ``changed``
+        replaces the older version's rows; ``new`` adds the document.
+        """
+        status = self.status_of(doc.id, text)
+        if status == "unchanged":
+            return status
+        with self._transaction() as c:
+            if status == "changed":
+                c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+                c.execute("DELETE FROM documents_fts WHERE document_id = ?", (doc.id,))
+                c.execute("DELETE FROM names_fts WHERE entity_id IN (SELECT id FROM entities WHERE document_id = ?)", (doc.id,))
+            outlet_id = None
+            if doc.outlet:
+                outlet_id = stable_id("outlet", doc.outlet.strip().lower())
+                c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, doc.outlet.strip()))
+            c.execute(
+                "INSERT INTO documents (id, content_hash, title, url, outlet_id, published, text, source,"
+                " ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, content_hash(text), doc.title, doc.url, outlet_id, doc.published, text, source,
+                 datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(doc.errors)),
+            )
+            c.execute("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (doc.id, doc.title or "", text))
+            self._put_parts(c, doc)
+        return status
+
+    def _put_parts(self, c: sqlite3.Connection, doc: ExtractedDocument) -> None:
+        for e in doc.entities:
+            c.execute(
+                "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors) VALUES (?, ?, ?, ?, ?, ?)",
+                (e.id, doc.id, e.label, e.name, int(e.anonymous), json.dumps(e.descriptors, ensure_ascii=False)),
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.id, doc.id, m.start, m.end, m.text, m.kind) for m in e.mentions],
+            )
+            names = {e.name} | {m.text for m in e.mentions if m.kind in ("name", "short", "acronym")}
+            c.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)", [(n, e.id) for n in sorted(names)])
+        for a in doc.attributions:
+            src = a.source
+            c.execute(
+                "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, doc.id, a.kind, src.entity if src else None, src.text if src else None,
+                 src.start if src else None, src.end if src else None, int(bool(src and src.anonymous)),
+                 a.cue.start, a.cue.end, a.cue.text, a.content.start, a.content.end, a.content.text,
+                 json.dumps(a.via), a.same_source_as, a.modality),
+            )
+        for s in doc.statements:
+            c.execute(
+                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (s.id, doc.id, s.subject, s.predicate, s.object, s.role, s.status, s.modality, s.valid_from,
+                 s.valid_to, s.time, s.attribution, s.evidence.start, s.evidence.end, s.evidence.text),
+            )
+        for ev in doc.events:
+            interval = ev.interval or (None, None)
+            c.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ev.id, doc.id, ev.type, json.dumps(ev.participants), ev.place, ev.time, interval[0], interval[1],
+                 json.dumps(ev.topics), int(ev.secret), ev.modality, ev.attribution, json.dumps(ev.uncertain),
+                 ev.evidence.start, ev.evidence.end, ev.evidence.text),
+            )
+        c.executemany(
+            "INSERT OR IGNORE INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, t.start, t.end, t.text, t.type, t.value, *(t.interval or (None, None))) for t in doc.times],
+        )
+
+    def stats(self) -> Stats:
+        """How much the store holds."""
+        def count(table: str) -> int:
+            return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+        first, last = self.conn.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        return Stats(
+            documents=count("documents"), outlets=count("outlets"), entities=count("entities"),
+            mentions=count("mentions"), statements=count("statements"), attributions=count("attributions"),
+            events=count("events"), first_published=first, last_published=last,
+        )
+
+    def integrity_ok(self) -> bool:
+        """``PRAGMA integrity_check`` says ok."""
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -1,0 +1,65 @@
+"""The SQLite store: idempotent writes, versions, integrity, search tables."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from interlock.extract.api import extract
+from interlock.store import SQLiteStore, StoreError
+from interlock.store.schema import LATEST
+
+TEXT = (
+    "Samir Haddad, the governor of Nineveh, met the Turkish envoy in Mosul on Monday. "
+    'A senior official told Rudaw TV that the talks failed. "It is over," Haddad said.'
+)
+
+
+def test_put_is_idempotent_and_a_changed_text_is_a_new_version(tmp_path: Path) -> None:
+    doc = extract(TEXT, published="2021-04-07", doc_id="d1", outlet="Northern Wire")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        assert store.version == LATEST
+        assert store.put(doc, TEXT) == "new"
+        before = store.stats()
+        assert store.put(doc, TEXT) == "unchanged"
+        assert store.stats() == before
+        assert before.documents == 1 and before.outlets == 1
+        assert before.statements == len(doc.statements) and before.entities == len(doc.entities)
+        edited = TEXT.replace("Monday", "Tuesday")
+        doc2 = extract(edited, published="2021-04-07", doc_id="d1", outlet="Northern Wire")
+        assert store.put(doc2, edited) == "changed"
+        after = store.stats()
+        assert after.documents == 1 and after.entities == len(doc2.entities)
+        row = store.conn.execute("SELECT text FROM documents WHERE id = 'd1'").fetchone()
+        assert row["text"] == edited
+        assert store.integrity_ok()
+
+
+def test_rows_are_queryable_with_plain_sql(tmp_path: Path) -> None:
+    doc = extract(TEXT, published="2021-04-07", doc_id="d1")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.put(doc, TEXT)
+    conn = sqlite3.connect(tmp_path / "s.db")  # any SQLite tool can read it
+    subject = conn.execute(
+        "SELECT e.name FROM statements s JOIN entities e ON e.id = s.subject_id "
+        "WHERE s.predicate = 'holds_position'"
+    ).fetchall()
+    assert ("Samir Haddad",) in subject
+    hits = conn.execute("SELECT entity_id FROM names_fts WHERE names_fts MATCH 'Haddad'").fetchall()
+    assert hits
+    docs = conn.execute("SELECT document_id FROM documents_fts WHERE documents_fts MATCH 'envoy'").fetchall()
+    assert docs == [("d1",)]
+    via = conn.execute("SELECT via FROM attributions WHERE cue_text = 'told'").fetchone()[0]
+    assert "ent_" in via
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this Interlock knows"):
+        SQLiteStore(path)
