@@ -179,18 +179,123 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Counts of documents, outlets, entities, statements and the date range of a store."""
-    from interlock.store import SQLiteStore
-
-    store_path = db_path or Path(settings.get("db"))
-    if not store_path.exists():
-        raise click.ClickException(f"no store at {store_path}: run `interlock ingest` first")
-    with SQLiteStore(store_path) as store:
+    with _open_store(db_path) as store:
         counts = store.stats().as_dict()
     if as_json:
         click.echo(json.dumps(counts, indent=2))
         return
     for key, value in counts.items():
         click.echo(f"{key:16} {value}")
+
+
+_DB_OPTION = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="The store file (default: the INTERLOCK_DB setting, interlock.db).",
+)
+_JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+
+
+def _open_store(db_path: Path | None) -> Any:
+    from interlock.store import SQLiteStore
+
+    store_path = db_path or Path(settings.get("db"))
+    if not store_path.exists():
+        raise click.ClickException(f"no store at {store_path}: run `interlock ingest` first")
+    return SQLiteStore(store_path)
+
+
+def _answer(fn: Any, *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except InterlockError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("name")
+@_DB_OPTION
+@_JSON_OPTION
+def show(name: str, db_path: Path | None, as_json: bool) -> None:
+    """An actor's profile: names, positions and ties over time with their sources, quotes."""
+    from interlock import query
+
+    with _open_store(db_path) as store:
+        profile = _answer(query.show, store, name)
+    if as_json:
+        click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{profile['name']} ({profile['label']}), in {profile['documents']} documents")
+    click.echo(f"  also written: {', '.join(a for a in profile['aliases'] if a != profile['name']) or '-'}")
+    for tie in profile["ties"]:
+        role = f" as {tie['role']}" if tie["role"] else ""
+        span = f" [{tie['valid_from'] or '?'} .. {tie['valid_to'] or ''}]" if tie["valid_from"] or tie["valid_to"] else ""
+        click.echo(f"  {tie['subject']} {tie['predicate']} {tie['object'] or ''}{role} ({tie['status']}){span}"
+                   f" - {tie['reports']} report(s), {tie['outlets']} outlet(s)")
+        for src in tie["sources"]:
+            chain = " > ".join(src["chain"]) if src["chain"] else (src["outlet"] or "?")
+            click.echo(f"      {src['published'] or '?'} {src['modality']}: {chain}")
+    for q in profile["quotes"]:
+        click.echo(f"  said ({q['cue']}): {q['content'][:100]}")
+
+
+@cli.command()
+@click.argument("name")
+@_DB_OPTION
+@_JSON_OPTION
+def timeline(name: str, db_path: Path | None, as_json: bool) -> None:
+    """Dated statements and events of an actor, in order, with each date's precision."""
+    from interlock import query
+
+    with _open_store(db_path) as store:
+        items = _answer(query.timeline, store, name)
+    if as_json:
+        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    for i in items:
+        role = f" as {i['role']}" if i["role"] else ""
+        click.echo(f"{i['date'] or '?':12} ({i['precision']}) {i['what']}{role} [{i['modality']}] {i['document']}")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--hops", type=click.IntRange(1, 6), default=3, show_default=True, help="Longest path to look for.")
+@_DB_OPTION
+@_JSON_OPTION
+def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None:
+    """The sourced paths between two actors, shortest first, each step with its evidence."""
+    from interlock import query
+
+    with _open_store(db_path) as store:
+        paths = _answer(query.ties, store, a, b, hops)
+    if as_json:
+        click.echo(json.dumps(paths, indent=2, ensure_ascii=False))
+        return
+    if not paths:
+        click.echo(f"no path of at most {hops} steps between {a!r} and {b!r}")
+    for n, path in enumerate(paths, start=1):
+        click.echo(f"path {n}:")
+        for e in path:
+            click.echo(f"  {e['from']} {e['predicate']} {e['to']} [{e['modality']}] {e['document']}: {e['evidence'][:90]}")
+
+
+@cli.command()
+@click.argument("text")
+@_DB_OPTION
+@_JSON_OPTION
+def search(text: str, db_path: Path | None, as_json: bool) -> None:
+    """Actors and documents matching words (full-text search over names and texts)."""
+    from interlock import query
+
+    with _open_store(db_path) as store:
+        found = _answer(query.search, store, text)
+    if as_json:
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    for actor in found["actors"]:
+        click.echo(f"actor    {actor['name']} ({actor['label']}, {actor['documents']} documents)")
+    for doc in found["documents"]:
+        click.echo(f"document {doc['id']}: {doc['title'] or ''} {doc['snippet']}")
 
 
 @cli.command(name="settings")

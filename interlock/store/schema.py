@@ -129,5 +129,17 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        """
+        -- the key that groups one actor's entities across documents until resolution
+        -- (interlock.resolve) links them: the label and the transliteration-folded name
+        ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+        CREATE INDEX entities_name_key ON entities(name_key);
+        """,
+    )
+)
+
 #: the schema version a store has once every migration is applied
 LATEST = MIGRATIONS[-1][0]

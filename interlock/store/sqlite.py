@@ -20,6 +20,7 @@ from typing import Any
 
 from interlock.errors import InterlockError
 from interlock.model import ExtractedDocument, stable_id
+from interlock.resolve.names import name_key
 from interlock.store.schema import LATEST, MIGRATIONS
 
 
@@ -43,6 +44,17 @@ class Stats:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+def entity_key(label: str, name: str, anonymous: bool, entity_id: str) -> str:
+    """The cross-document grouping key: named actors by label and folded name.
+
+    Unnamed ones ("a senior official") are never grouped: each stays its own.
+    """
+    if anonymous:
+        return f"anon:{entity_id}"
+    group = "PLACE" if label in ("GPE", "LOC") else label
+    return f"{group}:{name_key(name)}"
 
 
 def content_hash(text: str) -> str:
@@ -149,8 +161,10 @@ class SQLiteStore:
     def _put_parts(self, c: sqlite3.Connection, doc: ExtractedDocument) -> None:
         for e in doc.entities:
             c.execute(
-                "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors) VALUES (?, ?, ?, ?, ?, ?)",
-                (e.id, doc.id, e.label, e.name, int(e.anonymous), json.dumps(e.descriptors, ensure_ascii=False)),
+                "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (e.id, doc.id, e.label, e.name, int(e.anonymous), json.dumps(e.descriptors, ensure_ascii=False),
+                 entity_key(e.label, e.name, e.anonymous, e.id)),
             )
             c.executemany(
                 "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,238 @@
+"""Questions asked of a store: who is this, what happened when, how are two actors tied.
+
+Each function takes an open ``SQLiteStore`` and returns plain data (dicts and
+lists, ready for ``--json``); the CLI prints them. An actor is every entity that
+shares a grouping key (label and transliteration-folded name) across documents,
+until cross-document resolution links actors more cleverly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from typing import Any
+
+from interlock.errors import InterlockError
+from interlock.resolve.names import score
+from interlock.store import SQLiteStore
+
+
+class NotFound(InterlockError):
+    "No actor in the store matches the name"
+
+
+class Ambiguous(InterlockError):
+    "Several actors match the name"
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        listing = "; ".join(f"{c['name']} ({c['label']}, {c['documents']} documents)" for c in candidates)
+        super().__init__(f"{name!r} matches several actors: {listing}; give the full name")
+        self.candidates = candidates
+
+
+def _fts_quote(text: str) -> str:
+    return " ".join('"' + w.replace('"', "") + '"' for w in text.split() if w.replace('"', ""))
+
+
+def find_actor(store: SQLiteStore, name: str) -> str:
+    """The grouping key of the actor a name refers to, forgiving case, accents and al- variants."""
+    c = store.conn
+    rows = c.execute(
+        "SELECT DISTINCT e.name_key FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        "WHERE (m.text = ? COLLATE NOCASE OR e.name = ? COLLATE NOCASE) AND e.anonymous = 0",
+        (name, name),
+    ).fetchall()
+    keys = [r[0] for r in rows]
+    if not keys:
+        query = _fts_quote(name)
+        hits = c.execute(
+            "SELECT DISTINCT e.name_key, e.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+            "WHERE names_fts MATCH ? AND e.anonymous = 0 LIMIT 200",
+            (query,),
+        ).fetchall() if query else []
+        scored = sorted(((score(name, r[1]), r[0]) for r in hits), reverse=True)
+        keys = list(dict.fromkeys(k for s, k in scored if s >= 0.8))
+    if not keys:
+        raise NotFound(f"no actor named {name!r} in {store.path}")
+    if len(keys) > 1:
+        raise Ambiguous(name, [_summary(store, k) for k in keys[:10]])
+    return keys[0]
+
+
+def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:
+    row = store.conn.execute(
+        "SELECT name, label, count(DISTINCT document_id) FROM entities WHERE name_key = ? "
+        "GROUP BY name, label ORDER BY length(name) DESC LIMIT 1",
+        (key,),
+    ).fetchone()
+    return {"key": key, "name": row[0], "label": row[1], "documents": row[2]}
+
+
+def _names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", sorted(ids))  # noqa: S608
+    return {r[0]: r[1] for r in rows}
+
+
+def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
+    """Who said it, then each outlet it passed through, innermost first."""
+    if attribution_id is None:
+        return []
+    row = store.conn.execute(
+        "SELECT source_entity_id, source_text, anonymous, via FROM attributions WHERE id = ?", (attribution_id,)
+    ).fetchone()
+    if row is None:
+        return []
+    via = json.loads(row["via"])
+    names = _names(store, set(via) | ({row["source_entity_id"]} if row["source_entity_id"] else set()))
+    speaker = names.get(row["source_entity_id"], row["source_text"] or "?")
+    if row["anonymous"]:
+        speaker += " (anonymous)"
+    return [speaker, *(names.get(v, v) for v in via)]
+
+
+def show(store: SQLiteStore, name: str) -> dict[str, Any]:
+    """An actor's profile: names, positions and ties with their sources, quotes by them."""
+    key = find_actor(store, name)
+    c = store.conn
+    ids = {r[0] for r in c.execute("SELECT id FROM entities WHERE name_key = ?", (key,))}
+    marks = ",".join("?" * len(ids))
+    aliases = sorted(
+        {r[0] for r in c.execute(
+            f"SELECT DISTINCT text FROM mentions WHERE entity_id IN ({marks}) AND kind IN ('name','short','acronym')",  # noqa: S608
+            sorted(ids),
+        )}
+    )
+    rows = c.execute(
+        f"SELECT s.*, d.published, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+        f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks}) "
+        "ORDER BY coalesce(s.valid_from, s.time, d.published)",
+        sorted(ids) * 2,
+    ).fetchall()
+    names = _names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
+    ties: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows:
+        tie = (names.get(r["subject_id"]), r["predicate"], names.get(r["object_id"]), r["role"], r["status"])
+        entry = ties.setdefault(tie, {
+            "subject": tie[0], "predicate": tie[1], "object": tie[2], "role": tie[3], "status": tie[4],
+            "valid_from": r["valid_from"], "valid_to": r["valid_to"], "sources": [],
+        })
+        entry["sources"].append({
+            "document": r["document_id"], "outlet": r["outlet"], "published": r["published"],
+            "modality": r["modality"], "chain": _chain(store, r["attribution_id"]), "evidence": r["evidence_text"],
+        })
+    for entry in ties.values():
+        entry["reports"] = len(entry["sources"])
+        entry["outlets"] = len({s["outlet"] for s in entry["sources"] if s["outlet"]})
+    quotes = [
+        {"document": q["document_id"], "cue": q["cue_text"], "content": q["content_text"], "kind": q["kind"]}
+        for q in c.execute(
+            f"SELECT * FROM attributions WHERE source_entity_id IN ({marks}) ORDER BY document_id, cue_start",  # noqa: S608
+            sorted(ids),
+        )
+    ]
+    summary = _summary(store, key)
+    return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes}
+
+
+def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:
+    """Dated statements and events of an actor in order, with how precise each date is."""
+    key = find_actor(store, name)
+    c = store.conn
+    ids = sorted(r[0] for r in c.execute("SELECT id FROM entities WHERE name_key = ?", (key,)))
+    marks = ",".join("?" * len(ids))
+    items: list[dict[str, Any]] = []
+    for r in c.execute(
+        f"SELECT s.*, d.published FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+        f"WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks})",
+        ids * 2,
+    ):
+        when = r["valid_from"] or r["time"] or r["valid_to"]
+        names = _names(store, {r["subject_id"], r["object_id"]} - {None})
+        items.append({
+            "date": when or r["published"], "precision": _precision(when) if when else "published",
+            "what": f"{names.get(r['subject_id'])} {r['predicate']} {names.get(r['object_id'], '')}".strip(),
+            "role": r["role"], "status": r["status"], "modality": r["modality"],
+            "document": r["document_id"], "evidence": r["evidence_text"],
+        })
+    for r in c.execute("SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.document_id"):
+        people = set(json.loads(r["participants"])) | set(json.loads(r["topics"]))
+        if not people & set(ids):
+            continue
+        when = r["interval_from"] or r["time"]
+        items.append({
+            "date": when or r["published"], "precision": _precision(r["time"]) if r["time"] else "published",
+            "what": r["type"], "role": None, "status": None, "modality": r["modality"],
+            "document": r["document_id"], "evidence": r["evidence_text"],
+        })
+    return sorted(items, key=lambda i: (i["date"] or "", i["what"]))
+
+
+def _precision(value: str) -> str:
+    """How precise a TIMEX value is: day, week, month, quarter, year or vague."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return "day"
+    if "-W" in value:
+        return "week"
+    if "-Q" in value:
+        return "quarter"
+    if len(value) == 7 and value[4] == "-":
+        return "month"
+    if len(value) == 4 and value.isdigit():
+        return "year"
+    return "vague"
+
+
+def ties(store: SQLiteStore, a: str, b: str, hops: int = 3) -> list[list[dict[str, Any]]]:
+    """Sourced paths between two actors through statements, shortest first."""
+    start, goal = find_actor(store, a), find_actor(store, b)
+    c = store.conn
+    key_of = {r[0]: r[1] for r in c.execute("SELECT id, name_key FROM entities")}
+    edges: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for r in c.execute("SELECT * FROM statements WHERE object_id IS NOT NULL"):
+        s, o = key_of.get(r["subject_id"]), key_of.get(r["object_id"])
+        if s is None or o is None or s == o:
+            continue
+        edge = {"predicate": r["predicate"], "role": r["role"], "status": r["status"], "modality": r["modality"],
+                "document": r["document_id"], "evidence": r["evidence_text"], "from": s, "to": o}
+        edges.setdefault(s, []).append((o, edge))
+        edges.setdefault(o, []).append((s, edge))
+    paths: list[list[dict[str, Any]]] = []
+    queue: deque[tuple[str, list[dict[str, Any]], set[str]]] = deque([(start, [], {start})])
+    while queue and len(paths) < 20:
+        node, path, seen = queue.popleft()
+        if node == goal and path:
+            paths.append(path)
+            continue
+        if len(path) >= hops:
+            continue
+        for nxt, edge in edges.get(node, []):
+            if nxt not in seen:
+                queue.append((nxt, [*path, edge], seen | {nxt}))
+    names = {k: _summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
+    # edges are shared between paths: name them in copies
+    return [[{**e, "from": names[e["from"]], "to": names[e["to"]]} for e in p] for p in paths]
+
+
+def search(store: SQLiteStore, text: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+    """Actors whose names match, and documents whose title or text match."""
+    query = _fts_quote(text)
+    if not query:
+        return {"actors": [], "documents": []}
+    c = store.conn
+    keys = list(dict.fromkeys(
+        r[0] for r in c.execute(
+            "SELECT e.name_key FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+            "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 500", (query,)
+        )
+    ))[:limit]
+    docs = [
+        {"id": r[0], "title": r[1], "snippet": r[2]}
+        for r in c.execute(
+            "SELECT document_id, title, snippet(documents_fts, 2, '[', ']', '…', 12) FROM documents_fts "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)
+        )
+    ]
+    return {"actors": [_summary(store, k) for k in keys], "documents": docs}
