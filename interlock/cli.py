@@ -19,6 +19,7 @@ import click
 from interlock import __version__, settings
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
+from interlock.readers import read_path
 from interlock.summary import summarise
 
 
@@ -28,59 +29,9 @@ def cli() -> None:
     """Interlock: news articles to a sourced, queryable map of political power."""
 
 
-def read_records(path: str, published: str | None, outlet: str | None) -> Iterator[dict[str, Any] | BadInput]:
-    """Input records from a JSON lines file, a .txt file, or stdin ("-").
-
-    A .txt file (or plain text on stdin) is one document whose id is the file name.
-    Lines that are not valid JSON objects come back as ``BadInput`` so the batch goes on.
-    """
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            yield BadInput(path, f"cannot be read: {exc.strerror or exc}")
-            return
-        name = str(p)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        yield BadInput(name, f"is not UTF-8 text (byte {exc.start}): convert it to UTF-8 first")
-        return
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    is_jsonl = name.endswith((".jsonl", ".ndjson", ".json")) or (
-        name == "<stdin>" and text.lstrip().startswith("{")
-    )
-    if not is_jsonl:
-        yield {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
-               "published": published, "outlet": outlet}
-        return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BadInput(f"{name} line {n}", f"is not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield BadInput(f"{name} line {n}", f"is a JSON {type(record).__name__}, not an object")
-            continue
-        if published and not record.get("published"):
-            record["published"] = published
-        if outlet and not record.get("outlet"):
-            record["outlet"] = outlet
-        record.setdefault("id", f"{Path(name).stem}-{n}")
-        yield record
-
-
 @cli.command()
 @click.option("--input", "-i", "inputs", multiple=True, default=["-"], show_default=True,
-              help="JSON lines file, .txt file, or - for stdin; repeat for several.")
+              help="JSON lines, JSON array, .txt, HTML page or RSS/Atom feed file, or - for stdin; repeat for several.")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write the JSON lines (default stdout).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for records without one.")
@@ -103,7 +54,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
 
     def records() -> Iterator[dict[str, Any]]:
         for path in inputs:
-            for item in read_records(path, published, outlet):
+            for item in read_path(path, published, outlet):
                 if isinstance(item, BadInput):
                     failures.append(str(item))
                     click.echo(f"error: {item}", err=True)
@@ -148,7 +99,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
            quiet: bool) -> None:
     """Extract and store documents: files, folders (recursively) or - for stdin.
 
-    Reads JSON lines and .txt files today. Each document is stored in its own
+    Reads JSON lines and arrays, text, HTML pages and RSS/Atom feeds. Each document is stored in its own
     transaction and keyed by its id and text, so running the same command again
     stores nothing twice. Failures are listed with the reason; the exit code is 1
     if any document failed.

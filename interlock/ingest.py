@@ -18,10 +18,8 @@ from typing import Any
 
 from interlock.errors import BadInput
 from interlock.model import stable_id
+from interlock.readers import READABLE, read_path
 from interlock.store import SQLiteStore
-
-#: file endings ingest reads today; others are reported, not guessed at
-READABLE = (".jsonl", ".ndjson", ".json", ".txt")
 
 
 @dataclass
@@ -56,7 +54,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | BadInput]:
         elif path.suffix.lower() in READABLE or not path.exists():
             yield raw  # a missing file is reported by the reader with the reason
         else:
-            yield BadInput(raw, f"is not a format ingest reads yet (readable: {', '.join(READABLE)})")
+            yield BadInput(raw, f"is not a format ingest reads (readable: {', '.join(READABLE)})")
 
 
 def ingest(
@@ -67,7 +65,6 @@ def ingest(
     progress: Callable[[int, float], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``."""
-    from interlock.cli import read_records
     from interlock.extract.api import DocumentError, extract_records
 
     report = IngestReport()
@@ -78,7 +75,7 @@ def ingest(
             if isinstance(item, BadInput):
                 report.failures.append(str(item))
                 continue
-            for rec in read_records(item, published, outlet):
+            for rec in read_path(item, published, outlet):
                 if isinstance(rec, BadInput):
                     report.failures.append(str(rec))
                     continue

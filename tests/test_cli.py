@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interlock.cli import cli, read_records
+from interlock.cli import cli
 from interlock.errors import BadInput
+from interlock.readers import read_records
 from tests.helpers import SCHEMA
 
 

@@ -51,7 +51,7 @@ def test_bad_inputs_are_named_and_the_rest_is_stored(tmp_path: Path) -> None:
     assert code == 1
     assert "broken.jsonl line 2: is not valid JSON" in err
     assert "latin.txt: is not UTF-8 text" in err
-    assert "page.pdf: is not a format ingest reads yet" in err
+    assert "page.pdf: is not a format ingest reads" in err
     assert json.loads(run(["stats", "--db", db, "--json"])[1])["documents"] == 2
 
 

@@ -1,0 +1,213 @@
+"""Readers: files and streams to input records ``{"id", "text", "title", "published", "outlet", "url"}``.
+
+JSON lines (and JSON arrays), plain text, HTML pages (main text and metadata
+through trafilatura) and RSS/Atom feeds (feedparser). A reader yields records
+and, for input it cannot read, a ``BadInput`` naming the file (and line or
+entry) and the problem, so that the rest of a batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from interlock.errors import BadInput
+from interlock.model import stable_id
+
+HTML_ENDINGS = (".html", ".htm")
+FEED_ENDINGS = (".rss", ".atom", ".xml")
+#: every file ending a reader is chosen for
+READABLE = (".jsonl", ".ndjson", ".json", ".txt", *HTML_ENDINGS, *FEED_ENDINGS)
+
+
+def read_path(path: str, published: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any] | BadInput]:
+    """Records from one path, the reader chosen by its ending (``-`` is stdin)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_ENDINGS:
+        yield from read_html(path, published, outlet)
+    elif suffix in FEED_ENDINGS:
+        yield from read_feed(path, published, outlet)
+    else:
+        yield from read_records(path, published, outlet)
+
+
+def _read_bytes(path: str) -> tuple[bytes, str] | BadInput:
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(path).read_bytes(), str(path)
+    except OSError as exc:
+        return BadInput(path, f"cannot be read: {exc.strerror or exc}")
+
+
+def _decode(data: bytes, name: str) -> str | BadInput:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return BadInput(name, f"is not UTF-8 text (byte {exc.start}): convert it to UTF-8 first")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_records(
+    path: str, published: str | None = None, outlet: str | None = None
+) -> Iterator[dict[str, Any] | BadInput]:
+    """Records from a JSON lines file, a JSON array, a .txt file, or stdin ("-").
+
+    A .txt file (or plain text on stdin) is one document whose id is the file name.
+    Lines that are not valid JSON objects come back as ``BadInput`` so the batch goes on.
+    """
+    raw = _read_bytes(path)
+    if isinstance(raw, BadInput):
+        yield raw
+        return
+    data, name = raw
+    text = _decode(data, name)
+    if isinstance(text, BadInput):
+        yield text
+        return
+    stripped = text.lstrip()
+    is_json = name.endswith((".jsonl", ".ndjson", ".json")) or (name == "<stdin>" and stripped.startswith(("{", "[")))
+    if not is_json:
+        yield {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
+               "published": published, "outlet": outlet}
+        return
+    if stripped.startswith("["):
+        yield from _json_array(text, name, published, outlet)
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BadInput(f"{name} line {n}", f"is not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _record(record, f"{name} line {n}", f"{Path(name).stem}-{n}", published, outlet)
+
+
+def _json_array(text: str, name: str, published: str | None, outlet: str | None) -> Iterator[dict[str, Any] | BadInput]:
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield BadInput(name, f"is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    for n, item in enumerate(items, start=1):
+        yield _record(item, f"{name} item {n}", f"{Path(name).stem}-{n}", published, outlet)
+
+
+def _record(
+    record: Any, where: str, default_id: str, published: str | None, outlet: str | None
+) -> dict[str, Any] | BadInput:
+    if not isinstance(record, dict):
+        return BadInput(where, f"is a JSON {type(record).__name__}, not an object")
+    if published and not record.get("published"):
+        record["published"] = published
+    if outlet and not record.get("outlet"):
+        record["outlet"] = outlet
+    record.setdefault("id", default_id)
+    return record
+
+
+_META_DATE = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|date|pubdate|dc\.date)["'][^>]*content=["'](\d{4}-\d{2}-\d{2})""",
+    re.IGNORECASE,
+)
+
+
+def read_html(path: str, published: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any] | BadInput]:
+    """One record from an HTML page: its main text, title, author, date, site and canonical URL."""
+    import trafilatura
+
+    raw = _read_bytes(path)
+    if isinstance(raw, BadInput):
+        yield raw
+        return
+    data, name = raw
+    html = data.decode("utf-8", errors="replace")
+    try:
+        found = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 - a broken page is a bad input, not a crash
+        yield BadInput(name, f"is not a readable HTML page ({type(exc).__name__}: {exc})")
+        return
+    meta: dict[str, Any] = {}
+    if isinstance(found, dict):
+        meta = found
+    elif found is not None:
+        meta = found.as_dict()
+    text = (meta.get("text") or "").strip()
+    if not text:
+        yield BadInput(name, "is an HTML page with no article text in it")
+        return
+    # the page's own metadata first: an extractor's guessed date can be far off
+    page_date = _META_DATE.search(html)
+    when = published or (page_date.group(1) if page_date else None) or _iso_date(meta.get("date"))
+    yield {
+        "id": Path(name).stem if name != "<stdin>" else stable_id("doc", text),
+        "text": text,
+        "title": meta.get("title"),
+        "published": when,
+        "outlet": outlet or meta.get("sitename") or meta.get("hostname"),
+        "url": meta.get("url"),
+        "author": meta.get("author"),
+    }
+
+
+def read_feed(path: str, published: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any] | BadInput]:
+    """One record per RSS or Atom entry, with its full content where the feed carries it."""
+    import feedparser
+
+    raw = _read_bytes(path)
+    if isinstance(raw, BadInput):
+        yield raw
+        return
+    data, name = raw
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        problem = f"is not a readable feed ({feed.bozo_exception})" if feed.bozo else "is a feed with no entries"
+        yield BadInput(name, problem)
+        return
+    source = outlet or feed.feed.get("title")
+    for n, entry in enumerate(feed.entries, start=1):
+        contents = entry.get("content") or []
+        body = contents[0].get("value") if contents else entry.get("summary")
+        text = _html_to_text(body or "")
+        if not text:
+            yield BadInput(f"{name} entry {n}", "has no text")
+            continue
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = published or (date(*parsed[:3]).isoformat() if parsed else None)
+        key = entry.get("id") or entry.get("link") or f"{name}-{n}"
+        yield {
+            "id": stable_id("feed", key),
+            "text": text,
+            "title": entry.get("title"),
+            "published": when,
+            "outlet": source,
+            "url": entry.get("link"),
+        }
+
+
+def _html_to_text(fragment: str) -> str:
+    """Paragraph text of an HTML fragment (a feed entry's content)."""
+    if "<" not in fragment:
+        return fragment.strip()
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(fragment)
+    except Exception:  # noqa: BLE001 - unparseable markup: fall back to stripping tags
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    blocks = [" ".join(el.text_content().split()) for el in root.iter("p", "h1", "h2", "h3", "li", "blockquote")]
+    blocks = [b for b in blocks if b]
+    return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    return None
