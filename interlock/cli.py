@@ -181,10 +181,11 @@ def show(name: str, db_path: Path | None, as_json: bool) -> None:
         role = f" as {tie['role']}" if tie["role"] else ""
         span = f" [{tie['valid_from'] or '?'} .. {tie['valid_to'] or ''}]" if tie["valid_from"] or tie["valid_to"] else ""
         click.echo(f"  {tie['subject']} {tie['predicate']} {tie['object'] or ''}{role} ({tie['status']}){span}"
-                   f" - {tie['reports']} report(s), {tie['outlets']} outlet(s)")
+                   f" - {tie['reports']} report(s), {tie['outlets']} outlet(s), {tie['origins']} origin(s)")
         for src in tie["sources"]:
             chain = " > ".join(src["chain"]) if src["chain"] else (src["outlet"] or "?")
-            click.echo(f"      {src['published'] or '?'} {src['modality']}: {chain}")
+            copy = f" (copy of {src['copy_of']})" if src["copy_of"] else ""
+            click.echo(f"      {src['published'] or '?'} {src['modality']}: {chain}{copy}")
     for q in profile["quotes"]:
         click.echo(f"  said ({q['cue']}): {q['content'][:100]}")
 

@@ -106,7 +106,7 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
         )}
     )
     rows = c.execute(
-        f"SELECT s.*, d.published, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+        f"SELECT s.*, d.published, d.copy_of, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
         f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks}) "
         "ORDER BY coalesce(s.valid_from, s.time, d.published)",
         sorted(ids) * 2,
@@ -122,9 +122,12 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
         entry["sources"].append({
             "document": r["document_id"], "outlet": r["outlet"], "published": r["published"],
             "modality": r["modality"], "chain": _chain(store, r["attribution_id"]), "evidence": r["evidence_text"],
+            "copy_of": r["copy_of"],
         })
     for entry in ties.values():
         entry["reports"] = len(entry["sources"])
+        # copies of one story are one origin
+        entry["origins"] = len({s["copy_of"] or s["document"] for s in entry["sources"]})
         entry["outlets"] = len({s["outlet"] for s in entry["sources"] if s["outlet"]})
     quotes = [
         {"document": q["document_id"], "cue": q["cue_text"], "content": q["content_text"], "kind": q["kind"]}

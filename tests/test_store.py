@@ -63,3 +63,22 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="newer than this Interlock knows"):
         SQLiteStore(path)
+
+
+STORY = (
+    "The electoral commission in Basra said on Wednesday that the provincial vote would be "
+    "delayed by two weeks because ballots had not arrived from the printer. Commission "
+    "spokesman Hadi Nouri told reporters that the new date would be announced on Sunday. "
+    "Opposition parties said the delay favoured the governing alliance, which denied it."
+)
+
+
+def test_syndicated_copies_point_at_the_first_version(tmp_path: Path) -> None:
+    copy = STORY.replace("Wednesday", "Wednesday evening").replace("denied it", "rejected the charge")
+    other = "Farmers in Diyala protested against water cuts for a third day, local officials said."
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for doc_id, text in (("wire", STORY), ("paper", copy), ("other", other)):
+            store.put(extract(text, doc_id=doc_id), text)
+        rows = {r["id"]: r["copy_of"] for r in store.conn.execute("SELECT id, copy_of FROM documents")}
+        assert store.stats().copies == 1
+    assert rows == {"wire": None, "paper": "wire", "other": None}

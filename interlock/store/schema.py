@@ -141,5 +141,25 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        """
+        -- near-duplicates (interlock.dedupe): a syndicated copy points at the first stored
+        -- version of the story; LSH band keys find candidates without comparing every pair
+        ALTER TABLE documents ADD COLUMN copy_of TEXT;
+        ALTER TABLE documents ADD COLUMN copy_similarity REAL;
+        ALTER TABLE documents ADD COLUMN minhash BLOB;
+        CREATE TABLE document_bands (
+            band INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, document_id)
+        );
+        CREATE INDEX documents_copy_of ON documents(copy_of);
+        """,
+    )
+)
+
 #: the schema version a store has once every migration is applied
 LATEST = MIGRATIONS[-1][0]

@@ -18,6 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from interlock import dedupe
 from interlock.errors import InterlockError
 from interlock.model import ExtractedDocument, stable_id
 from interlock.resolve.names import name_key
@@ -39,6 +42,7 @@ class Stats:
     statements: int
     attributions: int
     events: int
+    copies: int
     first_published: str | None
     last_published: str | None
 
@@ -155,8 +159,39 @@ class SQLiteStore:
                  datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(doc.errors)),
             )
             c.execute("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (doc.id, doc.title or "", text))
+            self._mark_copy(c, doc.id, text)
             self._put_parts(c, doc)
         return status
+
+    def _mark_copy(self, c: sqlite3.Connection, doc_id: str, text: str) -> None:
+        """Record the document's MinHash and, when it copies a stored story, which one."""
+        sig = dedupe.signature(text)
+        keys = dedupe.bands(sig)
+        candidates = {
+            r[0]
+            for band, key in enumerate(keys)
+            for r in c.execute(
+                "SELECT document_id FROM document_bands WHERE band = ? AND key = ? AND document_id != ?",
+                (band, key, doc_id),
+            )
+        }
+        best, best_sim = None, 0.0
+        for cand in sorted(candidates):
+            row = c.execute("SELECT minhash, copy_of FROM documents WHERE id = ?", (cand,)).fetchone()
+            if row is None or row["minhash"] is None:
+                continue
+            sim = dedupe.similarity(sig, np.frombuffer(row["minhash"], dtype=np.uint64))
+            if sim > best_sim:
+                best, best_sim = (row["copy_of"] or cand), sim
+        copy_of = best if best_sim >= dedupe.COPY_THRESHOLD else None
+        c.execute(
+            "UPDATE documents SET minhash = ?, copy_of = ?, copy_similarity = ? WHERE id = ?",
+            (sig.tobytes(), copy_of, round(best_sim, 3) if copy_of else None, doc_id),
+        )
+        c.executemany(
+            "INSERT OR IGNORE INTO document_bands (band, key, document_id) VALUES (?, ?, ?)",
+            [(band, key, doc_id) for band, key in enumerate(keys)],
+        )
 
     def _put_parts(self, c: sqlite3.Connection, doc: ExtractedDocument) -> None:
         for e in doc.entities:
@@ -210,6 +245,7 @@ class SQLiteStore:
             documents=count("documents"), outlets=count("outlets"), entities=count("entities"),
             mentions=count("mentions"), statements=count("statements"), attributions=count("attributions"),
             events=count("events"), first_published=first, last_published=last,
+            copies=int(self.conn.execute("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL").fetchone()[0]),
         )
 
     def integrity_ok(self) -> bool:
