@@ -9,7 +9,8 @@ until cross-document resolution links actors more cleverly.
 from __future__ import annotations
 
 import json
-from collections import deque
+import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from interlock.errors import InterlockError
@@ -188,32 +189,85 @@ def _precision(value: str) -> str:
     return "vague"
 
 
-def ties(store: SQLiteStore, a: str, b: str, hops: int = 3) -> list[list[dict[str, Any]]]:
-    """Sourced paths between two actors through statements, shortest first."""
-    start, goal = find_actor(store, a), find_actor(store, b)
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Every statement touching the actors ``keys``, as (other actor, edge) per actor."""
     c = store.conn
-    key_of = {r[0]: r[1] for r in c.execute("SELECT id, name_key FROM entities")}
-    edges: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for r in c.execute("SELECT * FROM statements WHERE object_id IS NOT NULL"):
+    key_of: dict[str, str] = {}
+    for part in _chunks(sorted(keys)):
+        marks = ",".join("?" * len(part))
+        key_of.update(c.execute(f"SELECT id, name_key FROM entities WHERE name_key IN ({marks})", part).fetchall())  # noqa: S608
+    rows: dict[str, sqlite3.Row] = {}
+    for part in _chunks(sorted(key_of)):
+        marks = ",".join("?" * len(part))
+        for column in ("subject_id", "object_id"):
+            for r in c.execute(
+                f"SELECT id, document_id, subject_id, object_id, predicate, role, status, modality, evidence_text "  # noqa: S608
+                f"FROM statements WHERE {column} IN ({marks}) AND object_id IS NOT NULL",
+                part,
+            ):
+                rows[r["id"]] = r
+    others = sorted({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()} - set(key_of))
+    for part in _chunks(others):
+        marks = ",".join("?" * len(part))
+        key_of.update(c.execute(f"SELECT id, name_key FROM entities WHERE id IN ({marks})", part).fetchall())  # noqa: S608
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for r in rows.values():
         s, o = key_of.get(r["subject_id"]), key_of.get(r["object_id"])
         if s is None or o is None or s == o:
             continue
         edge = {"predicate": r["predicate"], "role": r["role"], "status": r["status"], "modality": r["modality"],
                 "document": r["document_id"], "evidence": r["evidence_text"], "from": s, "to": o}
-        edges.setdefault(s, []).append((o, edge))
-        edges.setdefault(o, []).append((s, edge))
+        if s in keys:
+            out.setdefault(s, []).append((o, edge))
+        if o in keys:
+            out.setdefault(o, []).append((s, edge))
+    return out
+
+
+def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> list[list[dict[str, Any]]]:
+    """Sourced paths between two actors through statements, shortest first.
+
+    A breadth-first search over the store's indexes, one query round per step, so
+    the cost follows the neighbourhoods it visits, not the size of the store.
+    """
+    start, goal = find_actor(store, a), find_actor(store, b)
+    parents: dict[str, list[tuple[str, dict[str, Any]]]] = {start: []}
+    frontier = {start}
+    found_at: int | None = None
+    for depth in range(1, hops + 1):
+        adjacency = _neighbours(store, frontier)
+        nxt: set[str] = set()
+        for node in frontier:
+            for other, edge in adjacency.get(node, []):
+                if other in parents and other not in nxt:
+                    continue
+                parents.setdefault(other, []).append((node, edge))
+                nxt.add(other)
+        if goal in nxt:
+            found_at = depth
+            break
+        frontier = nxt
+        if not frontier:
+            break
+    if found_at is None:
+        return []
     paths: list[list[dict[str, Any]]] = []
-    queue: deque[tuple[str, list[dict[str, Any]], set[str]]] = deque([(start, [], {start})])
-    while queue and len(paths) < 20:
-        node, path, seen = queue.popleft()
-        if node == goal and path:
-            paths.append(path)
-            continue
-        if len(path) >= hops:
-            continue
-        for nxt, edge in edges.get(node, []):
-            if nxt not in seen:
-                queue.append((nxt, [*path, edge], seen | {nxt}))
+
+    def walk(node: str, suffix: list[dict[str, Any]]) -> None:
+        if len(paths) >= limit:
+            return
+        if node == start:
+            paths.append(suffix)
+            return
+        for prev, edge in parents.get(node, []):
+            walk(prev, [edge, *suffix])
+
+    walk(goal, [])
     names = {k: _summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
     # edges are shared between paths: name them in copies
     return [[{**e, "from": names[e["from"]], "to": names[e["to"]]} for e in p] for p in paths]

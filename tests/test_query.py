@@ -67,10 +67,11 @@ def test_ties_find_a_sourced_two_step_path(db: Path) -> None:
     with SQLiteStore(db) as store:
         paths = ties(store, "Jaafar al-Saadi", "Iran", hops=2)
     assert paths, "al-Saadi leads the PDB, which Iran backs"
-    first = paths[0]
-    assert first[0]["from"] == "Jaafar al-Saadi" and first[-1]["predicate"] == "backed_by"
-    assert all(step["evidence"] and step["document"] for step in first)
-    assert len(first) <= 2
+    assert all(p[0]["from"] == "Jaafar al-Saadi" and p[-1]["to"] == "Iran" for p in paths)
+    assert all(len(p) == len(paths[0]) <= 2 for p in paths), "shortest paths only, none longer than asked"
+    via_pdb = [p for p in paths if p[-1]["predicate"] == "backed_by" and p[-1]["from"] == "Popular Defence Brigades"]
+    assert via_pdb
+    assert all(step["evidence"] and step["document"] for p in paths for step in p)
 
 
 def test_search_finds_actors_and_documents(db: Path) -> None:
