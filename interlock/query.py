@@ -38,9 +38,11 @@ def _fts_quote(text: str) -> str:
 def find_actor(store: SQLiteStore, name: str) -> str:
     """The grouping key of the actor a name refers to, forgiving case, accents and al- variants."""
     c = store.conn
+    # two indexed look-ups (an OR across the join would scan every mention)
     rows = c.execute(
-        "SELECT DISTINCT e.name_key FROM entities e JOIN mentions m ON m.entity_id = e.id "
-        "WHERE (m.text = ? COLLATE NOCASE OR e.name = ? COLLATE NOCASE) AND e.anonymous = 0",
+        "SELECT e.name_key FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.text = ? COLLATE NOCASE AND e.anonymous = 0 "
+        "UNION SELECT name_key FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0",
         (name, name),
     ).fetchall()
     keys = [r[0] for r in rows]
@@ -236,10 +238,12 @@ def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> 
     the cost follows the neighbourhoods it visits, not the size of the store.
     """
     start, goal = find_actor(store, a), find_actor(store, b)
+    if start == goal:
+        return []
     parents: dict[str, list[tuple[str, dict[str, Any]]]] = {start: []}
     frontier = {start}
-    found_at: int | None = None
-    for depth in range(1, hops + 1):
+    found = False
+    for _depth in range(1, hops):
         adjacency = _neighbours(store, frontier)
         nxt: set[str] = set()
         for node in frontier:
@@ -249,12 +253,18 @@ def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> 
                 parents.setdefault(other, []).append((node, edge))
                 nxt.add(other)
         if goal in nxt:
-            found_at = depth
+            found = True
             break
         frontier = nxt
         if not frontier:
             break
-    if found_at is None:
+    if not found and frontier:
+        # the last step from the goal's side: one look-up instead of expanding the whole frontier
+        for other, edge in _neighbours(store, {goal}).get(goal, []):
+            if other in frontier:
+                parents.setdefault(goal, []).append((other, edge))
+                found = True
+    if not found:
         return []
     paths: list[list[dict[str, Any]]] = []
 
