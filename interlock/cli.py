@@ -129,14 +129,24 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
               help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Counts of documents, outlets, entities, statements and the date range of a store."""
+    """Counts, outlets, the date range and the most connected people of a store."""
+    from interlock import query
+
     with _open_store(db_path) as store:
         counts = store.stats().as_dict()
+        counts["outlets_by_documents"] = store.outlets()
+        counts["most_connected"] = query.most_connected(store)
     if as_json:
-        click.echo(json.dumps(counts, indent=2))
+        click.echo(json.dumps(counts, indent=2, ensure_ascii=False))
         return
     for key, value in counts.items():
+        if isinstance(value, list):
+            continue
         click.echo(f"{key:16} {value}")
+    for row in counts["outlets_by_documents"]:
+        click.echo(f"outlet           {row['outlet']} ({row['documents']} documents)")
+    for row in counts["most_connected"]:
+        click.echo(f"most connected   {row['name']} ({row['statements']} statements)")
 
 
 _DB_OPTION = click.option(
@@ -163,14 +173,22 @@ def _answer(fn: Any, *args: Any) -> Any:
 
 
 @cli.command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("--most-connected", is_flag=True, help="Show the person with the most statements instead of NAME.")
 @_DB_OPTION
 @_JSON_OPTION
-def show(name: str, db_path: Path | None, as_json: bool) -> None:
+def show(name: str | None, most_connected: bool, db_path: Path | None, as_json: bool) -> None:
     """An actor's profile: names, positions and ties over time with their sources, quotes."""
     from interlock import query
 
     with _open_store(db_path) as store:
+        if most_connected:
+            top = query.most_connected(store, limit=1)
+            if not top:
+                raise click.ClickException("the store holds no statements about people yet")
+            name = top[0]["name"]
+        if not name:
+            raise click.UsageError("give a NAME, or --most-connected")
         profile = _answer(query.show, store, name)
     if as_json:
         click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
@@ -188,6 +206,8 @@ def show(name: str, db_path: Path | None, as_json: bool) -> None:
             click.echo(f"      {src['published'] or '?'} {src['modality']}: {chain}{copy}")
     for q in profile["quotes"]:
         click.echo(f"  said ({q['cue']}): {q['content'][:100]}")
+    for q in profile["quotes_about"]:
+        click.echo(f"  {q['source'] or 'someone'} {q['cue']} about them: {q['content'][:90]}")
 
 
 @cli.command()

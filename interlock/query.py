@@ -63,12 +63,15 @@ def find_actor(store: SQLiteStore, name: str) -> str:
 
 
 def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:
-    row = store.conn.execute(
-        "SELECT name, label, count(DISTINCT document_id) FROM entities WHERE name_key = ? "
-        "GROUP BY name, label ORDER BY length(name) DESC LIMIT 1",
+    """An actor's display name (its longest, then most frequent spelling), label and document count."""
+    c = store.conn
+    row = c.execute(
+        "SELECT name, label FROM entities WHERE name_key = ? GROUP BY name, label "
+        "ORDER BY length(name) DESC, count(*) DESC, name LIMIT 1",
         (key,),
     ).fetchone()
-    return {"key": key, "name": row[0], "label": row[1], "documents": row[2]}
+    documents = c.execute("SELECT count(DISTINCT document_id) FROM entities WHERE name_key = ?", (key,)).fetchone()[0]
+    return {"key": key, "name": row[0], "label": row[1], "documents": documents}
 
 
 def _names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
@@ -115,6 +118,8 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
         sorted(ids) * 2,
     ).fetchall()
     names = _names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
+    own_name = _summary(store, key)["name"]
+    names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
     ties: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
         tie = (names.get(r["subject_id"]), r["predicate"], names.get(r["object_id"]), r["role"], r["status"])
@@ -139,8 +144,28 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
             sorted(ids),
         )
     ]
+    about = [
+        {"document": q["document_id"], "source": q["source_text"], "cue": q["cue_text"], "content": q["content_text"]}
+        for q in c.execute(
+            f"SELECT DISTINCT a.* FROM mentions m JOIN attributions a ON a.document_id = m.document_id "  # noqa: S608
+            f"AND m.start >= a.content_start AND m.end <= a.content_end "
+            f"WHERE m.entity_id IN ({marks}) ORDER BY a.document_id, a.cue_start",
+            sorted(ids),
+        )
+    ]
     summary = _summary(store, key)
-    return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes}
+    return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about}
+
+
+def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
+    """The named actors with the most statements about them."""
+    rows = store.conn.execute(
+        "SELECT e.name_key, count(*) AS n FROM statements s JOIN entities e "
+        "ON e.id = s.subject_id OR e.id = s.object_id "
+        "WHERE e.label = ? AND e.anonymous = 0 GROUP BY e.name_key ORDER BY n DESC LIMIT ?",
+        (label, limit),
+    ).fetchall()
+    return [{**_summary(store, r[0]), "statements": r[1]} for r in rows]
 
 
 def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:

@@ -161,5 +161,22 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        """
+        -- an edited document is a new version: the older texts are kept here
+        CREATE TABLE document_versions (
+            document_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            replaced_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, content_hash)
+        );
+        """,
+    )
+)
+
 #: the schema version a store has once every migration is applied
 LATEST = MIGRATIONS[-1][0]

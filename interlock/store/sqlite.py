@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -59,6 +60,14 @@ def entity_key(label: str, name: str, anonymous: bool, entity_id: str) -> str:
         return f"anon:{entity_id}"
     group = "PLACE" if label in ("GPE", "LOC") else label
     return f"{group}:{name_key(name)}"
+
+
+def _domain(url: str | None) -> str | None:
+    """The outlet a URL names when nothing else does: its host without "www."."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def content_hash(text: str) -> str:
@@ -145,13 +154,19 @@ class SQLiteStore:
             return status
         with self._transaction() as c:
             if status == "changed":
+                c.execute(
+                    "INSERT OR IGNORE INTO document_versions (document_id, content_hash, text, ingested_at, replaced_at)"
+                    " SELECT id, content_hash, text, ingested_at, ? FROM documents WHERE id = ?",
+                    (datetime.now(UTC).isoformat(timespec="seconds"), doc.id),
+                )
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
                 c.execute("DELETE FROM documents_fts WHERE document_id = ?", (doc.id,))
                 c.execute("DELETE FROM names_fts WHERE entity_id IN (SELECT id FROM entities WHERE document_id = ?)", (doc.id,))
             outlet_id = None
-            if doc.outlet:
-                outlet_id = stable_id("outlet", doc.outlet.strip().lower())
-                c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, doc.outlet.strip()))
+            outlet = doc.outlet or _domain(doc.url)
+            if outlet:
+                outlet_id = stable_id("outlet", outlet.strip().lower())
+                c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, outlet.strip()))
             c.execute(
                 "INSERT INTO documents (id, content_hash, title, url, outlet_id, published, text, source,"
                 " ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -247,6 +262,14 @@ class SQLiteStore:
             events=count("events"), first_published=first, last_published=last,
             copies=int(self.conn.execute("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL").fetchone()[0]),
         )
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Outlets with how many documents each, most first."""
+        rows = self.conn.execute(
+            "SELECT o.name, count(d.id) FROM outlets o LEFT JOIN documents d ON d.outlet_id = o.id "
+            "GROUP BY o.id ORDER BY count(d.id) DESC, o.name"
+        )
+        return [{"outlet": r[0], "documents": r[1]} for r in rows]
 
     def integrity_ok(self) -> bool:
         """``PRAGMA integrity_check`` says ok."""
