@@ -14,18 +14,15 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.attribution_features import (
+    DASHES,
     QUOTE_CLOSE,
-    Priors,
     QuoteIndex,
     colon_speaker,
     convention_cue,
     cue_probability,
     features,
     is_candidate,
-    is_dash,
     load_model,
-    prior_bucket,
-    prior_features,
     subject_of,
 )
 from interlock.extract.state import AttributionDraft, get_state, text_of
@@ -83,10 +80,7 @@ def _cue_span(tok: Token) -> Offsets:
             ):
                 end = c.i + 1
     start = tok.i
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.i < tok.i:
-        # PolNeAR marks "in" of "in a statement" as the cue: keep the phrase whole
-        start = tok.head.i
-    elif tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX"):
         # PolNeAR cues carry the verb group: "has said", "did not respond", "also said"
         left = {c.i for c in tok.children if c.dep_ in _CUE_GROUP and c.i < tok.i}
         while start - 1 in left:
@@ -174,20 +168,14 @@ def _colon_quote(tok: Token, quotes: QuoteIndex) -> int:
 def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | None, str]:
     """The content of a cue (a quote next to it, its complement, or its clause) and the rule used."""
     doc = tok.doc
-    if is_dash(tok):
-        glued = tok.text[0] in QUOTE_CLOSE
-        qi = quotes.of_token[tok.i if glued else tok.i - 1] if tok.i > 0 or glued else -1
+    if tok.text in DASHES:
+        qi = quotes.of_token[tok.i - 1] if tok.i > 0 else -1
         return quotes.spans[qi] if qi >= 0 else None, "dash"
     if tok.text == ":":
         line_end = text_of(doc).find("\n", tok.idx)
         return _trim_chars(text_of(doc), tok.idx + 1, len(text_of(doc)) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
         head = tok.head
-        if head is tok:
-            # a parse that made "According to X" the root: the claim is the rest of the sentence
-            to = tok.nbor(1)
-            sp = _span(doc, max(to.right_edge.i, tok.i + 1) + 1, tok.sent.end)
-            return _quote_widen(sp, quotes, cue) if sp else None, "according"
         hs, he = _subtree(head)
         ps, pe = _subtree(tok)
         left, right = _span(doc, hs, ps), _span(doc, pe, he)
@@ -318,7 +306,7 @@ def _source_span(
 ) -> Offsets | None:
     """The speaker's span: the subject, the "according to" object, or the words by a quote."""
     doc = tok.doc
-    if is_dash(tok):
+    if tok.text in DASHES:
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 10 and doc[end].text != "," and not doc[end].is_space:
             if "\n" in doc[end].text_with_ws:
@@ -396,17 +384,7 @@ def _line_clip(doc: Doc, head: Token) -> Offsets | None:
     return _span(doc, start, end)
 
 
-#: features crossed with the lemma's training cue rate (see ``prior_bucket``)
-_PRIOR_CONTEXT = (
-    "dep=", "tag=", "subj_ent=", "subj_pos=", "subj=", "kid=", "rule=", "rule_source=",
-    "quote_", "in_quote", "ccomp_", "under_report_verb", "kind=", "content_size=",
-    "anonymous_source", "hdep=", "next=", "prev=",
-)
-
-
-def candidate(
-    tok: Token, quotes: QuoteIndex, priors: Priors | None = None
-) -> tuple[list[str], AttributionDraft | None]:
+def candidate(tok: Token, quotes: QuoteIndex) -> tuple[list[str], AttributionDraft | None]:
     """The features of a candidate cue, with the attribution the rules build around it.
 
     What the rules find (which rule gave the content, whether a speaker was
@@ -428,9 +406,6 @@ def candidate(
         feats.append(f"kind={draft.kind}")
         if draft.anonymous:
             feats.append("anonymous_source")
-    if priors is not None:
-        context = [x for x in feats if x.startswith(_PRIOR_CONTEXT)]
-        feats += prior_features(prior_bucket(lemma, priors), context)
     return feats, draft
 
 
@@ -462,7 +437,6 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
         return []
     model = model or load_model()
     threshold = float(model.get("threshold", 0.5))
-    priors: Priors | None = model.get("lemma_prior")
     quotes = QuoteIndex(doc)
     out: list[AttributionDraft] = []
     seen: set[Offsets] = set()
@@ -470,7 +444,7 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     for tok in doc:
         if not is_candidate(tok):
             continue
-        feats, draft = candidate(tok, quotes, priors)
+        feats, draft = candidate(tok, quotes)
         if draft is None:
             continue
         p = cue_probability(feats, model)
@@ -508,11 +482,4 @@ def _merge_chains(
             inner.source, inner.anonymous = outer.source, outer.anonymous
         inner.confidence = max(inner.confidence, outer.confidence)
         dropped.add(id(outer))
-    for i, draft in by_token.items():
-        tok = doc[i]
-        # "In a statement, Smith said ...": the noun belongs to the verb's cue, not a cue of its own
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            verb = by_token.get(tok.head.head.i)
-            if verb is not None and verb is not draft and id(verb) not in dropped:
-                dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
