@@ -94,10 +94,12 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
               help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for documents without one.")
 @click.option("--outlet", default=None, help="Outlet for documents without one.")
+@click.option("--allow-private", is_flag=True,
+              help="Fetch URLs on loopback, private or link-local addresses (refused by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, outlet: str | None,
-           quiet: bool) -> None:
-    """Extract and store documents: files, folders (recursively) or - for stdin.
+           allow_private: bool, quiet: bool) -> None:
+    """Extract and store documents: files, folders (recursively), URLs or - for stdin.
 
     Reads JSON lines and arrays, text, HTML pages and RSS/Atom feeds. Each document is stored in its own
     transaction and keyed by its id and text, so running the same command again
@@ -112,7 +114,8 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     try:
         with SQLiteStore(store_path) as store:
             show = print_progress if not quiet and sys.stderr.isatty() else None
-            report = run_ingest(paths, store, published=published, outlet=outlet, progress=show)
+            report = run_ingest(paths, store, published=published, outlet=outlet, progress=show,
+                                allow_private=allow_private)
     except InterlockError as exc:
         raise click.ClickException(str(exc)) from None
     if show is not None:

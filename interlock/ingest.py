@@ -18,7 +18,7 @@ from typing import Any
 
 from interlock.errors import BadInput
 from interlock.model import stable_id
-from interlock.readers import READABLE, read_path
+from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
 from interlock.store import SQLiteStore
 
 
@@ -34,7 +34,8 @@ class IngestReport:
         return not self.failures
 
     def summary(self) -> str:
-        parts = [f"{self.counts[k]} {k}" for k in ("new", "changed", "unchanged") if self.counts[k]]
+        names = {"new": "new", "changed": "new versions", "unchanged": "unchanged", "copies": "copies of stored stories"}
+        parts = [f"{self.counts[k]} {v}" for k, v in names.items() if self.counts[k]]
         parts.append(f"{len(self.failures)} failed")
         return ", ".join(parts)
 
@@ -42,7 +43,7 @@ class IngestReport:
 def expand_paths(paths: Iterable[str]) -> Iterator[str | BadInput]:
     """Files to read: files as given, folders recursively (readable endings only), ``-``."""
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or is_url(raw):
             yield raw
             continue
         path = Path(raw)
@@ -62,11 +63,14 @@ def ingest(
     store: SQLiteStore,
     published: str | None = None,
     outlet: str | None = None,
-    progress: Callable[[int, float], None] | None = None,
+    progress: Callable[[int, float, int | None], None] | None = None,
+    allow_private: bool = False,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``."""
     from interlock.extract.api import DocumentError, extract_records
 
+    paths = list(paths)
+    total = estimate_total(paths) if progress is not None else None
     report = IngestReport()
     texts: dict[str, tuple[str, str]] = {}
 
@@ -75,7 +79,7 @@ def ingest(
             if isinstance(item, BadInput):
                 report.failures.append(str(item))
                 continue
-            for rec in read_path(item, published, outlet):
+            for rec in read_path(item, published, outlet, allow_private):
                 if isinstance(rec, BadInput):
                     report.failures.append(str(rec))
                     continue
@@ -100,13 +104,42 @@ def ingest(
         if text is None:
             report.failures.append(f"{res.id}: extracted, but its text went missing")
             continue
-        report.counts[store.put(res, text, source)] += 1
+        outcome = store.put(res, text, source)
+        report.counts[outcome] += 1
+        if outcome != "unchanged" and store.copy_of(res.id):
+            report.counts["copies"] += 1
         if progress is not None:
-            progress(done, time.monotonic() - started)
+            progress(done + report.counts["unchanged"], time.monotonic() - started, total)
     return report
 
 
-def print_progress(done: int, elapsed: float) -> None:
-    """A one-line progress report on stderr: documents and documents per second."""
+def estimate_total(paths: list[str]) -> int | None:
+    """How many documents the inputs hold, counted cheaply (lines of JSON lines files); None for stdin."""
+    total = 0
+    for item in expand_paths(paths):
+        if isinstance(item, BadInput):
+            continue
+        if item == "-" or is_url(item):
+            return None
+        suffix = Path(item).suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                with open(item, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif suffix in FEED_ENDINGS:
+                total += Path(item).read_bytes().count(b"<item") + Path(item).read_bytes().count(b"<entry")
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def print_progress(done: int, elapsed: float, total: int | None) -> None:
+    """A one-line progress report on stderr: documents, documents per second, time left."""
     rate = done / elapsed if elapsed > 0 else 0.0
-    print(f"\r{done} documents, {rate:.1f}/s", end="", file=sys.stderr, flush=True)
+    line = f"\r{done}" + (f"/{total}" if total else "") + f" documents, {rate:.1f}/s"
+    if total and rate > 0 and done < total:
+        left = (total - done) / rate
+        line += f", about {int(left // 60)}:{int(left % 60):02d} left"
+    print(line + "   ", end="", file=sys.stderr, flush=True)

@@ -263,6 +263,11 @@ class SQLiteStore:
             copies=int(self.conn.execute("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL").fetchone()[0]),
         )
 
+    def copy_of(self, doc_id: str) -> str | None:
+        """The document this one copies, when it is a syndicated copy or light rewrite."""
+        row = self.conn.execute("SELECT copy_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row["copy_of"] if row is not None else None
+
     def outlets(self) -> list[dict[str, Any]]:
         """Outlets with how many documents each, most first."""
         rows = self.conn.execute(
