@@ -14,15 +14,21 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.attribution_features import (
-    DASHES,
     QUOTE_CLOSE,
+    Priors,
     QuoteIndex,
+    colon_quote,
     colon_speaker,
     convention_cue,
     cue_probability,
     features,
     is_candidate,
+    is_dash,
     load_model,
+    prior_bucket,
+    prior_features,
+    quote_before,
+    quote_widen,
     subject_of,
 )
 from interlock.extract.state import AttributionDraft, get_state, text_of
@@ -80,7 +86,10 @@ def _cue_span(tok: Token) -> Offsets:
             ):
                 end = c.i + 1
     start = tok.i
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.i < tok.i:
+        # PolNeAR marks "in" of "in a statement" as the cue: keep the phrase whole
+        start = tok.head.i
+    elif tok.pos_ in ("VERB", "AUX"):
         # PolNeAR cues carry the verb group: "has said", "did not respond", "also said"
         left = {c.i for c in tok.children if c.dep_ in _CUE_GROUP and c.i < tok.i}
         while start - 1 in left:
@@ -115,67 +124,23 @@ def _source(tok: Token) -> Token | None:
     return subj
 
 
-def _quote_widen(content: Offsets, quotes: QuoteIndex, cue: Offsets) -> Offsets:
-    """Stretch a parse-based content to the quote marks it lies in or runs into."""
-    s, e = content
-    for qs, qe in quotes.spans:
-        if qe <= s or qs >= e:
-            continue
-        if qs <= cue[0] < qe:
-            continue  # the cue is inside this quote: do not swallow the speaker
-        if qs >= s - 1:
-            e = max(e, qe)
-        if qs < s:
-            s = qs
-            e = max(e, qe) if qe - e < 400 else e
-    return (s, e)
-
-
-def _quote_before(tok: Token, quotes: QuoteIndex) -> int:
-    """The quote ending right before a cue and its speaker ("“...,” Flynn said"), else -1."""
-    if quotes.inside(tok):
-        return -1
-    left = tok.i
-    for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass", "aux", "advmod", "neg", "npadvmod"):
-            if quotes.of_token[c.left_edge.i] < 0:
-                left = min(left, c.left_edge.i)
-    j, skipped = left - 1, 0
-    while j >= 0 and skipped <= 2:
-        if quotes.of_token[j] >= 0:
-            qi = quotes.of_token[j]
-            qs, qe = quotes.spans[qi]
-            text = text_of(tok.doc)
-            # a quote closed by a full stop ends its sentence: the next one is not its speaker
-            mark = 2 if text[qe - 2 : qe] == "''" else 1
-            closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
-            return qi if qe <= tok.idx and closed else -1
-        if tok.doc[j].text in (".", "?", "!") or not (tok.doc[j].is_punct or tok.doc[j].is_space):
-            return -1
-        j, skipped = j - 1, skipped + 1
-    return -1
-
-
-def _colon_quote(tok: Token, quotes: QuoteIndex) -> int:
-    """The quote after a colon that follows the cue ("said Thursday: “...”"), else -1."""
-    qa = quotes.after(tok)
-    if qa < 0:
-        return -1
-    between = text_of(tok.doc)[tok.idx : quotes.spans[qa][0]]
-    return qa if ":" in between else -1
-
-
 def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | None, str]:
     """The content of a cue (a quote next to it, its complement, or its clause) and the rule used."""
     doc = tok.doc
-    if tok.text in DASHES:
-        qi = quotes.of_token[tok.i - 1] if tok.i > 0 else -1
+    if is_dash(tok):
+        glued = tok.text[0] in QUOTE_CLOSE
+        qi = quotes.of_token[tok.i if glued else tok.i - 1] if tok.i > 0 or glued else -1
         return quotes.spans[qi] if qi >= 0 else None, "dash"
     if tok.text == ":":
         line_end = text_of(doc).find("\n", tok.idx)
         return _trim_chars(text_of(doc), tok.idx + 1, len(text_of(doc)) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
         head = tok.head
+        if head is tok:
+            # a parse that made "According to X" the root: the claim is the rest of the sentence
+            to = tok.nbor(1)
+            sp = _span(doc, max(to.right_edge.i, tok.i + 1) + 1, tok.sent.end)
+            return quote_widen(sp, quotes, cue) if sp else None, "according"
         hs, he = _subtree(head)
         ps, pe = _subtree(tok)
         left, right = _span(doc, hs, ps), _span(doc, pe, he)
@@ -184,13 +149,16 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
             pick: Offsets | None = (left[0], right[1])
         else:
             pick = left or right
-        return _quote_widen(pick, quotes, cue) if pick else None, "according"
+        return quote_widen(pick, quotes, cue) if pick else None, "according"
     kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
-    comp = kids.get("ccomp")
+    # the first clause after the cue: a parse that ran two sentences together
+    # hangs the next sentence on the verb as a second, later ccomp
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c, tok)]
+    comp = next((c for c in ccomps if c.i > tok.i), ccomps[0] if ccomps else None)
     if comp is not None and comp.i > tok.i:
         sp = _span(doc, *_subtree(comp))
         if sp:
-            return _quote_widen(sp, quotes, cue), "ccomp_after"
+            return quote_widen(sp, quotes, cue), "ccomp_after"
     if "agent" in kids:
         # "X is supported by Y": the passive subject is what Y holds
         for c in tok.children:
@@ -198,23 +166,23 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
                 sp = _span(doc, *_subtree(c))
                 if sp:
                     return sp, "passive"
-    qc = _colon_quote(tok, quotes)
+    qc = colon_quote(tok, quotes)
     if qc >= 0:
         return quotes.spans[qc], "colon_quote"
-    qb = _quote_before(tok, quotes)
+    qb = quote_before(tok, quotes)
     if qb >= 0:
         return quotes.spans[qb], "quote_before"
     if comp is not None:
         sp = _span(doc, *_subtree(comp))
         if sp:
-            return _quote_widen(sp, quotes, cue), "ccomp"
+            return quote_widen(sp, quotes, cue), "ccomp"
     if tok.dep_ in ("parataxis",) and tok.head.i != tok.i:
         hs, he = _subtree(tok.head)
         ts, te = _subtree(tok)
         left, right = _span(doc, hs, ts), _span(doc, te, he)
         pick = left if left and (not right or left[1] - left[0] >= right[1] - right[0]) else right
         if pick:
-            return _quote_widen(pick, quotes, cue), "parataxis"
+            return quote_widen(pick, quotes, cue), "parataxis"
     qa = quotes.after(tok) if not quotes.inside(tok) else -1
     if qa >= 0 and quotes.after(tok, window=3) == qa:
         return quotes.spans[qa], "quote_next"
@@ -233,7 +201,7 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         # "called him a master", "accused X of Y": the complements together
         sp = _span(doc, comps[0].left_edge.i, comps[-1].right_edge.i + 1)
         if sp:
-            return _quote_widen(sp, quotes, cue), "complement"
+            return quote_widen(sp, quotes, cue), "complement"
     if qa >= 0:
         return quotes.spans[qa], "quote_after"
     prep = kids.get("prep")
@@ -246,8 +214,20 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
     sent = tok.sent
     sp = _span(doc, tok.i + 1, sent.end)
     if sp and sp[1] - sp[0] > 8:
-        return _quote_widen(sp, quotes, cue), "rest"
+        return quote_widen(sp, quotes, cue), "rest"
     return _span(doc, sent.start, tok.i), "before"
+
+
+#: subordinators of a clause the parse hung on a verb as ccomp though it says when or why
+_ADVERBIAL_MARKS = frozenset("after before when while because since until once".split())
+
+
+def _adverbial(comp: Token, tok: Token) -> bool:
+    """True for a "complement" that is an adverbial clause or lies across a line break."""
+    if any(g.dep_ in ("mark", "advmod") and g.lower_ in _ADVERBIAL_MARKS for g in comp.children):
+        return True
+    lo, hi = sorted((comp.i, tok.i))
+    return any("\n" in t.text_with_ws for t in tok.doc[lo:hi])
 
 
 def _trim_chars(text: str, start: int, end: int) -> Offsets | None:
@@ -306,7 +286,7 @@ def _source_span(
 ) -> Offsets | None:
     """The speaker's span: the subject, the "according to" object, or the words by a quote."""
     doc = tok.doc
-    if tok.text in DASHES:
+    if is_dash(tok):
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 10 and doc[end].text != "," and not doc[end].is_space:
             if "\n" in doc[end].text_with_ws:
@@ -384,7 +364,17 @@ def _line_clip(doc: Doc, head: Token) -> Offsets | None:
     return _span(doc, start, end)
 
 
-def candidate(tok: Token, quotes: QuoteIndex) -> tuple[list[str], AttributionDraft | None]:
+#: features crossed with the lemma's training cue rate (see ``prior_bucket``)
+_PRIOR_CONTEXT = (
+    "dep=", "tag=", "subj_ent=", "subj_pos=", "subj=", "kid=", "rule=", "rule_source=",
+    "quote_", "in_quote", "ccomp_", "under_report_verb", "kind=", "content_size=",
+    "anonymous_source", "hdep=", "next=", "prev=",
+)
+
+
+def candidate(
+    tok: Token, quotes: QuoteIndex, priors: Priors | None = None
+) -> tuple[list[str], AttributionDraft | None]:
     """The features of a candidate cue, with the attribution the rules build around it.
 
     What the rules find (which rule gave the content, whether a speaker was
@@ -406,6 +396,9 @@ def candidate(tok: Token, quotes: QuoteIndex) -> tuple[list[str], AttributionDra
         feats.append(f"kind={draft.kind}")
         if draft.anonymous:
             feats.append("anonymous_source")
+    if priors is not None:
+        context = [x for x in feats if x.startswith(_PRIOR_CONTEXT)]
+        feats += prior_features(prior_bucket(lemma, priors), context)
     return feats, draft
 
 
@@ -437,6 +430,7 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
         return []
     model = model or load_model()
     threshold = float(model.get("threshold", 0.5))
+    priors: Priors | None = model.get("lemma_prior")
     quotes = QuoteIndex(doc)
     out: list[AttributionDraft] = []
     seen: set[Offsets] = set()
@@ -444,7 +438,7 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     for tok in doc:
         if not is_candidate(tok):
             continue
-        feats, draft = candidate(tok, quotes)
+        feats, draft = candidate(tok, quotes, priors)
         if draft is None:
             continue
         p = cue_probability(feats, model)
@@ -482,4 +476,11 @@ def _merge_chains(
             inner.source, inner.anonymous = outer.source, outer.anonymous
         inner.confidence = max(inner.confidence, outer.confidence)
         dropped.add(id(outer))
+    for i, draft in by_token.items():
+        tok = doc[i]
+        # "In a statement, Smith said ...": the noun belongs to the verb's cue, not a cue of its own
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = by_token.get(tok.head.head.i)
+            if verb is not None and verb is not draft and id(verb) not in dropped:
+                dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]

@@ -26,7 +26,11 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution.js
 REPORT_NOUNS = frozenset(
     "statement claim claims remarks comment comments interview testimony assertion "
     "announcement report warning suggestion argument accusation allegation denial "
-    "answer response reply tweet speech letter memo email message".split()
+    "answer response reply tweet speech letter memo email message "
+    # stances and findings PolNeAR also counts as attributed ("his plan to ...")
+    "plan decision conclusion advice charge criticism demand question hope theory "
+    "assessment acknowledgment admission promise pledge proposal poll survey study "
+    "view opinion belief concern fear position call push effort".split()
 )
 
 #: reporting verbs the rules trust even without the model (used as a feature too)
@@ -139,19 +143,80 @@ class QuoteIndex:
         return -1
 
 
+def quote_widen(content: tuple[int, int], quotes: QuoteIndex, cue: tuple[int, int]) -> tuple[int, int]:
+    """Stretch a parse-based content to the quote marks it lies in or runs into."""
+    s, e = content
+    for qs, qe in quotes.spans:
+        if qe <= s or qs >= e:
+            continue
+        if qs <= cue[0] < qe:
+            continue  # the cue is inside this quote: do not swallow the speaker
+        if qs >= s - 1:
+            e = max(e, qe)
+        if qs < s:
+            s = qs
+            e = max(e, qe) if qe - e < 400 else e
+    return (s, e)
+
+
+def quote_before(tok: Token, quotes: QuoteIndex) -> int:
+    """The quote ending right before a cue and its speaker ("“...,” Flynn said"), else -1."""
+    if quotes.inside(tok):
+        return -1
+    left = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass", "aux", "advmod", "neg", "npadvmod"):
+            if quotes.of_token[c.left_edge.i] < 0:
+                left = min(left, c.left_edge.i)
+    j, skipped = left - 1, 0
+    while j >= 0 and skipped <= 2:
+        if quotes.of_token[j] >= 0:
+            qi = quotes.of_token[j]
+            qs, qe = quotes.spans[qi]
+            text = text_of(tok.doc)
+            # a quote closed by a full stop ends its sentence: the next one is not its speaker
+            mark = 2 if text[qe - 2 : qe] == "''" else 1
+            closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
+            return qi if qe <= tok.idx and closed else -1
+        if tok.doc[j].text in (".", "?", "!") or not (tok.doc[j].is_punct or tok.doc[j].is_space):
+            return -1
+        j, skipped = j - 1, skipped + 1
+    return -1
+
+
+def colon_quote(tok: Token, quotes: QuoteIndex) -> int:
+    """The quote after a colon that follows the cue ("said Thursday: “...”"), else -1."""
+    qa = quotes.after(tok)
+    if qa < 0:
+        return -1
+    between = text_of(tok.doc)[tok.idx : quotes.spans[qa][0]]
+    return qa if ":" in between else -1
+
+
 #: dashes that print a quote's speaker after it ("“...” ― Name, 34")
 DASHES = frozenset("\u2015\u2014")
 
 
+def is_dash(tok: Token) -> bool:
+    """A dash that may name a quote's speaker, alone or glued to the closing mark ("”―")."""
+    t = tok.text
+    return t in DASHES or (len(t) == 2 and t[0] in QUOTE_CLOSE and t[1] in DASHES)
+
+
 def is_candidate(tok: Token) -> bool:
     """Words that may be the cue of an attribution."""
-    if tok.pos_ == "VERB":
-        return True
-    if tok.text in DASHES:
+    if is_dash(tok):
+        if tok.text[0] in QUOTE_CLOSE:
+            return True
         j = tok.i - 1
         while j > 0 and tok.doc[j].is_space:
             j -= 1
         return j >= 0 and tok.doc[j].text in QUOTE_CLOSE
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass") and tok.lemma_ == "be":
+        # a copula heading its clause: PolNeAR takes "is sure", "was clear" as cues
+        return any(c.dep_ in ("acomp", "attr") for c in tok.children)
     if tok.text == ":":
         return colon_speaker(tok) is not None
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -205,7 +270,7 @@ def convention_cue(tok: Token) -> bool:
         before = doc[rng[0] - 1] if rng[0] > 0 else None
         line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
         return line_start and all(t.is_upper for t in words if t.is_alpha)
-    if tok.text in DASHES and is_candidate(tok):
+    if is_dash(tok) and is_candidate(tok):
         names = []
         for t in doc[tok.i + 1 : tok.i + 7]:
             if t.is_space:
@@ -264,6 +329,10 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             f.append(f"ccomp_side={'after' if c.i > tok.i else 'before'}")
         if c.dep_ == "dobj":
             f.append(f"dobj_pos={c.pos_}")
+        if c.dep_ in ("acomp", "attr", "xcomp", "dobj", "ccomp"):
+            # "is sure", "is a supporter", "wants to": the complement word says much
+            f.append(f"lemma_kidlemma={lemma}|{c.dep_}|{c.lemma_.lower()}")
+            f.append(f"kidlemma={c.dep_}|{c.lemma_.lower()}")
     for k in sorted(kids):
         f.append(f"kid={k}")
     subj = subject_of(tok)
@@ -330,7 +399,7 @@ def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
             f.append("under_report_verb")
             break
         anc, depth = anc.head, depth + 1
-    if tok.text in DASHES:
+    if is_dash(tok):
         names = []
         for t in doc[tok.i + 1 : tok.i + 6]:
             if "\n" in t.text_with_ws or t.i == len(doc) - 1:
@@ -343,6 +412,32 @@ def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
     if subj is not None:
         f.append(f"lemma_subjlemma={lemma}|{subj.lemma_.lower()}")
     return f
+
+
+#: lemma -> [times a cue, times a candidate] over the training split
+Priors = dict[str, list[int]]
+
+
+def prior_bucket(lemma: str, priors: Priors | None) -> str:
+    """How often a lemma was a cue in training, as a coarse bucket.
+
+    The linear model cannot cross a lemma with its context; a bucket of the
+    lemma's cue rate can be crossed with a few context features instead, which
+    also carries what was learnt from frequent lemmas over to rare ones.
+    """
+    if priors is None:
+        return "none"
+    pos, total = priors.get(lemma, (0, 0))
+    if total == 0:
+        return "unseen"
+    rate = (pos + 0.2) / (total + 1.0)
+    bucket = min(int(rate * 8), 7)
+    return f"{bucket}{'r' if total < 4 else ''}"
+
+
+def prior_features(bucket: str, context: list[str]) -> list[str]:
+    """The prior bucket alone and crossed with each context feature."""
+    return [f"prior={bucket}"] + [f"prior|{c}={bucket}" for c in context]
 
 
 @lru_cache(maxsize=2)
