@@ -19,7 +19,7 @@ from typing import Any
 from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
 @dataclass
@@ -60,7 +60,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | BadInput]:
 
 def ingest(
     paths: Iterable[str],
-    store: SQLiteStore,
+    store: Store,
     published: str | None = None,
     outlet: str | None = None,
     progress: Callable[[int, float, int | None], None] | None = None,
