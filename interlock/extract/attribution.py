@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from interlock.extract.attribution_features import (
     QUOTE_CLOSE,
@@ -19,9 +19,11 @@ from interlock.extract.attribution_features import (
     QuoteIndex,
     colon_quote,
     colon_speaker,
+    content_kind,
     convention_cue,
     cue_probability,
     features,
+    is_anonymous,
     is_candidate,
     is_dash,
     load_model,
@@ -39,22 +41,15 @@ Offsets = tuple[int, int]
 TELL_VERBS = frozenset("tell inform assure warn remind notify brief advise promise".split())
 #: verbs whose "to" phrase is the addressee ("said to reporters")
 TO_VERBS = frozenset("say explain write complain announce confide admit report".split())
-#: head nouns of sources that name nobody ("a source", "officials familiar with ...")
-ANON_NOUNS = frozenset(
-    "source sources official officials aide aides person people insider insiders "
-    "diplomat diplomats staffer staffers advisor advisors adviser advisers member members "
-    "spokesman spokeswoman spokesperson representative representatives associate associates "
-    "confidant confidants observer observers analyst analysts expert experts witness "
-    "witnesses resident residents someone somebody employee employees operative operatives "
-    "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
-)
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 #: words before a verb that belong to its cue
 _CUE_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
 #: prepositions that PolNeAR keeps with their verb in a cue ("called for", "pointed to")
 _CUE_PREPS = frozenset("for to on about of against at".split())
 #: prepositions that carry the rest of a complement ("described it as ...", "accused X of ...")
-_CONTENT_PREPS = frozenset("as of about for that".split())
+_CONTENT_PREPS = frozenset("as of about for that to with".split())
+#: prepositions of time, place and company: what follows them is not what was said
+_SETTING_PREPS = frozenset("in on at during after before since until with from by into over through".split())
 _EDGE_PUNCT = frozenset(",.;:-\u2014\u2013()")
 
 
@@ -170,7 +165,7 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
     if qc >= 0:
         return quotes.spans[qc], "colon_quote"
     qb = quote_before(tok, quotes)
-    if qb >= 0:
+    if qb >= 0 and not _object_after(tok):
         return quotes.spans[qb], "quote_before"
     if comp is not None:
         sp = _span(doc, *_subtree(comp))
@@ -204,18 +199,48 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
             return quote_widen(sp, quotes, cue), "complement"
     if qa >= 0:
         return quotes.spans[qa], "quote_after"
-    prep = kids.get("prep")
-    if prep is not None and prep.i > tok.i and prep.lower_ not in ("in", "on", "at"):
+    prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in _SETTING_PREPS),
+        None,
+    )
+    if prep is not None:
         if not (prep.lower_ == "to" and lemma in TO_VERBS):
             sp = _span(doc, prep.i + 1, _subtree(prep)[1])
             if sp:
                 return sp, "prep"
+    held = _held_before(tok)
+    if held is not None:
+        return held, "held_before"
     # last resort: the rest of the sentence after the cue, else before it
     sent = tok.sent
     sp = _span(doc, tok.i + 1, sent.end)
     if sp and sp[1] - sp[0] > 8:
         return quote_widen(sp, quotes, cue), "rest"
     return _span(doc, sent.start, tok.i), "before"
+
+
+def _object_after(tok: Token) -> bool:
+    """True when the verb has its own object or clause after it ("“...,” comparing him to ...")."""
+    tell = tok.lemma_.lower() in TELL_VERBS
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "xcomp" or (c.dep_ == "dobj" and not tell)):
+            return True
+    return False
+
+
+def _held_before(tok: Token) -> Offsets | None:
+    """What a cue with nothing after it is about: "All of this is documented", "a view echoed"."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "nsubjpass" and c.i < tok.i:
+            return _span(doc, *_subtree(c))
+    if tok.dep_ == "relcl":
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WDT", "WP"):
+                return _span(doc, c.i, c.i + 1)  # "which the bank detailed"
+    if tok.dep_ == "acl" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        return _span(doc, tok.head.left_edge.i, tok.head.i + 1)  # "a view echoed by ..."
+    return None
 
 
 #: subordinators of a clause the parse hung on a verb as ccomp though it says when or why
@@ -248,27 +273,6 @@ def _addressee(tok: Token) -> Offsets | None:
             if objs:
                 return _span(tok.doc, *_subtree(objs[0]))
     return None
-
-
-def is_anonymous(span: Span) -> bool:
-    """True for a source that names nobody: "a source", "officials familiar with it"."""
-    root = span.root
-    if root.pos_ in ("PROPN", "PRON") or root.ent_type_ == "PERSON":
-        return False
-    # "its spokesman, John Doe" names the speaker in apposition
-    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
-        return False
-    return span.root.lower_ in ANON_NOUNS or span.root.lemma_.lower() in ANON_NOUNS
-
-
-def _kind(text: str) -> str:
-    marks = "\u201c\u201d\""
-    stripped = text.strip()
-    if stripped[:1] in marks and stripped[-1:] in marks:
-        return "direct"
-    if any(m in stripped for m in marks):
-        return "mixed"
-    return "indirect"
 
 
 def _between(doc: Doc, start_char: int, end_char: int) -> Offsets | None:
@@ -414,7 +418,7 @@ def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str
         src_span = doc.char_span(*source, alignment_mode="expand")
         anonymous = bool(src_span is not None and len(src_span) and is_anonymous(src_span))
     draft = AttributionDraft(
-        kind=_kind(text_of(doc)[content[0] : content[1]]),
+        kind=content_kind(text_of(doc)[content[0] : content[1]]),
         cue=cue,
         content=content,
         source=source,
@@ -460,14 +464,17 @@ def _merge_chains(
     dropped: set[int] = set()
     for i in sorted(by_token):
         tok = doc[i]
-        up = tok.head
+        up, reach = tok.head, 5
         if tok.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
+        elif tok.dep_ in ("acl", "relcl") and up.dep_ == "dobj":
+            # "issued a statement calling", "released a letter that says": one cue
+            up, reach = up.head, 8
         elif tok.dep_ not in ("xcomp", "advcl"):
             continue
         outer = by_token.get(up.i)
         inner = by_token[i]
-        if outer is None or id(outer) in dropped or up.i > i or i - up.i > 5:
+        if outer is None or id(outer) in dropped or up.i > i or i - up.i > reach:
             continue
         if tok.dep_ == "advcl" and inner.cue[0] - outer.cue[1] > 1:
             continue  # an adverbial clause is one cue only when the words run on
@@ -479,8 +486,9 @@ def _merge_chains(
     for i, draft in by_token.items():
         tok = doc[i]
         # "In a statement, Smith said ...": the noun belongs to the verb's cue, not a cue of its own
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            verb = by_token.get(tok.head.head.i)
+        if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj"):
+            # "expressed concern that ...": likewise the verb's object
+            verb = by_token.get(tok.head.head.i if tok.dep_ == "pobj" else tok.head.i)
             if verb is not None and verb is not draft and id(verb) not in dropped:
                 dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]

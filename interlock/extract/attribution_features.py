@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
 
@@ -177,6 +177,10 @@ def quote_before(tok: Token, quotes: QuoteIndex) -> int:
             # a quote closed by a full stop ends its sentence: the next one is not its speaker
             mark = 2 if text[qe - 2 : qe] == "''" else 1
             closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
+            if text[qe - mark - 1] in "?!" and left < tok.i:
+                # "“...?” He offered no proof": a capitalised pronoun after the quote starts a sentence
+                first = tok.doc[left]
+                closed = closed and not (first.pos_ == "PRON" and first.is_title)
             return qi if qe <= tok.idx and closed else -1
         if tok.doc[j].text in (".", "?", "!") or not (tok.doc[j].is_punct or tok.doc[j].is_space):
             return -1
@@ -191,6 +195,39 @@ def colon_quote(tok: Token, quotes: QuoteIndex) -> int:
         return -1
     between = text_of(tok.doc)[tok.idx : quotes.spans[qa][0]]
     return qa if ":" in between else -1
+
+
+#: head nouns of sources that name nobody ("a source", "officials familiar with ...")
+ANON_NOUNS = frozenset(
+    "source sources official officials aide aides person people insider insiders "
+    "diplomat diplomats staffer staffers advisor advisors adviser advisers member members "
+    "spokesman spokeswoman spokesperson representative representatives associate associates "
+    "confidant confidants observer observers analyst analysts expert experts witness "
+    "witnesses resident residents someone somebody employee employees operative operatives "
+    "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
+)
+
+
+def is_anonymous(span: Span) -> bool:
+    """True for a source that names nobody: "a source", "officials familiar with it"."""
+    root = span.root
+    if root.pos_ in ("PROPN", "PRON") or root.ent_type_ == "PERSON":
+        return False
+    # "its spokesman, John Doe" names the speaker in apposition
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
+        return False
+    return span.root.lower_ in ANON_NOUNS or span.root.lemma_.lower() in ANON_NOUNS
+
+
+def content_kind(text: str) -> str:
+    """Direct (whole quote), mixed (quotes inside) or indirect content."""
+    marks = "\u201c\u201d\""
+    stripped = text.strip()
+    if stripped[:1] in marks and stripped[-1:] in marks:
+        return "direct"
+    if any(m in stripped for m in marks):
+        return "mixed"
+    return "indirect"
 
 
 #: dashes that print a quote's speaker after it ("“...” ― Name, 34")
