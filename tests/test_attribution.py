@@ -213,3 +213,39 @@ def test_went_on_to_say_with_adverbial_parse(nlp) -> None:  # type: ignore[no-un
     cues = [f["cue"] for f in found]
     assert any(c is not None and str(c).startswith("went on") and str(c).endswith("say") for c in cues)
     assert len(found) == 1
+
+
+def test_prior_bucket_reads_training_rates() -> None:
+    from interlock.extract.attribution_features import prior_bucket, prior_features
+
+    priors = {"say": [90, 100], "eat": [0, 50], "quip": [1, 1]}
+    assert prior_bucket("say", priors) == "7"
+    assert prior_bucket("eat", priors) == "0"
+    assert prior_bucket("quip", priors).endswith("r")  # few examples: marked rare
+    assert prior_bucket("zzz", priors) == "unseen"
+    assert prior_bucket("say", None) == "none"
+    assert prior_features("3", ["dep=ROOT"]) == ["prior=3", "prior|dep=ROOT=3"]
+
+
+def test_model_ships_lemma_priors() -> None:
+    priors = load_model().get("lemma_prior")
+    assert isinstance(priors, dict) and priors["say"][0] > priors["say"][1] / 2
+
+
+def test_statement_noun_joins_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In a statement, the harbour authority said the ferry would not sail until Friday."
+    found = run(nlp, text)
+    said = by_cue(found, "said")
+    assert "ferry" in str(said["content"])
+    # the noun of "in a statement" is part of the same telling, not a second attribution
+    assert not any("statement" in str(f["cue"]) for f in found)
+
+
+def test_quote_before_yields_to_the_verbs_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rival camp printed the slogan \u201cstrong hands,\u201d comparing "
+        "the governor unfavourably to her predecessor."
+    )
+    for f in run(nlp, text):
+        if f["cue"] and "comparing" in str(f["cue"]):
+            assert "strong hands" not in str(f["content"])
