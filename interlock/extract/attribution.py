@@ -440,7 +440,7 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     seen: set[Offsets] = set()
     by_token: dict[int, AttributionDraft] = {}
     for tok in doc:
-        if not is_candidate(tok):
+        if not is_candidate(tok) or _never_cue(tok, priors):
             continue
         feats, draft = candidate(tok, quotes, priors)
         if draft is None:
@@ -455,6 +455,14 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
         out.append(draft)
         by_token[tok.i] = draft
     return _merge_chains(doc, out, by_token)
+
+
+def _never_cue(tok: Token, priors: Priors | None) -> bool:
+    """A lemma seen often in training and almost never as a cue: not worth building a draft for."""
+    if priors is None or convention_cue(tok):
+        return False
+    pos, total = priors.get(tok.lemma_.lower(), (0, 0))
+    return total >= 30 and (pos + 0.2) / (total + 1.0) < 0.02
 
 
 def _merge_chains(
