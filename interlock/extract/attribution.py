@@ -475,9 +475,12 @@ def _merge_chains(
         up, reach = tok.head, 5
         if tok.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
-        elif tok.dep_ in ("acl", "relcl") and up.dep_ == "dobj":
-            # "issued a statement calling", "released a letter that says": one cue
-            up, reach = up.head, 8
+        elif tok.dep_ in ("acl", "relcl") and up.dep_ in ("dobj", "pobj"):
+            # "issued a statement calling", "released a letter that says",
+            # "unleashed a series of tweets saying": one cue
+            if up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.dep_ == "dobj":
+                up = up.head.head
+            up, reach = up.head, 10
         elif tok.dep_ not in ("xcomp", "advcl"):
             continue
         outer = by_token.get(up.i)
