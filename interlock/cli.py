@@ -201,7 +201,8 @@ def show(name: str | None, most_connected: bool, db_path: Path | None, as_json: 
     for tie in profile["ties"]:
         role = f" as {tie['role']}" if tie["role"] else ""
         span = f" [{tie['valid_from'] or '?'} .. {tie['valid_to'] or ''}]" if tie["valid_from"] or tie["valid_to"] else ""
-        click.echo(f"  {tie['subject']} {tie['predicate']} {tie['object'] or ''}{role} ({tie['status']}){span}"
+        obj = f" {tie['object']}" if tie["object"] else ""
+        click.echo(f"  {tie['subject']} {tie['predicate']}{obj}{role} ({tie['status']}){span}"
                    f" - {tie['reports']} report(s), {tie['outlets']} outlet(s), {tie['origins']} origin(s)")
         for src in tie["sources"]:
             chain = " > ".join(src["chain"]) if src["chain"] else (src["outlet"] or "?")
