@@ -147,7 +147,10 @@ def test_sample_corpus_end_to_end(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     copies = {r[0]: r[1] for r in conn.execute("SELECT id, copy_of FROM documents WHERE copy_of IS NOT NULL")}
     assert {"q18", "q20"} <= set(copies) and copies["q18"] == "q17"
-    for args in (["show", "--most-connected"], ["search", "militia"], ["stats"]):
+    top = json.loads(run(["show", "--most-connected", "--db", db, "--json"])[1])
+    assert top["ties"] and all(src["outlet"] for tie in top["ties"] for src in tie["sources"])
+    linked = next(t for t in top["ties"] if t["object"] and t["object"] != top["name"])
+    for args in (["timeline", top["name"]], ["ties", top["name"], linked["object"]], ["search", "militia"], ["stats"]):
         code, out, err = run([*args, "--db", db, "--json"])
         assert code == 0, err
-        assert json.loads(out)
+        assert isinstance(json.loads(out), (list, dict))
