@@ -33,7 +33,7 @@ from interlock.extract.attribution_features import (
     quote_widen,
     subject_of,
 )
-from interlock.extract.state import AttributionDraft, get_state, text_of
+from interlock.extract.state import AttributionDraft, text_of
 
 Offsets = tuple[int, int]
 
@@ -334,24 +334,35 @@ def _chunk_before(tok: Token, cue: Offsets) -> Offsets | None:
         return None
     first = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     start = first.start if first is not None else tok.i
-    chunk_start = _noun_chunks_by_end(doc).get(start)
+    chunk_start = _chunk_ending_at(doc, start)
     if chunk_start is None:
         return None
     return _span(doc, chunk_start, start)
 
 
-def _noun_chunks_by_end(doc: Doc) -> dict[int, int]:
-    """Noun chunks headed by a noun or pronoun, start by end token, computed once per document."""
-    cache = get_state(doc).cache
-    found = cache.get("noun_chunks_by_end")
-    if not isinstance(found, dict):
-        found = {
-            chunk.end: chunk.start
-            for chunk in doc.noun_chunks
-            if chunk.root.pos_ in ("NOUN", "PROPN", "PRON")
-        }
-        cache["noun_chunks_by_end"] = found
-    return found
+#: dependencies that head a noun chunk, as spaCy's English noun_chunks has them
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+
+
+def _chunk_ending_at(doc: Doc, end: int) -> int | None:
+    """Where the noun chunk that ends just before token ``end`` starts, if one does.
+
+    The same test spaCy's English ``noun_chunks`` applies to each word, made for
+    the one word before the cue: iterating every chunk of the document per
+    candidate cost more than the rest of attribution together.
+    """
+    if end <= 0:
+        return None
+    word = doc[end - 1]
+    if word.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    dep = word.dep_
+    if dep == "conj":
+        head = word.head
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        dep = head.dep_
+    return word.left_edge.i if dep in _NP_DEPS else None
 
 
 def _line_clip(doc: Doc, head: Token) -> Offsets | None:
