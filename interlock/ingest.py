@@ -127,7 +127,8 @@ def estimate_total(paths: list[str]) -> int | None:
                 with open(item, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             elif suffix in FEED_ENDINGS:
-                total += Path(item).read_bytes().count(b"<item") + Path(item).read_bytes().count(b"<entry")
+                data = Path(item).read_bytes()
+                total += data.count(b"<item") + data.count(b"<entry")
             else:
                 total += 1
         except OSError:

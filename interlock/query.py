@@ -118,7 +118,8 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
         sorted(ids) * 2,
     ).fetchall()
     names = _names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
-    own_name = _summary(store, key)["name"]
+    summary = _summary(store, key)
+    own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
     ties: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
@@ -153,7 +154,6 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
             sorted(ids),
         )
     ]
-    summary = _summary(store, key)
     return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about}
 
 

@@ -15,7 +15,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.lexicon import (
-    DEMONYMS,
     FEMALE_NAMES,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
@@ -430,4 +429,4 @@ def _choose_name(ent: EntityDraft) -> None:
         ent.name = nominals[0].text
 
 
-__all__ = ["cluster", "name_words", "initials_match", "DEMONYMS"]
+__all__ = ["cluster", "name_words", "initials_match"]

@@ -500,4 +500,4 @@ def descriptor_text(span: Span) -> str:
     return words
 
 
-__all__ = ["build_entities", "nominal_span", "descriptor_text", "SOURCE_LINE", "NAME_PARTICLES"]
+__all__ = ["build_entities", "nominal_span", "descriptor_text", "SOURCE_LINE"]

@@ -185,4 +185,4 @@ def sent_is_hedged(sent: Span) -> bool:
                                   "reportedly", "allegedly", "it is unclear", "it is not clear"))
 
 
-__all__ = ["token_modality", "assign", "sentence_hedges", "containing_attribution", "Token"]
+__all__ = ["token_modality", "assign", "sentence_hedges", "containing_attribution"]
