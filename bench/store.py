@@ -84,8 +84,12 @@ def percentiles(ms: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   p95 {ms[int(0.95 * (len(ms) - 1))]:7.1f} ms"
 
 
-def ingest_ratio(rounds: int = 2) -> float:
-    """Time of extraction plus storing over extraction alone, on the same texts."""
+def ingest_ratio(rounds: int = 5) -> float:
+    """Time of extraction plus storing over extraction alone, on the same texts.
+
+    Each round times both back to back; the median of the rounds' ratios is robust
+    to the drift of a shared machine.
+    """
     records = [json.loads(p.read_text("utf-8")) for p in sorted((REPO / "tests" / "fixtures" / "articles").glob("*.json"))]
     records = [dict(r, id=f"{r['id']}-{k}") for k in range(4) for r in records]
     list(extract_records(records[:2]))  # load the pipeline first
@@ -100,7 +104,8 @@ def ingest_ratio(rounds: int = 2) -> float:
                 store.put(res, rec["text"])  # type: ignore[arg-type]
             with_store.append(time.perf_counter() - start)
         del results
-    return min(with_store) / min(extract_only)
+    ratios = sorted(w / e for w, e in zip(with_store, extract_only, strict=True))
+    return ratios[len(ratios) // 2]
 
 
 def main() -> None:
@@ -123,7 +128,7 @@ def main() -> None:
         print(f"show          {percentiles(show_ms)}   (target p95 < 50 ms)")
         print(f"ties, 3 hops  {percentiles(ties_ms)}   (target p95 < 300 ms)")
         store.close()
-    print(f"ingest (extract + store) / extract alone = {ingest_ratio():.3f} (target <= 1.15)")
+    print(f"ingest (extract + store) / extract alone = {ingest_ratio():.3f} (median of 5 rounds; target <= 1.15)")
 
 
 if __name__ == "__main__":
