@@ -349,7 +349,7 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
             continue  # "Iraqi political candidates": a description, not a participant
         if any(ent is f for f in found):
             continue
-        # skip entities nested in another's description ("the commander of Iran's Basij Force")
+        # skip entities nested in another's description ("the commander of Turkey's Border Guard")
         if found and _nested_in_description(t, found, state):
             continue
         found.append(ent)

@@ -309,5 +309,5 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate = "holds_position"
     ctx.add(holder, predicate, obj, token, role, status, verb)
     if predicate == "leader_of":
-        # a leader also holds the post: "commander of the Basij Force" is a position
+        # a leader also holds the post: "commander of the Border Guard" is a position
         ctx.add(holder, "holds_position", obj, token, role, status, verb)

@@ -237,7 +237,7 @@ def _verb(ctx: Context, verb: Token) -> None:
 
 
 def _part_of(ctx: Context, token: Token) -> None:
-    """ "Iran's Basij Force" -> Basij Force part_of Iran (an organisation of a country)."""
+    """ "Turkey's Border Guard" -> Border Guard part_of Turkey (an organisation of a country)."""
     owner = ctx.entity(token, ("GPE",))
     head = token.head
     if owner is None or head.pos_ != "PROPN" or head.ent_type_ not in ("ORG",):
