@@ -40,16 +40,16 @@ def find_actor(store: SQLiteStore, name: str) -> str:
     c = store.conn
     # two indexed look-ups (an OR across the join would scan every mention)
     rows = c.execute(
-        "SELECT e.name_key FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "SELECT e.actor_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
         "WHERE m.text = ? COLLATE NOCASE AND e.anonymous = 0 "
-        "UNION SELECT name_key FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0",
+        "UNION SELECT actor_id FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0",
         (name, name),
     ).fetchall()
     keys = [r[0] for r in rows]
     if not keys:
         query = _fts_quote(name)
         hits = c.execute(
-            "SELECT DISTINCT e.name_key, e.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+            "SELECT DISTINCT e.actor_id, e.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
             "WHERE names_fts MATCH ? AND e.anonymous = 0 LIMIT 200",
             (query,),
         ).fetchall() if query else []
@@ -66,11 +66,11 @@ def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:
     """An actor's display name (its longest, then most frequent spelling), label and document count."""
     c = store.conn
     row = c.execute(
-        "SELECT name, label FROM entities WHERE name_key = ? GROUP BY name, label "
+        "SELECT name, label FROM entities WHERE actor_id = ? GROUP BY name, label "
         "ORDER BY length(name) DESC, count(*) DESC, name LIMIT 1",
         (key,),
     ).fetchone()
-    documents = c.execute("SELECT count(DISTINCT document_id) FROM entities WHERE name_key = ?", (key,)).fetchone()[0]
+    documents = c.execute("SELECT count(DISTINCT document_id) FROM entities WHERE actor_id = ?", (key,)).fetchone()[0]
     return {"key": key, "name": row[0], "label": row[1], "documents": documents}
 
 
@@ -103,7 +103,7 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
     """An actor's profile: names, positions and ties with their sources, quotes by them."""
     key = find_actor(store, name)
     c = store.conn
-    ids = {r[0] for r in c.execute("SELECT id FROM entities WHERE name_key = ?", (key,))}
+    ids = {r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,))}
     marks = ",".join("?" * len(ids))
     aliases = sorted(
         {r[0] for r in c.execute(
@@ -160,9 +160,9 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
 def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
     """The named actors with the most statements about them."""
     rows = store.conn.execute(
-        "SELECT e.name_key, count(*) AS n FROM statements s JOIN entities e "
+        "SELECT e.actor_id, count(*) AS n FROM statements s JOIN entities e "
         "ON e.id = s.subject_id OR e.id = s.object_id "
-        "WHERE e.label = ? AND e.anonymous = 0 GROUP BY e.name_key ORDER BY n DESC LIMIT ?",
+        "WHERE e.label = ? AND e.anonymous = 0 GROUP BY e.actor_id ORDER BY n DESC LIMIT ?",
         (label, limit),
     ).fetchall()
     return [{**_summary(store, r[0]), "statements": r[1]} for r in rows]
@@ -172,7 +172,7 @@ def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:
     """Dated statements and events of an actor in order, with how precise each date is."""
     key = find_actor(store, name)
     c = store.conn
-    ids = sorted(r[0] for r in c.execute("SELECT id FROM entities WHERE name_key = ?", (key,)))
+    ids = sorted(r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,)))
     marks = ",".join("?" * len(ids))
     items: list[dict[str, Any]] = []
     for r in c.execute(
@@ -227,7 +227,7 @@ def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str,
     key_of: dict[str, str] = {}
     for part in _chunks(sorted(keys)):
         marks = ",".join("?" * len(part))
-        key_of.update(c.execute(f"SELECT id, name_key FROM entities WHERE name_key IN ({marks})", part).fetchall())  # noqa: S608
+        key_of.update(c.execute(f"SELECT id, actor_id FROM entities WHERE actor_id IN ({marks})", part).fetchall())  # noqa: S608
     rows: dict[str, sqlite3.Row] = {}
     for part in _chunks(sorted(key_of)):
         marks = ",".join("?" * len(part))
@@ -241,7 +241,7 @@ def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str,
     others = sorted({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()} - set(key_of))
     for part in _chunks(others):
         marks = ",".join("?" * len(part))
-        key_of.update(c.execute(f"SELECT id, name_key FROM entities WHERE id IN ({marks})", part).fetchall())  # noqa: S608
+        key_of.update(c.execute(f"SELECT id, actor_id FROM entities WHERE id IN ({marks})", part).fetchall())  # noqa: S608
     out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for r in rows.values():
         s, o = key_of.get(r["subject_id"]), key_of.get(r["object_id"])
@@ -316,7 +316,7 @@ def search(store: SQLiteStore, text: str, limit: int = 20) -> dict[str, list[dic
     c = store.conn
     keys = list(dict.fromkeys(
         r[0] for r in c.execute(
-            "SELECT e.name_key FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+            "SELECT e.actor_id FROM names_fts f JOIN entities e ON e.id = f.entity_id "
             "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 500", (query,)
         )
     ))[:limit]

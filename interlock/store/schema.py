@@ -178,5 +178,126 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        5,
+        """
+        -- cross-document resolution (interlock.resolve): an actor is the set of document
+        -- entities resolution puts together; entities.actor_id points at it. Until a store
+        -- is resolved, an entity's actor is its name_key (so queries work either way).
+        ALTER TABLE entities ADD COLUMN actor_id TEXT;
+        CREATE INDEX entities_actor ON entities(actor_id);
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,            -- PERSON, ORG, PLACE, NORP, ...
+            name TEXT NOT NULL,             -- the display name
+            names TEXT NOT NULL,            -- JSON array: every spelling met, most used first
+            reference_id TEXT,              -- the reference entity it is linked to, if any
+            kinds TEXT NOT NULL DEFAULT '[]'  -- JSON array: armed-group, party, outlet, state-body, ...
+        );
+        -- aliases an article states ("X, also known as Y", "Y (X)"), with their evidence
+        CREATE TABLE aliases (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            document_id TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, start, end)
+        );
+        -- analyst judgements, replayed by every resolution: merge, never, split, tag, untag.
+        -- a and b are JSON: {"names": [...], "entities": [document entity ids]}; for a tag,
+        -- b is the tag itself
+        CREATE TABLE judgements (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            a TEXT NOT NULL,
+            b TEXT,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        );
+        -- reference lists (interlock import-entities): known people and organisations
+        CREATE TABLE reference_entities (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,            -- PERSON or ORG (or PLACE)
+            schema TEXT NOT NULL,           -- the FollowTheMoney schema, e.g. Person, Organization
+            name TEXT NOT NULL,
+            names TEXT NOT NULL,            -- JSON array: name and aliases
+            identifiers TEXT NOT NULL,      -- JSON object: {"wikidataId": [...], ...}
+            kinds TEXT NOT NULL DEFAULT '[]',
+            source TEXT
+        );
+        -- the outlet registry (interlock outlets): Admiralty reliability A-F, F by default
+        ALTER TABLE outlets ADD COLUMN reliability TEXT NOT NULL DEFAULT 'F';
+        ALTER TABLE outlets ADD COLUMN kind TEXT;          -- wire, state media, party outlet, ...
+        ALTER TABLE outlets ADD COLUMN affiliation TEXT;   -- owner or movement it speaks for
+        ALTER TABLE outlets ADD COLUMN actor_id TEXT;      -- the outlet as an actor in the graph
+        -- credibility (interlock.credibility): a claim is what several statements say
+        -- (one subject actor, predicate and object actor); each statement gets a grade
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            subject_actor TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object_actor TEXT,
+            origins TEXT NOT NULL,          -- JSON array of independent origins backing it
+            corroboration INTEGER NOT NULL, -- how many independent origins
+            contradicted_by TEXT NOT NULL,  -- JSON array of origins that deny it
+            letter TEXT NOT NULL,           -- best source letter among its statements
+            credibility INTEGER NOT NULL,   -- 1 confirmed ... 5 improbable, 6 cannot be judged
+            grade TEXT NOT NULL,            -- letter + credibility, e.g. B2
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX claims_subject ON claims(subject_actor);
+        CREATE INDEX claims_object ON claims(object_actor);
+        CREATE TABLE statement_grades (
+            statement_id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL,
+            attribution_type TEXT NOT NULL, -- outlet, official, analyst, anonymous, relayed, opinion
+            origin TEXT NOT NULL,           -- the independent origin this statement counts for
+            letter TEXT NOT NULL,
+            credibility INTEGER NOT NULL,
+            grade TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX statement_grades_claim ON statement_grades(claim_id);
+        -- statements that deny or negate others, stored both ways
+        CREATE TABLE contradictions (
+            statement_id TEXT NOT NULL,
+            other_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (statement_id, other_id)
+        );
+        -- vetting (interlock.vet): watched entities and rules, and the alerts ingest raises
+        CREATE TABLE watches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,             -- actor or rule
+            target TEXT NOT NULL,           -- the name or rule id as given
+            entities TEXT NOT NULL DEFAULT '[]',  -- JSON: the document entities of a watched actor
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE findings (
+            id TEXT PRIMARY KEY,            -- rule id and the actors it concerns
+            rule_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,      -- changes when its chain or grade changes
+            body TEXT NOT NULL,             -- JSON: the finding as vet prints it
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+        );
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- new-finding, changed-finding, new-statement
+            watch_id INTEGER,
+            finding_id TEXT,
+            statement_id TEXT,
+            document_id TEXT,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX alerts_at ON alerts(at);
+        """,
+    )
+)
+
 #: the schema version a store has once every migration is applied
 LATEST = MIGRATIONS[-1][0]

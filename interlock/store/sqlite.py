@@ -211,10 +211,11 @@ class SQLiteStore:
     def _put_parts(self, c: sqlite3.Connection, doc: ExtractedDocument) -> None:
         for e in doc.entities:
             c.execute(
-                "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key, actor_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                # until resolution runs, an entity's actor is its grouping key
                 (e.id, doc.id, e.label, e.name, int(e.anonymous), json.dumps(e.descriptors, ensure_ascii=False),
-                 entity_key(e.label, e.name, e.anonymous, e.id)),
+                 key := entity_key(e.label, e.name, e.anonymous, e.id), key),
             )
             c.executemany(
                 "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)",
