@@ -1,0 +1,1 @@
+"""Credibility: outlet reliability, attribution types, independent origins, contradictions and Admiralty grades."""
