@@ -38,7 +38,7 @@ class Span:
 
 @dataclass
 class Mention(Span):
-    """One mention of an entity; ``kind`` is name, short, acronym, nominal or pronoun."""
+    """One mention of an entity; ``kind`` is name, short, acronym, alias (a stated other name), nominal or pronoun."""
 
     kind: str = "name"
 

@@ -23,6 +23,7 @@ from interlock.extract.lexicon import (
     PLACE_ALIASES,
     ROLE_NOUNS,
 )
+from interlock.extract.aliases import merge_stated_aliases
 from interlock.extract.state import DocState, EntityDraft, MentionDraft
 from interlock.resolve.names import fold, skeleton
 
@@ -77,6 +78,7 @@ def initials_match(acronym: str, name: str) -> bool:
 def cluster(doc: Doc, state: DocState) -> None:
     """Merge the entity drafts of one document into clusters."""
     _merge_names(state)
+    merge_stated_aliases(doc.text, state)
     _merge_appositions(doc, state)
     _merge_predicatives(doc, state)
     _merge_definite_nominals(doc, state)
