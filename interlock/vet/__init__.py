@@ -1,0 +1,1 @@
+"""Vetting: rule packs, actor kinds, findings over the store, watches and alerts."""
