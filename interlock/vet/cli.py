@@ -1,0 +1,187 @@
+"""Commands ``vet``, ``watch``, ``alerts`` and ``tag``, registered on the ``interlock`` group."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interlock import settings
+from interlock.errors import InterlockError
+from interlock.store import SQLiteStore
+
+_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                   help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def _store(db_path: Path | None) -> SQLiteStore:
+    path = db_path or Path(settings.get("db"))
+    if not path.exists():
+        raise click.ClickException(f"no store at {path}; run `interlock ingest PATH --db {path}` first")
+    return SQLiteStore(path)
+
+
+def _fail(exc: InterlockError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+def _dump(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def format_finding(f: dict[str, Any]) -> str:
+    """A finding as plain text: the rule, the grade and why, then every link of its chain."""
+    flags = f"  [{', '.join(f['flags'])}]" if f["flags"] else ""
+    lines = [f"{f['severity'].upper():8} {f['grade']}  {f['subject']}: {f['title']}{flags}",
+             f"         actors: {' -> '.join(e['name'] for e in f['entities'])}",
+             f"         grade: {f['grade_reason']}"]
+    for c in f["chain"]:
+        lines.append(f"       - {c['what']} [{c['modality']}] {c['grade']}: {c['outlet'] or '?'}, {c['published'] or '?'}, "
+                     f"via {' -> '.join(c['chain'])}")
+        lines.append(f"           \"{' '.join(c['evidence'].split())[:240]}\"")
+        if c.get("time"):
+            lines.append(f"           time: {c['time']}")
+    if f["alternatives"]:
+        lines.append(f"         ({f['alternatives']} other chains support it)")
+    return "\n".join(lines)
+
+
+@click.command(name="vet")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A rule pack (YAML); default: the shipped pack interlock/rules/default.yaml.")
+@click.option("--min-grade", default=None, help="Only findings whose grade is at least this (e.g. C3).")
+@click.option("--rule", "only", multiple=True, help="Only this rule id (repeat for several).")
+@_DB
+@_JSON
+def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str, ...], db_path: Path | None,
+                as_json: bool) -> None:
+    """Vet the store against a rule pack: findings, most severe and best supported first."""
+    from interlock.vet.engine import vet
+    from interlock.vet.rules import load_pack
+
+    try:
+        pack = load_pack(rules_path)
+        with _store(db_path) as store:
+            found = vet(store, pack, min_grade, list(only) or None)
+    except InterlockError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _dump(found)
+        return
+    if not found:
+        click.echo("no findings")
+    for f in found:
+        click.echo(format_finding(f) + "\n")
+
+
+@click.group(name="watch")
+def watch_group() -> None:
+    """Watch actors and rules: ingest then reports what new documents change."""
+
+
+@watch_group.command(name="add")
+@click.argument("target")
+@click.option("--rules", "rules_path", default=None, help="The pack the rule comes from (default: the shipped pack).")
+@click.option("--who", default=None, help="Who adds the watch (default: the login name).")
+@_DB
+@_JSON
+def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Path | None, as_json: bool) -> None:
+    """Watch TARGET: a rule id of the pack, else an actor's name."""
+    from interlock.vet.alerts import add_watch
+
+    try:
+        with _store(db_path) as store:
+            done = add_watch(store, target, who, rules_path)
+    except InterlockError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _dump(done)
+    else:
+        click.echo(f"watching {done['kind']} {done['target']!r} (watch {done['id']})")
+
+
+@watch_group.command(name="list")
+@_DB
+@_JSON
+def watch_list(db_path: Path | None, as_json: bool) -> None:
+    """List the watches."""
+    from interlock.vet.alerts import list_watches
+
+    with _store(db_path) as store:
+        rows = list_watches(store)
+    if as_json:
+        _dump(rows)
+        return
+    for w in rows:
+        click.echo(f"{w['id']:4}  {w['kind']:5}  {w['target']}  ({w['who']}, {w['at']})")
+
+
+@watch_group.command(name="remove")
+@click.argument("target")
+@_DB
+@_JSON
+def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
+    """Stop watching TARGET (a watch id, or the target as given)."""
+    from interlock.vet.alerts import remove_watch
+
+    try:
+        with _store(db_path) as store:
+            n = remove_watch(store, target)
+    except InterlockError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _dump({"removed": n})
+    else:
+        click.echo(f"removed {n} watch{'es' if n > 1 else ''}")
+
+
+@click.command(name="alerts")
+@click.option("--since", default=None, help="Only alerts from this date (YYYY-MM-DD) or ISO time on.")
+@_DB
+@_JSON
+def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> None:
+    """List the stored alerts that ingests raised for watched actors and rules."""
+    from interlock.vet.alerts import list_alerts
+
+    with _store(db_path) as store:
+        rows = list_alerts(store, since)
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        click.echo("no alerts")
+    for a in rows:
+        click.echo(f"{a['at']}  {a['kind']:15}  {a['target'] or ''}: {a['message']}")
+
+
+@click.command(name="tag")
+@click.argument("entity")
+@click.argument("tag")
+@click.option("--remove", is_flag=True, help="Take the kind away (even one inferred from the articles).")
+@click.option("--who", default=None, help="Who judges (default: the login name).")
+@click.option("--note", default=None, help="Why, kept with the judgement.")
+@_DB
+@_JSON
+def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str | None, db_path: Path | None,
+                as_json: bool) -> None:
+    """Tag ENTITY with a kind (armed-group, party, state-body, ...), kept as a judgement."""
+    from interlock.vet.tags import add_tag
+
+    try:
+        with _store(db_path) as store:
+            done = add_tag(store, entity, tag, remove=remove, who=who, note=note)
+    except InterlockError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _dump(done)
+    else:
+        click.echo(f"{'untagged' if remove else 'tagged'} {done['name']!r} {tag} ({len(done['entities'])} entities)")
