@@ -1,0 +1,97 @@
+"""Watches and alerts: an ingest that adds a statement about a watched actor, or changes a watched rule's findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interlock.ingest import ingest
+from interlock.store import SQLiteStore
+from interlock.vet.alerts import (
+    WatchError,
+    add_watch,
+    check,
+    list_alerts,
+    list_watches,
+    remove_watch,
+)
+from tests.test_vet_engine import CORPUS, Mini
+
+# our own fiction, in the sample corpus' world: one more article about the HEC spokesman
+EXTRA = {
+    "id": "vet-alert-1",
+    "title": "[Fiction] Commission extends counting hours",
+    "published": "2027-04-21",
+    "outlet": "Nahr Press Agency",
+    "url": "https://npa.example/vet-alert-1",
+    "text": "DAR AL-NAHR, April 21 (NPA) - Ziad Abu Shanab, the spokesman of the Higher Electoral Commission, "
+            "said on Wednesday that counting would go on through the night in Jabal Province.\n\n"
+            "The commission will publish preliminary results on Thursday, he said.",
+}
+
+
+def test_nothing_watched_costs_nothing(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "empty.db")
+    assert check(store, ["any"]) == []
+    assert list_alerts(store) == []
+
+
+def test_watched_actor_alert_lists_exactly_the_new_statement(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "corpus.db")
+    assert ingest([str(CORPUS)], store).ok
+    before = {r[0] for r in store.conn.execute("SELECT id FROM statements")}
+    watch = add_watch(store, "Ziad Abu Shanab", who="tester")
+    assert watch["kind"] == "actor" and watch["entities"] >= 1
+    assert check(store, ["q01", "q02"]) == []  # nothing about him there
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(EXTRA) + "\n", "utf-8")
+    assert ingest([str(extra)], store).ok
+    new = {r[0] for r in store.conn.execute("SELECT id FROM statements")} - before
+    about_him = {
+        r[0] for r in store.conn.execute(
+            "SELECT s.id FROM statements s JOIN entities e ON e.id IN (s.subject_id, s.object_id) "
+            "WHERE s.document_id = 'vet-alert-1' AND e.name LIKE '%Abu Shanab%'")
+    }
+    assert about_him and about_him <= new
+    alerts = check(store, ["vet-alert-1"])
+    assert [a["statement_id"] for a in alerts] == sorted(about_him)
+    assert all(a["kind"] == "new-statement" and a["document_id"] == "vet-alert-1" for a in alerts)
+    assert "spokesperson_for" in alerts[0]["message"]
+    stored = list_alerts(store)
+    assert [a["statement_id"] for a in stored] == [a["statement_id"] for a in alerts]
+    assert stored[0]["target"] == "Ziad Abu Shanab"
+    assert list_alerts(store, since="2999-01-01") == []
+
+
+def test_watched_rule_alerts_on_new_and_changed_findings(tmp_path: Path) -> None:
+    mini = Mini(tmp_path / "mini.db")
+    doc, cand = mini.candidate("Faris Watched", registered="2027-02-17")
+    group = mini.entity(doc, "Sumud Brigades", "ORG")
+    add_watch(mini.store, "armed-post-at-registration", who="tester")
+    assert check(mini.store, [doc]) == []  # no finding yet
+    later = mini.doc("2027-02-18")
+    post = mini.says(later, cand, "spokesperson_for", group, status="former", valid_to="2027-01-27")
+    alerts = check(mini.store, [later])
+    assert [a["kind"] for a in alerts] == ["new-finding"]
+    assert "Faris Watched" in alerts[0]["message"]
+    assert check(mini.store, [later]) == []  # unchanged: said once
+    mini.c.execute("INSERT INTO statement_grades VALUES (?, 'c', 'outlet', 'o', 'B', 2, 'B2', 'two origins')", (post,))
+    changed = check(mini.store, [later])
+    assert [a["kind"] for a in changed] == ["changed-finding"]
+    assert len(list_alerts(mini.store)) == 2
+
+
+def test_watch_list_and_remove(tmp_path: Path) -> None:
+    mini = Mini(tmp_path / "mini.db")
+    mini.candidate("Someone Named")
+    add_watch(mini.store, "met-foreign-security", who="tester")
+    add_watch(mini.store, "Someone Named", who="tester")
+    assert [(w["kind"], w["target"]) for w in list_watches(mini.store)] == [
+        ("rule", "met-foreign-security"), ("actor", "Someone Named")]
+    assert remove_watch(mini.store, "Someone Named") == 1
+    with pytest.raises(WatchError):
+        remove_watch(mini.store, "Someone Named")
+    with pytest.raises(WatchError, match="to watch a rule"):
+        add_watch(mini.store, "Nobody At All")
