@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from interlock.extract.lexicon import GIVEN_NAMES
+from interlock.extract.lexicon import GIVEN_NAMES, ORG_HEADS
 from interlock.extract.state import DocState, EntityDraft
 
 # the cue between a name and its alias; "or" is left out: too often a real list
@@ -63,8 +63,14 @@ def merge_stated_aliases(text: str, state: DocState) -> None:
     _paren_before(text, state)
 
 
+_HEAD = re.compile(r"\s+([a-z]+)\b")
+
+
 def _after(text: str, state: DocState, ent: EntityDraft, end: int) -> None:
     """An alias after a mention: a cue then a name, or a name in parentheses."""
+    head = _HEAD.match(text, end)
+    if head is not None and head.group(1) in ORG_HEADS and ent.label in _PAREN_LABELS:
+        end = head.end()  # "the Al Fatih coalition, also known as ..."
     cue = _CUE.match(text, end)
     paren = False
     if cue is None:

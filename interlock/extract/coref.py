@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from interlock.extract.aliases import merge_stated_aliases
 from interlock.extract.lexicon import (
     FEMALE_NAMES,
     GENERIC_ORG_WORDS,
@@ -23,7 +24,6 @@ from interlock.extract.lexicon import (
     PLACE_ALIASES,
     ROLE_NOUNS,
 )
-from interlock.extract.aliases import merge_stated_aliases
 from interlock.extract.state import DocState, EntityDraft, MentionDraft
 from interlock.resolve.names import fold, skeleton
 

@@ -110,8 +110,10 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
         j = i + 1
         while j < n:
             t = doc[j]
-            if t.lower_ in NAME_PARTICLES and j + 1 < n and (doc[j + 1].text == "-" or _is_name_word(doc[j + 1])):
+            if t.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].text == "-":
                 j += 1
+            elif t.lower_ in NAME_PARTICLES and j + 1 < n and _is_name_word(doc[j + 1]):
+                j += 2  # "Al Ameri": the word after a particle is a name, whatever the model tags it
             elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and (
                 doc[j - 1].lower_ in NAME_PARTICLES or (not doc[j - 1].whitespace_ and not t.whitespace_)
             ):
@@ -222,8 +224,14 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
     ]
     if not overlapping:
         label = _run_label(run)
+        after = doc[run.end] if run.end < len(doc) else None
+        head = after is not None and after.is_lower and after.lower_ in ORG_HEADS
+        if head and label in (None, "PERSON"):
+            label = "ORG"  # "the Al Fatih coalition": a name before a lower-case organisation noun
         if label is not None:
-            state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+            new = state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+            if head and after is not None:
+                new.descriptors.append(after.lower_)
         return
     first = min(m.start for m, _ in overlapping)
     if first > run.start_char:

@@ -342,6 +342,8 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         if state.dateline_end is not None and t.idx < state.dateline_end:
             continue  # "TRIPOLI, Nov 24 (MWS) -" is where the story was filed
         ent = state.entity_at(t.idx, t.idx + len(t.text))
+        if ent is None and t.lower_ in ("i", "me"):
+            ent = _speaker(state, t.idx)  # "I have never met X," he said: "I" is the speaker
         if ent is None:
             continue
         ent = ent.resolved()
@@ -354,6 +356,15 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
             continue
         found.append(ent)
     return found
+
+
+def _speaker(state: DocState, offset: int) -> EntityDraft | None:
+    """Who speaks in the direct quotation holding ``offset``, when the text names them."""
+    for a in state.attributions:
+        if a.kind in ("direct", "mixed") and a.content[0] <= offset < a.content[1] and a.source_entity is not None:
+            speaker = a.source_entity.resolved()
+            return speaker if speaker.label == "PERSON" and not speaker.anonymous else None
+    return None
 
 
 def _nested_in_description(t: Token, found: list[EntityDraft], state: DocState) -> bool:

@@ -167,6 +167,9 @@ def _combine(
     if local == NEGATED and polarity_checked:
         local = ASSERTED  # the extractor already counted this clause's negations
     best = current if _RANK.get(current, 0) >= _RANK[local] else local
+    around = containing_attribution(state, anchor, anchor + 1)
+    if around is not None and around.modality == NEGATED and span is not None and len(span) and span[0].pos_ in ("VERB", "AUX"):
+        return NEGATED  # "X denied that he had been promised a post if ...": the source denies the claim
     if best == ASSERTED:
         if containing_attribution(state, anchor, anchor + 1) is not None:
             return REPORTED

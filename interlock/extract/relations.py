@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from interlock.extract import relations_links, roles
 from interlock.extract.lexicon import DEMONYMS
+from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
 
@@ -52,6 +53,7 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
         if word is not None:
             _role_statements(ctx, token, word)
         relations_links.link_statements(ctx, token)
+        promised_posts(ctx, token)
     relations_links.add_descriptors(ctx)
     statements = dedupe(ctx.statements)
     _link_attributions(statements, state)

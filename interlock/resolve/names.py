@@ -48,7 +48,7 @@ DESIGNATORS: dict[str, str] = {
     "srl": "srl", "sarl": "sarl", "pty": "pty", "lp": "lp", "llp": "llp", "se": "se",
     "kg": "kg", "jsc": "jsc", "ojsc": "jsc", "oao": "jsc", "pjsc": "jsc", "cjsc": "jsc",
     "zao": "jsc", "ooo": "llc", "group": "group", "holding": "holding", "holdings": "holding",
-    "party": "party", "alliance": "alliance", "movement": "movement", "front": "front",
+    "party": "party", "alliance": "alliance", "coalition": "alliance", "movement": "movement", "front": "front",
     "intl": "international", "int": "international", "international": "international",
     "organisation": "organization", "organization": "organization", "bhd": "bhd",
     "sdn": "sdn", "pte": "pte", "kk": "kk", "sl": "sl", "sas": "sas", "cv": "cv",
@@ -132,7 +132,7 @@ def skeleton(word: str) -> str:
     w = word
     for a, b in (
         ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("kh", "h"),
-        ("gh", "k"), ("q", "k"), ("g", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "z"),
+        ("gh", "k"), ("q", "k"), ("g", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "s"),
         ("zh", "j"), ("dj", "j"), ("w", "v"), ("x", "ks"), ("y", "i"), ("e", "i"), ("o", "u"),
     ):
         w = w.replace(a, b)
@@ -204,6 +204,42 @@ def name_key(name: str) -> str:
     toks = _tokens(name)
     strong = [t.skeleton for t in toks if t.weight == 1.0 and not t.initial]
     return " ".join(sorted(strong or [t.skeleton for t in toks]))
+
+
+_VOWELS = re.compile(r"[aiuh]")
+
+
+def blocking_keys(name: str, kind: str | None = None) -> list[str]:
+    """Keys under which a name is filed so that its variants meet without comparing all pairs.
+
+    Every variant of a name shares at least one key with the others: the sorted
+    skeletons (word order), the skeletons run together (a hyphen or space more or
+    less: "Gholam-Hossein" / "Gholamhossein"), the consonants alone (vowels
+    transliterate freely: "Fatah" / "Fatih"), the family name with the first
+    initial, and for organisations the initials (an acronym meets its long form).
+    """
+    toks = _tokens(name)
+    strong = [t for t in toks if t.weight == 1.0 and not t.initial]
+    if not strong:
+        return []
+    skels = [t.skeleton for t in strong]
+    run = "".join(skels)
+    keys = ["k:" + " ".join(sorted(skels)), "c:" + run]
+    # the consonants, with the designators' classes: "Fatah Alliance" / "Al Fatih coalition"
+    consonants = _VOWELS.sub("", run)
+    designators = " ".join(sorted({t.text for t in toks if t.designator}))
+    if len(consonants) >= 3 or (designators and len(consonants) >= 2):
+        keys.append("v:" + consonants + (" " + designators if designators else ""))
+    if kind == "person" and len(strong) >= 2:
+        keys.append("f:" + skels[-1] + " " + skels[0][:1])
+    if kind != "person":
+        words = [t.text for t in toks if t.text not in _STOP_FOR_ACRONYM and not t.designator and t.weight == 1.0]
+        if len(words) >= 2:
+            keys.append("a:" + "".join(w[0] for w in words))
+            keys.append("a:" + "".join(t.text[0] for t in toks if t.text not in _STOP_FOR_ACRONYM and t.weight == 1.0))
+        elif len(words) == 1 and len(words[0]) <= 6 and name.strip().isupper():
+            keys.append("a:" + words[0])
+    return list(dict.fromkeys(keys))
 
 
 def _token_sim(a: Token, b: Token) -> float:

@@ -123,7 +123,8 @@ class SQLiteStore:
                 raise StoreError(f"cannot migrate the store {self.path} to version {number}: {exc}") from None
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back if anything inside fails."""
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -152,7 +153,7 @@ class SQLiteStore:
         status = self.status_of(doc.id, text)
         if status == "unchanged":
             return status
-        with self._transaction() as c:
+        with self.transaction() as c:
             if status == "changed":
                 c.execute(
                     "INSERT OR IGNORE INTO document_versions (document_id, content_hash, text, ingested_at, replaced_at)"
@@ -221,7 +222,12 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.id, doc.id, m.start, m.end, m.text, m.kind) for m in e.mentions],
             )
-            names = {e.name} | {m.text for m in e.mentions if m.kind in ("name", "short", "acronym")}
+            # the other names an article gives an entity, with where it says so
+            c.executemany(
+                "INSERT OR IGNORE INTO aliases (entity_id, document_id, alias, start, end) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, doc.id, m.text, m.start, m.end) for m in e.mentions if m.kind in ("alias", "acronym")],
+            )
+            names = {e.name} | {m.text for m in e.mentions if m.kind in ("name", "short", "acronym", "alias")}
             c.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)", [(n, e.id) for n in sorted(names)])
         for a in doc.attributions:
             src = a.source

@@ -1,0 +1,287 @@
+"""Claims, their independent origins, contradictions and an Admiralty grade for each.
+
+A *claim* is what statements in many articles say about the same actors: one
+subject actor, one predicate, one object actor (or role). Each statement counts
+for an *origin*, the place the information first came from:
+
+- a named source on record ("X said", "X, citing Y": Y) is its own origin,
+  whichever outlets relay it;
+- an anonymous source counts for the outlet it spoke to ("told Al Arabiya") or,
+  when none is named, for the outlet that published it;
+- the outlet's own reporting counts for that outlet, and a syndicated copy
+  (``documents.copy_of``) for the outlet of the story it copies.
+
+So a wire story run by three outlets is one origin, and two outlets with their
+own sources are two. A negated statement ("X denied meeting Y") contradicts the
+claim; contradicting origins are counted the same way.
+
+The grade is the Admiralty pair. The letter is the weakest outlet of the chain
+(the registry's reliability, F when unknown), one step lower for an anonymous
+source or an author's opinion. The number comes from the claim as a whole:
+
+== ==============================================================================
+1  two or more independent origins, none contradicting
+2  one origin on record (named source or the outlet's own reporting) graded A-C
+3  one origin otherwise, or more origins for it than against it
+4  as many origins against as for it
+5  more origins against than for it, or denied on record against anonymous sources
+6  a single anonymous source with nothing to judge it by
+== ==============================================================================
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from interlock.credibility.grades import LETTERS, NUMBER_MEANING, grade, weakest_letter
+from interlock.credibility.outlets import Registry, outlet_key, stored
+from interlock.model import stable_id
+from interlock.store import SQLiteStore
+
+#: predicates whose subject and object can be swapped ("A met B" is "B met A")
+SYMMETRIC = frozenset({"met_with", "ally_of"})
+#: words in a named source's description that make them an official on record
+OFFICIAL_WORDS = frozenset(
+    """minister official spokesman spokeswoman spokesperson commander ambassador president premier
+    chairman chairwoman chair mp lawmaker deputy governor judge head leader general colonel councillor
+    secretary director mayor envoy attache officer chief member candidate prosecutor""".split()
+)
+ANALYST_WORDS = frozenset(
+    """analyst expert researcher professor scholar academic witness resident worker observer journalist
+    lawyer activist doctor""".split()
+)
+
+
+@dataclass
+class Support:
+    """One statement as evidence for or against a claim."""
+
+    statement: str
+    negated: bool
+    origin: str
+    origin_name: str
+    attribution_type: str
+    letter: str
+    chain: list[str]
+    source: str | None = None
+    hedged: bool = False
+
+
+@dataclass
+class Claim:
+    """A claim and the statements for and against it."""
+
+    id: str
+    subject: str
+    predicate: str
+    object: str | None
+    support: list[Support] = field(default_factory=list)
+
+
+@dataclass
+class CredibilityReport:
+    """What a grading run did."""
+
+    statements: int
+    claims: int
+    corroborated: int
+    contradicted: int
+    seconds: float
+
+    def summary(self) -> str:
+        return (f"graded {self.statements} statements in {self.claims} claims "
+                f"({self.corroborated} corroborated, {self.contradicted} contradicted) in {self.seconds:.1f} s")
+
+
+def _lower(letter: str) -> str:
+    """One step less reliable; E stays E and F (unknown) stays F."""
+    if letter in ("E", "F"):
+        return letter
+    return LETTERS[LETTERS.index(letter) + 1]
+
+
+class _Context:
+    """What grading needs to know of the store, read once."""
+
+    def __init__(self, store: SQLiteStore, registry: Registry) -> None:
+        c = store.conn
+        self.registry = registry
+        self.actor = dict(c.execute("SELECT id, actor_id FROM entities").fetchall())
+        self.name = dict(c.execute("SELECT id, name FROM entities").fetchall())
+        self.descriptors = {r[0]: r[1] for r in c.execute("SELECT id, descriptors FROM entities WHERE descriptors != '[]'")}
+        self.outlet_name = dict(c.execute("SELECT id, name FROM outlets").fetchall())
+        # entities that can stand for an outlet in a relay chain: named organisations
+        self.outlet_like = {r[0] for r in c.execute("SELECT id FROM entities WHERE anonymous = 0 AND label IN ('ORG', 'NORP', 'FAC', 'GPE')")}
+        self.doc_outlet: dict[str, str | None] = {}
+        self.doc_root: dict[str, str] = {}
+        for doc_id, outlet_id, copy_of in c.execute("SELECT id, outlet_id, copy_of FROM documents"):
+            self.doc_outlet[doc_id] = self.outlet_name.get(outlet_id) if outlet_id else None
+            self.doc_root[doc_id] = copy_of or doc_id
+        # a named source's roles: what statements say they hold
+        self.roles: dict[str, set[str]] = defaultdict(set)
+        for subject, role in c.execute("SELECT subject_id, role FROM statements WHERE role IS NOT NULL"):
+            self.roles[self.actor.get(subject, subject)].update(role.lower().split())
+
+    def outlet_of(self, doc_id: str) -> str:
+        return self.doc_outlet.get(doc_id) or "unknown outlet"
+
+    def source_kind(self, entity_id: str) -> str:
+        words: set[str] = set()
+        for d in json.loads(self.descriptors.get(entity_id, "[]")):
+            words.update(d.lower().split())
+        words |= self.roles.get(self.actor.get(entity_id, entity_id), set())
+        if words & OFFICIAL_WORDS:
+            return "official"
+        if words & ANALYST_WORDS:
+            return "analyst"
+        return "named"
+
+
+def _support(ctx: _Context, row: Any, attribution: Any | None) -> Support:
+    doc = row["document_id"]
+    publisher = ctx.outlet_of(doc)
+    root_publisher = ctx.outlet_of(ctx.doc_root.get(doc, doc))
+    # the outlets in the chain: extraction's via may also hold the speaker itself
+    via = [ctx.name[v] for v in json.loads(attribution["via"]) if v in ctx.outlet_like
+           and v != attribution["source_entity_id"]] if attribution is not None else []
+    # the outlets a report passed through, innermost first, ending with the one that published it
+    outlets = [v for v in via if outlet_key(v) != outlet_key(publisher)] + [publisher]
+    if root_publisher != publisher:
+        outlets.insert(0, root_publisher)
+    outlets = list({ctx.registry.canonical(o): o for o in reversed(outlets)}.values())[::-1]  # once each, innermost first
+    letter = weakest_letter([ctx.registry.reliability(o) for o in outlets])
+    negated = row["modality"] == "negated"
+    if row["modality"] == "opinion":
+        kind, origin, origin_name, letter = "opinion", "outlet:" + ctx.registry.canonical(root_publisher), root_publisher, _lower(letter)
+        return Support(row["id"], negated, origin, origin_name, kind, letter, [publisher])
+    if attribution is None:
+        origin_name = root_publisher
+        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(origin_name), origin_name, "outlet",
+                       letter, outlets if root_publisher != publisher else [publisher],
+                       hedged=row["modality"] == "hedged")
+    relayed = len(outlets) > 1
+    source_id = attribution["source_entity_id"]
+    if attribution["anonymous"] or source_id is None:
+        told = outlets[0]
+        speaker = (attribution["source_text"] or "an unnamed source") + " (anonymous)"
+        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(told), told,
+                       "anonymous-relayed" if relayed else "anonymous", _lower(letter), [speaker, *outlets],
+                       hedged=row["modality"] == "hedged")
+    speaker_actor = ctx.actor.get(source_id, source_id)
+    speaker = ctx.name.get(source_id, attribution["source_text"] or "?")
+    kind = ctx.source_kind(source_id)
+    return Support(row["id"], negated, "source:" + speaker_actor, speaker, kind + ("-relayed" if relayed else ""),
+                   letter, [speaker, *outlets], source=speaker_actor, hedged=row["modality"] == "hedged")
+
+
+def _number(claim: Claim) -> tuple[int, str]:
+    """The credibility number of a claim and why."""
+    pro: dict[str, Support] = {}
+    con: dict[str, Support] = {}
+    for s in claim.support:
+        (con if s.negated else pro).setdefault(s.origin, s)
+    names = "; ".join(sorted(s.origin_name for s in pro.values()))
+    if not pro:
+        return 6, "only denials: nothing reports it"
+    if not con:
+        if len(pro) >= 2:
+            return 1, f"confirmed by {len(pro)} independent origins ({names})"
+        only = next(iter(pro.values()))
+        copies = len([s for s in claim.support if not s.negated])
+        also = f", in {copies} reports that all go back to it" if copies > 1 else ""
+        if only.attribution_type.startswith("anonymous"):
+            relay = f", relayed through {', '.join(only.chain[1:])}" if only.attribution_type.endswith("relayed") else ""
+            if only.letter in "ABC" and not only.hedged:
+                return 3, f"a single anonymous source{relay}{also}; nothing confirms or denies it"
+            return 6, f"a single anonymous source{relay}{also}; nothing to judge it by"
+        if only.letter in "ABC" and not only.hedged:
+            return 2, f"one origin on record ({names}){also}, not confirmed independently"
+        return 3, f"one origin ({names}){also}, not confirmed independently"
+    against = "; ".join(sorted(s.origin_name for s in con.values()))
+    on_record = [s for s in con.values() if not s.attribution_type.startswith("anonymous")]
+    all_anonymous = all(s.attribution_type.startswith("anonymous") for s in pro.values())
+    if len(pro) > len(con):
+        return 3, f"{len(pro)} origins report it ({names}) and {len(con)} deny it ({against})"
+    if len(pro) == len(con) and not (all_anonymous and on_record):
+        return 4, f"as many deny it ({against}) as report it ({names})"
+    return 5, f"denied on record by {against}, against {'anonymous ' if all_anonymous else ''}origin(s) {names}"
+
+
+def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
+    """Every claim of the store with its supporting and contradicting statements."""
+    ctx = _Context(store, registry if registry is not None else stored(store))
+    c = store.conn
+    attributions = {r["id"]: r for r in c.execute("SELECT id, source_entity_id, source_text, anonymous, via FROM attributions")}
+    claims: dict[str, Claim] = {}
+    for row in c.execute(
+        "SELECT id, document_id, subject_id, predicate, object_id, role, modality, attribution_id FROM statements "
+        "ORDER BY document_id, evidence_start"
+    ):
+        subject = ctx.actor.get(row["subject_id"], row["subject_id"])
+        obj = ctx.actor.get(row["object_id"], row["object_id"]) if row["object_id"] else None
+        if obj is None and row["role"]:
+            obj = "role:" + row["role"].lower()
+        if row["predicate"] in SYMMETRIC and obj is not None and obj < subject:
+            subject, obj = obj, subject
+        claim_id = stable_id("claim", subject, row["predicate"], obj)
+        claim = claims.setdefault(claim_id, Claim(claim_id, subject, row["predicate"], obj))
+        claim.support.append(_support(ctx, row, attributions.get(row["attribution_id"])))
+    return list(claims.values())
+
+
+def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityReport:
+    """Grade every statement of the store; writes claims, statement_grades and contradictions."""
+    started = time.monotonic()
+    claims = build(store, registry)
+    claim_rows: list[tuple[Any, ...]] = []
+    grade_rows: list[tuple[Any, ...]] = []
+    contradiction_rows: list[tuple[str, str, str]] = []
+    corroborated = contradicted = 0
+    for claim in claims:
+        number, why = _number(claim)
+        pro = [s for s in claim.support if not s.negated]
+        con = [s for s in claim.support if s.negated]
+        origins = sorted({s.origin_name for s in pro})
+        against = sorted({s.origin_name for s in con})
+        best = min((s.letter for s in pro), key=LETTERS.index, default="F")
+        claim_rows.append((claim.id, claim.subject, claim.predicate, claim.object, json.dumps(origins, ensure_ascii=False),
+                           len({s.origin for s in pro}), json.dumps(against, ensure_ascii=False), best, number,
+                           grade(best, number), f"{NUMBER_MEANING[number]}: {why}"))
+        corroborated += len({s.origin for s in pro}) >= 2
+        contradicted += bool(con and pro)
+        for s in claim.support:
+            chain = " > ".join(s.chain)
+            if s.negated:
+                own_number, own_why = (2 if s.letter in "ABC" else 3), f"a denial ({chain}) of a claim graded {grade(best, number)}"
+            else:
+                own_number, own_why = number, why
+            grade_rows.append((s.statement, claim.id, s.attribution_type, s.origin, s.letter, own_number,
+                               grade(s.letter, own_number), f"{_letter_reason(s)}; {own_why}"))
+        for d in con:
+            for p in pro:
+                reason = f"{d.origin_name} denies what {p.origin_name} reports"
+                contradiction_rows.append((d.statement, p.statement, reason))
+                contradiction_rows.append((p.statement, d.statement, reason))
+    with store.transaction() as c:
+        c.execute("DELETE FROM claims")
+        c.execute("DELETE FROM statement_grades")
+        c.execute("DELETE FROM contradictions")
+        c.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
+        c.executemany("INSERT OR REPLACE INTO statement_grades VALUES (?, ?, ?, ?, ?, ?, ?, ?)", grade_rows)
+        c.executemany("INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?)", contradiction_rows)
+    return CredibilityReport(len(grade_rows), len(claim_rows), corroborated, contradicted, time.monotonic() - started)
+
+
+def _letter_reason(s: Support) -> str:
+    kinds = {
+        "outlet": "the outlet's own reporting", "opinion": "the author's opinion",
+        "anonymous": "an anonymous source", "anonymous-relayed": "an anonymous source, relayed",
+        "official": "a named official on record", "analyst": "a named analyst or witness",
+        "named": "a named source", "official-relayed": "a named official, relayed",
+        "analyst-relayed": "a named analyst or witness, relayed", "named-relayed": "a named source, relayed",
+    }
+    return f"{s.letter}: {kinds.get(s.attribution_type, s.attribution_type)} ({' > '.join(s.chain)})"

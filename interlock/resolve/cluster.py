@@ -1,0 +1,335 @@
+"""Cross-document resolution: which document entities are one actor.
+
+Input is one ``Record`` per document entity (and per reference-list entry): its
+names (the name, full-name mentions and stated aliases), its label and its
+context, the other named actors of its article. Output maps every record to a
+cluster. The steps, each linear in the number of records:
+
+1. **Candidates by name.** Distinct names are filed under transliteration-aware
+   blocking keys (``names.blocking_keys``); only names that share a key are
+   scored (``names.score``). A block too large to compare fully (a very common
+   name key) is compared by sorted neighbourhood instead. Pairs at or above the
+   threshold join a *name component*; the names one record carries ("PMU",
+   "Popular Mobilization Units", "Hashd al-Shaabi") join theirs too.
+2. **Context inside a component.** A component is who the name *could* be. Its
+   records join when they share a context feature (a co-mentioned actor), then
+   clusters join when anything connects their contexts in the corpus (a feature
+   of one occurs in an article beside a feature of the other). Two people with
+   one name whose contexts have nothing to do with each other stay apart.
+   Records with no context join the component's best supported cluster.
+3. **Near names with shared context.** Name pairs a little under the threshold
+   ("Fatah Alliance" / "Fateh Alliance") join when their clusters share context.
+4. **Judgements** come first and last: analysts' merges are applied before
+   anything else, and "never" pairs (also what a split leaves behind) veto any
+   join that would put their two sides together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from interlock.resolve.names import (
+    MATCH_THRESHOLD,
+    PARTICLES,
+    blocking_keys,
+    score,
+    skeleton,
+    tokens,
+)
+
+#: name pairs scoring at least this, but under the threshold, join only on shared context
+NEAR_THRESHOLD = 0.75
+#: a block larger than this is compared by sorted neighbourhood, not every pair
+BLOCK_LIMIT = 40
+#: how many following names each name is compared with in a large block
+WINDOW = 8
+#: a context feature found in more documents than this share (and count) says too little
+COMMON_FEATURE_SHARE = 0.25
+COMMON_FEATURE_MIN = 20
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document entity (or reference entry) as resolution sees it."""
+
+    id: str
+    document: str
+    #: PERSON, ORG, PLACE, ...: only records of one label are compared
+    label: str
+    #: full names and stated aliases, the entity's own name first
+    names: tuple[str, ...]
+    #: context features: the grouping keys of the other named actors of the article
+    context: frozenset[str] = frozenset()
+    #: an entry of a reference list: two entries are never one actor
+    reference: bool = False
+
+
+@dataclass
+class Judgements:
+    """Analysts' decisions as sets of record ids: join these; never join those."""
+
+    merges: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)
+    nevers: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)
+
+
+class _Clusters:
+    """Union-find over records, with "never" constraints checked on every join."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+        # root -> {(constraint, side)}, only for clusters that carry a constraint
+        self.vetoes: dict[int, set[tuple[int, int]]] = {}
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def allowed(self, a: int, b: int) -> bool:
+        va, vb = self.vetoes.get(a), self.vetoes.get(b)
+        if not va or not vb:
+            return True
+        return not any((c, 1 - side) in vb for c, side in va)
+
+    def union(self, i: int, j: int, force: bool = False) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if not force and not self.allowed(a, b):
+            return False
+        if self.size[a] < self.size[b]:
+            a, b = b, a
+        self.parent[b] = a
+        self.size[a] += self.size[b]
+        if b in self.vetoes:
+            self.vetoes.setdefault(a, set()).update(self.vetoes.pop(b))
+        return True
+
+
+def _kind(label: str) -> str | None:
+    return "person" if label == "PERSON" else "org" if label in ("ORG", "NORP", "FAC") else None
+
+
+def _linking_names(rec: Record) -> list[str]:
+    """The names that may link a record to others: a person's one-word name links nothing."""
+    out = []
+    for name in rec.names:
+        words = tokens(name)
+        if not words:
+            continue
+        if rec.label == "PERSON" and len([w for w in words if len(w) > 1]) < 2:
+            continue  # "al-Asadi" alone could be anyone of that family
+        out.append(name)
+    return out
+
+
+def resolve(records: Iterable[Record], judgements: Judgements | None = None,
+            threshold: float = MATCH_THRESHOLD) -> dict[str, str]:
+    """Map every record id to the id of its cluster's representative record."""
+    recs = list(records)
+    judgements = judgements or Judgements()
+    index = {r.id: i for i, r in enumerate(recs)}
+    uf = _Clusters(len(recs))
+    for c, (side_a, side_b) in enumerate(judgements.nevers):
+        for side, ids in ((0, side_a), (1, side_b)):
+            for rid in ids:
+                if rid in index:
+                    uf.vetoes.setdefault(index[rid], set()).add((c, side))
+    for side_a, side_b in judgements.merges:
+        present = [index[r] for r in (*side_a, *side_b) if r in index]
+        for other in present[1:]:
+            uf.union(present[0], other, force=True)
+
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_label[r.label].append(i)
+    df = _document_frequency(recs)
+    common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * len({r.document for r in recs}))
+    features_docs = _feature_documents(recs, df, common)
+    for label, members in by_label.items():
+        _resolve_label(recs, members, _kind(label), uf, threshold, df, common, features_docs)
+    return {r.id: recs[uf.find(i)].id for i, r in enumerate(recs)}
+
+
+def _document_frequency(recs: list[Record]) -> dict[str, int]:
+    docs: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        for f in r.context:
+            docs[f].add(r.document)
+    return {f: len(d) for f, d in docs.items()}
+
+
+def _feature_documents(recs: list[Record], df: dict[str, int], common: float) -> dict[str, set[str]]:
+    """For each informative feature, the documents it occurs in (as any record's context)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        for f in r.context:
+            if df[f] <= common:
+                out[f].add(r.document)
+    return out
+
+
+def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
+                   threshold: float, df: dict[str, int], common: float,
+                   features_docs: dict[str, set[str]]) -> None:
+    # 1. distinct names, blocked and scored
+    node_of: dict[str, int] = {}
+    node_names: list[str] = []
+    node_records: list[list[int]] = []
+    for i in members:
+        for name in _linking_names(recs[i]):
+            norm = " ".join(tokens(name))
+            if norm not in node_of:
+                node_of[norm] = len(node_names)
+                node_names.append(name)
+                node_records.append([])
+            node_records[node_of[norm]].append(i)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for n, name in enumerate(node_names):
+        for key in blocking_keys(name, kind):
+            blocks[key].append(n)
+    strong: set[tuple[int, int]] = set()
+    near: set[tuple[int, int]] = set()
+    for key, nodes in blocks.items():
+        if len(nodes) < 2:
+            continue
+        for a, b in _pairs(nodes, node_names, key):
+            pair = (min(a, b), max(a, b))
+            if pair in strong or pair in near:
+                continue
+            s = score(node_names[a], node_names[b], kind)
+            if s >= threshold:
+                strong.add(pair)
+            elif s >= NEAR_THRESHOLD:
+                near.add(pair)
+    # name components: strong pairs, and the names each record carries together
+    comp = list(range(len(node_names)))
+
+    def cfind(x: int) -> int:
+        while comp[x] != x:
+            comp[x] = comp[comp[x]]
+            x = comp[x]
+        return x
+
+    for a, b in strong:
+        comp[cfind(a)] = cfind(b)
+    for i in members:
+        norms = [node_of[" ".join(tokens(n))] for n in _linking_names(recs[i])]
+        for other in norms[1:]:
+            comp[cfind(other)] = cfind(norms[0])
+    components: dict[int, set[int]] = defaultdict(set)
+    for n, node_recs in enumerate(node_records):
+        components[cfind(n)].update(node_recs)
+    # 2. context inside each component
+    for group_ids in components.values():
+        _cluster_component(recs, sorted(group_ids), uf, df, common, features_docs)
+    # 3. a person named by one word ("Maras") joins the one actor of that family name
+    #    the context points to, or the only one there is
+    if kind == "person":
+        _surnames(recs, members, uf, df, common)
+    # 4. near names whose clusters share context
+    for a, b in sorted(near):
+        if cfind(a) == cfind(b):
+            continue
+        for i in node_records[a]:
+            for j in node_records[b]:
+                if uf.find(i) != uf.find(j) and _strong(recs[i], df, common) & _strong(recs[j], df, common):
+                    uf.union(i, j)
+
+
+def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:
+    by_family: dict[str, list[int]] = defaultdict(list)
+    single: list[tuple[int, str]] = []
+    for i in members:
+        linking = _linking_names(recs[i])
+        if linking:
+            words = [w for w in tokens(linking[0]) if len(w) > 1]
+            by_family[skeleton(words[-1])].append(i)
+        elif recs[i].names and not recs[i].reference:
+            words = [w for w in tokens(recs[i].names[0]) if len(w) > 1 and w not in PARTICLES]
+            if len(words) == 1:
+                single.append((i, skeleton(words[0])))
+    for i, family in single:
+        candidates = by_family.get(family, [])
+        if not candidates:
+            continue
+        roots = {uf.find(j) for j in candidates}
+        own = _strong(recs[i], df, common)
+        sharing = {uf.find(j) for j in candidates if own & _strong(recs[j], df, common)}
+        chosen = sharing if sharing else roots
+        if len(chosen) == 1:
+            uf.union(next(iter(chosen)), i)
+
+
+def _pairs(nodes: list[int], names: list[str], key: str) -> Iterable[tuple[int, int]]:
+    """Every pair of a small block; neighbours in sorted order for a large one."""
+    if len(nodes) <= BLOCK_LIMIT:
+        for x in range(len(nodes)):
+            for y in range(x + 1, len(nodes)):
+                yield nodes[x], nodes[y]
+        return
+    ordered = sorted(nodes, key=lambda n: " ".join(tokens(names[n])))
+    for x in range(len(ordered)):
+        for y in range(x + 1, min(x + 1 + WINDOW, len(ordered))):
+            yield ordered[x], ordered[y]
+
+
+def _strong(rec: Record, df: dict[str, int], common: float) -> set[str]:
+    return {f for f in rec.context if df[f] <= common}
+
+
+def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df: dict[str, int],
+                       common: float, features_docs: dict[str, set[str]]) -> None:
+    if len(rec_ids) < 2:
+        return
+    # records sharing a feature
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    for i in rec_ids:
+        for f in _strong(recs[i], df, common):
+            by_feature[f].append(i)
+    for group in by_feature.values():
+        for j in group[1:]:
+            uf.union(group[0], j)
+    # clusters whose contexts meet somewhere in the corpus
+    roots = sorted({uf.find(i) for i in rec_ids})
+    features: dict[int, set[str]] = defaultdict(set)
+    for i in rec_ids:
+        features[uf.find(i)] |= _strong(recs[i], df, common)
+    with_context = [r for r in roots if features[r]]
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for root in with_context:
+        docs: set[str] = set()
+        for f in features[root]:
+            docs |= features_docs.get(f, set())
+        for d in docs:
+            by_document[d].append(root)
+    for group in by_document.values():
+        for other in group[1:]:
+            uf.union(group[0], other)
+    # records without context join the best supported cluster the name offers: the
+    # largest of those with context, else the largest of all
+    sizes: dict[int, int] = defaultdict(int)
+    for i in rec_ids:
+        sizes[uf.find(i)] += 1
+    featured = {uf.find(r) for r in with_context}
+    ranked = sorted(featured or set(sizes), key=lambda r: (-sizes[r], r))
+    references = [i for i in rec_ids if recs[i].reference]
+    for i in rec_ids:
+        if recs[i].context or recs[i].reference or uf.find(i) in featured:
+            continue
+        for target in ranked:
+            if uf.find(i) == uf.find(target) or uf.union(target, i):
+                break
+    # a reference entry joins the cluster its name offers, one entry per cluster
+    for i in references:
+        others = {uf.find(r) for r in references if r != i}
+        for target in ranked:
+            root = uf.find(target)
+            if root == uf.find(i) or (root not in others and uf.union(root, i)):
+                break
