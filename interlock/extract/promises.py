@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from interlock.extract.relations_context import Context
-from interlock.extract.state import StatementDraft
+from interlock.extract.state import EntityDraft, StatementDraft
 
 #: verbs by which someone is given a post
 GIVING_VERBS = frozenset(("promise", "give", "offer", "grant", "hand", "award", "guarantee", "pledge", "assign"))
@@ -55,7 +55,7 @@ def promised_posts(ctx: Context, verb: Token) -> None:
     ))
 
 
-def _post_of(ctx: Context, post: Token) -> object:
+def _post_of(ctx: Context, post: Token) -> EntityDraft | None:
     """The organisation a post is in: "a command in Y", "command of the Y's sector"."""
     for prep in post.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "within", "at", "with"):
