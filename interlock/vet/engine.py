@@ -32,6 +32,14 @@ _COLUMNS = (
     "s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, "
     "s.valid_to, s.time, s.attribution_id, s.evidence_text, d.published, o.name AS outlet"
 )
+#: what path search needs of a statement; the evidence and outlet are read for the chains shown only
+_LIGHT = (
+    "s.id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, s.valid_to, "
+    "s.time, d.published"
+)
+#: SQLite page cache for a vetting run, in KiB (a ceiling, not an allocation): the random index
+#: look-ups of path search over a large store stay in memory instead of re-reading pages
+CACHE_KIB = 262144
 
 
 class Engine:
@@ -39,6 +47,7 @@ class Engine:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
+        store.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.kinds = KindIndex(store)
         self._entities: dict[str, list[str]] = {}
         self._actor: dict[str, str] = {}
@@ -78,8 +87,7 @@ class Engine:
             marks = ",".join("?" * len(part))
             for column in columns:
                 for r in self.store.conn.execute(
-                    f"SELECT {_COLUMNS} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-                    f"LEFT JOIN outlets o ON o.id = d.outlet_id "
+                    f"SELECT {_LIGHT} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
                     f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks}) AND s.object_id IS NOT NULL",
                     [*part, *preds],
                 ):
@@ -253,9 +261,22 @@ class Engine:
             out.append(self._finding(rule, pack, subject, nodes, rows, notes, graded, counts[key]))
         return out
 
+    def full_rows(self, ids: list[str]) -> dict[str, Any]:
+        """Statements with their evidence and outlet, for the chains a finding shows."""
+        out: dict[str, Any] = {}
+        for part in chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(part))
+            out.update((r["id"], r) for r in self.store.conn.execute(
+                f"SELECT {_COLUMNS} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+                f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.id IN ({marks})", part
+            ))
+        return out
+
     def _finding(self, rule: Rule, pack: Pack, subject: str, nodes: list[str], rows: list[Any], notes: list[str],
                  graded: dict[str, tuple[str, str]], alternatives: int) -> dict[str, Any]:
         steps = self._steps_of(rule, rows)
+        full = self.full_rows([r["id"] for r in rows])
+        rows = [full[r["id"]] for r in rows]
         chain = [self.link(r, graded[r["id"]], f"step {i}", notes[i]) for i, r in enumerate(rows)]
         cand = self.candidacy_link(subject) if "candidate" in rule.subject else None
         if cand is not None:
