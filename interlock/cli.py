@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import click
 
 from interlock import __version__, settings
+from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
 from interlock.readers import read_path
@@ -96,9 +97,11 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
 @click.option("--outlet", default=None, help="Outlet for documents without one.")
 @click.option("--allow-private", is_flag=True,
               help="Fetch URLs on loopback, private or link-local addresses (refused by default).")
+@click.option("--outlets", "registry_path", type=click.Path(path_type=Path), default=None,
+              help="An outlet registry (YAML) to load first: reliability grades A-F, kinds, affiliations.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, outlet: str | None,
-           allow_private: bool, quiet: bool) -> None:
+           allow_private: bool, registry_path: Path | None, quiet: bool) -> None:
     """Extract and store documents: files, folders (recursively), URLs or - for stdin.
 
     Reads JSON lines and arrays, text, HTML pages and RSS/Atom feeds. Each document is stored in its own
@@ -113,6 +116,10 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     store_path = db_path or Path(settings.get("db"))
     try:
         with SQLiteStore(store_path) as store:
+            if registry_path is not None:
+                from interlock.credibility import outlets as registry
+
+                registry.load(store, registry.read(registry_path))
             show = print_progress if not quiet and sys.stderr.isatty() else None
             report = run_ingest(paths, store, published=published, outlet=outlet, progress=show,
                                 allow_private=allow_private)
@@ -123,6 +130,8 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     click.echo(f"{store_path}: {report.summary()}", err=True)
+    for line in report.refreshed:
+        click.echo(f"{store_path}: {line}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -157,6 +166,8 @@ _DB_OPTION = click.option(
     help="The store file (default: the INTERLOCK_DB setting, interlock.db).",
 )
 _JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+_MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",
+                          help="Only statements graded at least this well on the Admiralty scale, e.g. B2.")
 
 
 def _open_store(db_path: Path | None) -> Any:
@@ -178,10 +189,11 @@ def _answer(fn: Any, *args: Any) -> Any:
 @cli.command()
 @click.argument("name", required=False)
 @click.option("--most-connected", is_flag=True, help="Show the person with the most statements instead of NAME.")
+@_MIN_GRADE
 @_DB_OPTION
 @_JSON_OPTION
-def show(name: str | None, most_connected: bool, db_path: Path | None, as_json: bool) -> None:
-    """An actor's profile: names, positions and ties over time with their sources, quotes."""
+def show(name: str | None, most_connected: bool, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
+    """An actor's profile: names, ties over time with their sources and Admiralty grades, quotes."""
     from interlock import query
 
     with _open_store(db_path) as store:
@@ -192,22 +204,37 @@ def show(name: str | None, most_connected: bool, db_path: Path | None, as_json: 
             name = top[0]["name"]
         if not name:
             raise click.UsageError("give a NAME, or --most-connected")
-        profile = _answer(query.show, store, name)
+        profile = _answer(query.show, store, name, min_grade)
     if as_json:
         click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
         return
     click.echo(f"{profile['name']} ({profile['label']}), in {profile['documents']} documents")
     click.echo(f"  also written: {', '.join(a for a in profile['aliases'] if a != profile['name']) or '-'}")
+    if profile["reference"]:
+        ref = profile["reference"]
+        ids = ", ".join(f"{k} {' '.join(v)}" for k, v in ref["identifiers"].items())
+        click.echo(f"  reference: {ref['name']} ({ref['schema']}{', ' + ids if ids else ''})")
+    for alias in profile["stated_aliases"]:
+        click.echo(f"  also known as {alias['alias']} ({alias['document']}: \"{alias['evidence'][:90]}\")")
+    for j in profile["judgements"]:
+        other = ", ".join(j["b"]) if isinstance(j["b"], list) else j["b"]
+        click.echo(f"  judgement {j['id']}: {j['kind']} {', '.join(j['a'])} / {other} by {j['who']} at {j['at']}")
     for tie in profile["ties"]:
         role = f" as {tie['role']}" if tie["role"] else ""
         span = f" [{tie['valid_from'] or '?'} .. {tie['valid_to'] or ''}]" if tie["valid_from"] or tie["valid_to"] else ""
         obj = f" {tie['object']}" if tie["object"] else ""
-        click.echo(f"  {tie['subject']} {tie['predicate']}{obj}{role} ({tie['status']}){span}"
-                   f" - {tie['reports']} report(s), {tie['outlets']} outlet(s), {tie['origins']} origin(s)")
+        grade = f"[{tie['grade']}] " if tie.get("grade") else ""
+        click.echo(f"  {grade}{tie['subject']} {tie['predicate']}{obj}{role} ({tie['status']}){span}"
+                   f" - {tie['reports']} report(s), {tie['outlets']} outlet(s), {tie['origins']} independent origin(s)")
+        if tie.get("claim"):
+            click.echo(f"      why {tie['claim']['grade']}: {tie['claim']['reason']}")
         for src in tie["sources"]:
             chain = " > ".join(src["chain"]) if src["chain"] else (src["outlet"] or "?")
             copy = f" (copy of {src['copy_of']})" if src["copy_of"] else ""
-            click.echo(f"      {src['published'] or '?'} {src['modality']}: {chain}{copy}")
+            grade = f"[{src['grade']}] " if src.get("grade") else ""
+            click.echo(f"      {grade}{src['published'] or '?'} {src['modality']}: {chain}{copy}")
+            for c in src.get("contradictions", [])[:3]:
+                click.echo(f"          contradicted: {c['reason']}")
     for q in profile["quotes"]:
         click.echo(f"  said ({q['cue']}): {q['content'][:100]}")
     for q in profile["quotes_about"]:
@@ -216,20 +243,22 @@ def show(name: str | None, most_connected: bool, db_path: Path | None, as_json: 
 
 @cli.command()
 @click.argument("name")
+@_MIN_GRADE
 @_DB_OPTION
 @_JSON_OPTION
-def timeline(name: str, db_path: Path | None, as_json: bool) -> None:
-    """Dated statements and events of an actor, in order, with each date's precision."""
+def timeline(name: str, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
+    """Dated statements and events of an actor, in order, with each date's precision and grade."""
     from interlock import query
 
     with _open_store(db_path) as store:
-        items = _answer(query.timeline, store, name)
+        items = _answer(query.timeline, store, name, min_grade)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
     for i in items:
         role = f" as {i['role']}" if i["role"] else ""
-        click.echo(f"{i['date'] or '?':12} ({i['precision']}) {i['what']}{role} [{i['modality']}] {i['document']}")
+        grade = i["grade"] or "--"
+        click.echo(f"{i['date'] or '?':12} ({i['precision']}) {grade} {i['what']}{role} [{i['modality']}] {i['document']}")
 
 
 @cli.command()
@@ -291,6 +320,10 @@ def show_settings(as_json: bool) -> None:
 
 cli.add_command(eval_command)
 cli.add_command(match_names_command)
+
+
+for _command in RESOLVE_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

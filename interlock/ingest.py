@@ -19,7 +19,7 @@ from typing import Any
 from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
-from interlock.store import Store
+from interlock.store import SQLiteStore, Store
 
 
 @dataclass
@@ -28,6 +28,8 @@ class IngestReport:
 
     counts: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
+    #: what resolution and grading did afterwards, a line per step
+    refreshed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,8 +67,13 @@ def ingest(
     outlet: str | None = None,
     progress: Callable[[int, float, int | None], None] | None = None,
     allow_private: bool = False,
+    refresh: bool = True,
 ) -> IngestReport:
-    """Read, extract and store every document under ``paths``."""
+    """Read, extract and store every document under ``paths``.
+
+    When anything new was stored, actors are resolved and claims graded again
+    (``interlock.refresh``) unless ``refresh`` is false.
+    """
     from interlock.extract.api import DocumentError, extract_records
 
     paths = list(paths)
@@ -110,6 +117,10 @@ def ingest(
             report.counts["copies"] += 1
         if progress is not None:
             progress(done + report.counts["unchanged"], time.monotonic() - started, total)
+    if refresh and (report.counts["new"] or report.counts["changed"]) and isinstance(store, SQLiteStore):
+        from interlock.refresh import refresh as refresh_store
+
+        report.refreshed = refresh_store(store)
     return report
 
 

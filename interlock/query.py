@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from interlock.credibility.grades import meets
+from interlock.credibility.grades import parse as parse_grade
 from interlock.errors import InterlockError
 from interlock.resolve.names import score
 from interlock.store import SQLiteStore
@@ -65,7 +67,7 @@ def find_actor(store: SQLiteStore, name: str) -> str:
 def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:
     """An actor's display name (its longest, then most frequent spelling), label and document count."""
     c = store.conn
-    row = c.execute(
+    row = c.execute("SELECT name, label FROM actors WHERE id = ?", (key,)).fetchone() or c.execute(
         "SELECT name, label FROM entities WHERE actor_id = ? GROUP BY name, label "
         "ORDER BY length(name) DESC, count(*) DESC, name LIMIT 1",
         (key,),
@@ -87,10 +89,14 @@ def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
     if attribution_id is None:
         return []
     row = store.conn.execute(
-        "SELECT source_entity_id, source_text, anonymous, via FROM attributions WHERE id = ?", (attribution_id,)
+        "SELECT source_entity_id, source_text, anonymous, via, same_source_as FROM attributions WHERE id = ?",
+        (attribution_id,),
     ).fetchone()
     if row is None:
         return []
+    if row["same_source_as"] and row["same_source_as"] != attribution_id:
+        # "the source said" again: the chain is that of the source's first telling
+        return _chain(store, row["same_source_as"])
     via = json.loads(row["via"])
     names = _names(store, set(via) | ({row["source_entity_id"]} if row["source_entity_id"] else set()))
     speaker = names.get(row["source_entity_id"], row["source_text"] or "?")
@@ -99,8 +105,38 @@ def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
     return [speaker, *(names.get(v, v) for v in via)]
 
 
-def show(store: SQLiteStore, name: str) -> dict[str, Any]:
-    """An actor's profile: names, positions and ties with their sources, quotes by them."""
+def _grades(store: SQLiteStore, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Each statement's grade, its claim's grade, origins and contradictions (credibility's tables)."""
+    out: dict[str, dict[str, Any]] = {}
+    for part in _chunks(statement_ids):
+        marks = ",".join("?" * len(part))
+        for r in store.conn.execute(
+            f"SELECT g.*, c.grade AS claim_grade, c.reason AS claim_reason, c.origins, c.corroboration, "  # noqa: S608
+            f"c.contradicted_by FROM statement_grades g JOIN claims c ON c.id = g.claim_id "
+            f"WHERE g.statement_id IN ({marks})",
+            part,
+        ):
+            out[r["statement_id"]] = dict(r)
+        for r in store.conn.execute(
+            f"SELECT statement_id, other_id, reason FROM contradictions WHERE statement_id IN ({marks})", part  # noqa: S608
+        ):
+            out.setdefault(r[0], {}).setdefault("contradictions", []).append({"statement": r[1], "reason": r[2]})
+    return out
+
+
+def _meets(value: str | None, minimum: str | None) -> bool:
+    if minimum is None:
+        return True
+    return value is not None and meets(value, minimum)
+
+
+def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[str, Any]:
+    """An actor's profile: names, positions and ties with their sources and grades, quotes by them.
+
+    ``min_grade`` (e.g. ``B2``) keeps only the sources graded at least that well.
+    """
+    if min_grade is not None:
+        parse_grade(min_grade)  # a bad grade is an error before any work
     key = find_actor(store, name)
     c = store.conn
     ids = {r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,))}
@@ -121,8 +157,12 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
     summary = _summary(store, key)
     own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
+    graded = _grades(store, [r["id"] for r in rows])
     ties: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
+        g = graded.get(r["id"], {})
+        if not _meets(g.get("grade"), min_grade):
+            continue
         tie = (names.get(r["subject_id"]), r["predicate"], names.get(r["object_id"]), r["role"], r["status"])
         entry = ties.setdefault(tie, {
             "subject": tie[0], "predicate": tie[1], "object": tie[2], "role": tie[3], "status": tie[4],
@@ -131,13 +171,21 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
         entry["sources"].append({
             "document": r["document_id"], "outlet": r["outlet"], "published": r["published"],
             "modality": r["modality"], "chain": _chain(store, r["attribution_id"]), "evidence": r["evidence_text"],
-            "copy_of": r["copy_of"],
+            "copy_of": r["copy_of"], "statement": r["id"], "grade": g.get("grade"),
+            "grade_reason": g.get("reason"), "attribution_type": g.get("attribution_type"),
+            "contradictions": g.get("contradictions", []),
         })
+        if g.get("claim_grade"):
+            entry["claim"] = {"id": g["claim_id"], "grade": g["claim_grade"], "reason": g["claim_reason"],
+                              "origins": json.loads(g["origins"]), "corroboration": g["corroboration"],
+                              "contradicted_by": json.loads(g["contradicted_by"])}
     for entry in ties.values():
         entry["reports"] = len(entry["sources"])
-        # copies of one story are one origin
-        entry["origins"] = len({s["copy_of"] or s["document"] for s in entry["sources"]})
+        claim = entry.get("claim")
+        # independent origins, as credibility counts them (copies and relays of one origin once)
+        entry["origins"] = claim["corroboration"] if claim else len({s["copy_of"] or s["document"] for s in entry["sources"]})
         entry["outlets"] = len({s["outlet"] for s in entry["sources"] if s["outlet"]})
+        entry["grade"] = claim["grade"] if claim else None
     quotes = [
         {"document": q["document_id"], "cue": q["cue_text"], "content": q["content_text"], "kind": q["kind"]}
         for q in c.execute(
@@ -154,7 +202,29 @@ def show(store: SQLiteStore, name: str) -> dict[str, Any]:
             sorted(ids),
         )
     ]
-    return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about}
+    from interlock.resolve import judgements, reference
+
+    return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about,
+            "judgements": judgements.about(store, ids), "reference": reference.for_actor(store, key),
+            "stated_aliases": _stated_aliases(store, ids)}
+
+
+def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
+    """Other names the articles give the actor, each with the sentence that says so."""
+    marks = ",".join("?" * len(ids))
+    out = []
+    for r in store.conn.execute(
+        f"SELECT a.alias, a.document_id, a.start, a.end, d.text FROM aliases a JOIN documents d ON d.id = a.document_id "  # noqa: S608
+        f"WHERE a.entity_id IN ({marks}) ORDER BY a.alias, a.document_id",
+        sorted(ids),
+    ):
+        text = r["text"]
+        left = max(text.rfind(". ", 0, r["start"]) + 2, text.rfind("\n", 0, r["start"]) + 1, 0)
+        stop = [i for i in (text.find(". ", r["end"]), text.find("\n", r["end"])) if i >= 0]
+        right = min(stop) + 1 if stop else len(text)
+        out.append({"alias": r["alias"], "document": r["document_id"], "start": r["start"], "end": r["end"],
+                    "evidence": text[left:right].strip()})
+    return out
 
 
 def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
@@ -168,18 +238,29 @@ def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") ->
     return [{**_summary(store, r[0]), "statements": r[1]} for r in rows]
 
 
-def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:
-    """Dated statements and events of an actor in order, with how precise each date is."""
+def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> list[dict[str, Any]]:
+    """Dated statements and events of an actor in order, with how precise each date is, and grades.
+
+    ``min_grade`` keeps only statements graded at least that well (events carry no grade and are
+    dropped by it).
+    """
+    if min_grade is not None:
+        parse_grade(min_grade)
     key = find_actor(store, name)
     c = store.conn
     ids = sorted(r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,)))
     marks = ",".join("?" * len(ids))
     items: list[dict[str, Any]] = []
-    for r in c.execute(
+    rows = c.execute(
         f"SELECT s.*, d.published FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
         f"WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks})",
         ids * 2,
-    ):
+    ).fetchall()
+    graded = _grades(store, [r["id"] for r in rows])
+    for r in rows:
+        g = graded.get(r["id"], {})
+        if not _meets(g.get("grade"), min_grade):
+            continue
         when = r["valid_from"] or r["time"] or r["valid_to"]
         names = _names(store, {r["subject_id"], r["object_id"]} - {None})
         items.append({
@@ -187,8 +268,11 @@ def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:
             "what": f"{names.get(r['subject_id'])} {r['predicate']} {names.get(r['object_id'], '')}".strip(),
             "role": r["role"], "status": r["status"], "modality": r["modality"],
             "document": r["document_id"], "evidence": r["evidence_text"],
+            "grade": g.get("grade"), "grade_reason": g.get("reason"),
         })
-    for r in c.execute("SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.document_id"):
+    events = [] if min_grade is not None else c.execute(
+        "SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.document_id").fetchall()
+    for r in events:
         people = set(json.loads(r["participants"])) | set(json.loads(r["topics"]))
         if not people & set(ids):
             continue
@@ -196,7 +280,7 @@ def timeline(store: SQLiteStore, name: str) -> list[dict[str, Any]]:
         items.append({
             "date": when or r["published"], "precision": _precision(r["time"]) if r["time"] else "published",
             "what": r["type"], "role": None, "status": None, "modality": r["modality"],
-            "document": r["document_id"], "evidence": r["evidence_text"],
+            "document": r["document_id"], "evidence": r["evidence_text"], "grade": None, "grade_reason": None,
         })
     return sorted(items, key=lambda i: (i["date"] or "", i["what"]))
 

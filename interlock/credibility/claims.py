@@ -165,6 +165,10 @@ def _support(ctx: _Context, row: Any, attribution: Any | None) -> Support:
                        hedged=row["modality"] == "hedged")
     relayed = len(outlets) > 1
     source_id = attribution["source_entity_id"]
+    if source_id is None and not attribution["anonymous"]:
+        # "This does not mean that ...": no source but the author
+        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(root_publisher), root_publisher,
+                       "outlet", letter, outlets, hedged=row["modality"] == "hedged")
     if attribution["anonymous"] or source_id is None:
         told = outlets[0]
         speaker = (attribution["source_text"] or "an unnamed source") + " (anonymous)"
@@ -211,11 +215,26 @@ def _number(claim: Claim) -> tuple[int, str]:
     return 5, f"denied on record by {against}, against {'anonymous ' if all_anonymous else ''}origin(s) {names}"
 
 
+def _first_telling(attributions: dict[str, Any], attribution_id: str | None) -> Any | None:
+    """The attribution where a source first spoke: "The source said" later is the same source,
+    and the relay chain of its first telling ("told Al Arabiya") is the chain of everything it said."""
+    att = attributions.get(attribution_id) if attribution_id else None
+    seen = set()
+    while att is not None and att["same_source_as"] and att["same_source_as"] not in seen:
+        seen.add(att["id"])
+        first = attributions.get(att["same_source_as"])
+        if first is None:
+            break
+        att = first
+    return att
+
+
 def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
     """Every claim of the store with its supporting and contradicting statements."""
     ctx = _Context(store, registry if registry is not None else stored(store))
     c = store.conn
-    attributions = {r["id"]: r for r in c.execute("SELECT id, source_entity_id, source_text, anonymous, via FROM attributions")}
+    attributions = {r["id"]: r for r in c.execute(
+        "SELECT id, source_entity_id, source_text, anonymous, via, same_source_as FROM attributions")}
     claims: dict[str, Claim] = {}
     for row in c.execute(
         "SELECT id, document_id, subject_id, predicate, object_id, role, modality, attribution_id FROM statements "
@@ -229,7 +248,7 @@ def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
             subject, obj = obj, subject
         claim_id = stable_id("claim", subject, row["predicate"], obj)
         claim = claims.setdefault(claim_id, Claim(claim_id, subject, row["predicate"], obj))
-        claim.support.append(_support(ctx, row, attributions.get(row["attribution_id"])))
+        claim.support.append(_support(ctx, row, _first_telling(attributions, row["attribution_id"])))
     return list(claims.values())
 
 

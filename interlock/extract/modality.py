@@ -8,6 +8,8 @@ The vocabulary of modalities lives in ``interlock/vocab/predicates.yaml``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.lexicon import CONDITIONALS, HEDGES, NEGATIONS, OPINION
@@ -145,11 +147,47 @@ def assign(doc: Doc, state: DocState) -> None:
         ev.modality = _combine(doc, state, ev.modality, ev.trigger[0], ev.evidence)
         if ev.attribution is None:
             ev.attribution = containing_attribution(state, ev.trigger[0], ev.trigger[1])
+    _inherit_from_events(doc, state)
     for sent in doc.sents:
         if state.body_end is not None and sent.start_char >= state.body_end:
             break
         if is_opinion(sent) and containing_attribution(state, sent.start_char, sent.start_char + 1) is None:
             state.opinions.append((sent.start_char, sent.end_char))
+
+
+_EVENT_NOUNS = frozenset(("meeting", "talks", "gathering", "summit", "session", "encounter"))
+
+
+def _inherit_from_events(doc: Doc, state: DocState) -> None:
+    """A statement told of "the meeting" a source spoke about is known from that source.
+
+    "A source told X that the meeting discussed Y. The meeting ended with an agreement
+    to appoint Y ..." : the second sentence has no attribution of its own, but what
+    the article knows of the meeting it knows from the source, so the statement is
+    the source's: the latest earlier attribution whose content speaks of the meeting
+    (or the meeting event's own attribution).
+    """
+    for st in state.statements:
+        if st.attribution is not None:
+            continue
+        span = doc.char_span(*st.evidence, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            lemma = tok.lemma_.lower()
+            if lemma not in _EVENT_NOUNS or not any(c.lower_ in ("the", "that", "this") for c in tok.children):
+                continue
+            found = [ev.attribution for ev in state.events
+                     if ev.type == "meeting" and ev.attribution is not None and ev.trigger[0] < tok.idx]
+            for att in state.attributions:
+                content = doc.text[att.content[0]:att.content[1]].lower()
+                if att.content[1] <= tok.idx and re.search(rf"\b(?:the|that|this) {lemma}\b", content):
+                    found.append(att)
+            if found:
+                st.attribution = max(found, key=lambda a: a.content[0])
+                if st.modality == ASSERTED:
+                    st.modality = REPORTED
+            break
 
 
 def _combine(

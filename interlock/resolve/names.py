@@ -132,7 +132,7 @@ def skeleton(word: str) -> str:
     w = word
     for a, b in (
         ("ough", "u"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("kh", "h"),
-        ("gh", "k"), ("q", "k"), ("g", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "s"),
+        ("gh", "k"), ("q", "k"), ("g", "k"), ("ck", "k"), ("c", "k"), ("dh", "z"), ("th", "z"),
         ("zh", "j"), ("dj", "j"), ("w", "v"), ("x", "ks"), ("y", "i"), ("e", "i"), ("o", "u"),
     ):
         w = w.replace(a, b)
@@ -222,7 +222,8 @@ def blocking_keys(name: str, kind: str | None = None) -> list[str]:
     strong = [t for t in toks if t.weight == 1.0 and not t.initial]
     if not strong:
         return []
-    skels = [t.skeleton for t in strong]
+    # for filing only, the sibilants are one class too: "th" / "s" / "z" / "dh" ("Uthman" / "Usman")
+    skels = [t.skeleton.replace("z", "s") for t in strong]
     run = "".join(skels)
     keys = ["k:" + " ".join(sorted(skels)), "c:" + run]
     # the consonants, with the designators' classes: "Fatah Alliance" / "Al Fatih coalition"

@@ -101,6 +101,14 @@ def _repair_labels(records: list[Record]) -> list[Record]:
     return out
 
 
+def _display_rank(name: str, count: int) -> tuple[bool, bool, int, int, str]:
+    """How fit a spelling is to name an actor: a full name over an acronym or a kunya, then the most used."""
+    words = tokens(name)
+    full = len(words) > 1 and not name.isupper()
+    given = bool(words) and words[0] in GIVEN_NAMES
+    return (full, given, count, len(name), name)
+
+
 def load_judgements(store: SQLiteStore) -> Judgements:
     """Merges, nevers and splits from the judgement log, in the order they were made."""
     out = Judgements()
@@ -144,7 +152,7 @@ def run(store: SQLiteStore) -> ResolveReport:
         if refs:
             name = reference_names[refs[0]]
         else:
-            name = max(spellings, key=lambda n: (spellings[n], len(n.split()), len(n), n))
+            name = max(spellings, key=lambda n: _display_rank(n, spellings[n]))
         label = Counter(labels[e] for e in entities).most_common(1)[0][0]
         ordered = sorted(spellings, key=lambda n: (-spellings[n], n))
         actors.append((actor_id, label, name, json.dumps(ordered, ensure_ascii=False),

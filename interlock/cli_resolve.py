@@ -1,0 +1,161 @@
+"""Commands for resolution and credibility: resolve, merge, same, split, import-entities, outlets.
+
+Each judgement is logged with who and when, then resolution and grading run
+again so that the answer shows at once; ``interlock show`` lists the judgements
+that touch an actor.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interlock import settings
+from interlock.errors import BadInput, InterlockError
+
+_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                   help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+_BY = click.option("--by", "who", default=None, help="Who makes the judgement (default: INTERLOCK_USER or the login).")
+_NOTE = click.option("--note", default=None, help="Why, in a few words; kept in the log.")
+
+
+def _store(db_path: Path | None, must_exist: bool = True) -> Any:
+    from interlock.store import SQLiteStore
+
+    path = db_path or Path(settings.get("db"))
+    if must_exist and not path.exists():
+        raise click.ClickException(f"no store at {path}: run `interlock ingest` first")
+    return SQLiteStore(path)
+
+
+def _refresh(store: Any, quiet: bool = False) -> None:
+    from interlock.refresh import refresh
+
+    for line in refresh(store):
+        if not quiet:
+            click.echo(line, err=True)
+
+
+@click.command()
+@_DB
+def resolve(db_path: Path | None) -> None:
+    """Resolve actors across documents and grade every claim again (ingest does this itself)."""
+    with _store(db_path) as store:
+        _refresh(store)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@_DB
+@_BY
+@_NOTE
+def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | None) -> None:
+    """A and B are one actor, whatever resolution thinks."""
+    from interlock.resolve import judgements
+
+    with _store(db_path) as store:
+        try:
+            number = judgements.merge(store, a, b, who, note)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"judgement {number}: {a} = {b}", err=True)
+        _refresh(store)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--no", "different", is_flag=True, required=True, help="They are different actors (required).")
+@_DB
+@_BY
+@_NOTE
+def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None, note: str | None) -> None:
+    """Say A and B are NOT the same actor (--no): resolution will never join them."""
+    from interlock.resolve import judgements
+
+    with _store(db_path) as store:
+        try:
+            number = judgements.never(store, a, b, who, note)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"judgement {number}: {a} is not {b}", err=True)
+        _refresh(store)
+
+
+@click.command()
+@click.argument("name")
+@click.option("--document", "documents", multiple=True, help="A document whose mention is someone else; repeat.")
+@_DB
+@_BY
+@_NOTE
+def split(name: str, documents: tuple[str, ...], db_path: Path | None, who: str | None, note: str | None) -> None:
+    """Take the actor NAME's mentions in --document DOC out of it: they are someone else."""
+    from interlock.resolve import judgements
+
+    with _store(db_path) as store:
+        try:
+            number = judgements.split(store, name, list(documents), who, note)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"judgement {number}: {name} in {', '.join(documents)} is someone else", err=True)
+        _refresh(store)
+
+
+@click.command(name="import-entities")
+@click.argument("path", type=click.Path(path_type=Path))
+@_DB
+def import_entities(path: Path, db_path: Path | None) -> None:
+    """Load known people and organisations (FollowTheMoney JSON lines or CSV) and link mentions to them."""
+    from interlock.resolve import reference
+
+    entries: list[reference.Entry] = []
+    failures = 0
+    for item in reference.read(path):
+        if isinstance(item, BadInput):
+            click.echo(f"error: {item}", err=True)
+            failures += 1
+        else:
+            entries.append(item)
+    with _store(db_path, must_exist=False) as store:
+        count = reference.store_entries(store, entries, str(path))
+        click.echo(f"{path}: {count} reference entries stored, {failures} failed", err=True)
+        _refresh(store)
+    if failures:
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--load", "load_path", type=click.Path(path_type=Path), default=None,
+              help="Load this registry file (YAML) into the store first, replacing the last one.")
+@_DB
+@_JSON
+def outlets(load_path: Path | None, db_path: Path | None, as_json: bool) -> None:
+    """Outlets with their reliability (Admiralty A-F, F unless the registry says), kind and affiliation."""
+    from interlock.credibility import outlets as registry
+
+    with _store(db_path, must_exist=load_path is None) as store:
+        if load_path is not None:
+            try:
+                reg = registry.read(load_path)
+            except InterlockError as exc:
+                raise click.ClickException(str(exc)) from None
+            registry.load(store, reg)
+            click.echo(f"{load_path}: {len(reg.outlets)} outlets in the registry", err=True)
+            _refresh(store)
+        rows = registry.listing(store)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        extra = ", ".join(x for x in (r["kind"], r["affiliation"] and f"affiliated with {r['affiliation']}") if x)
+        click.echo(f"{r['reliability']}  {r['outlet']}" + (f" ({extra})" if extra else "")
+                   + f" - {r['documents']} documents" + (f", {r['copies']} copies" if r["copies"] else ""))
+
+
+COMMANDS = [resolve, merge, same, split, import_entities, outlets]
