@@ -7,7 +7,7 @@ Builds the synthetic store of ``bench/store.py`` (one entity per ten statements,
 militias, coalitions and foreign security services; candidacies (statements and
 dated registration events); former posts with end dates; planned and conditional
 posts; and grades for a third of the statements. Then times ``vet`` with the
-shipped pack (the median of ROUNDS runs) at both sizes and prints the ratio of the
+shipped pack (the fastest of ROUNDS runs, as the machine is shared) at both sizes and prints the ratio of the
 times: vetting must grow no worse than linearly (ratio at most 12 for 10x the
 statements).
 """
@@ -77,7 +77,7 @@ def enrich(store: SQLiteStore, n_entities: int, n_statements: int, rng: random.R
 
 
 def run(n_statements: int, rounds: int) -> float:
-    """Build a store of that size, vet it with the shipped pack; the median time in seconds."""
+    """Build a store of that size, vet it with the shipped pack; the best time in seconds."""
     rng = random.Random(7)
     n_entities = max(1000, n_statements // 10)
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,17 +97,19 @@ def run(n_statements: int, rounds: int) -> float:
         by_rule: dict[str, int] = {}
         for f in found:
             by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1
-        print(f"          vet: median {statistics.median(times):.2f} s of {rounds} runs; {len(found):,} findings "
+        print(f"          vet: best {min(times):.2f} s, median {statistics.median(times):.2f} s of {rounds} runs; "
+              f"{len(found):,} findings "
               f"{json.dumps(by_rule)}")
         store.close()
-    return statistics.median(times)
+    # the fastest of the rounds: the machine is shared, and other jobs only ever add time
+    return min(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=100_000)
     parser.add_argument("--large", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     small = run(args.small, args.rounds)
     large = run(args.large, args.rounds)

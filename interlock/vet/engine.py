@@ -87,16 +87,18 @@ class Engine:
             marks = ",".join("?" * len(part))
             for column in columns:
                 for r in self.store.conn.execute(
-                    f"SELECT {_LIGHT} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-                    f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks}) AND s.object_id IS NOT NULL",
+                    f"SELECT {_LIGHT}, es.actor_id AS sa, eo.actor_id AS oa FROM statements s "  # noqa: S608
+                    f"JOIN documents d ON d.id = s.document_id JOIN entities es ON es.id = s.subject_id "
+                    f"JOIN entities eo ON eo.id = s.object_id "
+                    f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks})",
                     [*part, *preds],
                 ):
                     if self._wanted(r, step):
                         rows[r["id"]] = r
-        self.actor_of({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()})
         out: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         for r in rows.values():
-            s, o = self._actor.get(r["subject_id"]), self._actor.get(r["object_id"])
+            s, o = r["sa"], r["oa"]
+            self._actor[r["subject_id"]], self._actor[r["object_id"]] = s, o
             if s is None or o is None or s == o:
                 continue
             if r["subject_id"] in owner and step.direction in ("out", "any"):
