@@ -162,6 +162,80 @@ def test_corpus_findings_are_sorted_most_severe_first(corpus: SQLiteStore) -> No
     assert found[0]["rule"] == "armed-post-at-registration"
 
 
+# -- the sample corpus, one more article, and two analyst merges ------------------------------------
+
+# our own fiction in the corpus' world, after the election: al-Sahlawi back in a Brigades post
+LATER = {
+    "id": "vet-sahlawi-1",
+    "title": "[Fiction] New MP named deputy commander of the Brigades",
+    "published": "2027-05-10",
+    "outlet": "Jabal Courier",
+    "url": "https://jabalcourier.example/vet-sahlawi-1",
+    "text": "TELL HARUN - Nabil al-Sahlawi has been appointed deputy commander of the Brigades, two of its "
+            "commanders told the Jabal Courier on Sunday.\n\nAl-Sahlawi, who was elected to the Council of "
+            "Representatives for Jabal Province last month, said in February that he had cut all ties with the "
+            "armed group when he registered as a candidate. He did not answer calls on Sunday.",
+}
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Findings with one more article, then after an analyst merges two pairs of names resolution keeps apart."""
+    from interlock.refresh import refresh
+    from interlock.resolve import judgements
+
+    folder = tmp_path_factory.mktemp("judged")
+    store = SQLiteStore(folder / "corpus.db")
+    extra = folder / "later.jsonl"
+    extra.write_text(json.dumps(LATER) + "\n", "utf-8")
+    assert ingest([str(CORPUS), str(extra)], store).ok
+    before = vet(store)
+    # "Hajj Jawad al-Khazraji" (q06) and "Abu Tariq al-Sayyadi" (q03, q27) are not joined by resolution
+    judgements.merge(store, "Hajj Jawad al-Khazraji", "Jawad Al Khazraji", who="tester")
+    judgements.merge(store, "Abu Tariq al-Sayyadi", "Qasim al-Sayyadi", who="tester")
+    list(refresh(store))
+    return before, vet(store)
+
+
+def test_cut_ties_then_appointed_in_the_group(judged: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+    before, _ = judged
+    found = [f for f in by_rule(before, "cut-ties-then-seen") if "Sahlawi" in f["subject"]]
+    assert len(found) == 1, by_rule(before, "cut-ties-then-seen")
+    chain = found[0]["chain"]
+    assert [c["predicate"] for c in chain] == ["candidate_in", "resigned_from", "holds_position"]
+    assert chain[1]["document"] == "q04" and chain[1]["valid_to"] == "2026-02-08"
+    assert chain[2]["document"] == "vet-sahlawi-1" and chain[2]["role"] == "deputy commander"
+    assert "days after" in chain[2]["time"]
+    # the near miss of the first rule: a post reported after the election, and a resignation a year
+    # before registering, do not make al-Sahlawi a candidate holding a post when he registered (F3)
+    assert not [f for f in by_rule(before, "armed-post-at-registration") if "Sahlawi" in f["subject"]]
+
+
+def test_after_the_merge_the_candidate_holds_a_post_at_registration(
+    judged: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    before, after = judged
+    assert not [f for f in by_rule(before, "armed-post-at-registration") if "Khazraji" in f["subject"]]
+    found = [f for f in by_rule(after, "armed-post-at-registration") if "Khazraji" in f["subject"]]
+    assert len(found) == 1
+    post = found[0]["chain"][-1]
+    assert post["role"] == "deputy commander" and post["object"] == "4th Brigade of Kata'ib al-Sumud"
+    assert post["document"] == "q06" and "current when reported on 2027-02-12" in post["time"]
+    assert "registered 2027-02-12" in post["time"]  # F1: q15 dates his registration
+
+
+def test_after_the_merge_the_alliance_is_led_by_the_commander(
+    judged: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    before, after = judged
+    found = [f for f in by_rule(after, "party-of-armed-group") if "Khazraji" in f["subject"]]
+    assert found, by_rule(after, "party-of-armed-group")
+    names = [e["name"] for e in found[0]["entities"]]
+    assert names[1] == "Wafa Alliance" and "Sayyadi" in names[2]
+    assert [c["predicate"] for c in found[0]["chain"]][2:] == ["founded", "leader_of"]
+    assert "armed-group" in found[0]["entities"][-1]["kinds"]
+
+
 # -- small stores: rules checked where the sample corpus' extraction gives too little ----------------
 
 

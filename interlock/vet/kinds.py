@@ -82,6 +82,7 @@ class Candidacy:
     registration: str | None = None      # the earliest dated candidacy event before the election
     election: str | None = None          # the election date, when a statement or event gives it
     first_report: str | None = None      # the earliest publication that reports the candidacy
+    _rank: tuple[bool, str] = (True, "")  # how the registration date was chosen: day-exact first, then earliest
 
 
 class KindIndex:
@@ -115,17 +116,29 @@ class KindIndex:
         c = self.store.conn
         out: dict[str, Candidacy] = {}
         rows = c.execute(
-            "SELECT s.id, s.time, s.modality, e.actor_id, d.published FROM statements s "
+            "SELECT s.id, s.time, s.modality, e.actor_id, o.actor_id AS election, d.published FROM statements s "
             "JOIN entities e ON e.id = s.subject_id JOIN documents d ON d.id = s.document_id "
+            "LEFT JOIN entities o ON o.id = s.object_id "
             "WHERE s.predicate = 'candidate_in' AND s.modality NOT IN ('negated', 'opinion')"
         ).fetchall()
+        election_day: dict[str, str] = {}
+        stands_in: dict[str, set[str]] = {}
         for r in rows:
             cand = out.setdefault(r["actor_id"], Candidacy())
             cand.evidence.append({"kind": "statement", "id": r["id"]})
             if r["time"] and re.match(r"^\d{4}-\d{2}-\d{2}$", r["time"]):
                 # only a day-exact date can be an election day ("2027" is not)
                 cand.election = max(cand.election or r["time"], r["time"])
+                if r["election"]:
+                    election_day[r["election"]] = max(election_day.get(r["election"], r["time"]), r["time"])
+            if r["election"]:
+                stands_in.setdefault(r["actor_id"], set()).add(r["election"])
             _first(cand, r["published"])
+        for actor, elections in stands_in.items():
+            # the election's day, when another candidacy in the same election gives it
+            days = [election_day[e] for e in elections if e in election_day]
+            if out[actor].election is None and days:
+                out[actor].election = max(days)
         events = c.execute(
             "SELECT v.id, v.participants, v.time, v.interval_from, d.published FROM events v "
             "JOIN documents d ON d.id = v.document_id WHERE v.type = 'candidacy' AND v.modality NOT IN ('negated')"
@@ -134,14 +147,18 @@ class KindIndex:
         actor_of = self.actor_of(ids)
         for v in events:
             for p in json.loads(v["participants"]):
-                actor = actor_of.get(p)
-                if actor is None or actor.startswith("anon:"):
+                who = actor_of.get(p)
+                if who is None or who.startswith("anon:"):
                     continue
-                cand = out.setdefault(actor, Candidacy())
+                cand = out.setdefault(who, Candidacy())
                 cand.evidence.append({"kind": "event", "id": v["id"]})
                 when = _day(v["interval_from"] or v["time"] or "")
                 if when:
-                    cand.registration = min(cand.registration or when, when)
+                    # a day-exact date ("on 10 February") wins over a vaguer one ("in February")
+                    exact = bool(v["time"] and re.match(r"^\d{4}-\d{2}-\d{2}$", v["time"]))
+                    rank = (not exact, when)
+                    if cand.registration is None or rank < cand._rank:
+                        cand.registration, cand._rank = when, rank
                 _first(cand, v["published"])
         for cand in out.values():
             # a candidacy event dated on election day is the election, not the registration

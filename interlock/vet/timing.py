@@ -107,6 +107,14 @@ def check(spec: TimeSpec, row: Any, rows: list[Any], cand: Candidacy | None, rul
         return False, f"end date unknown ({ref_how})"
     if row["valid_from"] and start > ref:
         return False, f"began {start}, after ({ref_how})"
+    election = _d(cand.election) if cand else None
+    if not row["valid_from"] and not row["valid_to"] and end > ref:
+        # current when reported after registering, with no start date: it holds while standing only
+        # if reported before the election; after it (or with no election date) nothing says so
+        if election is None or end > election:
+            return False, f"reported {end}, after registration, with no start date and " + (
+                f"after the election of {election}" if election else "no election date") + f" ({ref_how})"
+        return True, f"current when reported on {end}, while standing ({ref_how}, election {election})"
     gap = (ref - end).days
     ok = gap <= spec.within_days
     if row["status"] == "current" and not row["valid_to"]:
