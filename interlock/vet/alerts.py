@@ -10,7 +10,6 @@ grade changed (``findings`` keeps each finding's fingerprint). Alerts are stored
 
 from __future__ import annotations
 
-import getpass
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -33,9 +32,11 @@ def now() -> str:
 
 
 def who_am_i() -> str:
-    """The analyst's name for judgements and watches (the login name)."""
+    """The analyst's name for judgements and watches: INTERLOCK_USER, else the login name."""
+    from interlock.resolve.judgements import analyst
+
     try:
-        return getpass.getuser()
+        return analyst()
     except (KeyError, OSError):
         return "analyst"
 
