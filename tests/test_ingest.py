@@ -141,7 +141,7 @@ def test_sample_corpus_end_to_end(tmp_path: Path) -> None:
     code, _, err = run(["ingest", str(corpus), "--db", db, "-q"])
     assert code == 0, err
     stats = json.loads(run(["stats", "--db", db, "--json"])[1])
-    assert stats["documents"] == 30 and stats["copies"] >= 3  # the wire story and its three copies
+    assert stats["documents"] == 31 and stats["copies"] >= 3  # the wire story and its three copies
     code, _, err = run(["ingest", str(corpus), "--db", db, "-q"])
     assert code == 0 and "30 unchanged" in err
     conn = sqlite3.connect(db)

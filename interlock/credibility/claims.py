@@ -187,7 +187,10 @@ def _number(claim: Claim) -> tuple[int, str]:
     pro: dict[str, Support] = {}
     con: dict[str, Support] = {}
     for s in claim.support:
-        (con if s.negated else pro).setdefault(s.origin, s)
+        side = con if s.negated else pro
+        # an origin counts at its best telling (the wire's own story, not a copy's)
+        if s.origin not in side or LETTERS.index(s.letter) < LETTERS.index(side[s.origin].letter):
+            side[s.origin] = s
     names = "; ".join(sorted(s.origin_name for s in pro.values()))
     if not pro:
         return 6, "only denials: nothing reports it"

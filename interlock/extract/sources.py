@@ -61,6 +61,9 @@ def link_sources(doc: Doc, state: DocState) -> None:
                 att.anonymous = _head_is_anonymous(ent.name)
         if att.addressee is not None:
             told = state.entity_at(*att.addressee)
+            if told is None:
+                # "told the opposition website Sawt al-Sha'b": the parser may cut the name off
+                told = _name_right_after(state, att.addressee[1])
             if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG"):
                 att.via.append(_as_outlet(told))
         for relay in _cited_outlets(doc, state, att):
@@ -228,3 +231,11 @@ def _is_anonymous(ent: EntityDraft) -> bool:
     return any(_head_is_anonymous(m.text) for m in ent.mentions if m.kind == "nominal") or _head_is_anonymous(
         ent.name
     )
+
+
+def _name_right_after(state: DocState, end: int) -> EntityDraft | None:
+    """The organisation named right after a common noun ("the website [Sawt al-Sha'b]")."""
+    for ent in state.live_entities():
+        if ent.label in ("ORG", "NORP") and any(end < m.start <= end + 1 and m.kind == "name" for m in ent.mentions):
+            return ent
+    return None

@@ -226,9 +226,14 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     components: dict[int, set[int]] = defaultdict(set)
     for n, node_recs in enumerate(node_records):
         components[cfind(n)].update(node_recs)
-    # 2. context inside each component
+    # 2. context inside each component: people with one name may be several people; an
+    #    organisation's or a place's name names one (the blocking score already keeps
+    #    "Hezbollah" from "Kataib Hezbollah")
     for group_ids in components.values():
-        _cluster_component(recs, sorted(group_ids), uf, df, common, features_docs)
+        if kind == "person":
+            _cluster_component(recs, sorted(group_ids), uf, df, common, features_docs)
+        else:
+            _join_all(recs, sorted(group_ids), uf)
     # 3. a person named by one word ("Maras") joins the one actor of that family name
     #    the context points to, or the only one there is
     if kind == "person":
@@ -241,6 +246,17 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             for j in node_records[b]:
                 if uf.find(i) != uf.find(j) and _strong(recs[i], df, common) & _strong(recs[j], df, common):
                     uf.union(i, j)
+
+
+def _join_all(recs: list[Record], rec_ids: list[int], uf: _Clusters) -> None:
+    """One name, one actor; reference entries still keep apart from each other."""
+    references = [i for i in rec_ids if recs[i].reference]
+    plain = [i for i in rec_ids if not recs[i].reference]
+    for j in plain[1:]:
+        uf.union(plain[0], j)
+    for n, i in enumerate(references):
+        if n == 0 and plain:
+            uf.union(plain[0], i)
 
 
 def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:

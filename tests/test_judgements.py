@@ -1,0 +1,175 @@
+"""Analysts' judgements and reference lists: made once, kept through re-resolution and re-ingest."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interlock.cli import cli
+from interlock.query import find_actor, show
+from interlock.store import SQLiteStore
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "resolution" / "articles.jsonl"
+# one more article, written for this test, about a man the corpus already knows
+LATER = {
+    "id": "later-1", "published": "2018-05-20", "outlet": "Test Wire", "title": "[Fiction] Turnout figures",
+    "text": "Hadi al-Amiri, the leader of the Fatah Alliance, said on Sunday that his list would talk to "
+            "all blocs. The Badr Organization said the same.",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("judgements") / "base.db"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def db(built: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the built store for each test."""
+    path = tmp_path / "j.db"
+    shutil.copy(built, path)
+    return path
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def actor(db: Path, name: str) -> str:
+    with SQLiteStore(db) as store:
+        return find_actor(store, name)
+
+
+def test_same_no_splits_an_actor_and_survives_re_resolution_and_re_ingest(db: Path, tmp_path: Path) -> None:
+    assert actor(db, "Hadi al-Amiri") == actor(db, "Hadi Al Ameri")
+    run("same", "Hadi al-Amiri", "Hadi Al Ameri", "--no", "--by", "alice", "--note", "test", "--db", str(db))
+    assert actor(db, "Hadi al-Amiri") != actor(db, "Hadi Al Ameri")
+    run("resolve", "--db", str(db))
+    assert actor(db, "Hadi al-Amiri") != actor(db, "Hadi Al Ameri")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(LATER) + "\n", encoding="utf-8")
+    run("ingest", str(later), "--db", str(db), "-q")
+    assert actor(db, "Hadi al-Amiri") != actor(db, "Hadi Al Ameri")
+    with SQLiteStore(db) as store:
+        profile = show(store, "Hadi Al Ameri")
+        assert profile["judgements"][0]["kind"] == "never" and profile["judgements"][0]["who"] == "alice"
+        # the new article's al-Amiri joined one of the two, not a third
+        new = store.conn.execute("SELECT actor_id FROM entities WHERE document_id = 'later-1' AND name = 'Hadi al-Amiri'").fetchone()
+        assert new[0] in {find_actor(store, "Hadi al-Amiri"), find_actor(store, "Hadi Al Ameri")}
+
+
+def test_merge_joins_two_actors_and_holds_after_re_ingest(db: Path, tmp_path: Path) -> None:
+    assert actor(db, "Badr Organization") != actor(db, "Muqtada al-Sadr")
+    run("merge", "Badr Organization", "Muqtada al-Sadr", "--by", "bob", "--db", str(db))
+    assert actor(db, "Badr Organization") == actor(db, "Muqtada al-Sadr")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(LATER) + "\n", encoding="utf-8")
+    run("ingest", str(later), "--db", str(db), "-q")
+    assert actor(db, "Badr Organization") == actor(db, "Muqtada al-Sadr")
+    text = run("show", "Muqtada al-Sadr", "--db", str(db))
+    assert "judgement 1: merge" in text and "by bob" in text
+
+
+def test_split_takes_a_document_out(db: Path) -> None:
+    with SQLiteStore(db) as store:
+        docs = sorted({r[0] for r in store.conn.execute(
+            "SELECT document_id FROM entities WHERE actor_id = ?", (find_actor(store, "Layla Hamdan"),))})
+    assert len(docs) >= 2
+    result = CliRunner().invoke(cli, ["split", "Layla Hamdan", "--db", str(db)])
+    assert result.exit_code != 0 and "--document" in result.output and docs[0] in result.output
+    run("split", "Layla Hamdan", "--document", docs[-1], "--db", str(db))
+    with SQLiteStore(db) as store:
+        ids = {r[0] for r in store.conn.execute(
+            "SELECT actor_id FROM entities WHERE name = 'Layla Hamdan' AND document_id IN (?, ?)", (docs[0], docs[-1]))}
+    assert len(ids) == 2
+    run("resolve", "--db", str(db))
+    with SQLiteStore(db) as store:
+        again = {r[0] for r in store.conn.execute(
+            "SELECT actor_id FROM entities WHERE name = 'Layla Hamdan' AND document_id IN (?, ?)", (docs[0], docs[-1]))}
+    assert len(again) == 2
+
+
+def test_judgements_refuse_what_makes_no_sense(db: Path) -> None:
+    same_actor = CliRunner().invoke(cli, ["merge", "Hadi al-Amiri", "Hadi Al Ameri", "--db", str(db)])
+    assert same_actor.exit_code != 0 and "already one actor" in same_actor.output
+    unknown = CliRunner().invoke(cli, ["merge", "Nobody Anywhere", "Hadi al-Amiri", "--db", str(db)])
+    assert unknown.exit_code != 0 and "no actor named" in unknown.output
+
+
+def test_import_entities_links_mentions_to_a_reference_list(db: Path, tmp_path: Path) -> None:
+    ftm = tmp_path / "known.jsonl"
+    ftm.write_text("\n".join([
+        json.dumps({"id": "Q-pmu", "schema": "Organization", "properties": {
+            "name": ["Popular Mobilization Forces"], "alias": ["Hashd al-Shaabi", "PMF"], "wikidataId": ["Q20044146"]}}),
+        json.dumps({"id": "Q-amiri", "schema": "Person", "properties": {"name": ["Hadi al-Amiri"], "wikidataId": ["Q5637466"]}}),
+        "not json",
+        json.dumps({"id": "x", "schema": "Spaceship", "properties": {"name": ["Nothing"]}}),
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import-entities", str(ftm), "--db", str(db)])
+    assert result.exit_code == 1, "two bad lines: the rest is stored, the exit code says so"
+    assert f"{ftm}:3" in result.output and "not JSON" in result.output
+    assert f"{ftm}:4" in result.output and "Spaceship" in result.output
+    with SQLiteStore(db) as store:
+        profile = show(store, "PMU")
+        assert profile["reference"]["identifiers"] == {"wikidataId": ["Q20044146"]}
+        assert profile["name"] == "Popular Mobilization Forces"
+        assert find_actor(store, "al-Hashd al-Sha'abi") == find_actor(store, "Popular Mobilization Units")
+        assert show(store, "Hadi Al Ameri")["reference"]["id"] == "Q-amiri"
+
+
+def test_import_entities_from_csv(db: Path, tmp_path: Path) -> None:
+    table = tmp_path / "known.csv"
+    table.write_text("name,aliases,type,wikidata,kinds\n"
+                     "Badr Organization,Badr Organisation;Badr Brigade,organization,Q1128063,armed-group\n"
+                     ",,person,,\n"
+                     "Someone,,robot,,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import-entities", str(table), "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"{table}:3" in result.output and "has no name" in result.output
+    assert f"{table}:4" in result.output and "robot" in result.output
+    with SQLiteStore(db) as store:
+        ref = show(store, "Badr Organisation")["reference"]
+        assert ref["identifiers"] == {"wikidataId": ["Q1128063"]} and ref["kinds"] == ["armed-group"]
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
+@settings(max_examples=80, deadline=None)
+def test_reference_files_of_any_content_give_entries_or_clear_errors(tmp_path_factory: pytest.TempPathFactory,
+                                                                     text: str) -> None:
+    from interlock.errors import BadInput
+    from interlock.resolve import reference
+
+    folder = tmp_path_factory.mktemp("ref")
+    for suffix in (".csv", ".jsonl"):
+        path = folder / f"list{suffix}"
+        path.write_text(text, encoding="utf-8")
+        for item in reference.read(path):
+            assert isinstance(item, (reference.Entry, BadInput))
+            if isinstance(item, BadInput):
+                assert str(path) in str(item)
+            else:
+                assert item.name and item.names[0] == item.name
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=80, deadline=None)
+def test_registries_of_any_content_parse_or_fail_clearly(text: str) -> None:
+    from interlock.credibility.outlets import BadRegistry, parse
+
+    try:
+        reg = parse(text, "r.yaml")
+    except BadRegistry as exc:
+        assert str(exc).startswith("r.yaml")
+    else:
+        assert all(o.reliability in "ABCDEF" for o in reg.outlets)

@@ -1,0 +1,163 @@
+"""Cross-document resolution on hand-made records: spellings, context, judgements, reference entries."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interlock.resolve.cluster import Judgements, Record, resolve
+from interlock.resolve.names import blocking_keys
+
+
+def rec(rid: str, doc: str, *names: str, label: str = "PERSON", context: tuple[str, ...] = (),
+        reference: bool = False) -> Record:
+    return Record(rid, doc, label, tuple(names), frozenset(context), reference)
+
+
+def same(result: dict[str, str], *ids: str) -> bool:
+    return len({result[i] for i in ids}) == 1
+
+
+def test_transliterations_and_hyphens_are_one_actor() -> None:
+    records = [
+        rec("a", "d1", "Hadi al-Amiri"), rec("b", "d2", "Hadi Al Ameri"), rec("c", "d3", "Hadi al-Ameri"),
+        rec("d", "d4", "Gholamhossein Gheybparvar"), rec("e", "d5", "Gholam-Hossein Gheibparvar"),
+        rec("f", "d6", "Hadi al-Asadi"),
+    ]
+    out = resolve(records)
+    assert same(out, "a", "b", "c")
+    assert same(out, "d", "e")
+    assert not same(out, "a", "f"), "another family name is another person"
+
+
+def test_an_acronym_and_a_stated_alias_bridge_articles() -> None:
+    records = [
+        rec("a", "d1", "Popular Mobilization Units", "PMU", "Hashd al-Shaabi", label="ORG"),
+        rec("b", "d2", "al-Hashd al-Sha'abi", "Popular Mobilisation Forces", "PMF", label="ORG"),
+        rec("c", "d3", "PMF", label="ORG"),
+        rec("d", "d4", "PMU", label="ORG"),
+    ]
+    out = resolve(records)
+    assert same(out, "a", "b", "c", "d")
+
+
+def test_same_name_with_unrelated_contexts_stays_apart() -> None:
+    politics = ("ORG:fatah alliance", "ORG:pmu", "PERSON:amiri hadi")
+    medicine = ("ORG:basra teaching hospital", "PERSON:hamdan laila", "ORG:university basra")
+    records = [
+        rec("p1", "d1", "Ahmad al-Asadi", context=politics[:2]),
+        rec("p2", "d2", "Ahmad al-Asadi", context=politics[1:]),
+        rec("p3", "d3", "Ahmed al-Asadi", context=politics[2:]),
+        rec("s1", "d4", "Ahmad al-Asadi", context=medicine[:2]),
+        rec("s2", "d5", "Ahmad al-Asadi", context=medicine[1:]),
+        # other records of those articles, so that the contexts occur in the corpus
+        rec("x1", "d1", "Hadi al-Amiri", context=("ORG:pmu",)),
+        rec("x2", "d4", "Layla Hamdan", context=("ORG:basra teaching hospital",)),
+    ]
+    out = resolve(records)
+    assert same(out, "p1", "p2", "p3")
+    assert same(out, "s1", "s2")
+    assert not same(out, "p1", "s1")
+
+
+def test_contexts_connected_through_the_corpus_join() -> None:
+    # one article names him with the alliance, another with the PMU; a third names both together
+    records = [
+        rec("p1", "d1", "Ahmad al-Asadi", context=("ORG:fatah",)),
+        rec("p2", "d2", "Ahmad al-Asadi", context=("ORG:pmu",)),
+        rec("o1", "d3", "Fatah Alliance", label="ORG", context=("ORG:pmu",)),
+        rec("o2", "d3", "PMU", label="ORG", context=("ORG:fatah",)),
+    ]
+    out = resolve(records)
+    assert same(out, "p1", "p2")
+
+
+def test_a_record_without_context_joins_the_best_supported_namesake() -> None:
+    records = [
+        rec("p1", "d1", "Ahmad al-Asadi", context=("ORG:pmu", "ORG:fatah")),
+        rec("p2", "d2", "Ahmad al-Asadi", context=("ORG:pmu",)),
+        rec("s1", "d3", "Ahmad al-Asadi", context=("ORG:hospital",)),
+        rec("bare", "d4", "Ahmad al-Asadi"),
+        rec("x", "d5", "Hadi al-Amiri", context=("ORG:pmu", "ORG:fatah")),
+        rec("y", "d6", "Layla Hamdan", context=("ORG:hospital",)),
+    ]
+    out = resolve(records)
+    assert same(out, "bare", "p1", "p2")
+    assert not same(out, "bare", "s1")
+
+
+def test_a_surname_alone_joins_the_one_person_of_that_name() -> None:
+    records = [
+        rec("full", "d1", "Teodor Maras", context=("ORG:foreign security corps",)),
+        rec("short", "d2", "Maras", context=("PERSON:khazraji jawad",)),
+        rec("other", "d3", "Jawad al-Khazraji", context=("PERSON:maras",)),
+    ]
+    out = resolve(records)
+    assert same(out, "full", "short")
+
+
+def test_near_names_join_only_with_shared_context() -> None:
+    shared = ("PERSON:amiri hadi",)
+    records = [
+        rec("a", "d1", "Fatah Alliance", label="ORG", context=shared),
+        rec("b", "d2", "Fateh Alliance", label="ORG", context=shared),
+        rec("c", "d3", "Fateh Alliance", label="ORG", context=("PERSON:someone else",)),
+    ]
+    out = resolve(records)
+    assert same(out, "a", "b")
+    assert same(out, "b", "c"), "one organisation's name is one organisation, whatever the context"
+    lonely = resolve([rec("a", "d1", "Fatah Alliance", label="ORG"), rec("b", "d2", "Fateh Alliance", label="ORG")])
+    assert not same(lonely, "a", "b"), "a near miss with nothing else in common stays apart"
+
+
+def test_never_vetoes_and_merge_forces() -> None:
+    records = [rec("a", "d1", "Ahmad al-Asadi"), rec("b", "d2", "Ahmad al-Asadi"), rec("c", "d3", "Nadia Farouk")]
+    assert same(resolve(records), "a", "b")
+    apart = resolve(records, Judgements(nevers=[(frozenset({"a"}), frozenset({"b"}))]))
+    assert not same(apart, "a", "b")
+    joined = resolve(records, Judgements(merges=[(frozenset({"a"}), frozenset({"c"}))]))
+    assert same(joined, "a", "c")
+
+
+def test_never_holds_against_a_chain_of_joins() -> None:
+    ctx = ("ORG:pmu",)
+    records = [rec("a", "d1", "Ahmad al-Asadi", context=ctx), rec("b", "d2", "Ahmad al-Asadi", context=ctx),
+               rec("c", "d3", "Ahmad al-Asadi", context=ctx)]
+    out = resolve(records, Judgements(nevers=[(frozenset({"a"}), frozenset({"c"}))]))
+    assert not same(out, "a", "c")
+
+
+def test_reference_entries_are_never_merged_with_each_other() -> None:
+    records = [
+        rec("ref:1", "ref:1", "Ahmad al-Asadi", reference=True),
+        rec("ref:2", "ref:2", "Ahmad al-Asadi", reference=True),
+        rec("m", "d1", "Ahmad al-Asadi", context=("ORG:pmu",)),
+        rec("x", "d2", "Hadi al-Amiri", context=("ORG:pmu",)),
+    ]
+    out = resolve(records)
+    assert not same(out, "ref:1", "ref:2")
+    assert same(out, "m", "ref:1") or same(out, "m", "ref:2")
+
+
+def test_labels_are_never_mixed() -> None:
+    out = resolve([rec("p", "d1", "Jordan Hill"), rec("o", "d2", "Jordan Hill", label="ORG")])
+    assert not same(out, "p", "o")
+
+
+@given(st.lists(st.text(min_size=0, max_size=30), min_size=0, max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_any_names_resolve_without_error(names: list[str]) -> None:
+    records = [rec(f"r{i}", f"d{i % 4}", n, label=random.choice(["PERSON", "ORG"])) for i, n in enumerate(names)]
+    out = resolve(records)
+    assert set(out) == {r.id for r in records}
+    assert all(out[v] == v for v in out.values()), "every cluster is named by one of its members"
+
+
+@given(st.sampled_from(["Hadi al-Amiri", "Gholamhossein Gheybparvar", "Muqtada al-Sadr", "Fatah Alliance"]),
+       st.sampled_from([("al-", "Al "), ("i", "e"), ("ou", "u"), ("-", " "), ("q", "k"), ("", "")]))
+def test_a_transliteration_variant_shares_a_blocking_key(name: str, change: tuple[str, str]) -> None:
+    variant = name.replace(*change, 1) if change[0] else name
+    kind = "org" if "Alliance" in name else "person"
+    assert set(blocking_keys(name, kind)) & set(blocking_keys(variant, kind))
