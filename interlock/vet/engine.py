@@ -34,8 +34,8 @@ _COLUMNS = (
 )
 #: what path search needs of a statement; the evidence and outlet are read for the chains shown only
 _LIGHT = (
-    "s.id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, s.valid_to, "
-    "s.time, d.published"
+    "s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, "
+    "s.valid_to, s.time"
 )
 #: SQLite page cache for a vetting run, in KiB (a ceiling, not an allocation): the random index
 #: look-ups of path search over a large store stay in memory instead of re-reading pages
@@ -52,6 +52,7 @@ class Engine:
         self._entities: dict[str, list[str]] = {}
         self._actor: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self._published: dict[str, str | None] = {}
 
     # -- store access ----------------------------------------------------------------------------
 
@@ -75,6 +76,16 @@ class Engine:
         self._actor.update(self.kinds.actor_of(todo))
         return {e: self._actor[e] for e in entity_ids if e in self._actor}
 
+    def published(self, documents: set[str]) -> dict[str, str | None]:
+        """Each document's publication date (cached)."""
+        todo = sorted(d for d in documents if d not in self._published)
+        for part in chunks(todo):
+            marks = ",".join("?" * len(part))
+            self._published.update(self.store.conn.execute(
+                f"SELECT id, published FROM documents WHERE id IN ({marks})", part  # noqa: S608
+            ).fetchall())
+        return {d: self._published.get(d) for d in documents}
+
     def edges(self, actors: set[str], step: Step) -> dict[str, list[tuple[str, Any]]]:
         """Statements of the step's predicates from each actor, as (other actor, row)."""
         ents = self.entities_of(actors)
@@ -82,23 +93,25 @@ class Engine:
         preds = list(step.predicates)
         pmarks = ",".join("?" * len(preds))
         columns = {"out": ("subject_id",), "in": ("object_id",), "any": ("subject_id", "object_id")}[step.direction]
-        rows: dict[str, Any] = {}
+        rows: dict[str, dict[str, Any]] = {}
         for part in chunks(sorted(owner)):
             marks = ",".join("?" * len(part))
             for column in columns:
+                # statements alone: actors and publication dates come from caches filled in batches,
+                # since the same entities and documents recur across steps and rules
                 for r in self.store.conn.execute(
-                    f"SELECT {_LIGHT}, es.actor_id AS sa, eo.actor_id AS oa FROM statements s "  # noqa: S608
-                    f"JOIN documents d ON d.id = s.document_id JOIN entities es ON es.id = s.subject_id "
-                    f"JOIN entities eo ON eo.id = s.object_id "
-                    f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks})",
+                    f"SELECT {_LIGHT} FROM statements s "  # noqa: S608
+                    f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks}) AND s.object_id IS NOT NULL",
                     [*part, *preds],
                 ):
                     if self._wanted(r, step):
-                        rows[r["id"]] = r
+                        rows[r["id"]] = dict(r)
+        self.actor_of({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()})
+        published = self.published({r["document_id"] for r in rows.values()})
         out: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         for r in rows.values():
-            s, o = r["sa"], r["oa"]
-            self._actor[r["subject_id"]], self._actor[r["object_id"]] = s, o
+            r["published"] = published.get(r["document_id"])
+            s, o = self._actor.get(r["subject_id"]), self._actor.get(r["object_id"])
             if s is None or o is None or s == o:
                 continue
             if r["subject_id"] in owner and step.direction in ("out", "any"):

@@ -201,13 +201,14 @@ class KindIndex:
             labels.setdefault(a, set()).add(e["label"])
             names.setdefault(a, set()).add(e["name"].lower())
             entity_ids.setdefault(a, set()).add(e["id"])
+            descriptors = json.loads(e["descriptors"]) if e["descriptors"] != "[]" else []
             for kind, cue in self.cues.items():
                 if e["label"] not in cue.labels or kind in found[a]:
                     continue
                 if cue.name and (m := cue.name.search(e["name"])):
                     found[a][kind] = f"its name {e['name']!r} has {m.group(0)!r}"
                     continue
-                for d in json.loads(e["descriptors"]):
+                for d in descriptors:
                     if cue.descriptor and (m := cue.descriptor.search(d)):
                         found[a][kind] = f"called {d!r} in {e['document_id']}"
                         break
