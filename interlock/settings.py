@@ -46,6 +46,11 @@ SETTINGS: dict[str, Setting] = {
             "The SQLite store that `interlock ingest` writes and the queries read.",
         ),
         Setting(
+            "user",
+            "",
+            "Who makes analyst judgements (merge, same --no, split, tag) in the log; empty: the login name.",
+        ),
+        Setting(
             "evaldata",
             "../shared/evaldata",
             "Folder with the public evaluation data (read-only, never copied); "

@@ -62,16 +62,24 @@ def test_same_name_with_unrelated_contexts_stays_apart() -> None:
     assert not same(out, "p1", "s1")
 
 
-def test_contexts_connected_through_the_corpus_join() -> None:
-    # one article names him with the alliance, another with the PMU; a third names both together
+def test_context_is_compared_through_resolved_organisations() -> None:
+    # one article spells the alliance "Fatah", another "Fateh": once the alliance is one
+    # actor, the two articles' Ahmad al-Asadi share it
     records = [
+        rec("o1", "d1", "Fatah Alliance", label="ORG", context=("PERSON:asadi", "PERSON:amiri")),
+        rec("o2", "d2", "Fateh Alliance", label="ORG", context=("PERSON:asadi", "PERSON:amiri")),
         rec("p1", "d1", "Ahmad al-Asadi", context=("ORG:fatah",)),
-        rec("p2", "d2", "Ahmad al-Asadi", context=("ORG:pmu",)),
-        rec("o1", "d3", "Fatah Alliance", label="ORG", context=("ORG:pmu",)),
-        rec("o2", "d3", "PMU", label="ORG", context=("ORG:fatah",)),
+        rec("p2", "d2", "Ahmad al-Asadi", context=("ORG:fateh",)),
+        rec("s1", "d3", "Ahmad al-Asadi", context=("ORG:hospital",)),
+        rec("h", "d3", "Basra Hospital", label="ORG", context=("PERSON:asadi",)),
     ]
+    records = [r if r.label == "PERSON" else Record(r.id, r.document, r.label, r.names, r.context, r.reference,
+                                                      key={"o1": "ORG:fatah", "o2": "ORG:fateh", "h": "ORG:hospital"}[r.id])
+               for r in records]
     out = resolve(records)
+    assert same(out, "o1", "o2")
     assert same(out, "p1", "p2")
+    assert not same(out, "p1", "s1")
 
 
 def test_a_record_without_context_joins_the_best_supported_namesake() -> None:

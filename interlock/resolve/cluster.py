@@ -11,15 +11,19 @@ cluster. The steps, each linear in the number of records:
    name key) is compared by sorted neighbourhood instead. Pairs at or above the
    threshold join a *name component*; the names one record carries ("PMU",
    "Popular Mobilization Units", "Hashd al-Shaabi") join theirs too.
-2. **Context inside a component.** A component is who the name *could* be. Its
-   records join when they share a context feature (a co-mentioned actor), then
-   clusters join when anything connects their contexts in the corpus (a feature
-   of one occurs in an article beside a feature of the other). Two people with
-   one name whose contexts have nothing to do with each other stay apart.
-   Records with no context join the component's best supported cluster.
-3. **Near names with shared context.** Name pairs a little under the threshold
+2. **Context inside a component.** A component is who the name *could* be. An
+   organisation's name names one organisation, so its component is one actor.
+   People's names are shared by many people: records join when they share a
+   context feature (a co-mentioned actor; organisations are resolved first, so
+   "Fateh Alliance" in one article and "Fatah Alliance" in another are one
+   feature), and records with no context join the best supported cluster. Two
+   people with one name whose articles share no actor stay apart: an analyst
+   can merge them (step 5), while a wrong merge would put false ties on both.
+3. **A surname alone** ("Maras") joins the one person of that family name the
+   context points to, or the only one there is.
+4. **Near names with shared context.** Name pairs a little under the threshold
    ("Fatah Alliance" / "Fateh Alliance") join when their clusters share context.
-4. **Judgements** come first and last: analysts' merges are applied before
+5. **Judgements** come first and last: analysts' merges are applied before
    anything else, and "never" pairs (also what a split leaves behind) veto any
    join that would put their two sides together.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from interlock.resolve.names import (
     MATCH_THRESHOLD,
@@ -42,9 +46,9 @@ from interlock.resolve.names import (
 #: name pairs scoring at least this, but under the threshold, join only on shared context
 NEAR_THRESHOLD = 0.75
 #: a block larger than this is compared by sorted neighbourhood, not every pair
-BLOCK_LIMIT = 40
+BLOCK_LIMIT = 12
 #: how many following names each name is compared with in a large block
-WINDOW = 8
+WINDOW = 6
 #: a context feature found in more documents than this share (and count) says too little
 COMMON_FEATURE_SHARE = 0.25
 COMMON_FEATURE_MIN = 20
@@ -64,6 +68,8 @@ class Record:
     context: frozenset[str] = frozenset()
     #: an entry of a reference list: two entries are never one actor
     reference: bool = False
+    #: the record's own grouping key, as others' contexts name it (e.g. "ORG:alliance fata")
+    key: str = ""
 
 
 @dataclass
@@ -149,11 +155,24 @@ def resolve(records: Iterable[Record], judgements: Judgements | None = None,
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(recs):
         by_label[r.label].append(i)
-    df = _document_frequency(recs)
-    common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * len({r.document for r in recs}))
-    features_docs = _feature_documents(recs, df, common)
-    for label, members in by_label.items():
-        _resolve_label(recs, members, _kind(label), uf, threshold, df, common, features_docs)
+    # organisations and places first: once they are resolved, a person's context names
+    # them by their actor, whatever the spelling ("Fateh Alliance" is "Fatah Alliance")
+    canon: dict[str, str] = {}
+    for label in sorted(by_label, key=lambda lab: lab == "PERSON"):
+        members = by_label[label]
+        if label == "PERSON" and canon:
+            for i in members:
+                r = recs[i]
+                if r.context:
+                    recs[i] = replace(r, context=frozenset(canon.get(f, f) for f in r.context))
+        group = [recs[i] for i in members]
+        df = _document_frequency(group)
+        common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * len({r.document for r in group}))
+        _resolve_label(recs, members, _kind(label), uf, threshold, df, common)
+        if label != "PERSON":
+            for i in members:
+                if recs[i].key:
+                    canon.setdefault(recs[i].key, "actor:" + recs[uf.find(i)].id)
     return {r.id: recs[uf.find(i)].id for i, r in enumerate(recs)}
 
 
@@ -165,19 +184,8 @@ def _document_frequency(recs: list[Record]) -> dict[str, int]:
     return {f: len(d) for f, d in docs.items()}
 
 
-def _feature_documents(recs: list[Record], df: dict[str, int], common: float) -> dict[str, set[str]]:
-    """For each informative feature, the documents it occurs in (as any record's context)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in recs:
-        for f in r.context:
-            if df[f] <= common:
-                out[f].add(r.document)
-    return out
-
-
 def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
-                   threshold: float, df: dict[str, int], common: float,
-                   features_docs: dict[str, set[str]]) -> None:
+                   threshold: float, df: dict[str, int], common: float) -> None:
     # 1. distinct names, blocked and scored
     node_of: dict[str, int] = {}
     node_names: list[str] = []
@@ -231,7 +239,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     #    "Hezbollah" from "Kataib Hezbollah")
     for group_ids in components.values():
         if kind == "person":
-            _cluster_component(recs, sorted(group_ids), uf, df, common, features_docs)
+            _cluster_component(recs, sorted(group_ids), uf, df, common)
         else:
             _join_all(recs, sorted(group_ids), uf)
     # 3. a person named by one word ("Maras") joins the one actor of that family name
@@ -301,10 +309,10 @@ def _strong(rec: Record, df: dict[str, int], common: float) -> set[str]:
 
 
 def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df: dict[str, int],
-                       common: float, features_docs: dict[str, set[str]]) -> None:
+                       common: float) -> None:
     if len(rec_ids) < 2:
         return
-    # records sharing a feature
+    # records sharing a feature: a co-mentioned actor
     by_feature: dict[str, list[int]] = defaultdict(list)
     for i in rec_ids:
         for f in _strong(recs[i], df, common):
@@ -312,22 +320,7 @@ def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df
     for group in by_feature.values():
         for j in group[1:]:
             uf.union(group[0], j)
-    # clusters whose contexts meet somewhere in the corpus
-    roots = sorted({uf.find(i) for i in rec_ids})
-    features: dict[int, set[str]] = defaultdict(set)
-    for i in rec_ids:
-        features[uf.find(i)] |= _strong(recs[i], df, common)
-    with_context = [r for r in roots if features[r]]
-    by_document: dict[str, list[int]] = defaultdict(list)
-    for root in with_context:
-        docs: set[str] = set()
-        for f in features[root]:
-            docs |= features_docs.get(f, set())
-        for d in docs:
-            by_document[d].append(root)
-    for group in by_document.values():
-        for other in group[1:]:
-            uf.union(group[0], other)
+    with_context = {uf.find(i) for i in rec_ids if _strong(recs[i], df, common)}
     # records without context join the best supported cluster the name offers: the
     # largest of those with context, else the largest of all
     sizes: dict[int, int] = defaultdict(int)
@@ -337,7 +330,7 @@ def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df
     ranked = sorted(featured or set(sizes), key=lambda r: (-sizes[r], r))
     references = [i for i in rec_ids if recs[i].reference]
     for i in rec_ids:
-        if recs[i].context or recs[i].reference or uf.find(i) in featured:
+        if _strong(recs[i], df, common) or recs[i].reference or uf.find(i) in featured:
             continue
         for target in ranked:
             if uf.find(i) == uf.find(target) or uf.union(target, i):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 from datetime import UTC, datetime
 from typing import Any
 
+from interlock import settings
 from interlock.errors import InterlockError
 from interlock.query import find_actor
 from interlock.store import SQLiteStore
@@ -25,8 +25,8 @@ class BadJudgement(InterlockError):
 
 
 def analyst() -> str:
-    """Who is making a judgement: INTERLOCK_USER, else the login name."""
-    return os.environ.get("INTERLOCK_USER") or getpass.getuser() or "unknown"
+    """Who is making a judgement: the ``user`` setting (INTERLOCK_USER), else the login name."""
+    return settings.get("user") or getpass.getuser() or "unknown"
 
 
 def members(store: SQLiteStore, name: str) -> tuple[str, list[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from interlock.extract.lexicon import GIVEN_NAMES
@@ -72,7 +72,7 @@ def load_records(store: SQLiteStore) -> list[Record]:
         own = [r["name"], *[n for n in names.get(r["id"], []) if n != r["name"]]]
         records.append(Record(
             id=r["id"], document=r["document_id"], label=_group(r["label"]), names=tuple(own),
-            context=frozenset(context[r["document_id"]] - {r["name_key"]}),
+            context=frozenset(context[r["document_id"]] - {r["name_key"]}), key=r["name_key"],
         ))
     records = _repair_labels(records)
     for ref in c.execute("SELECT id, label, names FROM reference_entities"):
@@ -96,7 +96,7 @@ def _repair_labels(records: list[Record]) -> list[Record]:
         if r.label == "PERSON" and all(" ".join(tokens(n)) in org_names for n in r.names):
             first = tokens(r.names[0])[:1]
             if first and first[0] not in GIVEN_NAMES:
-                r = Record(r.id, r.document, "ORG", r.names, r.context, r.reference)
+                r = replace(r, label="ORG")
         out.append(r)
     return out
 
