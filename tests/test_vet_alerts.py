@@ -95,3 +95,36 @@ def test_watch_list_and_remove(tmp_path: Path) -> None:
         remove_watch(mini.store, "Someone Named")
     with pytest.raises(WatchError, match="to watch a rule"):
         add_watch(mini.store, "Nobody At All")
+
+
+def test_commands_print_json(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
+
+    mini = Mini(tmp_path / "mini.db")
+    doc, cand = mini.candidate("Faris Command", registered="2027-02-17")
+    unit = mini.entity(doc, "Northern Unit", "ORG")
+    mini.says(doc, cand, "holds_position", unit, role="officer")
+    db = str(tmp_path / "mini.db")
+    run = CliRunner().invoke
+    assert json.loads(run(vet_command, ["--db", db, "--json"]).output) == []
+    out = run(tag_command, ["Northern Unit", "armed-group", "--db", db, "--who", "tester", "--json"])
+    assert out.exit_code == 0 and json.loads(out.output)["tag"] == "armed-group"
+    found = json.loads(run(vet_command, ["--db", db, "--json"]).output)
+    assert [f["rule"] for f in found] == ["armed-post-at-registration"]
+    text = run(vet_command, ["--db", db]).output
+    assert text.startswith("CRITICAL") and "Faris Command" in text and "Northern Unit" in text
+    assert json.loads(run(vet_command, ["--db", db, "--min-grade", "C3", "--json"]).output) == []
+    bad = run(tag_command, ["Northern Unit", "armed-gang", "--db", db])
+    assert bad.exit_code == 1 and "accepted: armed-group" in bad.output
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("rules:\n  - id: x\n    title: t\n    severity: high\n    subject: [candidat]\n"
+                    "    path: [{predicates: [holds_position]}]\n", "utf-8")
+    out = run(vet_command, ["--db", db, "--rules", str(pack)])
+    assert out.exit_code == 1 and f"{pack}, line 5: unknown kind 'candidat'" in out.output
+    assert run(watch_group, ["add", "Faris Command", "--db", db, "--who", "tester"]).exit_code == 0
+    listed = json.loads(run(watch_group, ["list", "--db", db, "--json"]).output)
+    assert [w["target"] for w in listed] == ["Faris Command"]
+    assert json.loads(run(alerts_command, ["--db", db, "--json"]).output) == []
+    assert run(watch_group, ["remove", "Faris Command", "--db", db]).exit_code == 0
