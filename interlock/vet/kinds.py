@@ -193,12 +193,10 @@ class KindIndex:
             f"SELECT id, actor_id, label, name, descriptors, document_id FROM entities WHERE actor_id IN ({marks})",  # noqa: S608
             actors,
         ).fetchall()
-        labels: dict[str, set[str]] = {}
         names: dict[str, set[str]] = {}
         entity_ids: dict[str, set[str]] = {}
         for e in ents:
             a = e["actor_id"]
-            labels.setdefault(a, set()).add(e["label"])
             names.setdefault(a, set()).add(e["name"].lower())
             entity_ids.setdefault(a, set()).add(e["id"])
             descriptors = json.loads(e["descriptors"]) if e["descriptors"] != "[]" else []
