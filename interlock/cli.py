@@ -22,6 +22,7 @@ from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
 from interlock.readers import read_path
 from interlock.summary import summarise
+from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -132,6 +133,8 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     click.echo(f"{store_path}: {report.summary()}", err=True)
     for line in report.refreshed:
         click.echo(f"{store_path}: {line}", err=True)
+    for alert in report.alerts:
+        click.echo(f"alert: {alert['kind']}: {alert['message']}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -322,7 +325,7 @@ cli.add_command(eval_command)
 cli.add_command(match_names_command)
 
 
-for _command in RESOLVE_COMMANDS:
+for _command in (*RESOLVE_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
     cli.add_command(_command)
 
 

@@ -30,6 +30,10 @@ class IngestReport:
     failures: list[str] = field(default_factory=list)
     #: what resolution and grading did afterwards, a line per step
     refreshed: list[str] = field(default_factory=list)
+    #: alerts the new documents raised on watched actors and rules (also stored)
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    #: documents stored new or as a new version
+    stored: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -113,6 +117,8 @@ def ingest(
             continue
         outcome = store.put(res, text, source)
         report.counts[outcome] += 1
+        if outcome in ("new", "changed"):
+            report.stored.append(res.id)
         if outcome != "unchanged" and store.copy_of(res.id):
             report.counts["copies"] += 1
         if progress is not None:
@@ -121,6 +127,9 @@ def ingest(
         from interlock.refresh import refresh as refresh_store
 
         report.refreshed = refresh_store(store)
+        from interlock.vet.alerts import check
+
+        report.alerts = check(store, report.stored)
     return report
 
 

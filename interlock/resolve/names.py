@@ -28,7 +28,7 @@ MATCH_THRESHOLD = 0.85
 HONORIFICS = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president pres premier minister
     sheikh shaikh sheik shaykh monsieur madame mme herr frau senor senora sayyid sayed sayyed
-    mullah mulla maulana maulvi haji hajji hadji qari general gen col colonel lt major maj capt
+    mullah mulla maulana maulvi haji hajji hadji hajj haj hajja hajjah qari general gen col colonel lt major maj capt
     captain king queen prince princess emir amir imam ayatollah hon rev the mv""".split()
 )
 #: name particles: kept, but weigh little when aligning
