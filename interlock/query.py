@@ -102,7 +102,8 @@ def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
     speaker = names.get(row["source_entity_id"], row["source_text"] or "?")
     if row["anonymous"]:
         speaker += " (anonymous)"
-    return [speaker, *(names.get(v, v) for v in via)]
+    # extraction's via may repeat the speaker itself: a chain names each link once
+    return [speaker, *(names.get(v, v) for v in via if v != row["source_entity_id"])]
 
 
 def _grades(store: SQLiteStore, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
