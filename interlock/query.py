@@ -84,6 +84,19 @@ def _names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
     return {r[0]: r[1] for r in rows}
 
 
+def _actor_names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
+    """Entities by the name of the actor each belongs to ("Maras" in one article is Teodor Maras)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(
+        f"SELECT e.id, coalesce(a.name, e.name) FROM entities e LEFT JOIN actors a ON a.id = e.actor_id "  # noqa: S608
+        f"WHERE e.id IN ({marks})",
+        sorted(ids),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
     """Who said it, then each outlet it passed through, innermost first."""
     if attribution_id is None:
@@ -154,7 +167,7 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
         "ORDER BY coalesce(s.valid_from, s.time, d.published)",
         sorted(ids) * 2,
     ).fetchall()
-    names = _names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
+    names = _actor_names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
     summary = _summary(store, key)
     own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it

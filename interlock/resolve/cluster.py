@@ -46,9 +46,9 @@ from interlock.resolve.names import (
 #: name pairs scoring at least this, but under the threshold, join only on shared context
 NEAR_THRESHOLD = 0.75
 #: a block larger than this is compared by sorted neighbourhood, not every pair
-BLOCK_LIMIT = 12
+BLOCK_LIMIT = 8
 #: how many following names each name is compared with in a large block
-WINDOW = 6
+WINDOW = 5
 #: a context feature found in more documents than this share (and count) says too little
 COMMON_FEATURE_SHARE = 0.25
 COMMON_FEATURE_MIN = 20
@@ -190,14 +190,22 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     node_of: dict[str, int] = {}
     node_names: list[str] = []
     node_records: list[list[int]] = []
+    record_nodes: dict[int, list[int]] = {}
+    norms: dict[str, str] = {}  # each distinct spelling is normalised once
     for i in members:
+        mine = []
         for name in _linking_names(recs[i]):
-            norm = " ".join(tokens(name))
+            norm = norms.get(name)
+            if norm is None:
+                norm = norms[name] = " ".join(tokens(name))
             if norm not in node_of:
                 node_of[norm] = len(node_names)
                 node_names.append(name)
                 node_records.append([])
             node_records[node_of[norm]].append(i)
+            mine.append(node_of[norm])
+        if len(mine) > 1:
+            record_nodes[i] = mine
     blocks: dict[str, list[int]] = defaultdict(list)
     for n, name in enumerate(node_names):
         for key in blocking_keys(name, kind):
@@ -227,10 +235,9 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
 
     for a, b in strong:
         comp[cfind(a)] = cfind(b)
-    for i in members:
-        norms = [node_of[" ".join(tokens(n))] for n in _linking_names(recs[i])]
-        for other in norms[1:]:
-            comp[cfind(other)] = cfind(norms[0])
+    for mine in record_nodes.values():
+        for other in mine[1:]:
+            comp[cfind(other)] = cfind(mine[0])
     components: dict[int, set[int]] = defaultdict(set)
     for n, node_recs in enumerate(node_records):
         components[cfind(n)].update(node_recs)
@@ -246,14 +253,29 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     #    the context points to, or the only one there is
     if kind == "person":
         _surnames(recs, members, uf, df, common)
-    # 4. near names whose clusters share context
+    # 4. near names whose clusters share context: compared cluster by cluster (a common
+    #    name has many records, and comparing them pairwise would not stay linear)
     for a, b in sorted(near):
         if cfind(a) == cfind(b):
             continue
-        for i in node_records[a]:
-            for j in node_records[b]:
-                if uf.find(i) != uf.find(j) and _strong(recs[i], df, common) & _strong(recs[j], df, common):
-                    uf.union(i, j)
+        side_a = _features_by_root(recs, node_records[a], uf, df, common)
+        side_b = _features_by_root(recs, node_records[b], uf, df, common)
+        by_feature: dict[str, int] = {}
+        for root, feats in side_a.items():
+            for f in feats:
+                by_feature.setdefault(f, root)
+        for root, feats in side_b.items():
+            hit = next((by_feature[f] for f in feats if f in by_feature), None)
+            if hit is not None:
+                uf.union(hit, root)
+
+
+def _features_by_root(recs: list[Record], rec_ids: list[int], uf: _Clusters, df: dict[str, int],
+                      common: float) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for i in rec_ids:
+        out[uf.find(i)] |= _strong(recs[i], df, common)
+    return out
 
 
 def _join_all(recs: list[Record], rec_ids: list[int], uf: _Clusters) -> None:

@@ -127,6 +127,7 @@ def fold(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 18)
 def skeleton(word: str) -> str:
     """A phonetic skeleton of one folded word: transliteration variants collapse."""
     w = word
@@ -148,7 +149,7 @@ def tokens(name: str) -> list[str]:
     return [t.text for t in _tokens(name)]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)
 def _tokens(name: str) -> tuple[Token, ...]:
     words = [w for w in re.split(r"[^\w]+|_", fold(name)) if w]
     words = [_NUMBERS.get(w, w) for w in words]
