@@ -42,7 +42,8 @@ Hamdan Farhan Salman Sultan Ghanem Harbi Otaibi Mutairi Qahtani Shahri Zahrani G
 _ONSETS = "Kh Z Sh J D T R M N B H F Q S Gh L W Y K Dh".split()
 _VOWELS = "a i u aa ee ou".split()
 _CODAS = "di ri mi bi zi ni si li wi hi ji ki".split()
-FAMILY = FAMILY + [o + v + c for o in _ONSETS for v in _VOWELS for c in _CODAS]
+FAMILY = FAMILY + [o + v + o2.lower() + v2 + c for o in _ONSETS for v in _VOWELS[:3] for o2 in _ONSETS[::3]
+                   for v2 in _VOWELS[:2] for c in _CODAS[::2]]
 ORG_WORDS = """Popular Mobilization National Renewal Civic Dawn Victory Reform Wisdom Conquest Loyalty Unity
 Justice Peace Progress Sovereignty Dignity Resistance Liberation Future Homeland Brotherhood""".split()
 ORG_HEADS = ["Alliance", "Movement", "Party", "Front", "Brigades", "Organization", "Coalition", "Council"]

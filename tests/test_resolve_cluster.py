@@ -107,7 +107,7 @@ def test_a_surname_alone_joins_the_one_person_of_that_name() -> None:
 
 
 def test_near_names_join_only_with_shared_context() -> None:
-    shared = ("PERSON:amiri hadi",)
+    shared = ("PERSON:amiri hadi", "ORG:pmu")
     records = [
         rec("a", "d1", "Fatah Alliance", label="ORG", context=shared),
         rec("b", "d2", "Fateh Alliance", label="ORG", context=shared),
@@ -118,6 +118,9 @@ def test_near_names_join_only_with_shared_context() -> None:
     assert same(out, "b", "c"), "one organisation's name is one organisation, whatever the context"
     lonely = resolve([rec("a", "d1", "Fatah Alliance", label="ORG"), rec("b", "d2", "Fateh Alliance", label="ORG")])
     assert not same(lonely, "a", "b"), "a near miss with nothing else in common stays apart"
+    one = resolve([rec("a", "d1", "Fatah Alliance", label="ORG", context=shared[:1]),
+                   rec("b", "d2", "Fateh Alliance", label="ORG", context=shared[:1])])
+    assert not same(one, "a", "b"), "one shared neighbour is not enough for a near name"
 
 
 def test_never_vetoes_and_merge_forces() -> None:

@@ -30,7 +30,8 @@ cluster. The steps, each linear in the number of records:
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -45,6 +46,8 @@ from interlock.resolve.names import (
 
 #: name pairs scoring at least this, but under the threshold, join only on shared context
 NEAR_THRESHOLD = 0.75
+#: how many context features near names must share to join
+NEAR_SHARED = 2
 #: a block larger than this is compared by sorted neighbourhood, not every pair
 BLOCK_LIMIT = 8
 #: how many following names each name is compared with in a large block
@@ -138,7 +141,18 @@ def _linking_names(rec: Record) -> list[str]:
 def resolve(records: Iterable[Record], judgements: Judgements | None = None,
             threshold: float = MATCH_THRESHOLD) -> dict[str, str]:
     """Map every record id to the id of its cluster's representative record."""
-    recs = list(records)
+    # millions of small objects and no cycles: the cyclic collector would rescan them all
+    # again and again, which makes a long run superlinear
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(list(records), judgements, threshold)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float) -> dict[str, str]:
     judgements = judgements or Judgements()
     index = {r.id: i for i, r in enumerate(recs)}
     uf = _Clusters(len(recs))
@@ -260,12 +274,15 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             continue
         side_a = _features_by_root(recs, node_records[a], uf, df, common)
         side_b = _features_by_root(recs, node_records[b], uf, df, common)
-        by_feature: dict[str, int] = {}
+        by_feature: dict[str, list[int]] = defaultdict(list)
         for root, feats in side_a.items():
             for f in feats:
-                by_feature.setdefault(f, root)
+                by_feature[f].append(root)
         for root, feats in side_b.items():
-            hit = next((by_feature[f] for f in feats if f in by_feature), None)
+            # two shared neighbours, not one: a near name is weak evidence, and one common
+            # neighbour is often a namesake
+            shared = Counter(r for f in feats for r in by_feature.get(f, ()))
+            hit = next((r for r, n in shared.most_common(1) if n >= NEAR_SHARED), None)
             if hit is not None:
                 uf.union(hit, root)
 

@@ -84,6 +84,8 @@ _TRANSLIT = str.maketrans({
 _APOSTROPHES = "'`´ʿʾʻʼ’‘′"
 _STOP_FOR_ACRONYM = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "et"})
 _WEAK_WEIGHT = 0.3
+#: below this similarity a matched pair of full words counts partly as a conflict
+_WEAK_MATCH = 0.8
 #: the factor per omitted word for organisations and for people
 ORG_OMISSION = 0.8
 PERSON_OMISSION = 0.96
@@ -300,6 +302,10 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...], kind: str | None = None
         w = (ta[i].weight + tb[j].weight) / 2
         matched += w * s
         matched_w += w
+        if w == 1.0 and s < _WEAK_MATCH:
+            # two full words a letter apart in four ("Qawa" / "Kasa") are more likely two
+            # names than one spelt twice: the difference weighs as a partial conflict
+            matched_w += (_WEAK_MATCH - s) * 2
         if w == 1.0:
             strong_pairs += 1
             initial_pairs += ta[i].initial or tb[j].initial
