@@ -90,13 +90,13 @@ def parse(text: str, where: str) -> Registry:
     """A registry from YAML text; errors name the file, the line and what is accepted."""
     try:
         root = yaml.compose(text)
+        data = yaml.safe_load(text) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise BadRegistry(f"{where}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if root is None:
         return Registry([], text)
-    data = yaml.safe_load(text)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         raise BadRegistry(f"{where}:1: a registry is a mapping with a list under 'outlets'")
     nodes = next(v for k, v in root.value if k.value == "outlets").value
