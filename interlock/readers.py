@@ -90,8 +90,9 @@ def read_records(
         return
     is_json = name.endswith((".jsonl", ".ndjson", ".json")) or (name == "<stdin>" and stripped.startswith(("{", "[")))
     if not is_json:
+        title, dated = _heading(text)
         yield {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
-               "published": published, "outlet": outlet}
+               "published": published or dated, "outlet": outlet, "title": title}
         return
     if stripped.startswith("["):
         yield from _json_array(text, name, published, outlet)
@@ -105,6 +106,36 @@ def read_records(
             yield BadInput(f"{name} line {n}", f"is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
         yield _record(record, f"{name} line {n}", f"{Path(name).stem}-{n}", published, outlet)
+
+
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+#: months by name and by abbreviation ("March", "Mar", "Sept")
+_MONTHS = {**{m: i for i, m in enumerate(_MONTH_NAMES, 1)}, **{m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)},
+           "sept": 9}
+_DATE_LINE = re.compile(
+    r"^\s*(?:(\d{4})-(\d{2})-(\d{2})|([A-Za-z]+)\.? (\d{1,2}),? (\d{4})|(\d{1,2}) ([A-Za-z]+)\.? (\d{4}))\s*$"
+)
+
+
+def _heading(text: str) -> tuple[str | None, str | None]:
+    """A plain-text article's title and date when it opens with them ("Title", "2027-03-06", "")."""
+    lines = text.lstrip().split("\n", 3)[:3]
+    for n, line in enumerate(lines[:3]):
+        m = _DATE_LINE.match(line)
+        if not m:
+            continue
+        try:
+            if m.group(1):
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif m.group(4):
+                day = date(int(m.group(6)), _MONTHS[m.group(4).lower()], int(m.group(5)))
+            else:
+                day = date(int(m.group(9)), _MONTHS[m.group(8).lower()], int(m.group(7)))
+        except (KeyError, ValueError):
+            return None, None
+        title = lines[0].strip() if n == 1 and len(lines[0]) < 200 else None
+        return title, day.isoformat()
+    return None, None
 
 
 def _json_array(text: str, name: str, published: str | None, outlet: str | None) -> Iterator[dict[str, Any] | BadInput]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from interlock.errors import BadInput
 from interlock.readers import read_path
 
@@ -81,3 +84,24 @@ def test_corpus_files_of_every_kind_read() -> None:
     for kind, path in kinds.items():
         items = list(read_path(str(path)))
         assert items and all(isinstance(i, dict) and i["text"] for i in items), kind
+
+
+def test_a_text_file_opening_with_title_and_date_lines_gives_them(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Council approves budget\nMarch 6, 2027\n\nThe council approved the budget on Friday.\n", "utf-8")
+    (record,) = list(read_path(str(article)))
+    assert isinstance(record, dict)
+    assert record["published"] == "2027-03-06" and record["title"] == "Council approves budget"
+    assert record["text"].startswith("Council approves budget"), "the text is kept whole: offsets stay true"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The council approved the budget on Friday, March 6, 2027.\n", "utf-8")
+    (other,) = list(read_path(str(plain), published="2027-03-07"))
+    assert isinstance(other, dict) and other["published"] == "2027-03-07" and other["title"] is None
+
+
+@given(st.text(max_size=200))
+def test_any_opening_lines_give_a_valid_date_or_none(text: str) -> None:
+    from interlock.readers import _heading
+
+    title, day = _heading(text)
+    assert day is None or (len(day) == 10 and day[4] == "-" and day[7] == "-")
