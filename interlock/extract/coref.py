@@ -166,6 +166,10 @@ def _longer_form(ent: EntityDraft, candidates: list[EntityDraft]) -> EntityDraft
                 if ent.label in ("PERSON", "GPE", "ORG", "NORP", "LOC"):
                     found.append(other)
         elif other.label == ent.label and ent.label in ("ORG", "FAC", "EVENT"):
+            if len(words) == 1 and words[0] not in GENERIC_ORG_WORDS and other_words[-1:] == words and text[:1].isupper():
+                # "the Brigades" after "the Steadfastness Brigades": the head names it again
+                found.append(other)
+                continue
             if len(words) == 1 and words[0] in GENERIC_ORG_WORDS:
                 continue
             if other_words[: len(words)] == words:
