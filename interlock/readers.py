@@ -91,8 +91,11 @@ def read_records(
     is_json = name.endswith((".jsonl", ".ndjson", ".json")) or (name == "<stdin>" and stripped.startswith(("{", "[")))
     if not is_json:
         title, dated = _heading(text)
-        yield {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
-               "published": published or dated, "outlet": outlet, "title": title}
+        record = {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
+                  "published": published or dated, "outlet": outlet}
+        if title:
+            record["title"] = title
+        yield record
         return
     if stripped.startswith("["):
         yield from _json_array(text, name, published, outlet)

@@ -195,7 +195,7 @@ def _merge_appositions(doc: Doc, state: DocState) -> None:
         head = _role_head(span)
         if head is None:
             continue
-        partner = _apposition_partner(head)
+        partner = _apposition_partner(head) or _apposition_after(span, state)
         if partner is None or (head.tag_ in ("NNS", "NNPS") and partner.tag_ not in ("NNS", "NNPS")):
             continue  # "X, two sources said": plural sources are not X
         other = state.entity_at(partner.idx, partner.idx + len(partner.text))
@@ -203,6 +203,23 @@ def _merge_appositions(doc: Doc, state: DocState) -> None:
             continue
         keep = state.merge(other, ent)
         keep.anonymous = False
+
+
+def _apposition_after(span: Span, state: DocState) -> Token | None:
+    """"The commander of Y, X": a named person in apposition to any word of the nominal.
+
+    The parser often hangs X on Y ("Kata'ib al-Sumud, Qasim al-Sayyadi") rather than on
+    the role noun; what counts is that X follows the nominal, set off by a comma.
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for t in doc[span.end + 1 : span.end + 8]:
+        if t.dep_ == "appos" and span.start <= t.head.i < span.end:
+            other = state.entity_at(t.idx, t.idx + len(t.text))
+            if other is not None and other.resolved().label in _PERSONAL and not other.resolved().anonymous:
+                return t
+    return None
 
 
 def _role_head(span: Span) -> Token | None:

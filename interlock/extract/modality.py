@@ -158,6 +158,19 @@ def assign(doc: Doc, state: DocState) -> None:
 _EVENT_NOUNS = frozenset(("meeting", "talks", "gathering", "summit", "session", "encounter"))
 
 
+def _titles_a_name(tok: Token) -> bool:
+    """A role noun that titles a name ("the Brigades' commander Qasim al-Sayyadi").
+
+    Such a description says who someone is, whatever the clause around it says
+    may happen: it is not under the clause's condition.
+    """
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children)
+
+
 def _inherit_from_events(doc: Doc, state: DocState) -> None:
     """A statement told of "the meeting" a source spoke about is known from that source.
 
@@ -200,7 +213,12 @@ def _combine(
 ) -> str:
     span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     local = token_modality(doc, span[0].i) if span is not None and len(span) else ASSERTED
-    if span is not None and len(span) and _RANK[local] < _RANK[CONDITIONAL] and is_conditional(span[0]):
+    if span is not None and len(span) and _titles_a_name(span[0]):
+        # a title says who someone is: the clause's condition or denial is not about it
+        local = ASSERTED
+        current = ASSERTED if current in (CONDITIONAL, NEGATED) else current
+    if (span is not None and len(span) and _RANK[local] < _RANK[CONDITIONAL] and is_conditional(span[0])
+            and not _titles_a_name(span[0])):
         local = CONDITIONAL  # "..., if he accepts the position" reaches the whole clause
     if local == NEGATED and polarity_checked:
         local = ASSERTED  # the extractor already counted this clause's negations
