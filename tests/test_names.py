@@ -116,3 +116,11 @@ def test_names_dev_beats_peer() -> None:
     peer = result.figures["rapidfuzz_best"]["f1"]
     assert ours > peer + 0.1, result.primary
     assert result.primary.startswith("names F1 ours=0.") and " rapidfuzz=0." in result.primary
+
+
+def test_a_kunya_before_the_family_name_stands_for_the_given_name() -> None:
+    from interlock.resolve.names import MATCH_THRESHOLD, score
+
+    assert score("Abu Tariq al-Sayyadi", "Qasim al-Sayyadi", "person") >= MATCH_THRESHOLD
+    assert score("Abu Tariq al-Sayyadi", "Qasim al-Jubouri", "person") < MATCH_THRESHOLD
+    assert score("Faris Abu Hilal", "Faris al-Hilali", "person") < MATCH_THRESHOLD, "Abu Hilal here is the family name"

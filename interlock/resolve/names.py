@@ -351,7 +351,20 @@ def score(a: str, b: str, kind: str | None = None) -> float:
         glued = Levenshtein.normalized_similarity(ja, jb)
         if glued >= 0.9:
             best = max(best, glued * _designator_factor(ta, tb))
+    # a kunya before the family name ("Abu Tariq al-Sayyadi") stands where a given name
+    # would ("Qasim al-Sayyadi"): compare without it, a little below a full match
+    for x, y in ((ta, tb), (tb, ta)):
+        rest = _without_kunya(x)
+        if rest is not None and kind != "org":
+            best = max(best, 0.9 * _align(rest, y, "person"))
     return max(0.0, min(1.0, best))
+
+
+def _without_kunya(toks: tuple[Token, ...]) -> tuple[Token, ...] | None:
+    """The name without a leading "Abu X" / "Umm X", when a family name follows it."""
+    if len(toks) >= 3 and toks[0].text in ("abu", "umm", "abou", "bu") and any(t.weight == 1.0 for t in toks[2:]):
+        return toks[2:]
+    return None
 
 
 def same(a: str, b: str, kind: str | None = None, threshold: float = MATCH_THRESHOLD) -> bool:
