@@ -44,9 +44,10 @@ def build(store: SQLiteStore, n_entities: int, n_statements: int, rng: random.Ra
         [(f"d{i}", f"h{i}", f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(n_docs)],
     )
     c.executemany(
-        "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key) "
-        "VALUES (?, ?, 'PERSON', ?, 0, '[]', ?)",
-        [(f"e{i}", f"d{i % n_docs}", names[i], f"PERSON:actor{i:06d} synth") for i in range(n_entities)],
+        "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key, actor_id) "
+        "VALUES (?, ?, 'PERSON', ?, 0, '[]', ?, ?)",
+        [(f"e{i}", f"d{i % n_docs}", names[i], f"PERSON:actor{i:06d} synth", f"PERSON:actor{i:06d} synth")
+         for i in range(n_entities)],
     )
     c.executemany(
         "INSERT INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, 0, 5, ?, 'name')",

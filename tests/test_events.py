@@ -65,3 +65,14 @@ def test_resignation_and_conditional_appointment() -> None:
 def test_no_event_without_participants() -> None:
     doc = extract("They hoped to run a clean campaign.")
     assert [e for e in doc.events if e.type == "candidacy"] == []
+
+
+def test_a_rule_about_nobody_is_no_candidacy() -> None:
+    from interlock import extract
+
+    doc = extract('"No person who holds a post in an armed group in the six months before he registers may '
+                  'stand for parliament," the judge said. Ahmad Karim will stand for parliament in the April election.',
+                  published="2027-02-01")
+    names = {e.id: e.name for e in doc.entities}
+    candidates = [names[s.subject] for s in doc.statements if s.predicate == "candidate_in"]
+    assert candidates == ["Ahmad Karim"]

@@ -24,7 +24,7 @@ LETTER_MEANING = {
     "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
 }
 NUMBER_MEANING = {
-    1: "confirmed by independent origins", 2: "probably true", 3: "possibly true",
+    1: "confirmed", 2: "probably true", 3: "possibly true",
     4: "doubtful", 5: "improbable", 6: "truth cannot be judged",
 }
 _GRADE = re.compile(r"^([A-Fa-f])([1-6])$")

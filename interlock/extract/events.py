@@ -240,8 +240,18 @@ def date_elections(state: DocState, events: list[EventDraft]) -> None:
             st.time = chosen.time
 
 
+_NOBODY = frozenset(("no", "nobody", "none", "neither", "noone"))
+
+
+def _nobody(subject: Token) -> bool:
+    """"No person who ... may stand": a subject that names nobody in particular."""
+    return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ in _NOBODY for c in subject.children)
+
+
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
     participants: list[EntityDraft] = []
+    if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
+        return None  # a rule about anyone, not an event of someone's
     if tok.pos_ == "VERB":
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # "He sat in parliament and resigned his seat": the subject is shared
