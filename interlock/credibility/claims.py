@@ -272,7 +272,8 @@ def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityRepo
         best = min((s.letter for s in pro), key=LETTERS.index, default="F")
         claim_rows.append((claim.id, claim.subject, claim.predicate, claim.object, json.dumps(origins, ensure_ascii=False),
                            len({s.origin for s in pro}), json.dumps(against, ensure_ascii=False), best, number,
-                           grade(best, number), f"{NUMBER_MEANING[number]}: {why}"))
+                           grade(best, number), why if why.startswith(NUMBER_MEANING[number]) else
+                           f"{NUMBER_MEANING[number]}: {why}"))
         corroborated += len({s.origin for s in pro}) >= 2
         contradicted += bool(con and pro)
         for s in claim.support:

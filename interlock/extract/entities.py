@@ -335,8 +335,9 @@ def _trim(ent: Span) -> Span | None:
             break
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
         end -= 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].lower_ == "and"):
+        end -= 1  # "the Foreign Security Corps of": the model stopped before the rest
     if start >= end:
         return None
     if not any(t.is_alpha for t in doc[start:end]):
