@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from interlock.resolve.names import (
@@ -49,9 +49,9 @@ NEAR_THRESHOLD = 0.75
 #: how many context features near names must share to join
 NEAR_SHARED = 2
 #: a block larger than this is compared by sorted neighbourhood, not every pair
-BLOCK_LIMIT = 8
+BLOCK_LIMIT = 6
 #: how many following names each name is compared with in a large block
-WINDOW = 5
+WINDOW = 4
 #: a context feature found in more documents than this share (and count) says too little
 COMMON_FEATURE_SHARE = 0.25
 COMMON_FEATURE_MIN = 20
@@ -226,13 +226,15 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             blocks[key].append(n)
     strong: set[tuple[int, int]] = set()
     near: set[tuple[int, int]] = set()
+    scored: set[tuple[int, int]] = set()
     for key, nodes in blocks.items():
         if len(nodes) < 2:
             continue
         for a, b in _pairs(nodes, node_names, key):
             pair = (min(a, b), max(a, b))
-            if pair in strong or pair in near:
-                continue
+            if pair in scored:
+                continue  # variants share several keys: score each pair once
+            scored.add(pair)
             s = score(node_names[a], node_names[b], kind)
             if s >= threshold:
                 strong.add(pair)
@@ -247,8 +249,14 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             x = comp[x]
         return x
 
-    for a, b in strong:
-        comp[cfind(a)] = cfind(b)
+    if kind == "person":
+        for a, b in strong:
+            comp[cfind(a)] = cfind(b)
+    else:
+        # organisations and places: a name joins the most used name it matches, not a chain
+        # of look-alikes ("Reform Sula Movement" ~ "Reform Suha Movement" ~ "Reform Suwa
+        # Movement" are three), since their component becomes one actor outright
+        _star(strong, node_records, comp, cfind)
     for mine in record_nodes.values():
         for other in mine[1:]:
             comp[cfind(other)] = cfind(mine[0])
@@ -293,6 +301,25 @@ def _features_by_root(recs: list[Record], rec_ids: list[int], uf: _Clusters, df:
     for i in rec_ids:
         out[uf.find(i)] |= _strong(recs[i], df, common)
     return out
+
+
+def _star(strong: set[tuple[int, int]], node_records: list[list[int]], comp: list[int],
+          cfind: Callable[[int], int]) -> None:
+    """Each name joins the most used of its matches that is itself a centre, or becomes one."""
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for a, b in strong:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    order = sorted(neighbours, key=lambda n: (-len(node_records[n]), n))
+    centre: dict[int, int] = {}
+    for n in order:
+        if n in centre:
+            continue
+        centre[n] = n
+        for m in neighbours[n]:
+            if m not in centre:
+                centre[m] = n
+                comp[cfind(m)] = cfind(n)
 
 
 def _join_all(recs: list[Record], rec_ids: list[int], uf: _Clusters) -> None:

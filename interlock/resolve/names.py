@@ -218,8 +218,8 @@ def blocking_keys(name: str, kind: str | None = None) -> list[str]:
     Every variant of a name shares at least one key with the others: the sorted
     skeletons (word order), the skeletons run together (a hyphen or space more or
     less: "Gholam-Hossein" / "Gholamhossein"), the consonants alone (vowels
-    transliterate freely: "Fatah" / "Fatih"), the family name with the first
-    initial, and for organisations the initials (an acronym meets its long form).
+    transliterate freely: "Fatah" / "Fatih"), the family name with the given
+    name's first two sounds, and for organisations the initials (an acronym meets its long form).
     """
     toks = _tokens(name)
     strong = [t for t in toks if t.weight == 1.0 and not t.initial]
@@ -232,10 +232,12 @@ def blocking_keys(name: str, kind: str | None = None) -> list[str]:
     # the consonants, with the designators' classes: "Fatah Alliance" / "Al Fatih coalition"
     consonants = _VOWELS.sub("", run)
     designators = " ".join(sorted({t.text for t in toks if t.designator}))
-    if len(consonants) >= 3 or (designators and len(consonants) >= 2):
+    # (people: the family key below already files "Ahmad" / "Ahmed al-Asadi" together, and
+    # consonant keys of common names would fill up with namesakes)
+    if kind != "person" and (len(consonants) >= 3 or (designators and len(consonants) >= 2)):
         keys.append("v:" + consonants + (" " + designators if designators else ""))
     if kind == "person" and len(strong) >= 2:
-        keys.append("f:" + skels[-1] + " " + skels[0][:1])
+        keys.append("f:" + skels[-1] + " " + skels[0][:2])
     if kind != "person":
         words = [t.text for t in toks if t.text not in _STOP_FOR_ACRONYM and not t.designator and t.weight == 1.0]
         if len(words) >= 2:
