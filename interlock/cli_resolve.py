@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,17 @@ def _refresh(store: Any, quiet: bool = False) -> None:
             click.echo(line, err=True)
 
 
+def _judge(db_path: Path | None, make: Callable[[Any], int], says: str) -> None:
+    """Make one judgement, say so, then resolve and grade again so that it shows at once."""
+    with _store(db_path) as store:
+        try:
+            number = make(store)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"judgement {number}: {says}", err=True)
+        _refresh(store)
+
+
 @click.command()
 @_DB
 def resolve(db_path: Path | None) -> None:
@@ -59,13 +71,7 @@ def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | Non
     """A and B are one actor, whatever resolution thinks."""
     from interlock.resolve import judgements
 
-    with _store(db_path) as store:
-        try:
-            number = judgements.merge(store, a, b, who, note)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"judgement {number}: {a} = {b}", err=True)
-        _refresh(store)
+    _judge(db_path, lambda store: judgements.merge(store, a, b, who, note), f"{a} = {b}")
 
 
 @click.command()
@@ -79,13 +85,7 @@ def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None,
     """Say A and B are NOT the same actor (--no): resolution will never join them."""
     from interlock.resolve import judgements
 
-    with _store(db_path) as store:
-        try:
-            number = judgements.never(store, a, b, who, note)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"judgement {number}: {a} is not {b}", err=True)
-        _refresh(store)
+    _judge(db_path, lambda store: judgements.never(store, a, b, who, note), f"{a} is not {b}")
 
 
 @click.command()
@@ -98,13 +98,8 @@ def split(name: str, documents: tuple[str, ...], db_path: Path | None, who: str 
     """Take the actor NAME's mentions in --document DOC out of it: they are someone else."""
     from interlock.resolve import judgements
 
-    with _store(db_path) as store:
-        try:
-            number = judgements.split(store, name, list(documents), who, note)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"judgement {number}: {name} in {', '.join(documents)} is someone else", err=True)
-        _refresh(store)
+    _judge(db_path, lambda store: judgements.split(store, name, list(documents), who, note),
+           f"{name} in {', '.join(documents)} is someone else")
 
 
 @click.command(name="import-entities")
