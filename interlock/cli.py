@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import click
 
 from interlock import __version__, settings
+from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
@@ -92,8 +93,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
+@DB_OPTION
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for documents without one.")
 @click.option("--outlet", default=None, help="Outlet for documents without one.")
 @click.option("--allow-private", is_flag=True,
@@ -140,14 +140,13 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 
 
 @cli.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
+@DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Counts, outlets, the date range and the most connected people of a store."""
     from interlock import query
 
-    with _open_store(db_path) as store:
+    with open_store(db_path) as store:
         counts = store.stats().as_dict()
         counts["outlets_by_documents"] = store.outlets()
         counts["most_connected"] = query.most_connected(store)
@@ -164,22 +163,8 @@ def stats(db_path: Path | None, as_json: bool) -> None:
         click.echo(f"most connected   {row['name']} ({row['statements']} statements)")
 
 
-_DB_OPTION = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="The store file (default: the INTERLOCK_DB setting, interlock.db).",
-)
-_JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 _MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",
                           help="Only statements graded at least this well on the Admiralty scale, e.g. B2.")
-
-
-def _open_store(db_path: Path | None) -> Any:
-    from interlock.store import SQLiteStore
-
-    store_path = db_path or Path(settings.get("db"))
-    if not store_path.exists():
-        raise click.ClickException(f"no store at {store_path}: run `interlock ingest` first")
-    return SQLiteStore(store_path)
 
 
 def _answer(fn: Any, *args: Any) -> Any:
@@ -193,13 +178,13 @@ def _answer(fn: Any, *args: Any) -> Any:
 @click.argument("name", required=False)
 @click.option("--most-connected", is_flag=True, help="Show the person with the most statements instead of NAME.")
 @_MIN_GRADE
-@_DB_OPTION
-@_JSON_OPTION
+@DB_OPTION
+@JSON_OPTION
 def show(name: str | None, most_connected: bool, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
     """An actor's profile: names, ties over time with their sources and Admiralty grades, quotes."""
     from interlock import query
 
-    with _open_store(db_path) as store:
+    with open_store(db_path) as store:
         if most_connected:
             top = query.most_connected(store, limit=1)
             if not top:
@@ -247,13 +232,13 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
 @cli.command()
 @click.argument("name")
 @_MIN_GRADE
-@_DB_OPTION
-@_JSON_OPTION
+@DB_OPTION
+@JSON_OPTION
 def timeline(name: str, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
     """Dated statements and events of an actor, in order, with each date's precision and grade."""
     from interlock import query
 
-    with _open_store(db_path) as store:
+    with open_store(db_path) as store:
         items = _answer(query.timeline, store, name, min_grade)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
@@ -268,13 +253,13 @@ def timeline(name: str, min_grade: str | None, db_path: Path | None, as_json: bo
 @click.argument("a")
 @click.argument("b")
 @click.option("--hops", type=click.IntRange(1, 6), default=3, show_default=True, help="Longest path to look for.")
-@_DB_OPTION
-@_JSON_OPTION
+@DB_OPTION
+@JSON_OPTION
 def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None:
     """The sourced paths between two actors, shortest first, each step with its evidence."""
     from interlock import query
 
-    with _open_store(db_path) as store:
+    with open_store(db_path) as store:
         paths = _answer(query.ties, store, a, b, hops)
     if as_json:
         click.echo(json.dumps(paths, indent=2, ensure_ascii=False))
@@ -289,13 +274,13 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
 
 @cli.command()
 @click.argument("text")
-@_DB_OPTION
-@_JSON_OPTION
+@DB_OPTION
+@JSON_OPTION
 def search(text: str, db_path: Path | None, as_json: bool) -> None:
     """Actors and documents matching words (full-text search over names and texts)."""
     from interlock import query
 
-    with _open_store(db_path) as store:
+    with open_store(db_path) as store:
         found = _answer(query.search, store, text)
     if as_json:
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))

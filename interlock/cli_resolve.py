@@ -15,23 +15,11 @@ from typing import Any
 
 import click
 
-from interlock import settings
+from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import BadInput, InterlockError
 
-_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                   help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
-_JSON = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 _BY = click.option("--by", "who", default=None, help="Who makes the judgement (default: INTERLOCK_USER or the login).")
 _NOTE = click.option("--note", default=None, help="Why, in a few words; kept in the log.")
-
-
-def _store(db_path: Path | None, must_exist: bool = True) -> Any:
-    from interlock.store import SQLiteStore
-
-    path = db_path or Path(settings.get("db"))
-    if must_exist and not path.exists():
-        raise click.ClickException(f"no store at {path}: run `interlock ingest` first")
-    return SQLiteStore(path)
 
 
 def _refresh(store: Any, quiet: bool = False) -> None:
@@ -44,7 +32,7 @@ def _refresh(store: Any, quiet: bool = False) -> None:
 
 def _judge(db_path: Path | None, make: Callable[[Any], int], says: str) -> None:
     """Make one judgement, say so, then resolve and grade again so that it shows at once."""
-    with _store(db_path) as store:
+    with open_store(db_path) as store:
         try:
             number = make(store)
         except InterlockError as exc:
@@ -54,17 +42,17 @@ def _judge(db_path: Path | None, make: Callable[[Any], int], says: str) -> None:
 
 
 @click.command()
-@_DB
+@DB_OPTION
 def resolve(db_path: Path | None) -> None:
     """Resolve actors across documents and grade every claim again (ingest does this itself)."""
-    with _store(db_path) as store:
+    with open_store(db_path) as store:
         _refresh(store)
 
 
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@_DB
+@DB_OPTION
 @_BY
 @_NOTE
 def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | None) -> None:
@@ -78,7 +66,7 @@ def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | Non
 @click.argument("a")
 @click.argument("b")
 @click.option("--no", "different", is_flag=True, required=True, help="They are different actors (required).")
-@_DB
+@DB_OPTION
 @_BY
 @_NOTE
 def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None, note: str | None) -> None:
@@ -91,7 +79,7 @@ def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None,
 @click.command()
 @click.argument("name")
 @click.option("--document", "documents", multiple=True, help="A document whose mention is someone else; repeat.")
-@_DB
+@DB_OPTION
 @_BY
 @_NOTE
 def split(name: str, documents: tuple[str, ...], db_path: Path | None, who: str | None, note: str | None) -> None:
@@ -104,7 +92,7 @@ def split(name: str, documents: tuple[str, ...], db_path: Path | None, who: str 
 
 @click.command(name="import-entities")
 @click.argument("path", type=click.Path(path_type=Path))
-@_DB
+@DB_OPTION
 def import_entities(path: Path, db_path: Path | None) -> None:
     """Load known people and organisations (FollowTheMoney JSON lines or CSV) and link mentions to them."""
     from interlock.resolve import reference
@@ -117,7 +105,7 @@ def import_entities(path: Path, db_path: Path | None) -> None:
             failures += 1
         else:
             entries.append(item)
-    with _store(db_path, must_exist=False) as store:
+    with open_store(db_path, must_exist=False) as store:
         count = reference.store_entries(store, entries, str(path))
         click.echo(f"{path}: {count} reference entries stored, {failures} failed", err=True)
         _refresh(store)
@@ -128,13 +116,13 @@ def import_entities(path: Path, db_path: Path | None) -> None:
 @click.command()
 @click.option("--load", "load_path", type=click.Path(path_type=Path), default=None,
               help="Load this registry file (YAML) into the store first, replacing the last one.")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def outlets(load_path: Path | None, db_path: Path | None, as_json: bool) -> None:
     """Outlets with their reliability (Admiralty A-F, F unless the registry says), kind and affiliation."""
     from interlock.credibility import outlets as registry
 
-    with _store(db_path, must_exist=load_path is None) as store:
+    with open_store(db_path, must_exist=load_path is None) as store:
         if load_path is not None:
             try:
                 reg = registry.read(load_path)

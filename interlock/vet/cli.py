@@ -9,20 +9,8 @@ from typing import Any
 
 import click
 
-from interlock import settings
+from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import InterlockError
-from interlock.store import SQLiteStore
-
-_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                   help="The store file (default: the INTERLOCK_DB setting, interlock.db).")
-_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def _store(db_path: Path | None) -> SQLiteStore:
-    path = db_path or Path(settings.get("db"))
-    if not path.exists():
-        raise click.ClickException(f"no store at {path}; run `interlock ingest PATH --db {path}` first")
-    return SQLiteStore(path)
 
 
 def _fail(exc: InterlockError) -> None:
@@ -56,8 +44,8 @@ def format_finding(f: dict[str, Any]) -> str:
               help="A rule pack (YAML); default: the shipped pack interlock/rules/default.yaml.")
 @click.option("--min-grade", default=None, help="Only findings whose grade is at least this (e.g. C3).")
 @click.option("--rule", "only", multiple=True, help="Only this rule id (repeat for several).")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str, ...], db_path: Path | None,
                 as_json: bool) -> None:
     """Vet the store against a rule pack: findings, most severe and best supported first."""
@@ -66,7 +54,7 @@ def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str,
 
     try:
         pack = load_pack(rules_path)
-        with _store(db_path) as store:
+        with open_store(db_path) as store:
             found = vet(store, pack, min_grade, list(only) or None)
     except InterlockError as exc:
         _fail(exc)
@@ -89,14 +77,14 @@ def watch_group() -> None:
 @click.argument("target")
 @click.option("--rules", "rules_path", default=None, help="The pack the rule comes from (default: the shipped pack).")
 @click.option("--who", default=None, help="Who adds the watch (default: the login name).")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Path | None, as_json: bool) -> None:
     """Watch TARGET: a rule id of the pack, else an actor's name."""
     from interlock.vet.alerts import add_watch
 
     try:
-        with _store(db_path) as store:
+        with open_store(db_path) as store:
             done = add_watch(store, target, who, rules_path)
     except InterlockError as exc:
         _fail(exc)
@@ -108,13 +96,13 @@ def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Pat
 
 
 @watch_group.command(name="list")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def watch_list(db_path: Path | None, as_json: bool) -> None:
     """List the watches."""
     from interlock.vet.alerts import list_watches
 
-    with _store(db_path) as store:
+    with open_store(db_path) as store:
         rows = list_watches(store)
     if as_json:
         _dump(rows)
@@ -125,14 +113,14 @@ def watch_list(db_path: Path | None, as_json: bool) -> None:
 
 @watch_group.command(name="remove")
 @click.argument("target")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
     """Stop watching TARGET (a watch id, or the target as given)."""
     from interlock.vet.alerts import remove_watch
 
     try:
-        with _store(db_path) as store:
+        with open_store(db_path) as store:
             n = remove_watch(store, target)
     except InterlockError as exc:
         _fail(exc)
@@ -145,13 +133,13 @@ def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
 
 @click.command(name="alerts")
 @click.option("--since", default=None, help="Only alerts from this date (YYYY-MM-DD) or ISO time on.")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> None:
     """List the stored alerts that ingests raised for watched actors and rules."""
     from interlock.vet.alerts import list_alerts
 
-    with _store(db_path) as store:
+    with open_store(db_path) as store:
         rows = list_alerts(store, since)
     if as_json:
         _dump(rows)
@@ -168,15 +156,15 @@ def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> No
 @click.option("--remove", is_flag=True, help="Take the kind away (even one inferred from the articles).")
 @click.option("--who", default=None, help="Who judges (default: the login name).")
 @click.option("--note", default=None, help="Why, kept with the judgement.")
-@_DB
-@_JSON
+@DB_OPTION
+@JSON_OPTION
 def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str | None, db_path: Path | None,
                 as_json: bool) -> None:
     """Tag ENTITY with a kind (armed-group, party, state-body, ...), kept as a judgement."""
     from interlock.vet.tags import add_tag
 
     try:
-        with _store(db_path) as store:
+        with open_store(db_path) as store:
             done = add_tag(store, entity, tag, remove=remove, who=who, note=note)
     except InterlockError as exc:
         _fail(exc)
