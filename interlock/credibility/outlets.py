@@ -29,6 +29,7 @@ from interlock.errors import InterlockError
 from interlock.model import Entity, ExtractedDocument, Mention, Span, Statement, stable_id
 from interlock.resolve.names import tokens
 from interlock.store import SQLiteStore
+from interlock.store.sqlite import url_domain
 
 REGISTRY_DOCUMENT = "registry:outlets"
 _FIELDS = {"name", "aliases", "domains", "reliability", "kind", "affiliation", "notes"}
@@ -182,11 +183,7 @@ def apply(store: SQLiteStore, reg: Registry | None = None) -> int:
     updates: list[tuple[Any, ...]] = []
     graded = 0
     for outlet_id, name, url in rows:
-        entry = reg.find(name)
-        if entry is None and url:
-            from urllib.parse import urlsplit
-
-            entry = reg.find((urlsplit(url).hostname or "").removeprefix("www."))
+        entry = reg.find(name) or reg.find(url_domain(url))
         if entry is not None:
             graded += 1
             updates.append((entry.reliability, entry.kind, entry.affiliation, "outlet:" + outlet_key(entry.name), outlet_id))

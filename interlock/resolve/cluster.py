@@ -203,6 +203,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     # 1. distinct names, blocked and scored
     node_of: dict[str, int] = {}
     node_names: list[str] = []
+    node_norms: list[str] = []
     node_records: list[list[int]] = []
     record_nodes: dict[int, list[int]] = {}
     norms: dict[str, str] = {}  # each distinct spelling is normalised once
@@ -215,6 +216,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             if norm not in node_of:
                 node_of[norm] = len(node_names)
                 node_names.append(name)
+                node_norms.append(norm)
                 node_records.append([])
             node_records[node_of[norm]].append(i)
             mine.append(node_of[norm])
@@ -227,10 +229,10 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     strong: set[tuple[int, int]] = set()
     near: set[tuple[int, int]] = set()
     scored: set[tuple[int, int]] = set()
-    for key, nodes in blocks.items():
+    for nodes in blocks.values():
         if len(nodes) < 2:
             continue
-        for a, b in _pairs(nodes, node_names, key):
+        for a, b in _pairs(nodes, node_norms):
             pair = (min(a, b), max(a, b))
             if pair in scored:
                 continue  # variants share several keys: score each pair once
@@ -328,9 +330,8 @@ def _join_all(recs: list[Record], rec_ids: list[int], uf: _Clusters) -> None:
     plain = [i for i in rec_ids if not recs[i].reference]
     for j in plain[1:]:
         uf.union(plain[0], j)
-    for n, i in enumerate(references):
-        if n == 0 and plain:
-            uf.union(plain[0], i)
+    if plain and references:
+        uf.union(plain[0], references[0])
 
 
 def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:
@@ -357,14 +358,14 @@ def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[st
             uf.union(next(iter(chosen)), i)
 
 
-def _pairs(nodes: list[int], names: list[str], key: str) -> Iterable[tuple[int, int]]:
-    """Every pair of a small block; neighbours in sorted order for a large one."""
+def _pairs(nodes: list[int], norms: list[str]) -> Iterable[tuple[int, int]]:
+    """Every pair of a small block; neighbours in normalised-name order for a large one."""
     if len(nodes) <= BLOCK_LIMIT:
         for x in range(len(nodes)):
             for y in range(x + 1, len(nodes)):
                 yield nodes[x], nodes[y]
         return
-    ordered = sorted(nodes, key=lambda n: " ".join(tokens(names[n])))
+    ordered = sorted(nodes, key=lambda n: norms[n])
     for x in range(len(ordered)):
         for y in range(x + 1, min(x + 1 + WINDOW, len(ordered))):
             yield ordered[x], ordered[y]
@@ -379,24 +380,24 @@ def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df
     if len(rec_ids) < 2:
         return
     # records sharing a feature: a co-mentioned actor
+    strong = {i: _strong(recs[i], df, common) for i in rec_ids}
     by_feature: dict[str, list[int]] = defaultdict(list)
     for i in rec_ids:
-        for f in _strong(recs[i], df, common):
+        for f in strong[i]:
             by_feature[f].append(i)
     for group in by_feature.values():
         for j in group[1:]:
             uf.union(group[0], j)
-    with_context = {uf.find(i) for i in rec_ids if _strong(recs[i], df, common)}
+    featured = {uf.find(i) for i in rec_ids if strong[i]}
     # records without context join the best supported cluster the name offers: the
     # largest of those with context, else the largest of all
     sizes: dict[int, int] = defaultdict(int)
     for i in rec_ids:
         sizes[uf.find(i)] += 1
-    featured = {uf.find(r) for r in with_context}
     ranked = sorted(featured or set(sizes), key=lambda r: (-sizes[r], r))
     references = [i for i in rec_ids if recs[i].reference]
     for i in rec_ids:
-        if _strong(recs[i], df, common) or recs[i].reference or uf.find(i) in featured:
+        if strong[i] or recs[i].reference or uf.find(i) in featured:
             continue
         for target in ranked:
             if uf.find(i) == uf.find(target) or uf.union(target, i):

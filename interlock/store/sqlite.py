@@ -62,7 +62,7 @@ def entity_key(label: str, name: str, anonymous: bool, entity_id: str) -> str:
     return f"{group}:{name_key(name)}"
 
 
-def _domain(url: str | None) -> str | None:
+def url_domain(url: str | None) -> str | None:
     """The outlet a URL names when nothing else does: its host without "www."."""
     if not url:
         return None
@@ -164,7 +164,7 @@ class SQLiteStore:
                 c.execute("DELETE FROM documents_fts WHERE document_id = ?", (doc.id,))
                 c.execute("DELETE FROM names_fts WHERE entity_id IN (SELECT id FROM entities WHERE document_id = ?)", (doc.id,))
             outlet_id = None
-            outlet = doc.outlet or _domain(doc.url)
+            outlet = doc.outlet or url_domain(doc.url)
             if outlet:
                 outlet_id = stable_id("outlet", outlet.strip().lower())
                 c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, outlet.strip()))
