@@ -154,32 +154,26 @@ def _support(ctx: _Context, row: Any, attribution: Any | None) -> Support:
         outlets.insert(0, root_publisher)
     outlets = list({ctx.registry.canonical(o): o for o in reversed(outlets)}.values())[::-1]  # once each, innermost first
     letter = weakest_letter([ctx.registry.reliability(o) for o in outlets])
-    negated = row["modality"] == "negated"
+    negated, hedged = row["modality"] == "negated", row["modality"] == "hedged"
+    own_origin = "outlet:" + ctx.registry.canonical(root_publisher)
     if row["modality"] == "opinion":
-        kind, origin, origin_name, letter = "opinion", "outlet:" + ctx.registry.canonical(root_publisher), root_publisher, _lower(letter)
-        return Support(row["id"], negated, origin, origin_name, kind, letter, [publisher])
-    if attribution is None:
-        origin_name = root_publisher
-        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(origin_name), origin_name, "outlet",
-                       letter, outlets if root_publisher != publisher else [publisher],
-                       hedged=row["modality"] == "hedged")
+        return Support(row["id"], negated, own_origin, root_publisher, "opinion", _lower(letter), [publisher])
+    source_id = attribution["source_entity_id"] if attribution is not None else None
+    if attribution is None or (source_id is None and not attribution["anonymous"]):
+        # the outlet's own reporting, or "This does not mean that ...": no source but the author
+        return Support(row["id"], negated, own_origin, root_publisher, "outlet", letter, outlets, hedged=hedged)
     relayed = len(outlets) > 1
-    source_id = attribution["source_entity_id"]
-    if source_id is None and not attribution["anonymous"]:
-        # "This does not mean that ...": no source but the author
-        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(root_publisher), root_publisher,
-                       "outlet", letter, outlets, hedged=row["modality"] == "hedged")
     if attribution["anonymous"] or source_id is None:
         told = outlets[0]
         speaker = (attribution["source_text"] or "an unnamed source") + " (anonymous)"
         return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(told), told,
                        "anonymous-relayed" if relayed else "anonymous", _lower(letter), [speaker, *outlets],
-                       hedged=row["modality"] == "hedged")
+                       hedged=hedged)
     speaker_actor = ctx.actor.get(source_id, source_id)
     speaker = ctx.name.get(source_id, attribution["source_text"] or "?")
     kind = ctx.source_kind(source_id)
     return Support(row["id"], negated, "source:" + speaker_actor, speaker, kind + ("-relayed" if relayed else ""),
-                   letter, [speaker, *outlets], source=speaker_actor, hedged=row["modality"] == "hedged")
+                   letter, [speaker, *outlets], source=speaker_actor, hedged=hedged)
 
 
 def _number(claim: Claim) -> tuple[int, str]:
