@@ -123,7 +123,7 @@ _DATE_LINE = re.compile(
 def _heading(text: str) -> tuple[str | None, str | None]:
     """A plain-text article's title and date when it opens with them ("Title", "2027-03-06", "")."""
     lines = text.lstrip().split("\n", 3)[:3]
-    for n, line in enumerate(lines[:3]):
+    for n, line in enumerate(lines):
         m = _DATE_LINE.match(line)
         if not m:
             continue
