@@ -265,50 +265,32 @@ def _iso_date(value: Any) -> str | None:
 
 
 def check_address(url: str, allow_private: bool = False) -> str | None:
-    """Why a URL must not be fetched (a loopback, private or link-local host), or None."""
-    import ipaddress
-    import socket
-    from urllib.parse import urlsplit
+    """Why a URL must not be fetched (malformed, another scheme, a loopback, private,
+    link-local or shared host), or None."""
+    from interlock.fetch import FetchError, parse, resolve
 
-    host = urlsplit(url).hostname
-    if not host:
-        return "has no host"
     try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError as exc:
-        return f"cannot be resolved ({exc}); is the machine offline?"
-    if allow_private:
-        return None
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if addr.is_loopback or addr.is_private or addr.is_link_local or addr.is_reserved or addr.is_multicast:
-            return f"points at {addr}, a loopback, private or link-local address (allow it with --allow-private)"
+        _scheme, host, port, _target = parse(url)
+        resolve(host, port, allow_private)
+    except FetchError as exc:
+        return str(exc)
     return None
 
 
 def read_url(
     url: str, published: str | None = None, outlet: str | None = None, allow_private: bool = False
 ) -> Iterator[dict[str, Any] | BadInput]:
-    """Records from a web page or feed, fetched with a timeout and a size cap."""
+    """Records from a web page or feed, fetched with checked redirects, a deadline and a size cap."""
     import tempfile
-    import urllib.error
-    import urllib.request
 
-    refused = check_address(url, allow_private)
-    if refused is not None:
-        yield BadInput(url, refused)
-        return
-    request = urllib.request.Request(url, headers={"User-Agent": "interlock (news research)"})
+    from interlock.fetch import FetchError, fetch
+
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - checked above
-            data = response.read(MAX_FETCH_BYTES + 1)
-            kind = response.headers.get("Content-Type", "")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        yield BadInput(url, f"cannot be fetched ({exc})")
+        fetched = fetch(url, allow_private=allow_private, max_bytes=MAX_FETCH_BYTES, read_timeout=FETCH_TIMEOUT)
+    except FetchError as exc:
+        yield BadInput(url, str(exc))
         return
-    if len(data) > MAX_FETCH_BYTES:
-        yield BadInput(url, f"is larger than {MAX_FETCH_BYTES:,} bytes")
-        return
+    data, kind = fetched.data, fetched.content_type
     is_feed = any(k in kind for k in ("rss", "atom", "xml")) or url.lower().endswith(FEED_ENDINGS)
     suffix = ".xml" if is_feed else ".html"
     with tempfile.TemporaryDirectory() as tmp:
