@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import click
 
 from interlock import __version__, settings
+from interlock.cli_actor import pick_actor
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.errors import BadInput, InterlockError
@@ -189,10 +190,10 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
             top = query.most_connected(store, limit=1)
             if not top:
                 raise click.ClickException("the store holds no statements about people yet")
-            name = top[0]["name"]
+            name = top[0]["key"]  # by id: its display name may be shared
         if not name:
-            raise click.UsageError("give a NAME, or --most-connected")
-        profile = _answer(query.show, store, name, min_grade)
+            raise click.UsageError("give a NAME (or an actor id), or --most-connected")
+        profile = _answer(query.show, store, pick_actor(store, name, as_json), min_grade)
     if as_json:
         click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
         return
@@ -239,7 +240,7 @@ def timeline(name: str, min_grade: str | None, db_path: Path | None, as_json: bo
     from interlock import query
 
     with open_store(db_path) as store:
-        items = _answer(query.timeline, store, name, min_grade)
+        items = _answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
@@ -260,7 +261,7 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
     from interlock import query
 
     with open_store(db_path) as store:
-        paths = _answer(query.ties, store, a, b, hops)
+        paths = _answer(query.ties, store, pick_actor(store, a, as_json), pick_actor(store, b, as_json), hops)
     if as_json:
         click.echo(json.dumps(paths, indent=2, ensure_ascii=False))
         return

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from interlock.cli_actor import pick_distinct
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import BadInput, InterlockError
 
@@ -30,11 +31,16 @@ def _refresh(store: Any, quiet: bool = False) -> None:
             click.echo(line, err=True)
 
 
-def _judge(db_path: Path | None, make: Callable[[Any], int], says: str) -> None:
-    """Make one judgement, say so, then resolve and grade again so that it shows at once."""
+def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tuple[str, ...] = ()) -> None:
+    """Make one judgement, say so, then resolve and grade again so that it shows at once.
+
+    ``names`` are the actors the judgement is about, each looked up first: an ambiguous one is
+    picked in a terminal (or the candidates listed, exit 2); ``make`` gets the store and them.
+    """
     with open_store(db_path) as store:
+        picked = pick_distinct(store, names, keep_name=True)
         try:
-            number = make(store)
+            number = make(store, *picked)
         except InterlockError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"judgement {number}: {says}", err=True)
@@ -59,21 +65,24 @@ def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | Non
     """A and B are one actor, whatever resolution thinks."""
     from interlock.resolve import judgements
 
-    _judge(db_path, lambda store: judgements.merge(store, a, b, who, note), f"{a} = {b}")
+    _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b))
 
 
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--no", "different", is_flag=True, required=True, help="They are different actors (required).")
+@click.option("--no", "different", is_flag=True, help="They are different actors: never join them.")
 @DB_OPTION
 @_BY
 @_NOTE
 def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None, note: str | None) -> None:
-    """Say A and B are NOT the same actor (--no): resolution will never join them."""
+    """A and B are the same actor (as merge); with --no, they are not: resolution will never join them."""
     from interlock.resolve import judgements
 
-    _judge(db_path, lambda store: judgements.never(store, a, b, who, note), f"{a} is not {b}")
+    if different:
+        _judge(db_path, lambda store, x, y: judgements.never(store, x, y, who, note), f"{a} is not {b}", (a, b))
+    else:
+        _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b))
 
 
 @click.command()
@@ -86,8 +95,8 @@ def split(name: str, documents: tuple[str, ...], db_path: Path | None, who: str 
     """Take the actor NAME's mentions in --document DOC out of it: they are someone else."""
     from interlock.resolve import judgements
 
-    _judge(db_path, lambda store: judgements.split(store, name, list(documents), who, note),
-           f"{name} in {', '.join(documents)} is someone else")
+    _judge(db_path, lambda store, x: judgements.split(store, x, list(documents), who, note),
+           f"{name} in {', '.join(documents)} is someone else", (name,))
 
 
 @click.command(name="import-entities")
@@ -141,4 +150,19 @@ def outlets(load_path: Path | None, db_path: Path | None, as_json: bool) -> None
                    + f" - {r['documents']} documents" + (f", {r['copies']} copies" if r["copies"] else ""))
 
 
-COMMANDS = [resolve, merge, same, split, import_entities, outlets]
+@click.command()
+@click.argument("number", type=int)
+@DB_OPTION
+@_BY
+@_NOTE
+def withdraw(number: int, db_path: Path | None, who: str | None, note: str | None) -> None:
+    """Withdraw judgement NUMBER (merge, same --no, split or tag): it is no longer replayed.
+
+    The log keeps it, marked withdrawn, with who withdrew it and when.
+    """
+    from interlock.resolve import judgements
+
+    _judge(db_path, lambda store: judgements.withdraw(store, number, who, note), f"judgement {number} withdrawn")
+
+
+COMMANDS = [resolve, merge, same, split, withdraw, import_entities, outlets]

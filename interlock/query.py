@@ -23,45 +23,199 @@ from interlock.store import SQLiteStore
 class NotFound(InterlockError):
     "No actor in the store matches the name"
 
+    def __init__(self, message: str, suggestions: list[dict[str, Any]] | None = None) -> None:
+        self.suggestions = suggestions or []
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s["name"]) for s in self.suggestions) + "?"
+        super().__init__(message)
+
 
 class Ambiguous(InterlockError):
     "Several actors match the name"
 
     def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
-        listing = "; ".join(f"{c['name']} ({c['label']}, {c['documents']} documents)" for c in candidates)
-        super().__init__(f"{name!r} matches several actors: {listing}; give the full name")
+        listing = "; ".join(f"{c['key']}: {describe(c)}" for c in candidates)
+        super().__init__(f"{name!r} matches {len(candidates)} actors: {listing}; give one of the ids")
+        self.name = name
         self.candidates = candidates
+
+
+def describe(c: dict[str, Any]) -> str:
+    """One line telling a candidate apart: name, kind, best-known post, first and last seen, documents."""
+    kind = c["label"] + (f", {', '.join(c['kinds'])}" if c.get("kinds") else "")
+    post = f"; {c['post']}" if c.get("post") else ""
+    seen = f"; seen {c['first_seen']} .. {c['last_seen']}" if c.get("first_seen") else ""
+    return f"{c['name']} ({kind}{post}{seen}; {c['documents']} document{'s' if c['documents'] != 1 else ''})"
+
+
+#: how close a spelling must be to a stored name to be the same (the matcher's threshold)
+LOOKUP_THRESHOLD = 0.85
+#: how close a name must be to be suggested ("did you mean")
+SUGGEST_THRESHOLD = 0.5
 
 
 def _fts_quote(text: str) -> str:
     return " ".join('"' + w.replace('"', "") + '"' for w in text.split() if w.replace('"', ""))
 
 
-def find_actor(store: SQLiteStore, name: str) -> str:
-    """The grouping key of the actor a name refers to, forgiving case, accents and al- variants."""
+def _fts_any(words: list[str], prefix: bool = False) -> str:
+    """An FTS query matching any of the words (or, with ``prefix``, words starting with their first letters)."""
+    if prefix:
+        return " OR ".join(f'"{w[:3]}"*' for w in words if len(w) >= 3)
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def _strong_words(name: str) -> list[str]:
+    """The words of a name that identify it (no particles or titles), folded as the matcher folds them."""
+    from interlock.resolve.names import HONORIFICS, PARTICLES, tokens
+
+    words = [w for w in tokens(name) if w not in PARTICLES and w not in HONORIFICS and w.isalnum()]
+    return list(dict.fromkeys(words)) or [w for w in tokens(name) if w.isalnum()]
+
+
+def _is_actor(store: SQLiteStore, key: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM entities WHERE actor_id = ? LIMIT 1", (key,)).fetchone() is not None
+
+
+def _exact(store: SQLiteStore, name: str) -> list[str]:
+    """Actors one of whose spellings, stated aliases or reference names is ``name`` (any case)."""
     c = store.conn
-    # two indexed look-ups (an OR across the join would scan every mention)
-    rows = c.execute(
+    keys = [r[0] for r in c.execute(
         "SELECT e.actor_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
         "WHERE m.text = ? COLLATE NOCASE AND e.anonymous = 0 "
-        "UNION SELECT actor_id FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0",
-        (name, name),
-    ).fetchall()
-    keys = [r[0] for r in rows]
+        "UNION SELECT actor_id FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0 "
+        "UNION SELECT e.actor_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "WHERE a.alias = ? COLLATE NOCASE",
+        (name, name, name),
+    )]
+    # names from imported reference lists ("also known as" in a sanctions list)
+    folded = name.casefold()
+    for ref_id, names in c.execute(
+        "SELECT id, names FROM reference_entities WHERE names LIKE ?", (f"%{name}%",)
+    ):
+        if any(n.casefold() == folded for n in json.loads(names)):
+            keys += [r[0] for r in c.execute("SELECT id FROM actors WHERE reference_id = ?", (ref_id,))]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _near(store: SQLiteStore, name: str, threshold: float, prefix: bool = False) -> list[tuple[float, str, str]]:
+    """Actors with a spelling the name matcher scores at least ``threshold``: (score, key, name), best first."""
+    words = _strong_words(name)
+    query = _fts_any(words, prefix)
+    if not query:
+        return []
+    best: dict[str, tuple[float, str]] = {}
+    for key, spelling in store.conn.execute(
+        "SELECT e.actor_id, f.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+        "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 1000",
+        (query,),
+    ):
+        if key is None:
+            continue
+        s = score(name, spelling)
+        if s >= threshold and s > best.get(key, (0.0, ""))[0]:
+            best[key] = (s, spelling)
+    return sorted(((s, k, n) for k, (s, n) in best.items()), key=lambda t: (-t[0], t[1]))
+
+
+def lookup(store: SQLiteStore, name: str) -> list[str]:
+    """Every actor a name or id may refer to, best first (empty when none does)."""
+    name = name.strip()
+    if not name:
+        return []
+    if _is_actor(store, name):  # an actor's id, as --json and search show it
+        return [name]
+    keys = _exact(store, name)
+    if keys:
+        return _actor_like(keys, store)
+    near = _near(store, name, LOOKUP_THRESHOLD)
+    if len(near) > 1:
+        # spellings that hold every word typed before those that hold only some ("Jawad" for "Jawad Khazraji")
+        cover = {k: _coverage(name, n) for _s, k, n in near}
+        top = max(cover.values())
+        near = [t for t in near if cover[t[1]] == top]
+    if len(near) > 1 and near[0][0] - near[1][0] >= 0.05:
+        near = near[:1]  # one spelling clearly closest: the others are look-alikes
+    return _actor_like([k for _s, k, _n in near], store)
+
+
+#: labels of actors a user looks up (not titles of works, laws or dates the parser took for names)
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PLACE"})
+
+
+def _actor_like(keys: list[str], store: SQLiteStore) -> list[str]:
+    """Keys of people, organisations and places first: other kinds only when nothing else matched."""
+    if len(keys) < 2:
+        return keys
+    labels = {k: _summary(store, k)["label"] for k in keys}
+    kept = [k for k in keys if labels[k] in _ACTOR_LABELS]
+    return kept or keys
+
+
+def _coverage(typed: str, spelling: str) -> float:
+    """The share of the typed name's words that some word of the spelling matches (skeletons, fuzzily)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from interlock.resolve.names import skeleton
+
+    want = [skeleton(w) for w in _strong_words(typed)]
+    have = [skeleton(w) for w in _strong_words(spelling)]
+    if not want:
+        return 0.0
+    hits = sum(1 for w in want if any(Levenshtein.normalized_similarity(w, h) >= 0.75 for h in have))
+    return hits / len(want)
+
+
+def suggest(store: SQLiteStore, name: str, limit: int = 3) -> list[dict[str, Any]]:
+    """The actors whose names come nearest to one that matched nothing, for "did you mean"."""
+    near = _near(store, name, SUGGEST_THRESHOLD) or _near(store, name, SUGGEST_THRESHOLD, prefix=True)
+    out = []
+    for s, key, spelling in near[:limit]:
+        out.append({**_summary(store, key), "spelling": spelling, "score": round(s, 3)})
+    return out
+
+
+def find_actor(store: SQLiteStore, name: str) -> str:
+    """The id of the actor a name (or an actor id) refers to.
+
+    Forgives case, accents, transliteration and particles ("Ahmed Asadi" finds
+    "Ahmad al-Asadi", as resolution and ``match-names`` would match them), and
+    knows aliases the articles state and those of imported reference lists.
+    ``NotFound`` carries the nearest names; ``Ambiguous`` the candidates, each
+    with what tells it apart.
+    """
+    keys = lookup(store, name)
     if not keys:
-        query = _fts_quote(name)
-        hits = c.execute(
-            "SELECT DISTINCT e.actor_id, e.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
-            "WHERE names_fts MATCH ? AND e.anonymous = 0 LIMIT 200",
-            (query,),
-        ).fetchall() if query else []
-        scored = sorted(((score(name, r[1]), r[0]) for r in hits), reverse=True)
-        keys = list(dict.fromkeys(k for s, k in scored if s >= 0.8))
-    if not keys:
-        raise NotFound(f"no actor named {name!r} in {store.path}")
+        raise NotFound(f"no actor named {name!r} in {store.path}", suggest(store, name))
     if len(keys) > 1:
-        raise Ambiguous(name, [_summary(store, k) for k in keys[:10]])
+        raise Ambiguous(name, candidates(store, keys[:20]))
     return keys[0]
+
+
+def candidates(store: SQLiteStore, keys: list[str]) -> list[dict[str, Any]]:
+    """Actors with what tells them apart: kind, best-known post, first and last seen, documents."""
+    c = store.conn
+    out = []
+    for key in keys:
+        summary = _summary(store, key)
+        row = c.execute("SELECT kinds FROM actors WHERE id = ?", (key,)).fetchone()
+        seen = c.execute(
+            "SELECT min(d.published), max(d.published) FROM entities e JOIN documents d ON d.id = e.document_id "
+            "WHERE e.actor_id = ?", (key,)).fetchone()
+        post = c.execute(
+            "SELECT s.role, coalesce(a.name, o.name) AS org, count(*) AS n FROM entities e "
+            "JOIN statements s ON s.subject_id = e.id LEFT JOIN entities o ON o.id = s.object_id "
+            "LEFT JOIN actors a ON a.id = o.actor_id "
+            "WHERE e.actor_id = ? AND s.predicate IN ('holds_position', 'leader_of', 'spokesperson_for') "
+            "AND s.modality != 'negated' GROUP BY s.role, org ORDER BY n DESC, s.role IS NULL LIMIT 1",
+            (key,)).fetchone()
+        best = None
+        if post is not None and (post["role"] or post["org"]):
+            best = " of ".join(x for x in (post["role"], post["org"]) if x)
+        out.append({**summary, "kinds": json.loads(row[0]) if row else [], "post": best,
+                    "first_seen": seen[0], "last_seen": seen[1]})
+    out.sort(key=lambda x: -x["documents"])
+    return out
 
 
 def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:

@@ -106,6 +106,22 @@ def split(store: SQLiteStore, name: str, documents: list[str], who: str | None =
                   {"names": [name], "entities": rest}, who, note)
 
 
+def withdraw(store: SQLiteStore, number: int, who: str | None = None, note: str | None = None) -> int:
+    """Withdraw a judgement: it stays in the log as ``withdrawn:KIND`` and is replayed no more.
+
+    The withdrawal is itself a judgement (kind ``withdraw``), so the log says who took it back and when.
+    """
+    row = store.conn.execute("SELECT kind FROM judgements WHERE id = ?", (number,)).fetchone()
+    if row is None:
+        raise BadJudgement(f"no judgement {number}; `interlock show NAME` lists those about an actor")
+    kind = row[0]
+    if kind.startswith("withdrawn:") or kind == "withdraw":
+        raise BadJudgement(f"judgement {number} is {'already withdrawn' if kind != 'withdraw' else 'a withdrawal'}")
+    with store.transaction() as c:
+        c.execute("UPDATE judgements SET kind = ? WHERE id = ?", (f"withdrawn:{kind}", number))
+    return record(store, "withdraw", {"judgement": number, "kind": kind}, None, who, note)
+
+
 def about(store: SQLiteStore, entity_ids: set[str]) -> list[dict[str, Any]]:
     """The judgements that touch any of these entities, oldest first, for ``show``."""
     out = []

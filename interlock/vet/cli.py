@@ -14,7 +14,7 @@ from interlock.errors import InterlockError
 
 
 def _fail(exc: InterlockError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    click.echo(f"Error: {exc}", err=True)
     sys.exit(1)
 
 
@@ -163,8 +163,11 @@ def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str 
     """Tag ENTITY with a kind (armed-group, party, state-body, ...), kept as a judgement."""
     from interlock.vet.tags import add_tag
 
+    from interlock.cli_actor import pick_actor
+
     try:
         with open_store(db_path) as store:
+            entity = pick_actor(store, entity, as_json, keep_name=True)
             done = add_tag(store, entity, tag, remove=remove, who=who, note=note)
     except InterlockError as exc:
         _fail(exc)
