@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from interlock import jsonlines
 from interlock.errors import BadInput
 from interlock.model import stable_id
 
@@ -80,35 +81,40 @@ def read_records(
         yield raw
         return
     data, name = raw
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if not head:
+        yield BadInput(name, "is empty")
+        return
+    is_json = name.endswith((".jsonl", ".ndjson", ".json")) or (name == "<stdin>" and head in (b"{", b"["))
+    if is_json and head != b"[":
+        # JSON lines: split on \n only and decode each line on its own (see interlock.jsonlines)
+        for n, line in jsonlines.lines(data, name):
+            if isinstance(line, BadInput):
+                yield line
+                continue
+            record = jsonlines.loads(line, f"{name} line {n}")
+            if isinstance(record, BadInput):
+                yield record
+                continue
+            yield _record(record, f"{name} line {n}", f"{Path(name).stem}-{n}", published, outlet)
+        return
     text = _decode(data, name)
     if isinstance(text, BadInput):
         yield text
         return
-    stripped = text.lstrip()
-    if not stripped:
-        yield BadInput(name, "is empty")
-        return
-    is_json = name.endswith((".jsonl", ".ndjson", ".json")) or (name == "<stdin>" and stripped.startswith(("{", "[")))
     if not is_json:
         title, dated = _heading(text)
         record = {"id": Path(name).stem if name != "<stdin>" else None, "text": text,
                   "published": published or dated, "outlet": outlet}
         if title:
             record["title"] = title
+        problem = jsonlines.text_problem(text)
+        if problem:
+            yield BadInput(name, problem)
+            return
         yield record
         return
-    if stripped.startswith("["):
-        yield from _json_array(text, name, published, outlet)
-        return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BadInput(f"{name} line {n}", f"is not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        yield _record(record, f"{name} line {n}", f"{Path(name).stem}-{n}", published, outlet)
+    yield from _json_array(text, name, published, outlet)
 
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
@@ -147,6 +153,12 @@ def _json_array(text: str, name: str, published: str | None, outlet: str | None)
     except json.JSONDecodeError as exc:
         yield BadInput(name, f"is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
         return
+    except RecursionError:
+        yield BadInput(name, "is JSON nested too deeply to read")
+        return
+    if not isinstance(items, list):
+        yield BadInput(name, f"is a JSON {type(items).__name__}, not an array of records")
+        return
     for n, item in enumerate(items, start=1):
         yield _record(item, f"{name} item {n}", f"{Path(name).stem}-{n}", published, outlet)
 
@@ -156,6 +168,9 @@ def _record(
 ) -> dict[str, Any] | BadInput:
     if not isinstance(record, dict):
         return BadInput(where, f"is a JSON {type(record).__name__}, not an object")
+    problem = jsonlines.surrogate_problem(record) or jsonlines.text_problem(record.get("text"))
+    if problem:
+        return BadInput(where, problem)
     if published and not record.get("published"):
         record["published"] = published
     if outlet and not record.get("outlet"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
@@ -63,24 +63,32 @@ def eval_command(
         sys.exit(1)
 
 
-def _read_pairs(stream: TextIO, threshold: float | None) -> int:
-    """Score each JSON line {"a", "b"}; returns how many lines were bad."""
+def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
+    """Score each JSON line {"a", "b"}; returns how many lines were bad.
+
+    Lines are split on ``\\n`` only and read one at a time (``interlock.jsonlines``),
+    so a bad line is reported with its true number and the others are scored.
+    """
+    from interlock import jsonlines
+    from interlock.errors import BadInput
     from interlock.resolve import names
 
+    name = getattr(stream, "name", "<stdin>")
+    name = "<stdin>" if name in ("-", "<stdin>") or not isinstance(name, str) else name
     bad = 0
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
+    for lineno, line in jsonlines.lines(stream.read(), name):
+        item = line if isinstance(line, BadInput) else jsonlines.loads(line, f"{name} line {lineno}")
+        a = b = ""
+        if not isinstance(item, BadInput):
             if not isinstance(item, dict):
-                raise ValueError("expected a JSON object")
-            a, b = item.get("a"), item.get("b")
-            if not isinstance(a, str) or not isinstance(b, str):
-                raise ValueError('expected string fields "a" and "b"')
-        except ValueError as exc:
+                item = BadInput(f"{name} line {lineno}", "is not a JSON object")
+            elif not isinstance(item.get("a"), str) or not isinstance(item.get("b"), str):
+                item = BadInput(f"{name} line {lineno}", 'needs string fields "a" and "b"')
+            else:
+                a, b = item["a"], item["b"]
+        if isinstance(item, BadInput):
             bad += 1
-            click.echo(f"line {lineno}: {exc}", err=True)
+            click.echo(f"error: {item}", err=True)
             continue
         out: dict[str, object] = {"a": a, "b": b, "score": round(names.score(a, b), 4)}
         if threshold is not None:
@@ -93,7 +101,7 @@ def _read_pairs(stream: TextIO, threshold: float | None) -> int:
 @click.option(
     "--input",
     "input_file",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     required=True,
     help='JSON lines of {"a": name, "b": name}; "-" reads standard input.',
 )
@@ -104,7 +112,7 @@ def _read_pairs(stream: TextIO, threshold: float | None) -> int:
     help="Also print whether each pair matches at this score (shipped default: "
     "interlock.resolve.names.MATCH_THRESHOLD).",
 )
-def match_names_command(input_file: TextIO, threshold: float | None) -> None:
+def match_names_command(input_file: BinaryIO, threshold: float | None) -> None:
     """Score pairs of names (people or organisations) for being the same, 0 to 1."""
     bad = _read_pairs(input_file, threshold)
     if bad:

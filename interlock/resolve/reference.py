@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from interlock import jsonlines
 from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.store import SQLiteStore
@@ -53,63 +54,132 @@ class Entry:
         return SCHEMA_LABELS.get(self.schema, "ORG")
 
 
+#: the longest field a reference row may have (a name, a list of aliases)
+MAX_FIELD = 10_000
+
+
 def read(path: str | Path) -> Iterator[Entry | BadInput]:
-    """Entries of a reference file (``.jsonl``/``.json`` FollowTheMoney or ``.csv``); bad rows as errors."""
+    """Entries of a reference file (``.jsonl``/``.json`` FollowTheMoney or ``.csv``); bad rows as errors.
+
+    Every bad row or line is one ``BadInput`` naming the file and line; the rest is read.
+    """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield BadInput(str(p), f"cannot be read: {exc}")
+        data = p.read_bytes()
+    except OSError as exc:
+        yield BadInput(str(p), f"cannot be read: {exc.strerror or exc}")
         return
     if p.suffix.lower() == ".csv":
+        text = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")
         yield from _csv(str(p), text)
     elif p.suffix.lower() in (".jsonl", ".ndjson", ".json", ".ftm"):
-        yield from _ftm(str(p), text)
+        yield from _ftm(str(p), data)
     else:
         yield BadInput(str(p), "is not a reference list: give FollowTheMoney JSON lines (.jsonl) or CSV (.csv)")
 
 
-def _ftm(where: str, text: str) -> Iterator[Entry | BadInput]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+def _strings(props: dict[str, Any], key: str) -> list[str] | str:
+    """A FollowTheMoney property as a list of strings, or why it is not one."""
+    value = props.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return f'has property "{key}" as a JSON {type(value).__name__}, not a list of strings'
+    for v in value:
+        if not isinstance(v, str):
+            return f'has a JSON {type(v).__name__} in property "{key}", where strings belong'
+        if len(v) > MAX_FIELD:
+            return f'has a value of property "{key}" over {MAX_FIELD:,} characters'
+    return value
+
+
+def _ftm(where: str, data: bytes) -> Iterator[Entry | BadInput]:
+    for n, line in jsonlines.lines(data, where):
+        at = f"{where}:{n}"
+        if isinstance(line, BadInput):
+            yield BadInput(at, line.problem)
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BadInput(f"{where}:{n}", f"is not JSON: {exc.msg}")
+        obj = jsonlines.loads(line, at)
+        if isinstance(obj, BadInput):
+            yield BadInput(at, obj.problem.replace("is not valid JSON", "is not JSON", 1))
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("properties"), dict):
-            yield BadInput(f"{where}:{n}", 'is not a FollowTheMoney entity: it needs "schema" and "properties"')
+            yield BadInput(at, 'is not a FollowTheMoney entity: it needs "schema" and "properties"')
             continue
-        schema = str(obj.get("schema") or "")
-        if schema not in SCHEMA_LABELS:
-            yield BadInput(f"{where}:{n}", f"has schema {schema!r}; known: {', '.join(sorted(SCHEMA_LABELS))}")
+        schema = obj.get("schema")
+        if not isinstance(schema, str) or schema not in SCHEMA_LABELS:
+            yield BadInput(at, f"has schema {schema!r}; known: {', '.join(sorted(SCHEMA_LABELS))}")
+            continue
+        ident = obj.get("id")
+        if ident is not None and not isinstance(ident, str | int):
+            yield BadInput(at, f'has an "id" that is a JSON {type(ident).__name__}, not a string')
             continue
         props: dict[str, Any] = obj["properties"]
-        names = [str(v) for k in _NAME_PROPS for v in props.get(k, []) if str(v).strip()]
-        if not names:
-            yield BadInput(f"{where}:{n}", "has no name")
+        values: dict[str, list[str]] = {}
+        problem = None
+        for key in (*_NAME_PROPS, *_ID_PROPS, "topics"):
+            got = _strings(props, key)
+            if isinstance(got, str):
+                problem = got
+                break
+            values[key] = got
+        if problem:
+            yield BadInput(at, problem)
             continue
-        ids = {k: [str(v) for v in props[k]] for k in _ID_PROPS if props.get(k)}
-        kinds = [str(t) for t in props.get("topics", [])]
-        yield Entry(str(obj.get("id") or stable_id("ref", names[0])), schema, names[0], list(dict.fromkeys(names)),
+        names = [v for k in _NAME_PROPS for v in values[k] if v.strip()]
+        if not names:
+            yield BadInput(at, "has no name")
+            continue
+        ids = {k: values[k] for k in _ID_PROPS if values[k]}
+        kinds = values["topics"]
+        yield Entry(str(ident or stable_id("ref", names[0])), schema, names[0], list(dict.fromkeys(names)),
                     ids, kinds)
 
 
 def _csv(where: str, text: str) -> Iterator[Entry | BadInput]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "name" not in [f.strip().lower() for f in reader.fieldnames]:
-        yield BadInput(where, "has no header row with a 'name' column (columns: name, aliases, type, id, wikidata, kinds)")
-        return
-    for n, raw in enumerate(reader, 2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    last_line = 0
+    while True:
+        first = last_line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            last_line = reader.line_num
+            yield BadInput(f"{where}:{first}", f"is not a readable CSV row ({exc})")
+            continue
+        last_line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+            if "name" not in header:
+                yield BadInput(where, "has no header row with a 'name' column "
+                                      "(columns: name, aliases, type, id, wikidata, kinds)")
+                return
+            continue
+        at = f"{where}:{first}"
+        if len(cells) != len(header):
+            yield BadInput(at, f"has {len(cells)} fields where the header has {len(header)}")
+            continue
+        if any(jsonlines.surrogate_problem(c) for c in cells):
+            yield BadInput(at, "is not UTF-8 text")
+            continue
+        if any(len(c) > MAX_FIELD for c in cells):
+            yield BadInput(at, f"has a field over {MAX_FIELD:,} characters")
+            continue
+        row = {k: v.strip() for k, v in zip(header, cells, strict=True)}
         if not row.get("name"):
-            yield BadInput(f"{where}:{n}", "has no name")
+            yield BadInput(at, "has no name")
             continue
         kind = row.get("type", "") or "organization"
         schema = _TYPES.get(kind.lower())
         if schema is None:
-            yield BadInput(f"{where}:{n}", f"has type {kind!r}; known: person, organization, company, public body")
+            yield BadInput(at, f"has type {kind!r}; known: person, organization, company, public body")
             continue
         names = [row["name"], *[a.strip() for a in row.get("aliases", "").split(";") if a.strip()]]
         ids = {"wikidataId": [row["wikidata"]]} if row.get("wikidata") else {}
