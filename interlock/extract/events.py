@@ -364,8 +364,35 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         # skip entities nested in another's description ("the commander of Turkey's Border Guard")
         if found and _nested_in_description(t, found, state):
             continue
+        if _modifies_other(state, t, tok, ent) or _is_relay(state, ent):
+            continue
         found.append(ent)
     return found
+
+
+#: dependencies through which a name describes the phrase it sits in rather than heading it
+_MODIFIER_DEPS = frozenset(("compound", "poss", "amod", "nmod", "pobj", "prep", "case", "npadvmod"))
+
+
+def _modifies_other(state: DocState, t: Token, root: Token, ent: EntityDraft) -> bool:
+    """True when ``t`` only describes another actor: "Iran" and "Quds Force" in
+    "Iran's Quds Force chief Esmail Qaani" describe Qaani, who is the participant."""
+    node = t
+    for _ in range(8):
+        if node is root or node.dep_ not in _MODIFIER_DEPS or node.head is node:
+            return False
+        node = node.head
+        other = state.entity_at(node.idx, node.idx + len(node.text))
+        if other is not None and other.resolved() is not ent and other.resolved().label in ("PERSON", "ORG"):
+            return True
+    return False
+
+
+def _is_relay(state: DocState, ent: EntityDraft) -> bool:
+    """The publishing outlet, or an outlet that passes a report on, takes no part in what it reports."""
+    if state.outlet_entity is not None and state.outlet_entity.resolved() is ent:
+        return True
+    return any(any(v.resolved() is ent for v in a.via) for a in state.attributions)
 
 
 def _speaker(state: DocState, offset: int) -> EntityDraft | None:

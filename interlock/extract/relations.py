@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from interlock.extract import relations_links, roles
+from interlock.extract import countries, relations_links, roles
 from interlock.extract.lexicon import DEMONYMS
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
@@ -305,6 +305,12 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate, role = "holds_position", "member"  # a seat in a legislature is a position
     if predicate == "employed_by" and obj is not None and obj.label not in ("ORG",):
         predicate = "holds_position"
+    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_national_role(role):
+        # "President X", "the foreign minister": a post in the state of the country the
+        # sentence or the article is about
+        obj = countries.national_country(ctx.state, token)
+        if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
+            predicate = "holds_position"
     if obj is None:
         if nominal or predicate in ("founded", "member_of"):
             return
