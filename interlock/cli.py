@@ -22,6 +22,7 @@ from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
+from interlock.export.cli import export_command
 from interlock.readers import read_path
 from interlock.summary import summarise
 from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
@@ -309,6 +310,7 @@ def show_settings(as_json: bool) -> None:
 
 cli.add_command(eval_command)
 cli.add_command(match_names_command)
+cli.add_command(export_command)
 
 
 for _command in (*RESOLVE_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
