@@ -75,7 +75,7 @@ class Filters:
         for name, value in (("--since", self.since), ("--until", self.until)):
             if value is not None and not _is_date(value):
                 raise ExportError(f"{name} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-        if self.since and self.until and self.since > self.until:
+        if self.since and self.until and self.since[: len(self.until)] > self.until:
             raise ExportError(f"--since {self.since} is after --until {self.until}")
         if self.hops < 0:
             raise ExportError("--hops must be 0 or more")
