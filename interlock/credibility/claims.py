@@ -44,6 +44,8 @@ from interlock.store import SQLiteStore
 
 #: predicates whose subject and object can be swapped ("A met B" is "B met A")
 SYMMETRIC = frozenset({"met_with", "ally_of"})
+#: labels of entities that can be a named source (an origin of their own)
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 #: words in a named source's description that make them an official on record
 OFFICIAL_WORDS = frozenset(
     """minister official spokesman spokeswoman spokesperson commander ambassador president premier
@@ -112,6 +114,10 @@ class _Context:
         self.registry = registry
         self.actor = dict(c.execute("SELECT id, actor_id FROM entities").fetchall())
         self.name = dict(c.execute("SELECT id, name FROM entities").fetchall())
+        self.label = dict(c.execute("SELECT id, label FROM entities").fetchall())
+        self.anonymous = {r[0] for r in c.execute("SELECT id FROM entities WHERE anonymous = 1")}
+        # an origin is named as its actor is (one name however each article spells it)
+        self.actor_name = dict(c.execute("SELECT id, name FROM actors").fetchall())
         self.descriptors = {r[0]: r[1] for r in c.execute("SELECT id, descriptors FROM entities WHERE descriptors != '[]'")}
         self.outlet_name = dict(c.execute("SELECT id, name FROM outlets").fetchall())
         # entities that can stand for an outlet in a relay chain: named organisations
@@ -127,7 +133,24 @@ class _Context:
             self.roles[self.actor.get(subject, subject)].update(role.lower().split())
 
     def outlet_of(self, doc_id: str) -> str:
+        if doc_id.startswith("registry:"):
+            return "the outlet registry"
         return self.doc_outlet.get(doc_id) or "unknown outlet"
+
+    def outlet_display(self, name: str) -> str:
+        """An outlet under its registry name (an alias or a feed's long title counts as the outlet)."""
+        found = self.registry.find(name)
+        return found.name if found else name
+
+    def speaker_name(self, entity_id: str, fallback: str | None) -> str:
+        actor = self.actor.get(entity_id)
+        named = self.actor_name.get(actor) if actor is not None else None
+        return str(named or self.name.get(entity_id) or fallback or "?")
+
+    def can_speak(self, entity_id: str) -> bool:
+        """Whether an entity can be a named source: a person or an organisation, not an anonymous
+        description or a fragment the parser took for a name (a title, a date)."""
+        return entity_id not in self.anonymous and self.label.get(entity_id) in SPEAKER_LABELS
 
     def source_kind(self, entity_id: str) -> str:
         words: set[str] = set()
@@ -156,36 +179,59 @@ def _support(ctx: _Context, row: Any, attribution: Any | None) -> Support:
     letter = weakest_letter([ctx.registry.reliability(o) for o in outlets])
     negated, hedged = row["modality"] == "negated", row["modality"] == "hedged"
     own_origin = "outlet:" + ctx.registry.canonical(root_publisher)
+    own_name = ctx.outlet_display(root_publisher)
     if row["modality"] == "opinion":
-        return Support(row["id"], negated, own_origin, root_publisher, "opinion", _lower(letter), [publisher])
+        return Support(row["id"], negated, own_origin, own_name, "opinion", _lower(letter), [publisher])
     source_id = attribution["source_entity_id"] if attribution is not None else None
-    if attribution is None or (source_id is None and not attribution["anonymous"]):
+    anonymous = attribution is not None and (bool(attribution["anonymous"]) or source_id in ctx.anonymous)
+    if attribution is None or (not anonymous and (source_id is None or not ctx.can_speak(source_id))):
         # the outlet's own reporting, or "This does not mean that ...": no source but the author
-        return Support(row["id"], negated, own_origin, root_publisher, "outlet", letter, outlets, hedged=hedged)
+        # (a "source" that is a fragment of a sentence is no origin of its own)
+        return Support(row["id"], negated, own_origin, own_name, "outlet", letter, outlets, hedged=hedged)
     relayed = len(outlets) > 1
-    if attribution["anonymous"] or source_id is None:
+    if anonymous or source_id is None:
+        # an anonymous source counts for the outlet it spoke to, however often it is quoted or copied
         told = outlets[0]
         speaker = (attribution["source_text"] or "an unnamed source") + " (anonymous)"
-        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(told), told,
+        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(told), ctx.outlet_display(told),
                        "anonymous-relayed" if relayed else "anonymous", _lower(letter), [speaker, *outlets],
                        hedged=hedged)
     speaker_actor = ctx.actor.get(source_id, source_id)
-    speaker = ctx.name.get(source_id, attribution["source_text"] or "?")
+    speaker = ctx.speaker_name(source_id, attribution["source_text"])
     kind = ctx.source_kind(source_id)
     return Support(row["id"], negated, "source:" + speaker_actor, speaker, kind + ("-relayed" if relayed else ""),
                    letter, [speaker, *outlets], source=speaker_actor, hedged=hedged)
 
 
-def _number(claim: Claim) -> tuple[int, str]:
-    """The credibility number of a claim and why."""
+def _sides(claim: Claim) -> tuple[dict[str, Support], dict[str, Support]]:
+    """The origins for and against a claim, each at its best telling (the wire's own story, not a copy's)."""
     pro: dict[str, Support] = {}
     con: dict[str, Support] = {}
     for s in claim.support:
         side = con if s.negated else pro
-        # an origin counts at its best telling (the wire's own story, not a copy's)
         if s.origin not in side or LETTERS.index(s.letter) < LETTERS.index(side[s.origin].letter):
             side[s.origin] = s
-    names = "; ".join(sorted(s.origin_name for s in pro.values()))
+    return pro, con
+
+
+def origin_names(side: dict[str, Support]) -> list[str]:
+    """One name per origin, sorted; two origins under one name are told apart, so the list is as long
+    as the count."""
+    names = sorted(s.origin_name for s in side.values())
+    out: list[str] = []
+    for n in names:
+        k = 2
+        name = n
+        while name in out:
+            name, k = f"{n} ({k})", k + 1
+        out.append(name)
+    return out
+
+
+def _number(claim: Claim) -> tuple[int, str]:
+    """The credibility number of a claim and why."""
+    pro, con = _sides(claim)
+    names = "; ".join(origin_names(pro))
     if not pro:
         return 6, "only denials: nothing reports it"
     if not con:
@@ -202,9 +248,12 @@ def _number(claim: Claim) -> tuple[int, str]:
         if only.letter in "ABC" and not only.hedged:
             return 2, f"one origin on record ({names}){also}, not confirmed independently"
         return 3, f"one origin ({names}){also}, not confirmed independently"
-    against = "; ".join(sorted(s.origin_name for s in con.values()))
+    against = "; ".join(origin_names(con))
     on_record = [s for s in con.values() if not s.attribution_type.startswith("anonymous")]
     all_anonymous = all(s.attribution_type.startswith("anonymous") for s in pro.values())
+    if len(pro) >= 2 and len(pro) > len(con) and not all_anonymous:
+        # independent origins, one at least on record, outweigh the denial: corroborated, and disputed
+        return 2, f"confirmed by {len(pro)} independent origins ({names}), denied by {len(con)} ({against})"
     if len(pro) > len(con):
         return 3, f"{len(pro)} origins report it ({names}) and {len(con)} deny it ({against})"
     if len(pro) == len(con) and not (all_anonymous and on_record):
@@ -261,14 +310,16 @@ def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityRepo
         number, why = _number(claim)
         pro = [s for s in claim.support if not s.negated]
         con = [s for s in claim.support if s.negated]
-        origins = sorted({s.origin_name for s in pro})
-        against = sorted({s.origin_name for s in con})
+        pro_origins, con_origins = _sides(claim)
+        # the origins listed are the origins counted: one name each
+        origins = origin_names(pro_origins)
+        against = origin_names(con_origins)
         best = min((s.letter for s in pro), key=LETTERS.index, default="F")
         claim_rows.append((claim.id, claim.subject, claim.predicate, claim.object, json.dumps(origins, ensure_ascii=False),
-                           len({s.origin for s in pro}), json.dumps(against, ensure_ascii=False), best, number,
+                           len(pro_origins), json.dumps(against, ensure_ascii=False), best, number,
                            grade(best, number), why if why.startswith(NUMBER_MEANING[number]) else
                            f"{NUMBER_MEANING[number]}: {why}"))
-        corroborated += len({s.origin for s in pro}) >= 2
+        corroborated += len(pro_origins) >= 2
         contradicted += bool(con and pro)
         for s in claim.support:
             chain = " > ".join(s.chain)

@@ -161,9 +161,8 @@ def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> No
 def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str | None, db_path: Path | None,
                 as_json: bool) -> None:
     """Tag ENTITY with a kind (armed-group, party, state-body, ...), kept as a judgement."""
-    from interlock.vet.tags import add_tag
-
     from interlock.cli_actor import pick_actor
+    from interlock.vet.tags import add_tag
 
     try:
         with open_store(db_path) as store:
