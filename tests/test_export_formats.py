@@ -19,7 +19,14 @@ from click.testing import CliRunner
 
 from interlock.cli import cli
 from interlock.export import export
-from interlock.export.select import STIX_CONFIDENCE, ExportError, Filters, Selection, confidence, credibility_of
+from interlock.export.select import (
+    STIX_CONFIDENCE,
+    ExportError,
+    Filters,
+    Selection,
+    confidence,
+    credibility_of,
+)
 from interlock.query import find_actor
 from interlock.store import SQLiteStore
 
