@@ -409,8 +409,8 @@ def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") ->
 def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> list[dict[str, Any]]:
     """Dated statements and events of an actor in order, with how precise each date is, and grades.
 
-    ``min_grade`` keeps only statements graded at least that well (events carry no grade and are
-    dropped by it).
+    ``min_grade`` keeps only statements and events graded at least that well. Events carry their
+    participants, place and outlet.
     """
     if min_grade is not None:
         parse_grade(min_grade)
@@ -420,8 +420,8 @@ def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> lis
     marks = ",".join("?" * len(ids))
     items: list[dict[str, Any]] = []
     rows = c.execute(
-        f"SELECT s.*, d.published FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-        f"WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks})",
+        f"SELECT s.*, d.published, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+        f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks})",
         ids * 2,
     ).fetchall()
     graded = _grades(store, [r["id"] for r in rows])
@@ -437,18 +437,17 @@ def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> lis
             "role": r["role"], "status": r["status"], "modality": r["modality"],
             "document": r["document_id"], "evidence": r["evidence_text"],
             "grade": g.get("grade"), "grade_reason": g.get("reason"),
+            "participants": [n for n in (names.get(r["subject_id"]), names.get(r["object_id"])) if n],
+            "place": None, "outlet": r["outlet"],
         })
-    events = [] if min_grade is not None else c.execute(
-        "SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.document_id").fetchall()
-    for r in events:
-        people = set(json.loads(r["participants"])) | set(json.loads(r["topics"]))
-        if not people & set(ids):
+    for e in events(store, actor=key):
+        if not _meets(e["grade"], min_grade):
             continue
-        when = r["interval_from"] or r["time"]
         items.append({
-            "date": when or r["published"], "precision": _precision(r["time"]) if r["time"] else "published",
-            "what": r["type"], "role": None, "status": None, "modality": r["modality"],
-            "document": r["document_id"], "evidence": r["evidence_text"], "grade": None, "grade_reason": None,
+            "date": e["date"], "precision": e["precision"], "what": e["type"], "role": None, "status": None,
+            "modality": e["modality"], "document": e["document"], "evidence": e["evidence"],
+            "grade": e["grade"], "grade_reason": e["grade_reason"], "participants": e["participants"],
+            "place": e["place"], "outlet": e["outlet"], "event": e["id"],
         })
     return sorted(items, key=lambda i: (i["date"] or "", i["what"]))
 
@@ -560,23 +559,180 @@ def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> 
     return [[{**e, "from": names[e["from"]], "to": names[e["to"]]} for e in p] for p in paths]
 
 
-def search(store: SQLiteStore, text: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
-    """Actors whose names match, and documents whose title or text match."""
-    query = _fts_quote(text)
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+#: the event types extraction gives (docs/extraction.md)
+EVENT_TYPES = ("meeting", "appointment", "resignation", "agreement", "candidacy", "election", "speech", "denial")
+
+
+def fts_query(text: str) -> str:
+    """A user's search as an FTS5 query: "quoted phrases" kept, AND / OR / NOT (upper case) as
+    operators, every other word quoted (so that punctuation in it is no syntax). Words side by
+    side must all match."""
+    import shlex
+
+    try:
+        parts = shlex.split(text, posix=True)
+        phrases = {p for p in shlex.split(text, posix=False) if p.startswith('"') and p.endswith('"')}
+    except ValueError:  # an unclosed quote: plain words
+        parts, phrases = text.replace('"', " ").split(), set()
+    quoted = {p.strip('"') for p in phrases}
+    out: list[str] = []
+    for p in parts:
+        clean = p.replace('"', "").strip()
+        if not clean:
+            continue
+        if clean in _OPERATORS and p not in quoted:
+            if out and out[-1] not in _OPERATORS:
+                out.append(clean)
+            continue
+        out.append(f'"{clean}"')
+    while out and out[-1] in _OPERATORS:
+        out.pop()
+    return " ".join(out)
+
+
+def _check_date(value: str | None, what: str) -> str | None:
+    """A YYYY-MM-DD (or YYYY-MM, YYYY) bound, or a clear error."""
+    import re as _re
+
+    if value is None:
+        return None
+    if not _re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value.strip()):
+        raise BadQuery(f"{what} {value!r} is not a date: give YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return value.strip()
+
+
+class BadQuery(InterlockError):
+    "A question asked in a form the store cannot answer"
+
+
+def _in_range(start: str | None, end: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Whether [start, end] (TIMEX day, month or year values) meets [date_from, date_to]."""
+    if start is None:
+        return date_from is None and date_to is None
+    end = end or start
+    if date_from is not None and end[: len(date_from)] < date_from:
+        return False
+    return not (date_to is not None and start[: len(date_to)] > date_to)
+
+
+def search(store: SQLiteStore, text: str, limit: int = 20, date_from: str | None = None,
+           date_to: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Actors whose names match, and documents whose title or text match, each with date and outlet.
+
+    ``text`` may hold "quoted phrases" and AND / OR / NOT; ``date_from`` / ``date_to`` keep the
+    documents published in that range (inclusive).
+    """
+    date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
+    query = fts_query(text)
     if not query:
         return {"actors": [], "documents": []}
     c = store.conn
-    keys = list(dict.fromkeys(
-        r[0] for r in c.execute(
-            "SELECT e.actor_id FROM names_fts f JOIN entities e ON e.id = f.entity_id "
-            "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 500", (query,)
-        )
-    ))[:limit]
-    docs = [
-        {"id": r[0], "title": r[1], "snippet": r[2]}
+    try:
+        keys = list(dict.fromkeys(
+            r[0] for r in c.execute(
+                "SELECT e.actor_id FROM names_fts f JOIN entities e ON e.id = f.entity_id "
+                "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 500", (query,)
+            )
+        ))[:limit]
+        docs = []
         for r in c.execute(
-            "SELECT document_id, title, snippet(documents_fts, 2, '[', ']', '…', 12) FROM documents_fts "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)
-        )
-    ]
+            "SELECT f.document_id, f.title, snippet(documents_fts, 2, '[', ']', '…', 12), d.published, o.name "
+            "FROM documents_fts f JOIN documents d ON d.id = f.document_id LEFT JOIN outlets o ON o.id = d.outlet_id "
+            "WHERE documents_fts MATCH ? ORDER BY rank", (query,)
+        ):
+            if (date_from or date_to) and not _in_range(r[3], r[3], date_from, date_to):
+                continue
+            docs.append({"id": r[0], "title": r[1], "snippet": r[2], "published": r[3], "outlet": r[4]})
+            if len(docs) >= limit:
+                break
+    except sqlite3.OperationalError as exc:
+        raise BadQuery(f"cannot search for {text!r}: {exc}") from None
     return {"actors": [_summary(store, k) for k in keys], "documents": docs}
+
+
+def _event_grade(store: SQLiteStore, row: sqlite3.Row, reliability: dict[str, str]) -> tuple[str, str]:
+    """An event's grade: the claim grade of a statement drawn from the same words (a meeting's met_with),
+    else the outlet's letter (one lower for an anonymous source) and one origin's number."""
+    from interlock.credibility.grades import LETTERS, grade
+
+    people = json.loads(row["participants"])
+    if len(people) >= 2:
+        # a statement between two of its participants, from the same words: "A met B" is the meeting
+        marks = ",".join("?" * len(people))
+        hit = store.conn.execute(
+            f"SELECT c.grade, c.reason FROM statements s JOIN statement_grades g ON g.statement_id = s.id "  # noqa: S608
+            f"JOIN claims c ON c.id = g.claim_id WHERE s.document_id = ? AND s.evidence_start < ? "
+            f"AND s.evidence_end > ? AND s.subject_id IN ({marks}) AND s.object_id IN ({marks}) "
+            f"ORDER BY c.credibility, c.letter LIMIT 1",
+            (row["document_id"], row["evidence_end"], row["evidence_start"], *people, *people),
+        ).fetchone()
+        if hit is not None:
+            return hit[0], hit[1]
+    letter = reliability.get(row["document_id"], "F")
+    anonymous = False
+    if row["attribution_id"]:
+        att = store.conn.execute("SELECT anonymous FROM attributions WHERE id = ?", (row["attribution_id"],)).fetchone()
+        anonymous = bool(att and att[0])
+    if anonymous:
+        letter = letter if letter in "EF" else LETTERS[LETTERS.index(letter) + 1]
+        return grade(letter, 6 if letter not in "ABC" else 3), "an anonymous source, one report"
+    if row["modality"] == "negated":
+        return grade(letter, 3), "a denial, one report"
+    number = 2 if letter in "ABC" and row["modality"] == "asserted" else 3
+    return grade(letter, number), "one report, not confirmed independently"
+
+
+def events(store: SQLiteStore, date_from: str | None = None, date_to: str | None = None,
+           kind: str | None = None, actor: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Events in date order: meetings, appointments, resignations, ... with participants, place and grade.
+
+    An event is dated by the time its sentence states, else by its article's publication date
+    (``precision`` says which); ``date_from`` / ``date_to`` (YYYY-MM-DD, YYYY-MM or YYYY) keep the
+    events that meet the range; ``kind`` an event type; ``actor`` (a name or id) its participants.
+    """
+    date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
+    c = store.conn
+    if kind is not None:
+        known = {r[0] for r in c.execute("SELECT DISTINCT type FROM events")}
+        if kind not in known | set(EVENT_TYPES):
+            raise BadQuery(f"no event type {kind!r}; types: {', '.join(sorted(known | set(EVENT_TYPES)))}")
+    members: set[str] | None = None
+    if actor is not None:
+        key = find_actor(store, actor)
+        members = {r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,))}
+    reliability: dict[str, str] = {}
+    for doc_id, letter in c.execute(
+        "SELECT d.id, coalesce(o.reliability, 'F') FROM documents d LEFT JOIN documents r ON r.id = d.copy_of "
+        "LEFT JOIN outlets o ON o.id = coalesce(r.outlet_id, d.outlet_id)"
+    ):
+        reliability[doc_id] = letter
+    rows = c.execute(
+        "SELECT e.*, d.published, o.name AS outlet FROM events e JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id" + (" WHERE e.type = ?" if kind else ""),
+        (kind,) if kind else (),
+    ).fetchall()
+    out = []
+    for r in rows:
+        ids = json.loads(r["participants"]) + json.loads(r["topics"])
+        if members is not None and not members & set(ids):
+            continue
+        start = r["interval_from"] or r["time"]
+        stated = start is not None and start[:4].isdigit()
+        begin, end = (start, r["interval_to"] or start) if stated else (r["published"], r["published"])
+        if (date_from or date_to) and not _in_range(begin, end, date_from, date_to):
+            continue
+        names = _actor_names(store, set(ids) | ({r["place_id"]} if r["place_id"] else set()))
+        grade_, why = _event_grade(store, r, reliability)
+        out.append({
+            "id": r["id"], "date": (r["time"] if stated and r["time"] else begin),
+            "precision": _precision(r["time"]) if stated and r["time"] else ("day" if stated else "published"),
+            "type": r["type"], "participants": list(dict.fromkeys(names[i] for i in json.loads(r["participants"]) if i in names)),
+            "topics": list(dict.fromkeys(names[i] for i in json.loads(r["topics"]) if i in names)),
+            "place": names.get(r["place_id"]) if r["place_id"] else None,
+            "secret": bool(r["secret"]), "modality": r["modality"], "document": r["document_id"],
+            "outlet": r["outlet"], "published": r["published"], "evidence": r["evidence_text"],
+            "grade": grade_, "grade_reason": why,
+        })
+    out.sort(key=lambda e: (e["date"] or "", e["type"], e["document"]))
+    return out[:limit] if limit else out
