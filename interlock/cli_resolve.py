@@ -122,13 +122,20 @@ def import_entities(path: Path, db_path: Path | None) -> None:
         sys.exit(1)
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--load", "load_path", type=click.Path(path_type=Path), default=None,
               help="Load this registry file (YAML) into the store first, replacing the last one.")
 @DB_OPTION
 @JSON_OPTION
-def outlets(load_path: Path | None, db_path: Path | None, as_json: bool) -> None:
-    """Outlets with their reliability (Admiralty A-F, F unless the registry says), kind and affiliation."""
+@click.pass_context
+def outlets(ctx: click.Context, load_path: Path | None, db_path: Path | None, as_json: bool) -> None:
+    """Outlets with their reliability (Admiralty A-F, F unless the registry says), kind and affiliation.
+
+    `interlock outlets compare [A B]` compares them pair by pair.
+    """
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"db_path": db_path, "as_json": as_json}
+        return
     from interlock.credibility import outlets as registry
 
     with open_store(db_path, must_exist=load_path is None) as store:
@@ -148,6 +155,44 @@ def outlets(load_path: Path | None, db_path: Path | None, as_json: bool) -> None
         extra = ", ".join(x for x in (r["kind"], r["affiliation"] and f"affiliated with {r['affiliation']}") if x)
         click.echo(f"{r['reliability']}  {r['outlet']}" + (f" ({extra})" if extra else "")
                    + f" - {r['documents']} documents" + (f", {r['copies']} copies" if r["copies"] else ""))
+
+
+@outlets.command(name="compare")
+@click.argument("names", nargs=-1)
+@DB_OPTION
+@JSON_OPTION
+@click.pass_context
+def outlets_compare(ctx: click.Context, names: tuple[str, ...], db_path: Path | None, as_json: bool) -> None:
+    """For each pair of outlets (or only A and B): claims both carry, how many they corroborate
+    (independent origins), repeat from one origin or contradict, and who had them first; then
+    each outlet's record: how often its claims are later corroborated or contradicted."""
+    from interlock.credibility.compare import compare
+
+    parent = ctx.obj or {}
+    db_path = db_path or parent.get("db_path")
+    as_json = as_json or bool(parent.get("as_json"))
+    if len(names) not in (0, 2):
+        raise click.UsageError("give two outlets, or none for every pair")
+    with open_store(db_path) as store:
+        try:
+            found = compare(store, *names) if names else compare(store)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    if not found["pairs"]:
+        click.echo("no claim carried by two outlets")
+    for p in found["pairs"]:
+        a, b = p["a"], p["b"]
+        first = p["first"]
+        click.echo(f"{a} / {b}: {p['shared']} claims both carry - {p['corroborate']} corroborated "
+                   f"(independent origins), {p['same_origin']} from one origin, {p['contradict']} contradicted; "
+                   f"first: {a} {first[a]}, {b} {first[b]}, same day {first['same day']}")
+    for o in found["outlets"]:
+        click.echo(f"{o['outlet']}: {o['claims']} claims, first with {o['first']}; later corroborated "
+                   f"{o['corroborated_later']} ({o['corroborated_share']:.0%}), contradicted {o['contradicted']} "
+                   f"({o['contradicted_share']:.0%})")
 
 
 @click.command()
