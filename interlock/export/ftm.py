@@ -5,7 +5,7 @@ Each entity is built and validated with the ``followthemoney`` model:
 - actors: ``Person``, ``Organization`` (``PublicBody`` for states and state bodies,
   ``Company`` where the actor's kinds say company), ``Address`` for places and
   ``Event`` for elections, with every spelling as ``alias`` and the actor's kinds
-  as ``keywords``; posts without an organisation as the person's ``position``;
+  as ``keywords`` (and ``anonymous`` for an unnamed source, "a senior official"); posts without an organisation as the person's ``position``;
 - posts: a ``Position`` per role (and organisation) and an ``Occupancy`` per
   statement (``holder``, ``post``, ``startDate``, ``endDate``, ``status``);
 - ties: ``Directorship`` (leads, founded), ``Membership`` (member of, part of,
@@ -49,8 +49,9 @@ def document_id(doc: str) -> str:
     return f"il-d-{_hash(doc)}"
 
 
-def position_id(role: str | None, org_key: str | None) -> str:
-    return f"il-p-{_hash(role, org_key)}"
+def position_id(role: str | None, org: str | None) -> str:
+    """A post's id from its role and its organisation's FtM id (stable across a round trip)."""
+    return f"il-p-{_hash(role, org)}"
 
 
 def statement_id(sid: str) -> str:
@@ -109,7 +110,7 @@ def write(selection: Selection, out: Path, progress: Any = None) -> dict[str, in
         for n in selection.nodes():
             schema = schema_of(n["label"], n["kinds"])
             props: dict[str, Any] = {"name": n["name"], "alias": [a for a in n["names"] if a != n["name"]],
-                                     "keywords": n["kinds"]}
+                                     "keywords": n["kinds"] + (["anonymous"] if n["anonymous"] else [])}
             if schema == "Person":
                 props["position"] = n["posts"]
             o.emit(schema, actor_id(n["key"], n["reference_id"]), props)
@@ -125,7 +126,8 @@ def write(selection: Selection, out: Path, progress: Any = None) -> dict[str, in
             org = r["okey"] if r["okey"] and _schema(r["label"], r["kinds"]) in _ORG_SCHEMATA else None
             props = {"name": position_name(r["role"], r["name"] if r["okey"] else None),
                      "organization": actor_id(org, r["reference_id"]) if org else None}
-            o.emit("Position", position_id(r["role"], r["okey"]), props)
+            o.emit("Position", position_id(r["role"], actor_id(r["okey"], r["reference_id"]) if r["okey"] else None),
+                   props)
         skipped = 0
         for s in selection.statements():
             if not _link(o, s):
@@ -163,7 +165,7 @@ def _link(o: _Out, s: dict[str, Any]) -> bool:
     eid = statement_id(s["sid"])
     pred = s["predicate"]
     if (pred == "holds_position" or obj is None) and s_schema == "Person" and (s["role"] or pred == "holds_position"):
-        o.emit("Occupancy", eid, {**common, "holder": subject, "post": position_id(s["role"], s["okey"])})
+        o.emit("Occupancy", eid, {**common, "holder": subject, "post": position_id(s["role"], obj)})
         return True
     if obj is None:
         return False

@@ -1,5 +1,10 @@
 """Reference lists: known people and organisations, from FollowTheMoney JSON lines or CSV.
 
+Posts and ties in an FtM file (``Occupancy`` and ``Position``, a person's ``position``,
+``Directorship``, ``Membership``, ``UnknownLink``...), such as ``interlock export
+--format ftm`` writes or a PEP list holds, are stored as statements by
+``interlock.export.importing``.
+
 A reference entry carries names, aliases, a type and identifiers (a Wikidata id,
 a sanctions list id). Resolution treats each entry as one more record with those
 names: mentions that match join it, the entry's aliases bridge spellings no
@@ -23,6 +28,7 @@ from typing import Any
 
 from interlock import jsonlines
 from interlock.errors import BadInput
+from interlock.export import importing
 from interlock.model import stable_id
 from interlock.store import SQLiteStore
 
@@ -74,6 +80,7 @@ def read(path: str | Path) -> Iterator[Entry | BadInput]:
         yield from _csv(str(p), text)
     elif p.suffix.lower() in (".jsonl", ".ndjson", ".json", ".ftm"):
         yield from _ftm(str(p), data)
+        yield from importing.check(p)
     else:
         yield BadInput(str(p), "is not a reference list: give FollowTheMoney JSON lines (.jsonl) or CSV (.csv)")
 
@@ -109,6 +116,8 @@ def _ftm(where: str, data: bytes) -> Iterator[Entry | BadInput]:
             yield BadInput(at, 'is not a FollowTheMoney entity: it needs "schema" and "properties"')
             continue
         schema = obj.get("schema")
+        if isinstance(schema, str) and schema in importing.LINK_SCHEMATA:
+            continue  # posts, ties and sources: interlock.export.importing reads them
         if not isinstance(schema, str) or schema not in SCHEMA_LABELS:
             yield BadInput(at, f"has schema {schema!r}; known: {', '.join(sorted(SCHEMA_LABELS))}")
             continue
@@ -197,6 +206,7 @@ def store_entries(store: SQLiteStore, entries: list[Entry], source: str) -> int:
             [(e.id, e.label, e.schema, e.name, json.dumps(e.names, ensure_ascii=False), json.dumps(e.identifiers),
               json.dumps(e.kinds), source) for e in entries],
         )
+    importing.store_links(store, source)  # an FtM file's posts and ties, as statements
     return len(entries)
 
 
