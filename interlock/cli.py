@@ -20,15 +20,17 @@ from interlock import __version__, settings
 from interlock.cli_actor import pick_actor
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
+from interlock.cli_safety import SafeGroup
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
 from interlock.export.cli import export_command
 from interlock.readers import read_path
 from interlock.summary import summarise
+from interlock.textsafe import clean_names, escape
 from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="interlock")
 def cli() -> None:
     """Interlock: news articles to a sourced, queryable map of political power."""
@@ -77,10 +79,11 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
                 continue
             for err in res.errors:
                 click.echo(f"warning: document {res.id!r}: {err}", err=True)
+            clean_names(res)  # no name keeps an escape sequence; the output shows control characters escaped
             if fmt == "text":
-                output.write(summarise(res) + "\n\n")
+                output.write(escape(summarise(res)) + "\n\n")
             else:
-                output.write(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
+                output.write(escape(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None)) + "\n")
             if not quiet and sys.stderr.isatty():
                 rate = done / max(time.monotonic() - started, 1e-6)
                 click.echo(f"\r{done} documents, {rate:.1f}/s", err=True, nl=False)

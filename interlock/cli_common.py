@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from interlock import settings
+from interlock.errors import InterlockError
 from interlock.store import SQLiteStore
 
 DB_OPTION = click.option(
@@ -21,4 +22,12 @@ def open_store(db_path: Path | None, must_exist: bool = True) -> SQLiteStore:
     path = db_path or Path(settings.get("db"))
     if must_exist and not path.exists():
         raise click.ClickException(f"no store at {path}: run `interlock ingest` first")
-    return SQLiteStore(path)
+    try:
+        store = SQLiteStore(path)
+        # a run killed before resolution and grading finished: finish them first (interlock.refresh)
+        from interlock.refresh import complete_pending
+
+        complete_pending(store, lambda line: click.echo(line, err=True))
+    except InterlockError as exc:
+        raise click.ClickException(str(exc)) from None
+    return store

@@ -20,6 +20,7 @@ from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
 from interlock.store import SQLiteStore, Store
+from interlock.textsafe import clean_names
 
 
 @dataclass
@@ -83,6 +84,10 @@ def ingest(
     paths = list(paths)
     total = estimate_total(paths) if progress is not None else None
     report = IngestReport()
+    if isinstance(store, SQLiteStore):
+        store.require_writable()
+    #: an earlier run stopped before its refresh: this one finishes it even if it stores nothing
+    pending = isinstance(store, SQLiteStore) and store.refresh_pending()
     texts: dict[str, tuple[str, str]] = {}
 
     def records() -> Iterator[dict[str, Any]]:
@@ -115,7 +120,11 @@ def ingest(
         if text is None:
             report.failures.append(f"{res.id}: extracted, but its text went missing")
             continue
-        outcome = store.put(res, text, source)
+        if isinstance(store, SQLiteStore) and not pending and store.status_of(res.id, text) != "unchanged":
+            # committed before the document: a run killed after storing it is noticed and its refresh redone
+            store.mark_refresh_pending("ingest")
+            pending = True
+        outcome = store.put(clean_names(res), text, source)
         report.counts[outcome] += 1
         if outcome in ("new", "changed"):
             report.stored.append(res.id)
@@ -123,7 +132,7 @@ def ingest(
             report.counts["copies"] += 1
         if progress is not None:
             progress(done + report.counts["unchanged"], time.monotonic() - started, total)
-    if refresh and (report.counts["new"] or report.counts["changed"]) and isinstance(store, SQLiteStore):
+    if refresh and pending and isinstance(store, SQLiteStore):
         from interlock.refresh import refresh as refresh_store
 
         report.refreshed = refresh_store(store)

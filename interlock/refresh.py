@@ -7,6 +7,8 @@ from an older run is brought up to date by running it again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from interlock.store import SQLiteStore
 
 
@@ -19,4 +21,23 @@ def refresh(store: SQLiteStore) -> list[str]:
     graded = outlets.apply(store)
     lines.append(f"{graded} outlet(s) graded by the registry, the rest F (cannot be judged)")
     lines.append(claims.run(store).summary())
+    store.clear_refresh_pending()
     return lines
+
+
+def complete_pending(store: SQLiteStore, say: Callable[[str], None]) -> bool:
+    """Finish the refresh an interrupted run left pending (the store's marker); True when one was.
+
+    A read-only store cannot be brought up to date: ``say`` warns that claims and
+    grades may be stale, and the command goes on reading.
+    """
+    if not store.refresh_pending():
+        return False
+    if store.readonly:
+        say(f"warning: {store.path}: an earlier run stopped before resolution and grading finished, and the "
+            "store is read-only; claims and grades may be stale")
+        return True
+    say(f"{store.path}: an earlier run stopped before resolution and grading finished; finishing them now")
+    for line in refresh(store):
+        say(f"{store.path}: {line}")
+    return True

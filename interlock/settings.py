@@ -46,6 +46,11 @@ SETTINGS: dict[str, Setting] = {
             "The SQLite store that `interlock ingest` writes and the queries read.",
         ),
         Setting(
+            "lock_timeout",
+            "30",
+            "Seconds a command waits for another process writing to the store before it gives up.",
+        ),
+        Setting(
             "user",
             "",
             "Who makes analyst judgements (merge, same --no, split, tag) in the log; empty: the login name.",

@@ -25,6 +25,7 @@ from interlock import dedupe
 from interlock.errors import InterlockError
 from interlock.model import ExtractedDocument, stable_id
 from interlock.resolve.names import name_key
+from interlock.store import guard
 from interlock.store.schema import LATEST, MIGRATIONS
 
 
@@ -80,15 +81,28 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        # never write to a file that is not a store; open a read-only store read-only (store/guard.py)
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None)
+            guard.inspect(self.path)
+        except guard.StoreGuardError as exc:
+            raise StoreError(str(exc)) from None
+        self.readonly = guard.readonly(self.path)
+        try:
+            if self.readonly:
+                self.conn = sqlite3.connect(guard.readonly_uri(self.path), uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(str(self.path), isolation_level=None,
+                                            timeout=guard.lock_timeout())
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:" and not self.readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            if not self.readonly:
+                self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
+            if guard.is_locked(exc):
+                raise StoreError(guard.locked_message(self.path, guard.lock_timeout())) from None
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        if str(path) != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
 
     def close(self) -> None:
@@ -106,6 +120,9 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         current = self.version
+        if self.readonly and current < LATEST:
+            raise StoreError(f"the store {self.path} is read-only and needs upgrading to schema version {LATEST}; "
+                             "open it once where it can be written")
         if current > LATEST:
             raise StoreError(
                 f"the store {self.path} has schema version {current}, newer than this "
@@ -120,13 +137,23 @@ class SQLiteStore:
             except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                if guard.is_locked(exc):
+                    raise StoreError(guard.locked_message(self.path, guard.lock_timeout())) from None
                 raise StoreError(f"cannot migrate the store {self.path} to version {number}: {exc}") from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; rolled back if anything inside fails."""
+        """One write transaction; rolled back if anything inside fails.
+
+        Refused with one line on a read-only store; waits for another writer up to
+        the ``lock_timeout`` setting, with a message, then fails with one line.
+        """
+        self.require_writable()
         if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                guard.begin(self.conn, self.path)
+            except guard.StoreGuardError as exc:
+                raise StoreError(str(exc)) from None
         try:
             yield self.conn
         except BaseException:
@@ -136,6 +163,36 @@ class SQLiteStore:
         else:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
+
+    def require_writable(self) -> None:
+        """Raise ``StoreError`` (one line) when the store is read-only."""
+        if self.readonly:
+            raise StoreError(f"the store {self.path} is read-only: this command writes to it "
+                             "(commands that only read it work)")
+
+    #: a table whose one row says that documents were stored but resolution and grading not finished
+    _PENDING = "refresh_pending"
+
+    def refresh_pending(self) -> bool:
+        """True when a run stored documents and was stopped before resolution and grading finished."""
+        found = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (self._PENDING,)).fetchone()
+        if found is None:
+            return False
+        return self.conn.execute(f"SELECT count(*) FROM {self._PENDING}").fetchone()[0] > 0
+
+    def mark_refresh_pending(self, why: str) -> None:
+        """Leave the marker that ``refresh`` clears (committed before the documents it covers)."""
+        with self.transaction() as c:
+            c.execute(f"CREATE TABLE IF NOT EXISTS {self._PENDING} (since TEXT NOT NULL, why TEXT NOT NULL)")
+            if c.execute(f"SELECT count(*) FROM {self._PENDING}").fetchone()[0] == 0:
+                c.execute(f"INSERT INTO {self._PENDING} (since, why) VALUES (?, ?)",
+                          (datetime.now(UTC).isoformat(timespec="seconds"), why))
+
+    def clear_refresh_pending(self) -> None:
+        if self.refresh_pending():
+            with self.transaction() as c:
+                c.execute(f"DELETE FROM {self._PENDING}")
 
     def status_of(self, doc_id: str, text: str) -> str:
         """``new``, ``unchanged`` (same id and text) or ``changed`` (same id, new text)."""
