@@ -18,12 +18,14 @@ graph shows who stands behind an outlet the way it shows anything else.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from interlock import yaml_guard
 from interlock.credibility.grades import LETTERS
 from interlock.errors import InterlockError
 from interlock.model import Entity, ExtractedDocument, Mention, Span, Statement, stable_id
@@ -90,12 +92,17 @@ class Registry:
 def parse(text: str, where: str) -> Registry:
     """A registry from YAML text; errors name the file, the line and what is accepted."""
     try:
+        yaml_guard.check_size(text, where)
         root = yaml.compose(text)
+        yaml_guard.check(root, where)  # duplicate keys, alias expansion, before anything is constructed
         data = yaml.safe_load(text) if root is not None else None
+    except yaml_guard.YamlLimitError as exc:
+        raise BadRegistry(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise BadRegistry(f"{where}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise BadRegistry(f"{where}{line}: not valid YAML: {problem}") from None
     if root is None:
         return Registry([], text)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
@@ -106,6 +113,9 @@ def parse(text: str, where: str) -> Registry:
         line = node.start_mark.line + 1
         if not isinstance(entry, dict) or not entry.get("name"):
             raise BadRegistry(f"{where}:{line}: each outlet needs a name")
+        problem = _type_problem(entry)
+        if problem:
+            raise BadRegistry(f"{where}:{line}: {problem}")
         unknown = set(entry) - _FIELDS
         if unknown:
             raise BadRegistry(f"{where}:{line}: unknown field(s) {', '.join(sorted(unknown))}; "
@@ -125,6 +135,22 @@ def parse(text: str, where: str) -> Registry:
     return Registry(outlets, text)
 
 
+_TEXT_FIELDS = ("name", "reliability", "kind", "affiliation", "notes")
+
+
+def _type_problem(entry: dict[Any, Any]) -> str | None:
+    """Why an entry's values are of the wrong type (a list for a name, a mapping for an alias), or None."""
+    for key in _TEXT_FIELDS:
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, str | int | float) or isinstance(value, bool)):
+            return f"{key} must be text, not {type(value).__name__}"
+    for key in ("aliases", "domains"):
+        for value in entry.get(key) or []:
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                return f"each of {key} must be text, not {type(value).__name__}"
+    return None
+
+
 def read(path: str | Path) -> Registry:
     """A registry file, parsed and checked."""
     try:
@@ -137,7 +163,15 @@ def read(path: str | Path) -> Registry:
 def stored(store: SQLiteStore) -> Registry:
     """The registry last loaded into the store (empty when none was)."""
     row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (REGISTRY_DOCUMENT,)).fetchone()
-    return parse(row[0], REGISTRY_DOCUMENT) if row else Registry()
+    if not row:
+        return Registry()
+    try:
+        return parse(row[0], REGISTRY_DOCUMENT)
+    except BadRegistry as exc:
+        # stored under older, laxer checks: it must not break every later command
+        print(f"warning: the stored outlet registry no longer passes its checks ({exc}); outlets are graded F "
+              "until a valid one is loaded with `interlock outlets --load`", file=sys.stderr)
+        return Registry()
 
 
 def _document(reg: Registry) -> ExtractedDocument:
