@@ -616,6 +616,20 @@ def _in_range(start: str | None, end: str | None, date_from: str | None, date_to
     return not (date_to is not None and start[: len(date_to)] > date_to)
 
 
+#: the longest search accepted, in characters and in terms
+MAX_SEARCH_CHARS = 2_000
+MAX_SEARCH_TERMS = 64
+
+
+def check_search_size(text: str) -> None:
+    """Refuse a search too long to answer in reasonable time (``BadQuery``, one line)."""
+    if len(text) > MAX_SEARCH_CHARS:
+        raise BadQuery(f"the search is {len(text):,} characters long; at most {MAX_SEARCH_CHARS:,} are searched")
+    terms = len(text.split())
+    if terms > MAX_SEARCH_TERMS:
+        raise BadQuery(f"the search has {terms:,} terms; at most {MAX_SEARCH_TERMS} are searched")
+
+
 def search(store: SQLiteStore, text: str, limit: int = 20, date_from: str | None = None,
            date_to: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Actors whose names match, and documents whose title or text match, each with date and outlet.
@@ -624,6 +638,7 @@ def search(store: SQLiteStore, text: str, limit: int = 20, date_from: str | None
     documents published in that range (inclusive).
     """
     date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
+    check_search_size(text)  # thousands of terms: refused, not minutes of FTS work
     query = fts_query(text)
     if not query:
         return {"actors": [], "documents": []}

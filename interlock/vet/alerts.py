@@ -46,6 +46,9 @@ def add_watch(store: SQLiteStore, target: str, who: str | None = None, pack: str
     rules = load_pack(pack)
     c = store.conn
     if any(r.id == target for r in rules.rules):
+        have = c.execute("SELECT id FROM watches WHERE kind = 'rule' AND target = ?", (target,)).fetchone()
+        if have is not None:  # watched already: one watch, not two
+            return {"id": have[0], "kind": "rule", "target": target, "existing": True}
         c.execute("INSERT INTO watches (kind, target, entities, who, at) VALUES ('rule', ?, ?, ?, ?)",
                   (target, json.dumps([pack] if pack else []), who or who_am_i(), now()))
         watch_id = c.execute("SELECT last_insert_rowid()").fetchone()[0]
@@ -59,6 +62,9 @@ def add_watch(store: SQLiteStore, target: str, who: str | None = None, pack: str
         rule_ids = ", ".join(r.id for r in rules.rules)
         raise WatchError(f"{exc} (to watch a rule, give one of: {rule_ids})") from None
     ids = [r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (key,))]
+    for have in c.execute("SELECT id, target, entities FROM watches WHERE kind = 'actor'").fetchall():
+        if have[1] == target or json.loads(have[2] or "[]") == ids:  # the same actor, however spelled
+            return {"id": have[0], "kind": "actor", "target": have[1], "entities": len(ids), "existing": True}
     c.execute("INSERT INTO watches (kind, target, entities, who, at) VALUES ('actor', ?, ?, ?, ?)",
               (target, json.dumps(ids), who or who_am_i(), now()))
     return {"id": c.execute("SELECT last_insert_rowid()").fetchone()[0], "kind": "actor", "target": target,

@@ -54,6 +54,10 @@ def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str,
 
     try:
         pack = load_pack(rules_path)
+        unknown = [r for r in only if all(rule.id != r for rule in pack.rules)]
+        if unknown:
+            raise click.ClickException(f"no rule {', '.join(map(repr, unknown))} in the pack; "
+                                       f"rules: {', '.join(rule.id for rule in pack.rules)}")
         with open_store(db_path) as store:
             found = vet(store, pack, min_grade, list(only) or None)
     except InterlockError as exc:
@@ -92,7 +96,8 @@ def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Pat
     if as_json:
         _dump(done)
     else:
-        click.echo(f"watching {done['kind']} {done['target']!r} (watch {done['id']})")
+        already = "already " if done.get("existing") else ""
+        click.echo(f"{already}watching {done['kind']} {done['target']!r} (watch {done['id']})")
 
 
 @watch_group.command(name="list")
@@ -131,6 +136,20 @@ def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(f"removed {n} watch{'es' if n > 1 else ''}")
 
 
+def _since(value: str) -> str:
+    """A --since bound as stored alerts' times compare with it, or one clear error."""
+    from datetime import date, datetime
+
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or an ISO time "
+                                 "(YYYY-MM-DDTHH:MM:SS)", param_hint="'--since'") from None
+
+
 @click.command(name="alerts")
 @click.option("--since", default=None, help="Only alerts from this date (YYYY-MM-DD) or ISO time on.")
 @DB_OPTION
@@ -139,6 +158,8 @@ def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> No
     """List the stored alerts that ingests raised for watched actors and rules."""
     from interlock.vet.alerts import list_alerts
 
+    if since is not None:
+        since = _since(since)
     with open_store(db_path) as store:
         rows = list_alerts(store, since)
     if as_json:
