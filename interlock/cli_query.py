@@ -68,4 +68,62 @@ def events_command(date_from: str | None, date_to: str | None, kind: str | None,
         click.echo(format_event(e))
 
 
-COMMANDS = [events_command]
+_MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",
+                          help="Only statements and events graded at least this well on the Admiralty scale, e.g. B2.")
+
+
+@click.command(name="timeline")
+@click.argument("name")
+@_MIN_GRADE
+@DB_OPTION
+@JSON_OPTION
+def timeline_command(name: str, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
+    """Dated statements and events of an actor (a name or id), in order: each date's precision, the
+    grade, who took part and where."""
+    from interlock import query
+    from interlock.cli_actor import pick_actor
+
+    with open_store(db_path) as store:
+        items = _answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)
+    if as_json:
+        _dump(items)
+        return
+    if not items:
+        click.echo("nothing dated" + (f" graded {min_grade} or better" if min_grade else ""))
+    for i in items:
+        role = f" as {i['role']}" if i["role"] else ""
+        grade = i["grade"] or "--"
+        who = f" ({', '.join(i['participants'])})" if i.get("event") and i["participants"] else ""
+        place = f" in {i['place']}" if i.get("place") else ""
+        click.echo(f"{i['date'] or '?':12} ({i['precision']}) {grade} {i['what']}{role}{who}{place} [{i['modality']}]"
+                   f" - {i.get('outlet') or '?'}, {i['document']}")
+
+
+@click.command(name="search")
+@click.argument("text")
+@click.option("--from", "date_from", default=None, metavar="DATE", help="Only documents published on or after this date.")
+@click.option("--to", "date_to", default=None, metavar="DATE", help="Only documents published on or before this date.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="At most this many of each.")
+@DB_OPTION
+@JSON_OPTION
+def search_command(text: str, date_from: str | None, date_to: str | None, limit: int, db_path: Path | None,
+                   as_json: bool) -> None:
+    """Actors and documents matching TEXT: words (all of them), "quoted phrases", AND / OR / NOT."""
+    from interlock import query
+
+    with open_store(db_path) as store:
+        found = _answer(query.search, store, text, limit, date_from, date_to)
+    if as_json:
+        _dump(found)
+        return
+    if not found["actors"] and not found["documents"]:
+        click.echo("no results")
+    for actor in found["actors"]:
+        click.echo(f"actor    {actor['name']} ({actor['label']}, {actor['documents']} documents) {actor['key']}")
+    for doc in found["documents"]:
+        click.echo(f"document {doc['id']} ({doc['published'] or '?'}, {doc['outlet'] or '?'}): {doc['title'] or ''}\n"
+                   f"         {' '.join(doc['snippet'].split())}")
+
+
+# timeline and search here replace the first versions in cli.py (registered after them)
+COMMANDS = [events_command, timeline_command, search_command]

@@ -31,14 +31,22 @@ def _refresh(store: Any, quiet: bool = False) -> None:
             click.echo(line, err=True)
 
 
-def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tuple[str, ...] = ()) -> None:
+def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tuple[str, ...] = (),
+           merging: bool = False) -> None:
     """Make one judgement, say so, then resolve and grade again so that it shows at once.
 
     ``names`` are the actors the judgement is about, each looked up first: an ambiguous one is
     picked in a terminal (or the candidates listed, exit 2); ``make`` gets the store and them.
+    ``merging`` two names that are one actor already is no judgement, and no error either.
     """
     with open_store(db_path) as store:
         picked = pick_distinct(store, names, keep_name=True)
+        if merging:
+            from interlock.query import find_actor
+
+            if find_actor(store, picked[0]) == find_actor(store, picked[1]):
+                click.echo(f"{names[0]} and {names[1]} are already one actor: nothing to do", err=True)
+                return
         try:
             number = make(store, *picked)
         except InterlockError as exc:
@@ -65,7 +73,7 @@ def merge(a: str, b: str, db_path: Path | None, who: str | None, note: str | Non
     """A and B are one actor, whatever resolution thinks."""
     from interlock.resolve import judgements
 
-    _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b))
+    _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b), merging=True)
 
 
 @click.command()
@@ -82,7 +90,7 @@ def same(a: str, b: str, different: bool, db_path: Path | None, who: str | None,
     if different:
         _judge(db_path, lambda store, x, y: judgements.never(store, x, y, who, note), f"{a} is not {b}", (a, b))
     else:
-        _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b))
+        _judge(db_path, lambda store, x, y: judgements.merge(store, x, y, who, note), f"{a} = {b}", (a, b), merging=True)
 
 
 @click.command()

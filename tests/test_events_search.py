@@ -92,3 +92,20 @@ def test_search_phrases_operators_and_dates(db: Path) -> None:
         march = search(store, "Maras", date_from="2027-03-05", date_to="2027-03-05")["documents"]
         assert march and all(d["published"] == "2027-03-05" for d in march)
         assert search(store, "Maras", date_from="2030-01-01")["documents"] == []
+
+
+def test_search_command_shows_date_and_outlet_and_says_when_nothing_matches(db: Path) -> None:
+    code, out, _ = run("search", '"trade delegation" NOT Maras', "--from", "2027-02-01", "--to", "2027-02-28",
+                       "--db", str(db))
+    assert code == 0 and "(2027-02-20, Qadira National Broadcasting)" in out
+    code, out, _ = run("search", "zzzzqqq", "--db", str(db))
+    assert code == 0 and out.strip() == "no results"
+    code, out, _ = run("search", "Maras", "--json", "--db", str(db))
+    assert code == 0 and all({"published", "outlet"} <= set(d) for d in json.loads(out)["documents"])
+    code, _, err = run("search", "Maras", "--from", "March", "--db", str(db))
+    assert code == 1 and "not a date" in err
+
+
+def test_timeline_command_prints_who_and_where(db: Path) -> None:
+    code, out, _ = run("timeline", "Teodor Maras", "--db", str(db))
+    assert code == 0 and "meeting" in out and "in Qasr Nimra" in out
