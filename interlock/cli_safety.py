@@ -46,6 +46,8 @@ def explain(exc: BaseException) -> str:
         return f"text that is not valid Unicode ({exc})"
     if isinstance(exc, RecursionError):
         return "input nested too deeply to read"
+    if isinstance(exc, OverflowError):
+        return f"a number too large to use ({exc})"
     if isinstance(exc, MemoryError):
         return "out of memory (an input is too large)"
     return f"internal error ({type(exc).__name__}: {exc}); please report it"
