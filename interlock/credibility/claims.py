@@ -71,6 +71,12 @@ class Support:
     chain: list[str]
     source: str | None = None
     hedged: bool = False
+    #: what the statement says of the time: its status, when it ended, when it was published, the role
+    status: str | None = None
+    ended: str | None = None
+    published: str = ""
+    role: str | None = None
+    modality: str = "asserted"
 
 
 @dataclass
@@ -283,8 +289,9 @@ def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
         "SELECT id, source_entity_id, source_text, anonymous, via, same_source_as FROM attributions")}
     claims: dict[str, Claim] = {}
     for row in c.execute(
-        "SELECT id, document_id, subject_id, predicate, object_id, role, modality, attribution_id FROM statements "
-        "ORDER BY document_id, evidence_start"
+        "SELECT s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.modality, s.attribution_id, "
+        "s.status, s.valid_to, s.time, d.published FROM statements s JOIN documents d ON d.id = s.document_id "
+        "ORDER BY s.document_id, s.evidence_start"
     ):
         subject = ctx.actor.get(row["subject_id"], row["subject_id"])
         obj = ctx.actor.get(row["object_id"], row["object_id"]) if row["object_id"] else None
@@ -294,7 +301,10 @@ def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
             subject, obj = obj, subject
         claim_id = stable_id("claim", subject, row["predicate"], obj)
         claim = claims.setdefault(claim_id, Claim(claim_id, subject, row["predicate"], obj))
-        claim.support.append(_support(ctx, row, _first_telling(attributions, row["attribution_id"])))
+        support = _support(ctx, row, _first_telling(attributions, row["attribution_id"]))
+        support.status, support.ended, support.published = row["status"], row["valid_to"], row["published"] or ""
+        support.role, support.modality = (row["role"] or "").lower() or None, row["modality"]
+        claim.support.append(support)
     return list(claims.values())
 
 
@@ -306,8 +316,19 @@ def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityRepo
     grade_rows: list[tuple[Any, ...]] = []
     contradiction_rows: list[tuple[str, str, str]] = []
     corroborated = contradicted = 0
+    from interlock.credibility.conflicts import value_conflicts
+
+    conflicts = value_conflicts(store, claims)
     for claim in claims:
         number, why = _number(claim)
+        disputes = conflicts.get(claim.id, [])
+        if disputes:
+            # reports that give another value for the same thing: at best possibly true
+            number = max(number, 3)
+            why = f"{why}; disputed: {disputes[0][2]}" + (f" (and {len(disputes) - 1} more)" if len(disputes) > 1 else "")
+            for a, b, reason in disputes:
+                contradiction_rows.append((a, b, reason))
+                contradiction_rows.append((b, a, reason))
         pro = [s for s in claim.support if not s.negated]
         con = [s for s in claim.support if s.negated]
         pro_origins, con_origins = _sides(claim)
@@ -320,7 +341,7 @@ def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityRepo
                            grade(best, number), why if why.startswith(NUMBER_MEANING[number]) else
                            f"{NUMBER_MEANING[number]}: {why}"))
         corroborated += len(pro_origins) >= 2
-        contradicted += bool(con and pro)
+        contradicted += bool(con and pro) or bool(disputes)
         for s in claim.support:
             chain = " > ".join(s.chain)
             if s.negated:
