@@ -112,6 +112,10 @@ class Statement:
     #: current, former or planned (for positions and memberships)
     status: str = "current"
     time: str | None = None
+    #: how likely the statement is right, in [0, 1] (docs/confidence.md)
+    confidence: float = 1.0
+    #: which extraction rule found it ("role:title", "link", "meeting", ...)
+    rule: str = ""
 
 
 @dataclass
@@ -135,6 +139,8 @@ class Event:
     hedges: list[Span] = field(default_factory=list)
     #: what about the event the text leaves uncertain: "purpose", "participants", ...
     uncertain: list[str] = field(default_factory=list)
+    #: for a meeting, the confidence of its most likely pair of participants
+    confidence: float = 1.0
 
 
 @dataclass

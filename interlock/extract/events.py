@@ -63,9 +63,14 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             else:
                 events.append(ev)
     date_elections(state, events)
-    state.statements.extend(meeting_statements(events))
-    state.statements.extend(candidacy_statements(doc, state, events))
-    state.statements.extend(resignation_statements(doc, state, events))
+    for rule, found in (
+        ("meeting", meeting_statements(events)),
+        ("candidacy", candidacy_statements(doc, state, events)),
+        ("resignation", resignation_statements(doc, state, events)),
+    ):
+        for st in found:
+            st.rule = st.rule or rule
+        state.statements.extend(found)
     return events
 
 

@@ -31,6 +31,7 @@ COMPONENTS: list[tuple[str, str]] = [
     ("interlock_relations", "E104"),
     ("interlock_events", "E105"),
     ("interlock_modality", "E106"),
+    ("interlock_confidence", "E107"),
 ]
 
 
@@ -86,6 +87,12 @@ def _modality(doc: Doc, state: DocState) -> None:
     modality.assign(doc, state)
 
 
+def _confidence(doc: Doc, state: DocState) -> None:
+    from interlock.extract import confidence
+
+    confidence.assign(doc, state)
+
+
 _STEPS: dict[str, Callable[[Doc, DocState], None]] = {
     "interlock_entities": _entities,
     "interlock_times": _times,
@@ -93,6 +100,7 @@ _STEPS: dict[str, Callable[[Doc, DocState], None]] = {
     "interlock_relations": _relations,
     "interlock_events": _events,
     "interlock_modality": _modality,
+    "interlock_confidence": _confidence,
 }
 
 for _name, _code in COMPONENTS:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from interlock.extract import countries, relations_links, roles
+from interlock.extract import countries, relations_links, roles, tenure
 from interlock.extract.lexicon import DEMONYMS
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
@@ -52,12 +52,26 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
         word = roles.role_head_word(token)
         if word is not None:
             _role_statements(ctx, token, word)
+        before = len(ctx.statements)
         relations_links.link_statements(ctx, token)
+        _mark(ctx.statements[before:], "link")
+        before = len(ctx.statements)
         promised_posts(ctx, token)
+        _mark(ctx.statements[before:], "promise")
     relations_links.add_descriptors(ctx)
+    _mark(ctx.statements, "role")
     statements = dedupe(ctx.statements)
+    tenure.end_tenures(doc, state, statements)
     _link_attributions(statements, state)
     return statements
+
+
+def _mark(drafts: list[StatementDraft], rule: str, basis: str | None = None) -> None:
+    """Record which rule found these statements (and where their object came from)."""
+    for d in drafts:
+        d.rule = d.rule or rule
+        if basis is not None:
+            d.basis = basis
 
 
 def _link_attributions(statements: list[StatementDraft], state: DocState) -> None:
@@ -84,29 +98,35 @@ def _title_head(token: Token) -> Token | None:
 
 
 def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
-    """(holder, governing verb, name head of a title) of a role noun, or (None, None, None)."""
+    """(holder, governing verb, name head of a title) of a role noun, or (None, None, None).
+
+    Which pattern found the holder is left in ``ctx.how`` for the statement's rule."""
     # "Prime Minister Haider al-Abadi", "political analyst Ahmad al-Khafaji"
     head = _title_head(token)
     if head is not None:
         ent = ctx.entity(head, roles.PERSON_LABELS, named_only=True)
         if ent is not None and ctx.entity(token, ORG_LIKE) is None:
+            ctx.how = "title"
             return ent, None, head
         return None, None, None
     # the title inside the name's own mention ("President Obama" tagged whole)
     if token.ent_type_ == "PERSON":
         ent = ctx.entity(token, roles.PERSON_LABELS, named_only=True)
         if ent is not None and token.i + 1 < len(token.doc) and token.nbor(1).ent_type_ == "PERSON":
+            ctx.how = "title"
             return ent, None, token.nbor(1)
     # "X, the commander of Y"
     if token.dep_ == "appos":
         ent = ctx.holder(token.head)
         if ent is not None:
+            ctx.how = "appos"
             return ent, None, None
     # "the commander of Y, X"
     for child in token.children:
         if child.dep_ == "appos" and child.i > token.i:
             ent = ctx.entity(child, roles.PERSON_LABELS, named_only=True)
             if ent is not None:
+                ctx.how = "appos-before"
                 return ent, None, None
     verb = token.head
     # "X is a member of Y", "X, who is already a member of Y", "X became president"
@@ -121,6 +141,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
                     if ent is not None:
                         break
         if ent is not None:
+            ctx.how = "copula"
             return ent, verb, None
     # "served as a spokesperson for Y", "was appointed as Y", "appoint X as Y"
     if token.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
@@ -129,6 +150,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             subj = _subject(verb, passive_first=verb.lemma_.lower() not in SUBJECT_VERBS)
             ent = ctx.holder(subj)
             if ent is not None:
+                ctx.how = "as"
                 return ent, verb, None
     return None, None, None
 
@@ -195,9 +217,22 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             ent = ctx.entity(child, ORG_LIKE)
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
                 continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
-            if ent is not None and not _covers(ent, token):
+            if ent is not None and not _covers(ent, token) and not _portfolio_like(ent):
                 return ent
     return None
+
+
+#: words that, making up a whole "organisation" name before a role, name a portfolio or a
+#: rank ("Defence Minister X", "Supreme Leader", "Chief of Air Staff"), not a body
+_PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - {"army", "police", "intelligence", "party", "news", "state"}) | {
+    "federal", "supreme", "air", "staff", "naval", "affairs", "defence", "defense", "foreign",
+}
+
+
+def _portfolio_like(ent: EntityDraft) -> bool:
+    """True when an ORG entity's whole name is portfolio or rank words."""
+    words = [w for w in roles.name_words(ent.name) if w not in ("the", "of", "and")]
+    return ent.label == "ORG" and bool(words) and all(w in _PORTFOLIO_WORDS for w in words)
 
 
 def _covers(ent: EntityDraft, token: Token) -> bool:
@@ -254,6 +289,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         return  # "members of X" names a group, not a holder
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
         return  # "Premier League", "Best Director", "Knight Commander of the Order"
+    ctx.how = "nominal"
     holder, verb, name_head = _holder(ctx, token)
     nominal = False
     if holder is None:
@@ -278,6 +314,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             ctx.add(holder, "member_of", party, token, status=status, verb=verb)
         return
     obj = _object(ctx, token, predicate, name_head)
+    basis = "text"
+    before = len(ctx.statements)
     if predicate == "member_of" and obj is None:
         if role.startswith("member of "):
             ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
@@ -309,6 +347,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         # "President X", "the foreign minister": a post in the state of the country the
         # sentence or the article is about
         obj = countries.national_country(ctx.state, token)
+        basis = "country" if obj is not None else basis
         if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
             predicate = "holds_position"
     if obj is None:
@@ -319,3 +358,4 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     if predicate == "leader_of":
         # a leader also holds the post: "commander of the Border Guard" is a position
         ctx.add(holder, "holds_position", obj, token, role, status, verb)
+    _mark(ctx.statements[before:], f"role:{ctx.how}", basis)

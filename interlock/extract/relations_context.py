@@ -25,6 +25,8 @@ class Context:
         self.doc = doc
         self.state = state
         self.statements: list[StatementDraft] = []
+        #: the pattern that found the last role holder ("title", "appos", "copula", ...)
+        self.how = ""
 
     # -- entities -------------------------------------------------------
     def mentions_at(self, token: Token) -> list[tuple[MentionDraft, EntityDraft]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from interlock.extract import roles
+from interlock.extract import org_ties, roles
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
 
@@ -20,6 +20,12 @@ REGNAL = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
 MEMBER_BODIES = frozenset(
     ("alliance", "coalition", "academy", "society", "union", "league", "association", "club",
      "band", "front", "movement", "bloc", "list", "group", "federation", "order", "pact")
+)
+#: words that make an organisation a body of its country's state ("Turkey's Border Guard")
+STATE_BODY_WORDS = frozenset(
+    ("ministry", "army", "guard", "guards", "police", "council", "court", "parliament", "intelligence",
+     "agency", "forces", "force", "bank", "government", "commission", "service", "department", "navy",
+     "cabinet", "assembly", "senate", "directorate", "gendarmerie", "presidency", "office", "authority")
 )
 #: organisation type nouns kept as descriptors of the entity they describe
 ORG_TYPES = frozenset(
@@ -51,6 +57,7 @@ def link_statements(ctx: Context, token: Token) -> None:
         _person_of_org(ctx, token)
     if token.lower_ == "of" and token.i > 0 and token.nbor(-1).text in REGNAL:
         _regnal(ctx, token)
+    org_ties.link_statements(ctx, token)
 
 
 def _party_in_brackets(ctx: Context, bracket: Token) -> None:
@@ -243,7 +250,7 @@ def _part_of(ctx: Context, token: Token) -> None:
     if owner is None or head.pos_ != "PROPN" or head.ent_type_ not in ("ORG",):
         return
     part = ctx.entity(head, ("ORG",))
-    if part is not None:
+    if part is not None and roles.name_words(part.name) & STATE_BODY_WORDS:
         ctx.add(part, "part_of", owner, token)
 
 

@@ -162,8 +162,13 @@ def _statements(
                 evidence=_span(text, *st.evidence),
                 status=st.status,
                 time=st.time.value if st.time is not None else None,
+                confidence=st.confidence,
+                rule=st.rule,
             )
         )
+        ids = state.cache.setdefault("statement_ids", {})
+        assert isinstance(ids, dict)
+        ids[id(st)] = sid  # for training the confidence model (scripts/train_confidence.py)
 
 
 def _events(
@@ -192,5 +197,6 @@ def _events(
                 trigger=_span(text, *ev.trigger),
                 hedges=[_span(text, *h) for h in ev.hedges],
                 uncertain=list(ev.uncertain),
+                confidence=ev.confidence,
             )
         )

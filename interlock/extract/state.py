@@ -17,6 +17,66 @@ from interlock.model import Timex
 
 MENTION_KINDS = ("name", "short", "acronym", "nominal", "pronoun")
 
+#: changes to the entity lists anywhere (a list changed, a mention list replaced, a merge):
+#: a document's look-up index is rebuilt when this moved on since it was built
+_changes = [0]
+
+
+class _TrackedList(list):  # type: ignore[type-arg]
+    """A list that counts its changes in ``_changes``, so that look-up indexes know they are stale."""
+
+    def _changed(self) -> None:
+        _changes[0] += 1
+
+    def append(self, item: object) -> None:
+        _changes[0] += 1
+        super().append(item)
+
+    def extend(self, items: object) -> None:
+        _changes[0] += 1
+        super().extend(items)  # type: ignore[arg-type]
+
+    def insert(self, i: object, item: object) -> None:
+        _changes[0] += 1
+        super().insert(i, item)  # type: ignore[arg-type]
+
+    def remove(self, item: object) -> None:
+        _changes[0] += 1
+        super().remove(item)
+
+    def pop(self, *args: object) -> object:
+        _changes[0] += 1
+        return super().pop(*args)  # type: ignore[arg-type]
+
+    def clear(self) -> None:
+        _changes[0] += 1
+        super().clear()
+
+    def sort(self, *args: object, **kwargs: object) -> None:
+        _changes[0] += 1
+        super().sort(*args, **kwargs)  # type: ignore[arg-type]
+
+    def reverse(self) -> None:
+        _changes[0] += 1
+        super().reverse()
+
+    def __setitem__(self, i: object, item: object) -> None:
+        _changes[0] += 1
+        super().__setitem__(i, item)  # type: ignore[index]
+
+    def __delitem__(self, i: object) -> None:
+        _changes[0] += 1
+        super().__delitem__(i)  # type: ignore[arg-type]
+
+    def __iadd__(self, items: object) -> _TrackedList:
+        _changes[0] += 1
+        return super().__iadd__(items)  # type: ignore[arg-type,return-value]
+
+    def __imul__(self, n: object) -> _TrackedList:
+        _changes[0] += 1
+        return super().__imul__(n)  # type: ignore[arg-type,return-value]
+
+
 
 @dataclass(eq=False)
 class MentionDraft:
@@ -34,11 +94,20 @@ class EntityDraft:
 
     label: str
     name: str
-    mentions: list[MentionDraft] = field(default_factory=list)
+    mentions: list[MentionDraft] = field(default_factory=_TrackedList)
     anonymous: bool = False
     descriptors: list[str] = field(default_factory=list)
     #: set when this cluster was merged into another one
     merged_into: EntityDraft | None = None
+
+    def __setattr__(self, key: str, value: object) -> None:
+        if key == "mentions":
+            _changes[0] += 1
+            if not isinstance(value, _TrackedList):
+                value = _TrackedList(value)  # type: ignore[arg-type]
+        elif key == "merged_into":
+            _changes[0] += 1
+        object.__setattr__(self, key, value)
 
     def resolved(self) -> EntityDraft:
         """The cluster this one now belongs to, following merges."""
@@ -91,6 +160,15 @@ class StatementDraft:
     #: the extractor counted the negations of the clause itself ("does not mean ... no
     #: longer" cancels out), so modality assignment must not negate it again
     polarity_checked: bool = False
+    #: which rule found the statement ("role:title", "link", "meeting"), for its confidence
+    rule: str = ""
+    #: where the object came from: "text" (named with the post), "country" (the country a
+    #: national post belongs to, taken from the sentence or the article)
+    basis: str = "text"
+    #: how likely the statement is right, in [0, 1] (``interlock.extract.confidence``)
+    confidence: float = 1.0
+    #: what the confidence was computed from (kept for training and inspection)
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -111,6 +189,8 @@ class EventDraft:
     hedges: list[tuple[int, int]] = field(default_factory=list)
     #: what about the event the text leaves uncertain: "purpose", "participants", ...
     uncertain: list[str] = field(default_factory=list)
+    #: for a meeting, the confidence of its most likely pair of participants
+    confidence: float = 1.0
 
 
 @dataclass(eq=False)
@@ -139,20 +219,57 @@ class DocState:
     pending_events: dict[str, tuple[EntityDraft | None, Timex | None]] = field(default_factory=dict)
     #: where a dateline ("TRIPOLI, Nov 24 (MWS) -") ends, when the article opens with one
     dateline_end: int | None = None
+    #: mentions by offsets, for look-ups in time independent of the document's length
+    _index: _Index | None = field(default=None, repr=False, compare=False)
+
+    def __setattr__(self, key: str, value: object) -> None:
+        if key == "entities":
+            _changes[0] += 1
+            if not isinstance(value, _TrackedList):
+                value = _TrackedList(value)  # type: ignore[arg-type]
+        object.__setattr__(self, key, value)
+
+    def _look_up(self) -> _Index | None:
+        """The index of live mentions, rebuilt when the entities changed outside these methods."""
+        ix = self._index
+        if ix is None or ix.at != _changes[0]:
+            ix = _Index(self.entities)
+            object.__setattr__(self, "_index", ix)
+        return ix if ix.usable else None
+
+    def _index_if_fresh(self) -> _Index | None:
+        ix = self._index
+        return ix if ix is not None and ix.usable and ix.at == _changes[0] else None
 
     def live_entities(self) -> list[EntityDraft]:
         """Entities that have not been merged into another."""
+        ix = self._look_up()
+        if ix is not None:
+            return list(ix.live)
         return [e for e in self.entities if e.merged_into is None]
 
     def new_entity(
         self, label: str, start: int, end: int, text: str, kind: str = "name"
     ) -> EntityDraft:
+        ix = self._index_if_fresh()
         ent = EntityDraft(label=label, name=text, mentions=[MentionDraft(start, end, text, kind)])
         self.entities.append(ent)
+        if ix is not None:
+            ix.add_entity(ent, len(self.entities) - 1)
+            ix.at = _changes[0]
         return ent
 
     def add_mention(self, ent: EntityDraft, start: int, end: int, text: str, kind: str) -> None:
         ent = ent.resolved()
+        ix = self._index_if_fresh()
+        if ix is not None and id(ent) in ix.position:
+            if ix.has(ent, start, end):
+                return
+            m = MentionDraft(start, end, text, kind)
+            ent.mentions.append(m)
+            ix.add(ix.position[id(ent)], len(ent.mentions) - 1, m, ent)
+            ix.at = _changes[0]
+            return
         for m in ent.mentions:
             if m.start == start and m.end == end:
                 return
@@ -163,21 +280,53 @@ class DocState:
         keep, drop = keep.resolved(), drop.resolved()
         if keep is drop:
             return keep
+        self._look_up()
         for m in drop.mentions:
             self.add_mention(keep, m.start, m.end, m.text, m.kind)
         keep.anonymous = keep.anonymous and drop.anonymous
         for d in drop.descriptors:
             if d not in keep.descriptors:
                 keep.descriptors.append(d)
+        ix = self._index_if_fresh()
+        dropped = drop.mentions
         drop.merged_into = keep
         drop.mentions = []
+        if ix is not None and id(drop) in ix.position:
+            ix.drop_entity(drop, dropped)
+            ix.at = _changes[0]
         return keep
 
     def entity_at(self, start: int, end: int, exact: bool = False) -> EntityDraft | None:
-        """The entity with a mention at these offsets: exact, else the best overlap."""
+        """The entity with a mention at these offsets: exact, else the best overlap.
+
+        The first live mention in entity and mention order wins an exact match; else
+        the best scored overlap, the first in that order among equals (found through
+        the index: only mentions near the span are looked at).
+        """
+        ix = self._look_up()
+        if ix is None:
+            return self._scan_entity_at(start, end, exact)
+        hits = ix.exact.get((start, end))
+        if hits:
+            return min(hits, key=_order)[2]
+        if exact:
+            return None
+        best: EntityDraft | None = None
+        best_key: tuple[int, tuple[int, int]] | None = None
+        for order, m, ent in ix.near(start - ix.longest, end):
+            ov = min(end, m.end) - max(start, m.start)
+            if ov > 0:
+                # prefer mentions that lie within the span and cover most of it
+                score = ov * 2 - abs((m.end - m.start) - (end - start))
+                key = (-score, order)
+                if best_key is None or key < best_key:
+                    best, best_key = ent, key
+        return best
+
+    def _scan_entity_at(self, start: int, end: int, exact: bool = False) -> EntityDraft | None:
         best: EntityDraft | None = None
         best_score = 0
-        for ent in self.live_entities():
+        for ent in [e for e in self.entities if e.merged_into is None]:
             for m in ent.mentions:
                 if m.start == start and m.end == end:
                     return ent
@@ -196,15 +345,85 @@ class DocState:
         return self.entity_at(span.start_char, span.end_char)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[MentionDraft, EntityDraft]]:
-        """Mentions lying wholly inside [start, end), in text order."""
-        found = [
-            (m, e)
-            for e in self.live_entities()
-            for m in e.mentions
-            if m.start >= start and m.end <= end
-        ]
-        found.sort(key=lambda x: (x[0].start, -x[0].end))
-        return found
+        """Mentions lying wholly inside [start, end), in text order (entity order among equals)."""
+        ix = self._look_up()
+        if ix is None:
+            found = [
+                (m, e)
+                for e in self.entities if e.merged_into is None
+                for m in e.mentions
+                if m.start >= start and m.end <= end
+            ]
+            found.sort(key=lambda x: (x[0].start, -x[0].end))
+            return found
+        hits = [h for h in ix.near(start, end + 1) if h[1].start >= start and h[1].end <= end]
+        hits.sort(key=lambda h: (h[1].start, -h[1].end, h[0]))
+        return [(m, e) for _order, m, e in hits]
+
+
+#: characters of text per bucket of the index
+_BUCKET = 64
+_Hit = tuple[tuple[int, int], MentionDraft, EntityDraft]
+
+
+def _order(hit: _Hit) -> tuple[int, int]:
+    return hit[0]
+
+
+class _Index:
+    """Live mentions by offsets: exact (start, end), and buckets of start offsets for overlaps.
+
+    Each mention carries its order (the entity's place in ``DocState.entities``, the
+    mention's place in its list), the order the scans this replaces went in, so that
+    every look-up answers as a scan would. Built from the entities; kept up to date by
+    ``DocState``'s own changes; rebuilt after any other change (``_changes``).
+    """
+
+    def __init__(self, entities: list[EntityDraft]) -> None:
+        self.at = _changes[0]
+        self.usable = True
+        self.position: dict[int, int] = {}
+        self.exact: dict[tuple[int, int], list[_Hit]] = {}
+        self.buckets: dict[int, list[_Hit]] = {}
+        self.longest = 0
+        self.live: list[EntityDraft] = []
+        for i, ent in enumerate(entities):
+            if id(ent) in self.position:
+                self.usable = False  # one entity listed twice: the scans answer
+                return
+            self.add_entity(ent, i)
+
+    def add_entity(self, ent: EntityDraft, i: int) -> None:
+        self.position[id(ent)] = i
+        if ent.merged_into is not None:
+            return
+        self.live.append(ent)
+        for j, m in enumerate(ent.mentions):
+            self.add(i, j, m, ent)
+
+    def add(self, i: int, j: int, m: MentionDraft, ent: EntityDraft) -> None:
+        hit = ((i, j), m, ent)
+        self.exact.setdefault((m.start, m.end), []).append(hit)
+        self.buckets.setdefault(m.start // _BUCKET, []).append(hit)
+        self.longest = max(self.longest, m.end - m.start)
+
+    def has(self, ent: EntityDraft, start: int, end: int) -> bool:
+        return any(h[2] is ent for h in self.exact.get((start, end), ()))
+
+    def drop_entity(self, ent: EntityDraft, mentions: list[MentionDraft]) -> None:
+        for m in mentions:
+            for table, key in ((self.exact, (m.start, m.end)), (self.buckets, m.start // _BUCKET)):
+                hits = table.get(key)  # type: ignore[attr-defined]
+                if hits:
+                    hits[:] = [h for h in hits if h[2] is not ent]
+        self.live.remove(ent)
+
+    def near(self, lo: int, hi: int) -> list[_Hit]:
+        """Mentions starting in [lo, hi) (and a little around: callers check the offsets)."""
+        out: list[_Hit] = []
+        for b in range(lo // _BUCKET, (hi - 1) // _BUCKET + 1):
+            out.extend(self.buckets.get(b, ()))
+        return out
 
 
 def get_state(doc: Doc) -> DocState:

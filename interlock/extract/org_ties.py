@@ -1,0 +1,170 @@
+"""Ties between organisations (and their people): linked, aligned, led, loyal, wings and parts.
+
+Real reports tie groups to each other in a few set phrases: "the Al
+Qaeda-linked Shebab", "the Kenyan-led force", "forces loyal to X", "militias
+allied with Y", "Z, the armed wing of W", "the Basij is a unit of the Guards",
+"an umbrella group of A, B and C". Each phrase gives one statement per pair of
+named actors; a phrase whose ends are not both entities gives nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from interlock.extract import roles
+from interlock.extract.lexicon import DEMONYMS
+from interlock.extract.relations_context import ORG_LIKE, Context
+from interlock.extract.state import EntityDraft
+
+#: participles after a hyphen ("X-linked Y"): predicate, and whether X is the subject
+HYPHEN_LINKS: dict[str, tuple[str, bool]] = {
+    "linked": ("affiliated_with", False),
+    "affiliated": ("affiliated_with", False),
+    "aligned": ("ally_of", False),
+    "allied": ("ally_of", False),
+    "led": ("leader_of", True),
+    "controlled": ("leader_of", True),
+    "dominated": ("leader_of", True),
+}
+#: adjectives and participles with "to"/"with": "loyal to X", "allied with X", "linked to X"
+TO_LINKS: dict[str, str] = {
+    "loyal": "ally_of",
+    "allied": "ally_of",
+    "aligned": "ally_of",
+    "close": "ally_of",
+    "linked": "affiliated_with",
+    "affiliated": "affiliated_with",
+    "tied": "affiliated_with",
+}
+#: nouns that make their holder part of the "of" organisation: "the armed wing of X"
+PART_NOUNS = frozenset(
+    ("wing", "unit", "branch", "faction", "offshoot", "splinter", "affiliate", "arm", "part", "division",
+     "subsidiary", "proxy", "component")
+)
+#: nouns of groups made of others: "an umbrella group of A, B and C", "a coalition of"
+GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc", "federation", "union", "front"))
+ACTOR_LABELS = ORG_LIKE | {"PERSON"}
+
+
+def link_statements(ctx: Context, token: Token) -> None:
+    """Every organisation tie licensed by this token."""
+    low = token.lower_
+    if low in HYPHEN_LINKS and token.i >= 2 and token.nbor(-1).text == "-":
+        _hyphen(ctx, token)
+    if low in TO_LINKS:
+        _to_link(ctx, token)
+    if token.lemma_.lower() in PART_NOUNS and token.pos_ == "NOUN":
+        _part(ctx, token)
+    if token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN":
+        _made_of(ctx, token)
+
+
+def _actor(ctx: Context, token: Token) -> EntityDraft | None:
+    ent = ctx.entity(token, ACTOR_LABELS)
+    if ent is not None and ent.label == "NORP":
+        # "the Kenyan-led force": the nationality stands for its country when the text names it
+        country = DEMONYMS.get(ent.name.lower())
+        for other in ctx.state.live_entities():
+            if other.label == "GPE" and other.name == country:
+                return other
+        return None
+    if ent is None and token.pos_ == "PROPN":
+        ent = ctx.ensure_org(token)
+    return ent
+
+
+def _modified(ctx: Context, token: Token) -> EntityDraft | None:
+    """The actor a participle or adjective describes ("the X-linked [Shebab]", "forces loyal to")."""
+    ent = _described(ctx, token)
+    if ent is None or ent.anonymous or (ent.label == "PERSON" and ctx.mention_kind(token.head, ent) == "nominal"):
+        return None  # "sources close to", "the Iran-aligned group's chief": nobody named
+    return ent
+
+
+def _described(ctx: Context, token: Token) -> EntityDraft | None:
+    head = token.head
+    if token.dep_ in ("amod", "compound", "acl", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        return _actor(ctx, head)
+    if token.dep_ in ("acomp", "attr") and head.lemma_ == "be":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    return None
+
+
+def _hyphen(ctx: Context, token: Token) -> None:
+    """ "the Al Qaeda-linked Shebab", "the Kenyan-led force"."""
+    predicate, first_is_subject = HYPHEN_LINKS[token.lower_]
+    other = _actor(ctx, token.nbor(-2))
+    this = _modified(ctx, token)
+    if other is None or this is None or other is this:
+        return
+    subject, obj = (other, this) if first_is_subject else (this, other)
+    if predicate == "leader_of" and subject.label == "PERSON":
+        ctx.add(subject, "leader_of", obj, token, "leader")
+        ctx.add(subject, "holds_position", obj, token, "leader")
+        return
+    ctx.add(subject, predicate, obj, token)
+
+
+def _to_link(ctx: Context, token: Token) -> None:
+    """ "forces loyal to Haftar", "militias allied with Iran", "X is linked to Y"."""
+    this = _modified(ctx, token)
+    if this is None:
+        return
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for target in [pobj, *pobj.conjuncts]:
+                other = _actor(ctx, target)
+                if other is not None and other is not this:
+                    ctx.add(this, TO_LINKS[token.lower_], other, token)
+
+
+def _holder_of_noun(ctx: Context, token: Token) -> EntityDraft | None:
+    """Who a noun describes: "Y, the armed wing of X", "the armed wing of X, Y", "Y is a unit of X"."""
+    if token.dep_ == "appos":
+        return _actor(ctx, token.head)
+    for child in token.children:
+        if child.dep_ == "appos":
+            return _actor(ctx, child)
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    return None
+
+
+def _part(ctx: Context, token: Token) -> None:
+    """ "Y, the armed wing of X", "X's armed wing, Y", "Y is a unit of X"."""
+    part = _holder_of_noun(ctx, token)
+    whole: EntityDraft | None = None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            whole = next((_actor(ctx, p) for p in child.children if p.dep_ == "pobj"), None)
+        elif child.dep_ == "poss":
+            whole = _actor(ctx, child)
+    if part is None or whole is None or part is whole or part.label == "PERSON" or whole.label == "PERSON":
+        return
+    ctx.add(part, "part_of", whole, token)
+
+
+def _made_of(ctx: Context, token: Token) -> None:
+    """ "an umbrella group of A, B and C": each is part of the group."""
+    group = _holder_of_noun(ctx, token)
+    if group is None and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "group":
+        group = _holder_of_noun(ctx, token.nbor(1))
+    if group is None or group.label == "PERSON":
+        return
+    head = token.nbor(1) if token.lower_ == "umbrella" and token.i + 1 < len(token.doc) else token
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "comprising", "including"):
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for member in [pobj, *pobj.conjuncts]:
+                ent = _actor(ctx, member)
+                if ent is not None and ent is not group and ent.label in ("ORG", "NORP"):
+                    ctx.add(ent, "part_of", group, token)

@@ -1,0 +1,141 @@
+"""Whose tenure the article ends: posts held by someone ousted, replaced, dead or resigned are former.
+
+A post's status comes first from its own phrase ("former", "-elect") and its
+clause ("served as X until ..."). Real reports often end a tenure elsewhere:
+"the president dismissed Prime Minister X", "X was killed in a strike", "Y
+replaces X", "the late X", "the ousting of X". This module finds the people
+whose tenure the text ends and turns their current posts former, except a
+post the same sentence gives them ("the dismissed premier X was appointed to
+the council": the council seat is new).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from interlock.extract.state import DocState, EntityDraft, StatementDraft
+
+#: verbs whose object (or passive subject) loses a post: "ousted X", "X was replaced"
+OBJECT_ENDINGS = frozenset(
+    (
+        "oust", "dismiss", "sack", "remove", "replace", "overthrow", "depose", "fire", "kill",
+        "assassinate", "topple", "unseat", "succeed", "sideline", "relieve", "retire", "impeach",
+        "expel", "execute", "eliminate", "terminate", "end",
+    )
+)
+#: verbs whose subject leaves a post: "X resigned", "X died", "X stepped down"
+SUBJECT_ENDINGS = frozenset(("die", "resign", "quit", "flee", "step", "retire", "abdicate", "perish"))
+#: nouns that end someone's tenure: "the ousting of X", "X's death"
+NOUN_ENDINGS = frozenset(
+    (
+        "ousting", "ouster", "death", "killing", "assassination", "resignation", "dismissal",
+        "removal", "overthrow", "sacking", "firing", "passing", "departure", "termination",
+    )
+)
+#: modifiers of a name that say its bearer no longer holds office
+ENDED_MODIFIERS = frozenset(
+    (
+        "late", "dismissed", "ousted", "slain", "assassinated", "killed", "deposed", "sacked",
+        "removed", "previous", "outgoing", "toppled", "fired", "deceased", "exiled", "then",
+    )
+)
+#: verbs that give a post in the same sentence ("was appointed", "named", "became")
+GIVING_VERBS = frozenset(
+    ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap", "nominate")
+)
+POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
+
+
+def _person_at(state: DocState, token: Token) -> EntityDraft | None:
+    ent = state.entity_at(token.idx, token.idx + len(token.text), exact=False)
+    if ent is None:
+        return None
+    ent = ent.resolved()
+    return ent if ent.label == "PERSON" else None
+
+
+def _heads(token: Token) -> list[Token]:
+    """A phrase's head and its coordinated heads ("X and Y")."""
+    out = [token]
+    out.extend(t for t in token.conjuncts if t.i > token.i)
+    return out
+
+
+def ended_people(doc: Doc, state: DocState) -> set[int]:
+    """Ids of the person clusters whose tenure the text ends."""
+    ended: set[int] = set()
+
+    def mark(token: Token) -> None:
+        for t in _heads(token):
+            # "dismissed Prime Minister X": the name is the head or its appositive
+            for cand in [t, *[c for c in t.children if c.dep_ == "appos"]]:
+                ent = _person_at(state, cand)
+                if ent is not None:
+                    ended.add(id(ent))
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
+            if lemma in OBJECT_ENDINGS:
+                if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
+                    continue
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        mark(c)
+                if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
+                    mark(tok.head)  # "X, sacked as chief"
+            elif lemma in SUBJECT_ENDINGS:
+                if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
+                    continue
+                for c in tok.children:
+                    if c.dep_ != "nsubj":
+                        continue
+                    if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
+                        mark(tok.head.head)  # "Y, who served as X until he resigned": Y
+                    elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
+                        mark(c)
+                if tok.dep_ == "relcl":  # "X, who resigned in 2020"
+                    mark(tok.head)
+        elif tok.pos_ == "NOUN" and lemma in NOUN_ENDINGS:
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    mark(c)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            mark(p)
+        low = tok.lower_
+        if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
+            low.startswith("then-") and len(low) > 5
+        ):
+            head = tok.head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            mark(head)
+    return ended
+
+
+def _gives_post(st: StatementDraft, doc: Doc) -> bool:
+    """True when the statement's own sentence gives the post ("was appointed X")."""
+    if st.anchor is None:
+        return False
+    span = doc.char_span(st.evidence[0], st.evidence[1], alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lemma_.lower() in GIVING_VERBS and t.pos_ == "VERB" for t in span)
+
+
+def end_tenures(doc: Doc, state: DocState, statements: list[StatementDraft]) -> None:
+    """Turn the current posts of people whose tenure the text ends former."""
+    ended = ended_people(doc, state)
+    if not ended:
+        return
+    for st in statements:
+        if (
+            st.predicate in POST_PREDICATES
+            and st.status == "current"
+            and st.modality not in ("planned", "negated", "conditional")
+            and id(st.subject.resolved()) in ended
+            and not _gives_post(st, doc)
+        ):
+            st.status = "former"
