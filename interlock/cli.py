@@ -19,6 +19,7 @@ import click
 from interlock import __version__, settings
 from interlock.cli_actor import pick_actor
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_query import COMMANDS as QUERY_COMMANDS
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.cli_safety import SafeGroup
 from interlock.errors import BadInput, InterlockError
@@ -148,20 +149,19 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Counts, outlets, the date range and the most connected people of a store."""
+    """Counts, outlets, the date range and the most connected people of a store (the outlet registry
+    is configuration, not a document)."""
     from interlock import query
 
     with open_store(db_path) as store:
-        counts = store.stats().as_dict()
-        counts["outlets_by_documents"] = store.outlets()
-        counts["most_connected"] = query.most_connected(store)
+        counts = query.stats(store)
     if as_json:
         click.echo(json.dumps(counts, indent=2, ensure_ascii=False))
         return
     for key, value in counts.items():
         if isinstance(value, list):
             continue
-        click.echo(f"{key:16} {value}")
+        click.echo(f"{key:16} {'-' if value is None else value}")
     for row in counts["outlets_by_documents"]:
         click.echo(f"outlet           {row['outlet']} ({row['documents']} documents)")
     for row in counts["most_connected"]:
@@ -235,26 +235,6 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
 
 
 @cli.command()
-@click.argument("name")
-@_MIN_GRADE
-@DB_OPTION
-@JSON_OPTION
-def timeline(name: str, min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
-    """Dated statements and events of an actor, in order, with each date's precision and grade."""
-    from interlock import query
-
-    with open_store(db_path) as store:
-        items = _answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)
-    if as_json:
-        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
-        return
-    for i in items:
-        role = f" as {i['role']}" if i["role"] else ""
-        grade = i["grade"] or "--"
-        click.echo(f"{i['date'] or '?':12} ({i['precision']}) {grade} {i['what']}{role} [{i['modality']}] {i['document']}")
-
-
-@cli.command()
 @click.argument("a")
 @click.argument("b")
 @click.option("--hops", type=click.IntRange(1, 6), default=3, show_default=True, help="Longest path to look for.")
@@ -274,26 +254,10 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
     for n, path in enumerate(paths, start=1):
         click.echo(f"path {n}:")
         for e in path:
-            click.echo(f"  {e['from']} {e['predicate']} {e['to']} [{e['modality']}] {e['document']}: {e['evidence'][:90]}")
-
-
-@cli.command()
-@click.argument("text")
-@DB_OPTION
-@JSON_OPTION
-def search(text: str, db_path: Path | None, as_json: bool) -> None:
-    """Actors and documents matching words (full-text search over names and texts)."""
-    from interlock import query
-
-    with open_store(db_path) as store:
-        found = _answer(query.search, store, text)
-    if as_json:
-        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
-        return
-    for actor in found["actors"]:
-        click.echo(f"actor    {actor['name']} ({actor['label']}, {actor['documents']} documents)")
-    for doc in found["documents"]:
-        click.echo(f"document {doc['id']}: {doc['title'] or ''} {doc['snippet']}")
+            also = f" (+{len(e['also'])} more: {', '.join(sorted({x['predicate'] for x in e['also']}))})" if e["also"] else ""
+            click.echo(f"  [{e['grade'] or '--'}] {e['from']} {e['predicate']} {e['to']} [{e['modality']}]{also}")
+            click.echo(f"        {e['outlet'] or '?'}, {e['published'] or '?'}, {e['document']}: "
+                       f"{' '.join(e['evidence'].split())[:160]}")
 
 
 @cli.command(name="settings")
@@ -316,7 +280,7 @@ cli.add_command(match_names_command)
 cli.add_command(export_command)
 
 
-for _command in (*RESOLVE_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
+for _command in (*RESOLVE_COMMANDS, *QUERY_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
     cli.add_command(_command)
 
 

@@ -1,6 +1,6 @@
-"""Query commands that live outside ``cli.py``: ``events`` (what happened when) and ``outlets compare``.
+"""Query commands: ``events`` (what happened when), ``timeline`` and ``search``.
 
-Registered on the ``interlock`` group with the other command modules' commands.
+Registered on the ``interlock`` group by ``cli.py``.
 """
 
 from __future__ import annotations
@@ -125,5 +125,4 @@ def search_command(text: str, date_from: str | None, date_to: str | None, limit:
                    f"         {' '.join(doc['snippet'].split())}")
 
 
-# timeline and search here replace the first versions in cli.py (registered after them)
 COMMANDS = [events_command, timeline_command, search_command]

@@ -218,11 +218,4 @@ def withdraw(number: int, db_path: Path | None, who: str | None, note: str | Non
     _judge(db_path, lambda store: judgements.withdraw(store, number, who, note), f"judgement {number} withdrawn")
 
 
-def _query_commands() -> list[click.Command]:
-    from interlock.cli_query import COMMANDS as QUERY_COMMANDS
-
-    return list(QUERY_COMMANDS)
-
-
-# the query commands of cli_query ride along: cli.py registers this list
-COMMANDS = [resolve, merge, same, split, withdraw, import_entities, outlets, *_query_commands()]
+COMMANDS = [resolve, merge, same, split, withdraw, import_entities, outlets]

@@ -395,6 +395,34 @@ def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
     return out
 
 
+def stats(store: SQLiteStore) -> dict[str, Any]:
+    """What a store holds: articles (configuration such as the outlet registry apart), the date range,
+    documents per outlet (aliases counted as their outlet) and the most connected people."""
+    from interlock.credibility.outlets import stored
+
+    counts: dict[str, Any] = store.stats().as_dict()
+    config = store.conn.execute("SELECT count(*) FROM documents WHERE id LIKE 'registry:%'").fetchone()[0]
+    counts["documents"] -= config
+    counts["configuration"] = config
+    first, last = store.conn.execute(
+        "SELECT min(published), max(published) FROM documents WHERE id NOT LIKE 'registry:%'").fetchone()
+    counts["first_published"], counts["last_published"] = first, last
+    reg = stored(store)
+    per: dict[str, int] = {}
+    for name, n in store.conn.execute(
+        "SELECT o.name, count(d.id) FROM outlets o JOIN documents d ON d.outlet_id = o.id "
+        "WHERE d.id NOT LIKE 'registry:%' GROUP BY o.id"
+    ):
+        found = reg.find(name)
+        key = found.name if found else name
+        per[key] = per.get(key, 0) + n
+    counts["outlets_by_documents"] = [{"outlet": k, "documents": v}
+                                      for k, v in sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))]
+    counts["outlets"] = len(per)
+    counts["most_connected"] = most_connected(store)
+    return counts
+
+
 def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
     """The named actors with the most statements about them."""
     rows = store.conn.execute(
@@ -499,7 +527,8 @@ def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str,
         if s is None or o is None or s == o:
             continue
         edge = {"predicate": r["predicate"], "role": r["role"], "status": r["status"], "modality": r["modality"],
-                "document": r["document_id"], "evidence": r["evidence_text"], "from": s, "to": o}
+                "document": r["document_id"], "evidence": r["evidence_text"], "from": s, "to": o,
+                "statement": r["id"]}
         if s in keys:
             out.setdefault(s, []).append((o, edge))
         if o in keys:
@@ -554,9 +583,54 @@ def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> 
             walk(prev, [edge, *suffix])
 
     walk(goal, [])
+    return _fold(store, paths)
+
+
+def _fold(store: SQLiteStore, paths: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """Paths named, graded and folded: paths through the same actors are one path, each step its
+    best-graded statement with the parallel ones under ``also``; each step carries its grade,
+    outlet and date."""
+    from interlock.credibility.grades import LETTERS
+    from interlock.credibility.outlets import stored
+
+    registry = stored(store)
     names = {k: _summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
-    # edges are shared between paths: name them in copies
-    return [[{**e, "from": names[e["from"]], "to": names[e["to"]]} for e in p] for p in paths]
+    ids = sorted({e["statement"] for p in paths for e in p})
+    graded = _grades(store, ids)
+    where: dict[str, tuple[str | None, str | None]] = {}
+    for part in _chunks(ids):
+        marks = ",".join("?" * len(part))
+        for sid, outlet, published in store.conn.execute(
+            f"SELECT s.id, o.name, d.published FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
+            f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.id IN ({marks})", part):
+            found = registry.find(outlet)
+            where[sid] = (found.name if found else outlet, published)
+
+    def rank(e: dict[str, Any]) -> tuple[bool, int, int]:
+        g = e.get("grade") or "F6"
+        return (e["modality"] == "negated", int(g[1]), LETTERS.index(g[0]))
+
+    folded: dict[tuple[str, ...], list[list[dict[str, Any]]]] = {}
+    for p in paths:
+        key = (p[0]["from"], *(e["to"] for e in p))
+        steps = folded.setdefault(key, [[] for _ in p])
+        for n, e in enumerate(p):
+            g = graded.get(e["statement"], {})
+            outlet, published = where.get(e["statement"], (None, None))
+            # a step's grade is its claim's (how far the tie holds); a denial's is its own
+            grade_ = g.get("grade") if e["modality"] == "negated" else g.get("claim_grade") or g.get("grade")
+            step = {**e, "from": names[e["from"]], "to": names[e["to"]], "grade": grade_,
+                    "outlet": outlet, "published": published}
+            if all(s["statement"] != step["statement"] for s in steps[n]):
+                steps[n].append(step)
+    out = []
+    for steps in folded.values():
+        path = []
+        for options in steps:
+            options.sort(key=rank)
+            path.append({**options[0], "also": options[1:]})
+        out.append(path)
+    return out
 
 
 _OPERATORS = frozenset({"AND", "OR", "NOT"})

@@ -1,0 +1,61 @@
+"""Profiles and output on the sample corpus (our own fiction) and small stores: stats, ties, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from interlock.cli import cli
+from interlock.query import ties
+from interlock.store import SQLiteStore
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("profiles") / "corpus.db"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--outlets", str(CORPUS / "outlets.yaml"),
+                                      "--db", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_stats_counts_articles_not_configuration(db: Path) -> None:
+    code, out, _ = run("stats", "--json", "--db", str(db))
+    counts = json.loads(out)
+    assert code == 0 and counts["documents"] == 31 and counts["configuration"] == 1, "31 articles, the registry apart"
+    outlets = {r["outlet"]: r["documents"] for r in counts["outlets_by_documents"]}
+    assert outlets["Sawt al-Sha'b"] == 6, "the feed's long title is the outlet (registry alias)"
+    assert counts["first_published"] == "2027-01-28" and counts["last_published"] == "2027-04-22"
+
+
+def test_stats_of_an_empty_store_prints_no_none(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "e.db").close()
+    code, out, _ = run("stats", "--db", str(tmp_path / "e.db"))
+    assert code == 0 and "None" not in out and "documents        0" in out
+
+
+def test_ties_show_grade_and_outlet_per_step_and_fold_parallel_edges(db: Path) -> None:
+    with SQLiteStore(db) as store:
+        paths = ties(store, "Jawad al-Khazraji", "Foreign Security Corps", 3)
+    assert paths
+    through = [tuple([p[0]["from"], *(e["to"] for e in p)]) for p in paths]
+    assert len(through) == len(set(through)), "paths through the same actors are folded into one"
+    for p in paths:
+        for step in p:
+            assert step["grade"] and step["outlet"] and step["published"]
+            assert all(x["from"] == step["from"] and x["to"] == step["to"] for x in step["also"])
+    first = paths[0][0]
+    assert first["predicate"] == "met_with" and first["modality"] != "negated", "the report before the denial"
+    assert any(x["modality"] == "negated" for x in first["also"]), "the denial folded in beside it"
+    code, out, _ = run("ties", "Jawad al-Khazraji", "Foreign Security Corps", "--db", str(db))
+    assert code == 0 and "[C" in out and "Nahr Press Agency, 2027-03-05, q12" in out
