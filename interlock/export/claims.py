@@ -35,25 +35,23 @@ def write(selection: Selection, out: Path, progress: Any = None) -> dict[str, in
     def key(r: dict[str, Any]) -> str:
         return str(r["claim_id"] or f"{r['skey']}|{r['predicate']}|{r['okey'] or 'role:' + (r['role'] or '')}")
 
-    c = selection.c
     with open(out, "w", encoding="utf-8") as f:
         for _, group in groupby(rows, key=key):
             items = list(group)
             first = items[0]
-            claim = c.execute("SELECT * FROM claims WHERE id = ?", (first["claim_id"],)).fetchone() \
-                if first["claim_id"] else None
+            claim = first if first["claim_id"] and first["claim_grade"] else None
             line = {
                 "claim": first["claim_id"],
                 "subject": {"id": first["skey"], "name": first["subject_name"]},
                 "predicate": first["predicate"],
                 "object": {"id": first["okey"], "name": first["object_name"]} if first["okey"] else None,
                 "role": first["role"] if not first["okey"] else None,
-                "grade": claim["grade"] if claim else None,
-                "confidence": confidence(claim["credibility"]) if claim else None,
+                "grade": claim["claim_grade"] if claim else None,
+                "confidence": confidence(claim["claim_credibility"]) if claim else None,
                 "corroboration": claim["corroboration"] if claim else None,
                 "origins": json.loads(claim["origins"]) if claim else [],
                 "contradicted_by": json.loads(claim["contradicted_by"]) if claim else [],
-                "reason": claim["reason"] if claim else None,
+                "reason": claim["claim_reason"] if claim else None,
                 "statements": [_statement(r) for r in items],
             }
             f.write(json.dumps(line, ensure_ascii=False) + "\n")

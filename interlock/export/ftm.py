@@ -79,7 +79,13 @@ def position_name(role: str | None, org_name: str | None) -> str:
 
 
 class _Out:
-    """Builds, validates and writes entities; counts them by schema."""
+    """Builds entities with the followthemoney model, checks them, writes them; counts them by schema.
+
+    Each value is cleaned by its property's type (dates, URLs, entity references) as
+    ``EntityProxy.add`` would, once per distinct value: the same outlet, URL and date
+    come back on every statement of a document. An entity without a property its schema
+    requires is a bug of ours and raises.
+    """
 
     def __init__(self, f: IO[str], progress: Any) -> None:
         from followthemoney import model
@@ -89,17 +95,30 @@ class _Out:
         self.model, self.f = model, f
         self.by_schema: dict[str, int] = {}
         self.tick = Ticker(progress, "entities")
+        self._cache: dict[tuple[str, str], str | None] = {}
+
+    def _clean(self, prop: Any, value: str) -> str | None:
+        key = (prop.qname, value)
+        if key not in self._cache:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = prop.type.clean_text(value, format=prop.format)
+        return self._cache[key]
 
     def emit(self, schema: str, eid: str, props: dict[str, Any]) -> None:
         proxy = self.model.make_entity(schema)
         proxy.id = eid
-        for prop, values in props.items():
+        for name, values in props.items():
+            prop = proxy.schema.get(name)
+            if prop is None:
+                raise ValueError(f"FtM {schema} has no property {name}")
             for v in values if isinstance(values, list) else [values]:
                 if v is not None and v != "":
-                    proxy.add(prop, v, quiet=True)
-        data = proxy.to_dict()
-        proxy.schema.validate(data)  # type: ignore[arg-type] # raises InvalidData: a bug of ours, not of the user's
-        self.f.write(json.dumps(data, ensure_ascii=False) + "\n")
+                    proxy.unsafe_add(prop, self._clean(prop, str(v)), cleaned=True)
+        missing = [p for p in proxy.schema.required if not proxy.get(p)]
+        if missing:
+            raise ValueError(f"FtM {schema} {eid} lacks {', '.join(missing)}")
+        self.f.write(json.dumps(proxy.to_dict(), ensure_ascii=False) + "\n")
         self.by_schema[schema] = self.by_schema.get(schema, 0) + 1
         self.tick()
 

@@ -243,10 +243,13 @@ class Selection:
             "d.title, d.url, d.copy_of, o.name AS outlet, o.reliability, g.reason AS grade_reason, "
             "g.attribution_type, g.origin, sn.name AS subject_name, onn.name AS object_name, "
             "sn.label AS subject_label, onn.label AS object_label, sn.kinds AS subject_kinds, "
-            "onn.kinds AS object_kinds, sn.reference_id AS subject_ref, onn.reference_id AS object_ref "
+            "onn.kinds AS object_kinds, sn.reference_id AS subject_ref, onn.reference_id AS object_ref, "
+            "c.grade AS claim_grade, c.credibility AS claim_credibility, c.corroboration, c.origins, "
+            "c.contradicted_by, c.reason AS claim_reason "
             "FROM x_st x JOIN statements s ON s.id = x.sid JOIN documents d ON d.id = x.did "
             "LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN statement_grades g ON g.statement_id = x.sid "
             "LEFT JOIN x_nodes sn ON sn.key = x.skey LEFT JOIN x_nodes onn ON onn.key = x.okey "
+            "LEFT JOIN claims c ON c.id = x.claim_id "
             f"ORDER BY {order}"  # noqa: S608 - callers pass fixed orders
         ):
             yield dict(r)
