@@ -208,7 +208,8 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
         ids = ", ".join(f"{k} {' '.join(v)}" for k, v in ref["identifiers"].items())
         click.echo(f"  reference: {ref['name']} ({ref['schema']}{', ' + ids if ids else ''})")
     for alias in profile["stated_aliases"]:
-        click.echo(f"  also known as {alias['alias']} ({alias['document']}: \"{alias['evidence'][:90]}\")")
+        click.echo(f"  also known as {alias['alias']} ({alias['document']}):")
+        click.echo(_wrap(f"\"{alias['evidence']}\"", 6))
     for j in profile["judgements"]:
         other = ", ".join(j["b"]) if isinstance(j["b"], list) else j["b"]
         click.echo(f"  judgement {j['id']}: {j['kind']} {', '.join(j['a'])} / {other} by {j['who']} at {j['at']}")
@@ -229,9 +230,21 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
             for c in src.get("contradictions", [])[:3]:
                 click.echo(f"          contradicted: {c['reason']}")
     for q in profile["quotes"]:
-        click.echo(f"  said ({q['cue']}): {q['content'][:100]}")
+        click.echo(f"  said ({q['cue']}, {q['document']}):")
+        click.echo(_wrap(q["content"], 6))
     for q in profile["quotes_about"]:
-        click.echo(f"  {q['source'] or 'someone'} {q['cue']} about them: {q['content'][:90]}")
+        click.echo(f"  {q['source']} {q['cue']} about them ({q['document']}):")
+        click.echo(_wrap(q["content"], 6))
+
+
+def _wrap(text: str, indent: int) -> str:
+    """A whole text (evidence, a quote) wrapped to the terminal, indented, never cut."""
+    import shutil
+    import textwrap
+
+    width = max(60, min(shutil.get_terminal_size((100, 20)).columns, 120))
+    pad = " " * indent
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=pad, subsequent_indent=pad)
 
 
 @cli.command()

@@ -9,6 +9,7 @@ until cross-document resolution links actors more cleverly.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -347,7 +348,17 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
             entry["claim"] = {"id": g["claim_id"], "grade": g["claim_grade"], "reason": g["claim_reason"],
                               "origins": json.loads(g["origins"]), "corroboration": g["corroboration"],
                               "contradicted_by": json.loads(g["contradicted_by"])}
+    # "X, the commander of Y" is said twice (holds_position and leader_of): one post, shown once
+    for lead_key in [k for k in ties if k[1] == "leader_of"]:
+        post = ties.get((lead_key[0], "holds_position", *lead_key[2:]))
+        if post is None:
+            continue
+        lead = ties.pop(lead_key)
+        known = {(src["document"], src["evidence"]) for src in post["sources"]}
+        post["sources"] += [src for src in lead["sources"] if (src["document"], src["evidence"]) not in known]
+        post["predicates"] = ["holds_position", "leader_of"]
     for entry in ties.values():
+        entry.setdefault("predicates", [entry["predicate"]])
         entry["reports"] = len(entry["sources"])
         claim = entry.get("claim")
         # independent origins, as credibility counts them (copies and relays of one origin once)
@@ -361,15 +372,7 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
             sorted(ids),
         )
     ]
-    about = [
-        {"document": q["document_id"], "source": q["source_text"], "cue": q["cue_text"], "content": q["content_text"]}
-        for q in c.execute(
-            f"SELECT DISTINCT a.* FROM mentions m JOIN attributions a ON a.document_id = m.document_id "  # noqa: S608
-            f"AND m.start >= a.content_start AND m.end <= a.content_end "
-            f"WHERE m.entity_id IN ({marks}) ORDER BY a.document_id, a.cue_start",
-            sorted(ids),
-        )
-    ]
+    about = _quotes_about(store, ids)
     from interlock.resolve import judgements, reference
 
     return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about,
@@ -377,22 +380,81 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
             "stated_aliases": _stated_aliases(store, ids)}
 
 
-def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
-    """Other names the articles give the actor, each with the sentence that says so."""
+#: a "source" that is a date the parser took for a speaker ("February 11 was seen")
+_DATE_WORDS = re.compile(r"(?i)^(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|"
+                         r"(mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday|today)")
+#: what a source must be to be named as the speaker of a quote (not a date or a fragment)
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _quotes_about(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
+    """What others said about the actor, each under a real speaker: the speaker's actor name, or an
+    anonymous source's own description ("a commission official"); quotes whose "speaker" is a
+    fragment of a sentence ("This", "al", a date) are left out, as are the actor's own words."""
     marks = ",".join("?" * len(ids))
     out = []
+    seen = set()
+    for q in store.conn.execute(
+        f"SELECT DISTINCT a.*, e.label AS source_label, e.anonymous AS source_anonymous, "  # noqa: S608
+        f"coalesce(ac.name, e.name) AS speaker FROM mentions m JOIN attributions a ON a.document_id = m.document_id "
+        f"AND m.start >= a.content_start AND m.end <= a.content_end "
+        f"LEFT JOIN entities e ON e.id = a.source_entity_id LEFT JOIN actors ac ON ac.id = e.actor_id "
+        f"WHERE m.entity_id IN ({marks}) ORDER BY a.document_id, a.cue_start",
+        sorted(ids),
+    ):
+        if q["id"] in seen or q["source_entity_id"] in ids:
+            continue
+        seen.add(q["id"])
+        if q["anonymous"] or q["source_anonymous"]:
+            source = (q["source_text"] or "").split(",")[0].strip()
+            source = f"{source} (anonymous)" if source and not _DATE_WORDS.match(source) else None
+        elif q["source_label"] in _SPEAKER_LABELS and _real_name(q["speaker"]):
+            source = q["speaker"]
+        else:
+            source = None
+        if source:
+            out.append({"document": q["document_id"], "source": source, "cue": q["cue_text"],
+                        "content": q["content_text"]})
+    return out
+
+
+def _real_name(name: str | None) -> bool:
+    """A name, not a word the parser took for one: capitalised, three letters or more, not a pronoun."""
+    if not name or len(name) < 3 or not name[:1].isupper():
+        return False
+    return name.lower() not in {"this", "that", "these", "those", "it", "he", "she", "they", "who", "which", "there"}
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a span, whole."""
+    cuts = [text.rfind(". ", 0, start), text.rfind("\n", 0, start)]
+    left = max([c + (2 if text[c] == "." else 1) for c in cuts if c >= 0], default=0)
+    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stop) + 1 if stop else len(text)
+    return text[left:right].strip()
+
+
+def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
+    """Other names the articles give the actor, each once, with its best evidence: a sentence that
+    names the actor as well, the shortest such."""
+    marks = ",".join("?" * len(ids))
+    names = {r[0].casefold() for r in store.conn.execute(
+        f"SELECT DISTINCT text FROM mentions WHERE entity_id IN ({marks}) AND kind = 'name'", sorted(ids))}  # noqa: S608
+    best: dict[str, tuple[tuple[bool, int], dict[str, Any]]] = {}
     for r in store.conn.execute(
         f"SELECT a.alias, a.document_id, a.start, a.end, d.text FROM aliases a JOIN documents d ON d.id = a.document_id "  # noqa: S608
         f"WHERE a.entity_id IN ({marks}) ORDER BY a.alias, a.document_id",
         sorted(ids),
     ):
-        text = r["text"]
-        left = max(text.rfind(". ", 0, r["start"]) + 2, text.rfind("\n", 0, r["start"]) + 1, 0)
-        stop = [i for i in (text.find(". ", r["end"]), text.find("\n", r["end"])) if i >= 0]
-        right = min(stop) + 1 if stop else len(text)
-        out.append({"alias": r["alias"], "document": r["document_id"], "start": r["start"], "end": r["end"],
-                    "evidence": text[left:right].strip()})
-    return out
+        evidence = _sentence(r["text"], r["start"], r["end"])
+        both = any(n in evidence.casefold() for n in names if n != r["alias"].casefold())
+        rank = (not both, len(evidence))
+        entry = {"alias": r["alias"], "document": r["document_id"], "start": r["start"], "end": r["end"],
+                 "evidence": evidence}
+        key = r["alias"].casefold()
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, entry)
+    return [e for _rank, e in sorted(best.values(), key=lambda x: x[1]["alias"])]
 
 
 def stats(store: SQLiteStore) -> dict[str, Any]:

@@ -59,3 +59,32 @@ def test_ties_show_grade_and_outlet_per_step_and_fold_parallel_edges(db: Path) -
     assert any(x["modality"] == "negated" for x in first["also"]), "the denial folded in beside it"
     code, out, _ = run("ties", "Jawad al-Khazraji", "Foreign Security Corps", "--db", str(db))
     assert code == 0 and "[C" in out and "Nahr Press Agency, 2027-03-05, q12" in out
+
+
+def test_show_quotes_only_real_speakers_aliases_once_posts_once(db: Path) -> None:
+    from interlock.query import show
+
+    with SQLiteStore(db) as store:
+        khazraji = show(store, "Jawad al-Khazraji")
+        sumud = show(store, "Kata'ib al-Sumud")
+        sayyadi = show(store, "Qasim al-Sayyadi")
+    for profile in (khazraji, sumud):
+        for q in profile["quotes_about"]:
+            assert q["source"] and q["source"][:1].isupper() or q["source"].endswith("(anonymous)"), q
+            assert q["source"].split(" (")[0].lower() not in {"this", "al", "he", "it", "someone", "none"}, q
+            assert not any(ch.isdigit() for ch in q["source"].split(" (")[0][:12]), f"a date is no speaker: {q}"
+    aliases = [a["alias"].casefold() for a in sumud["stated_aliases"]]
+    assert len(aliases) == len(set(aliases)), "each stated alias once"
+    steadfast = next(a for a in sumud["stated_aliases"] if a["alias"] == "Steadfastness Brigades")
+    assert steadfast["evidence"].startswith("DAR AL-NAHR"), "the whole sentence, its first letter too"
+    posts = [(t["subject"], t["object"], t["role"], t["status"]) for t in sayyadi["ties"]
+             if t["predicate"] in ("holds_position", "leader_of")]
+    assert len(posts) == len(set(posts)), "holds_position and leader_of of one post shown once"
+    assert any(t.get("predicates") == ["holds_position", "leader_of"] for t in sayyadi["ties"])
+
+
+def test_show_prints_whole_evidence_wrapped(db: Path) -> None:
+    code, out, _ = run("show", "Kata'ib al-Sumud", "--db", str(db))
+    assert code == 0
+    assert "April's parliamentary election, the group announced." in " ".join(out.split())
+    assert "someone" not in out
