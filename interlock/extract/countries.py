@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
+from interlock.extract.lexicon import CAPITALS, DEMONYMS, PLACE_ALIASES
 from interlock.extract.state import DocState, EntityDraft
 
 #: role head words that name a post in a national state
@@ -73,7 +73,7 @@ def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
     counts: Counter[str] = Counter()
     for ent in state.live_entities():
         if ent.label == "GPE":
-            name = country_name(ent)
+            name = country_name(ent) or CAPITALS.get(ent.name.lower())
         elif ent.label == "NORP":
             name = DEMONYMS.get(ent.name.lower())
         else:
@@ -93,9 +93,11 @@ def dominant_country(state: DocState) -> str | None:
         return cached if isinstance(cached, str) else None
     counts = _mentioned(state, 0, len(state.text))
     best: str | None = None
-    if counts:
-        name, n = counts.most_common(1)[0]
-        if n >= 2 and n >= DOMINANT_SHARE * sum(counts.values()):
+    ranked = counts.most_common(2)
+    if ranked:
+        name, n = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if n > runner_up and n >= DOMINANT_SHARE * sum(counts.values()):
             best = name
     state.cache["dominant_country"] = best
     return best

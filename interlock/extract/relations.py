@@ -152,7 +152,63 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             if ent is not None:
                 ctx.how = "as"
                 return ent, verb, None
+        if verb.lemma_.lower() in REPLACE_VERBS and verb.pos_ == "VERB":
+            return _replacement(ctx, verb)
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in POST_NOUNS:
+            # "X's appointment as governor", "the appointment of X as governor"
+            for child in verb.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    who = child if child.dep_ == "poss" else next(
+                        (p for p in child.children if p.dep_ == "pobj"), None)
+                    ent = ctx.entity(who, roles.PERSON_LABELS, named_only=True) if who is not None else None
+                    if ent is not None:
+                        ctx.how = "appointment"
+                        ctx.ended = _ends_noun(verb)
+                        return ent, None, None
     return None, None, None
+
+
+#: verbs whose subject takes a post from their object: "X replaced Y as commander"
+REPLACE_VERBS = frozenset(("replace", "succeed"))
+#: nouns of giving a post: "X's appointment as governor"
+POST_NOUNS = frozenset(("appointment", "nomination", "election", "designation", "promotion", "selection"))
+#: words that end the post a noun gave: "the termination of X's appointment as governor"
+_ENDING_HEADS = frozenset(("termination", "terminate", "end", "revoke", "revocation", "cancel", "cancellation", "annul"))
+
+
+def _ends_noun(noun: Token) -> bool:
+    """ "the termination of X's appointment", "ended X's appointment": the post is over."""
+    node = noun.head
+    for _ in range(3):
+        if node.lemma_.lower() in _ENDING_HEADS:
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
+    """ "X replaced Y as commander", "Y was replaced by X as commander": X holds the post,
+    Y held it (left in ``ctx.replaced`` for a former statement)."""
+    new_tok: Token | None = None
+    old_tok: Token | None = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            new_tok = child
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            old_tok = child
+        elif child.dep_ == "agent":
+            new_tok = next((p for p in child.children if p.dep_ == "pobj"), new_tok)
+    if new_tok is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        new_tok = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    new = ctx.holder(new_tok)
+    old = ctx.holder(old_tok)
+    ctx.replaced = old if old is not new else None
+    if new is None and ctx.replaced is not None:
+        return None, None, None
+    ctx.how = "replace"
+    return new, verb, None
 
 
 def _subject(verb: Token, passive_first: bool) -> Token | None:
@@ -215,6 +271,8 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if child.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
                 continue  # "The Lord of the Rings film director": a work, not an employer
             ent = ctx.entity(child, ORG_LIKE)
+            if ent is None and child.pos_ == "PROPN" and child.dep_ in ("compound", "poss"):
+                ent = ctx.ensure_org(child)  # "HTS leader X": an acronym NER did not tag
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
                 continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
             if ent is not None and not _covers(ent, token) and not _portfolio_like(ent):
@@ -290,6 +348,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
         return  # "Premier League", "Best Director", "Knight Commander of the Order"
     ctx.how = "nominal"
+    ctx.replaced = None
+    ctx.ended = False
     holder, verb, name_head = _holder(ctx, token)
     nominal = False
     if holder is None:
@@ -354,8 +414,14 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         if nominal or predicate in ("founded", "member_of"):
             return
         predicate = "holds_position"
-    ctx.add(holder, predicate, obj, token, role, status, verb)
-    if predicate == "leader_of":
-        # a leader also holds the post: "commander of the Border Guard" is a position
-        ctx.add(holder, "holds_position", obj, token, role, status, verb)
+    if ctx.ended:
+        status = "former"
+    replaced = ctx.replaced
+    for who, when in ((holder, status), (replaced, "former")):
+        if who is None:
+            continue
+        ctx.add(who, predicate, obj, token, role, when, verb if who is holder else None)
+        if predicate == "leader_of":
+            # a leader also holds the post: "commander of the Border Guard" is a position
+            ctx.add(who, "holds_position", obj, token, role, when, verb if who is holder else None)
     _mark(ctx.statements[before:], f"role:{ctx.how}", basis)

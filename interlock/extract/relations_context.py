@@ -27,6 +27,10 @@ class Context:
         self.statements: list[StatementDraft] = []
         #: the pattern that found the last role holder ("title", "appos", "copula", ...)
         self.how = ""
+        #: the former holder a replacement names ("X replaced [Y] as commander")
+        self.replaced: EntityDraft | None = None
+        #: the post's phrase says it ended ("the termination of X's appointment as ...")
+        self.ended = False
 
     # -- entities -------------------------------------------------------
     def mentions_at(self, token: Token) -> list[tuple[MentionDraft, EntityDraft]]:
@@ -95,6 +99,13 @@ class Context:
         token = roles.climb_relative(token)
         for _ in range(4):
             ent = self.entity(token, roles.PERSON_LABELS)
+            if ent is not None and self.mention_kind(token, ent) == "nominal":
+                # "appointed his spokesperson, Ibrahim Kalin, as ...": the name in apposition
+                for child in token.children:
+                    if child.dep_ == "appos":
+                        named = self.entity(child, roles.PERSON_LABELS, named_only=True)
+                        if named is not None:
+                            return named
             if ent is not None or token.ent_type_:
                 return ent
             # "X was an American journalist who served as ...": from the noun to X

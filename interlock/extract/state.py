@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -22,59 +23,56 @@ MENTION_KINDS = ("name", "short", "acronym", "nominal", "pronoun")
 _changes = [0]
 
 
-class _TrackedList(list):  # type: ignore[type-arg]
+class _TrackedList(list[Any]):
     """A list that counts its changes in ``_changes``, so that look-up indexes know they are stale."""
 
-    def _changed(self) -> None:
-        _changes[0] += 1
-
-    def append(self, item: object) -> None:
+    def append(self, item: Any) -> None:
         _changes[0] += 1
         super().append(item)
 
-    def extend(self, items: object) -> None:
+    def extend(self, items: Any) -> None:
         _changes[0] += 1
-        super().extend(items)  # type: ignore[arg-type]
+        super().extend(items)
 
-    def insert(self, i: object, item: object) -> None:
+    def insert(self, i: Any, item: Any) -> None:
         _changes[0] += 1
-        super().insert(i, item)  # type: ignore[arg-type]
+        super().insert(i, item)
 
-    def remove(self, item: object) -> None:
+    def remove(self, item: Any) -> None:
         _changes[0] += 1
         super().remove(item)
 
-    def pop(self, *args: object) -> object:
+    def pop(self, *args: Any) -> Any:
         _changes[0] += 1
-        return super().pop(*args)  # type: ignore[arg-type]
+        return super().pop(*args)
 
     def clear(self) -> None:
         _changes[0] += 1
         super().clear()
 
-    def sort(self, *args: object, **kwargs: object) -> None:
+    def sort(self, *args: Any, **kwargs: Any) -> None:
         _changes[0] += 1
-        super().sort(*args, **kwargs)  # type: ignore[arg-type]
+        super().sort(*args, **kwargs)
 
     def reverse(self) -> None:
         _changes[0] += 1
         super().reverse()
 
-    def __setitem__(self, i: object, item: object) -> None:
+    def __setitem__(self, i: Any, item: Any) -> None:
         _changes[0] += 1
-        super().__setitem__(i, item)  # type: ignore[index]
+        super().__setitem__(i, item)
 
-    def __delitem__(self, i: object) -> None:
+    def __delitem__(self, i: Any) -> None:
         _changes[0] += 1
-        super().__delitem__(i)  # type: ignore[arg-type]
+        super().__delitem__(i)
 
-    def __iadd__(self, items: object) -> _TrackedList:
+    def __iadd__(self, items: Any) -> Any:  # type: ignore[misc]
         _changes[0] += 1
-        return super().__iadd__(items)  # type: ignore[arg-type,return-value]
+        return super().__iadd__(items)
 
-    def __imul__(self, n: object) -> _TrackedList:
+    def __imul__(self, n: Any) -> Any:  # type: ignore[misc]
         _changes[0] += 1
-        return super().__imul__(n)  # type: ignore[arg-type,return-value]
+        return super().__imul__(n)
 
 
 
@@ -100,11 +98,11 @@ class EntityDraft:
     #: set when this cluster was merged into another one
     merged_into: EntityDraft | None = None
 
-    def __setattr__(self, key: str, value: object) -> None:
+    def __setattr__(self, key: str, value: Any) -> None:
         if key == "mentions":
             _changes[0] += 1
             if not isinstance(value, _TrackedList):
-                value = _TrackedList(value)  # type: ignore[arg-type]
+                value = _TrackedList(value)
         elif key == "merged_into":
             _changes[0] += 1
         object.__setattr__(self, key, value)
@@ -222,11 +220,11 @@ class DocState:
     #: mentions by offsets, for look-ups in time independent of the document's length
     _index: _Index | None = field(default=None, repr=False, compare=False)
 
-    def __setattr__(self, key: str, value: object) -> None:
+    def __setattr__(self, key: str, value: Any) -> None:
         if key == "entities":
             _changes[0] += 1
             if not isinstance(value, _TrackedList):
-                value = _TrackedList(value)  # type: ignore[arg-type]
+                value = _TrackedList(value)
         object.__setattr__(self, key, value)
 
     def _look_up(self) -> _Index | None:
@@ -412,8 +410,7 @@ class _Index:
 
     def drop_entity(self, ent: EntityDraft, mentions: list[MentionDraft]) -> None:
         for m in mentions:
-            for table, key in ((self.exact, (m.start, m.end)), (self.buckets, m.start // _BUCKET)):
-                hits = table.get(key)  # type: ignore[attr-defined]
+            for hits in (self.exact.get((m.start, m.end)), self.buckets.get(m.start // _BUCKET)):
                 if hits:
                     hits[:] = [h for h in hits if h[2] is not ent]
         self.live.remove(ent)
