@@ -91,8 +91,8 @@ def test_ftm_entities_validate_one_by_one(store: SQLiteStore, tmp_path: Path) ->
                     assert v in by_id, f"{data['id']} {prop_name} -> {v} is not exported"
                     assert model.get(by_id[v]["schema"]).is_a(prop.range), (prop_name, by_id[v]["schema"])
     schemata = {e["schema"] for e in lines}
-    assert {"Person", "Organization", "Position", "Occupancy", "Directorship", "Membership", "UnknownLink",
-            "Article", "Event"} <= schemata
+    assert {"Person", "Organization", "PublicBody", "Position", "Occupancy", "Directorship", "Membership",
+            "UnknownLink", "Article", "Event"} <= schemata
 
 
 def test_ftm_keeps_each_statements_evidence(store: SQLiteStore, tmp_path: Path) -> None:
@@ -138,7 +138,9 @@ def test_stix_bundle_validates_and_parses(store: SQLiteStore, tmp_path: Path) ->
     parsed = stix2.parse(bundle, allow_custom=True)
     assert len(parsed.objects) == summary["written"]["objects"]
     types = {o["type"] for o in bundle["objects"]}
-    assert {"identity", "relationship", "report", "note", "extension-definition"} <= types
+    assert {"identity", "threat-actor", "relationship", "report", "note", "extension-definition"} <= types
+    sumud = [o for o in bundle["objects"] if o["type"] == "threat-actor" and o["name"] == "Kata'ib al-Sumud"]
+    assert sumud and "armed-group" in sumud[0]["x_interlock_kinds"], "an armed group is a threat actor"
     ids = {o["id"] for o in bundle["objects"]}
     for o in bundle["objects"]:
         for ref in o.get("object_refs", []) + [o.get("source_ref"), o.get("target_ref")]:

@@ -62,7 +62,7 @@ def schema_of(label: str | None, kinds: list[str]) -> str:
     """The FtM schema of an actor from its entity label and kinds."""
     if label == "PERSON":
         return "Person"
-    if label in ("GPE",) or "state-body" in kinds or "government" in kinds:
+    if label in ("GPE",) or {"state-body", "foreign-government"} & set(kinds):
         return "PublicBody"
     if label in ("LOC", "FAC"):
         return "Address"

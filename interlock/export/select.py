@@ -9,7 +9,8 @@ store in Python:
 - ``x_edges``: one row per tie, a (subject actor, predicate, object actor) with an
   object, aggregated over its statements (the grain of a claim);
 - ``x_nodes``: one row per actor that a kept statement names, with its display
-  name, label, spellings, kinds, posts without an organisation and degree.
+  name, label, spellings, kinds (as vetting computes them: ``interlock.vet.kinds``),
+  posts without an organisation and degree.
 
 An actor's key is ``entities.actor_id`` (written by resolution; anonymous sources
 are ``anon:`` keys), the same key ``interlock show`` groups by.
@@ -165,10 +166,31 @@ class Selection:
             "min(label) AS label FROM entities GROUP BY actor_id) e "
             "WHERE x_nodes.name IS NULL AND e.actor_id = x_nodes.key"
         )
+        self._kinds()
         c.execute(
             "UPDATE x_nodes SET posts = p.roles FROM (SELECT skey, group_concat(DISTINCT role) AS roles FROM x_st "
             "WHERE okey IS NULL AND role IS NOT NULL GROUP BY skey) p WHERE p.skey = x_nodes.key"
         )
+
+    def _kinds(self, chunk: int = 2000) -> None:
+        """Each named actor's kinds as vetting sees them (what the articles call it, the outlet registry,
+        hand tags: ``interlock.vet.kinds``), added to those resolution stored, a chunk of actors at a time."""
+        from interlock.vet.kinds import KindIndex
+
+        last = 0
+        while True:
+            rows = self.c.execute("SELECT rowid, key, kinds FROM x_nodes WHERE rowid > ? AND key NOT LIKE 'anon:%' "
+                                  "ORDER BY rowid LIMIT ?", (last, chunk)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            found = KindIndex(self.store).kinds([r[1] for r in rows])
+            updates = []
+            for _, key, stored in rows:
+                if found.get(key):
+                    kinds = list(dict.fromkeys([*(json.loads(stored) if stored else []), *sorted(found[key])]))
+                    updates.append((json.dumps(kinds), key))
+            self.c.executemany("UPDATE x_nodes SET kinds = ? WHERE key = ?", updates)
 
     def _neighbourhood(self, name: str, hops: int) -> set[str]:
         """The actor NAME and every actor at most ``hops`` kept ties away from it."""
