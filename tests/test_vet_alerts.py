@@ -95,7 +95,8 @@ def test_watch_list_and_remove(tmp_path: Path) -> None:
     with pytest.raises(WatchError):
         remove_watch(mini.store, "Someone Named")
     with pytest.raises(WatchError, match="to watch a rule"):
-        add_watch(mini.store, "Nobody At All")
+        add_watch(mini.store, "no-such-rule")
+    assert add_watch(mini.store, "Nobody At All")["seen"] is False, "a name not seen yet is watched (issue 11)"
 
 
 def test_commands_print_json(tmp_path: Path) -> None:
@@ -110,7 +111,7 @@ def test_commands_print_json(tmp_path: Path) -> None:
     db = str(tmp_path / "mini.db")
     run = CliRunner().invoke
     assert json.loads(run(vet_command, ["--db", db, "--json"]).output) == []
-    out = run(tag_command, ["Northern Unit", "armed-group", "--db", db, "--who", "tester", "--json"])
+    out = run(tag_command, ["Northern Unit", "armed-group", "--db", db, "--by", "tester", "--json"])
     assert out.exit_code == 0 and json.loads(out.output)["tag"] == "armed-group"
     found = json.loads(run(vet_command, ["--db", db, "--json"]).output)
     assert [f["rule"] for f in found] == ["armed-post-at-registration"]
@@ -124,7 +125,7 @@ def test_commands_print_json(tmp_path: Path) -> None:
                     "    path: [{predicates: [holds_position]}]\n", "utf-8")
     out = run(vet_command, ["--db", db, "--rules", str(pack)])
     assert out.exit_code == 1 and f"{pack}, line 5: unknown kind 'candidat'" in out.output
-    assert run(watch_group, ["add", "Faris Command", "--db", db, "--who", "tester"]).exit_code == 0
+    assert run(watch_group, ["add", "Faris Command", "--db", db, "--by", "tester"]).exit_code == 0
     listed = json.loads(run(watch_group, ["list", "--db", db, "--json"]).output)
     assert [w["target"] for w in listed] == ["Faris Command"]
     assert json.loads(run(alerts_command, ["--db", db, "--json"]).output) == []

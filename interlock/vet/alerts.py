@@ -11,6 +11,7 @@ grade changed (``findings`` keeps each finding's fingerprint). Alerts are stored
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -57,18 +58,23 @@ def add_watch(store: SQLiteStore, target: str, who: str | None = None, pack: str
     if pack is not None:
         raise WatchError(f"no rule {target!r} in {pack}; rules: {', '.join(r.id for r in rules.rules)}")
     try:
-        key = find_actor(store, target)
-    except (NotFound, Ambiguous) as exc:
+        key: str | None = find_actor(store, target)
+    except NotFound as exc:
+        if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", target):  # a rule id mistyped, not a name
+            rule_ids = ", ".join(r.id for r in rules.rules)
+            raise WatchError(f"{exc} (to watch a rule, give one of: {rule_ids})") from None
+        key = None  # a name not seen yet: watched, and an alert when it first appears
+    except Ambiguous as exc:
         rule_ids = ", ".join(r.id for r in rules.rules)
         raise WatchError(f"{exc} (to watch a rule, give one of: {rule_ids})") from None
-    ids = [r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (key,))]
+    ids = [r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (key,))] if key else []
     for have in c.execute("SELECT id, target, entities FROM watches WHERE kind = 'actor'").fetchall():
-        if have[1] == target or json.loads(have[2] or "[]") == ids:  # the same actor, however spelled
+        if have[1] == target or (ids and json.loads(have[2] or "[]") == ids):  # the same actor, however spelled
             return {"id": have[0], "kind": "actor", "target": have[1], "entities": len(ids), "existing": True}
     c.execute("INSERT INTO watches (kind, target, entities, who, at) VALUES ('actor', ?, ?, ?, ?)",
               (target, json.dumps(ids), who or who_am_i(), now()))
     return {"id": c.execute("SELECT last_insert_rowid()").fetchone()[0], "kind": "actor", "target": target,
-            "entities": len(ids)}
+            "entities": len(ids), "seen": key is not None}
 
 
 def list_watches(store: SQLiteStore) -> list[dict[str, Any]]:
@@ -160,6 +166,7 @@ def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list
     """New statements in the documents whose subject or object is a watched actor."""
     c = store.conn
     keys: dict[str, set[int]] = {}
+    due_first: list[dict[str, Any]] = []
     for w in watches:
         ids = json.loads(w["entities"])
         actors = set()
@@ -171,9 +178,11 @@ def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list
             actors.add(find_actor(store, w["target"]))
         except (NotFound, Ambiguous):
             pass
+        if not ids and actors:
+            due_first.extend(_first_seen(store, w, actors, document_ids))
         for a in actors:
             keys.setdefault(a, set()).add(w["id"])
-    due = []
+    due = due_first
     for part in chunks(sorted(set(document_ids))):
         marks = ",".join("?" * len(part))
         for r in c.execute(
@@ -189,10 +198,27 @@ def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list
     return due
 
 
-def list_alerts(store: SQLiteStore, since: str | None = None) -> list[dict[str, Any]]:
-    """Stored alerts, oldest first, from ``since`` (a date or ISO time) on."""
+def _first_seen(store: SQLiteStore, watch: Any, actors: set[str], document_ids: list[str]) -> list[dict[str, Any]]:
+    """A watched name that had never been seen now is: one alert, and the watch keeps its entities."""
+    c = store.conn
+    ids = sorted(r[0] for a in actors for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (a,)))
+    docs = sorted({r[0] for part in chunks(ids) for r in c.execute(
+        f"SELECT DISTINCT document_id FROM entities WHERE id IN ({','.join('?' * len(part))})", part)}  # noqa: S608
+        & set(document_ids))
+    c.execute("UPDATE watches SET entities = ? WHERE id = ?", (json.dumps(ids), watch["id"]))
+    if not docs:
+        return []
+    return [{"kind": "first-seen", "watch_id": watch["id"], "finding_id": None, "statement_id": None,
+             "document_id": docs[0], "message": f"{watch['target']} appears for the first time, in {', '.join(docs)}"}]
+
+
+def list_alerts(store: SQLiteStore, since: str | None = None, published_since: str | None = None) -> list[dict[str, Any]]:
+    """Stored alerts, oldest first: raised (at ingest) on or after ``since``, and about documents
+    published on or after ``published_since`` (dates, YYYY-MM-DD)."""
     rows = store.conn.execute(
-        "SELECT a.*, w.target FROM alerts a LEFT JOIN watches w ON w.id = a.watch_id "
-        "WHERE a.at >= ? ORDER BY a.id", (since or "",)
+        "SELECT a.*, w.target, d.published FROM alerts a LEFT JOIN watches w ON w.id = a.watch_id "
+        "LEFT JOIN documents d ON d.id = a.document_id "
+        "WHERE a.at >= ? AND (? = '' OR coalesce(d.published, '') >= ?) ORDER BY a.id",
+        (since or "", published_since or "", published_since or ""),
     ).fetchall()
     return [dict(r) for r in rows]

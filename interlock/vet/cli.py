@@ -80,7 +80,7 @@ def watch_group() -> None:
 @watch_group.command(name="add")
 @click.argument("target")
 @click.option("--rules", "rules_path", default=None, help="The pack the rule comes from (default: the shipped pack).")
-@click.option("--who", default=None, help="Who adds the watch (default: the login name).")
+@click.option("--by", "who", default=None, help="Who adds the watch (default: INTERLOCK_USER or the login name).")
 @DB_OPTION
 @JSON_OPTION
 def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Path | None, as_json: bool) -> None:
@@ -97,7 +97,8 @@ def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Pat
         _dump(done)
     else:
         already = "already " if done.get("existing") else ""
-        click.echo(f"{already}watching {done['kind']} {done['target']!r} (watch {done['id']})")
+        unseen = ": not in the store yet; an alert when it first appears" if done.get("seen") is False else ""
+        click.echo(f"{already}watching {done['kind']} {done['target']!r} (watch {done['id']}){unseen}")
 
 
 @watch_group.command(name="list")
@@ -151,20 +152,39 @@ def _since(value: str) -> str:
 
 
 @click.command(name="alerts")
-@click.option("--since", default=None, help="Only alerts from this date (YYYY-MM-DD) or ISO time on.")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only alerts raised (by an ingest) on or after this date, YYYY-MM-DD (or an ISO time).")
+@click.option("--published-since", default=None, metavar="DATE",
+              help="Only alerts about documents published on or after this date, YYYY-MM-DD.")
 @DB_OPTION
 @JSON_OPTION
-def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> None:
-    """List the stored alerts that ingests raised for watched actors and rules."""
+def alerts_command(since: str | None, published_since: str | None, db_path: Path | None, as_json: bool) -> None:
+    """List the stored alerts that ingests raised for watched actors and rules.
+
+    --since filters on when an alert was raised (the ingest), --published-since on the
+    publication date of the document it is about.
+    """
+    from datetime import date
+
     from interlock.vet.alerts import list_alerts
 
     if since is not None:
         since = _since(since)
+    if published_since is not None:
+        try:
+            published_since = date.fromisoformat(published_since.strip()).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{published_since!r} is not a date (YYYY-MM-DD)",
+                                     param_hint="'--published-since'") from None
     with open_store(db_path) as store:
-        rows = list_alerts(store, since)
+        rows = list_alerts(store, since, published_since)
     if as_json:
         _dump(rows)
         return
+    said = [x for x in (f"raised since {since}" if since else "",
+                        f"about documents published since {published_since}" if published_since else "") if x]
+    if said:
+        click.echo(f"alerts {' and '.join(said)}:")
     if not rows:
         click.echo("no alerts")
     for a in rows:
@@ -175,7 +195,7 @@ def alerts_command(since: str | None, db_path: Path | None, as_json: bool) -> No
 @click.argument("entity")
 @click.argument("tag")
 @click.option("--remove", is_flag=True, help="Take the kind away (even one inferred from the articles).")
-@click.option("--who", default=None, help="Who judges (default: the login name).")
+@click.option("--by", "who", default=None, help="Who judges (default: INTERLOCK_USER or the login name).")
 @click.option("--note", default=None, help="Why, kept with the judgement.")
 @DB_OPTION
 @JSON_OPTION

@@ -1,0 +1,57 @@
+"""Everyday CLI consistency: --by everywhere, a name watched before it is seen, alerts filtered by
+the day they were raised or by the documents' publication date. Articles are our own writing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interlock.cli import cli
+
+FIRST = {"id": "ev-1", "published": "2027-05-02", "outlet": "Test Wire", "title": "[Fiction] Port reopens",
+         "text": "Karim Saleh, the mayor of Ras Tanwir, reopened the port on Sunday."}
+LATER = {"id": "ev-2", "published": "2027-05-09", "outlet": "Test Wire", "title": "[Fiction] A new envoy",
+         "text": "Hassan Nouri, a Lantern League envoy, met Karim Saleh in Ras Tanwir on Sunday."}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(path: Path, record: dict[str, str]) -> str:
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_name_not_yet_seen_is_watched_and_alerts_when_it_first_appears(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert run("ingest", write(tmp_path / "a.jsonl", FIRST), "--db", db, "-q")[0] == 0
+    code, out, err = run("watch", "add", "Hassan Nouri", "--by", "tester", "--db", db)
+    assert code == 0 and "not in the store yet" in out, err
+    code, _, err = run("ingest", write(tmp_path / "b.jsonl", LATER), "--db", db, "-q")
+    assert code == 0, err
+    code, out, _ = run("alerts", "--json", "--db", db)
+    alerts = json.loads(out)
+    first = [a for a in alerts if a["kind"] == "first-seen"]
+    assert len(first) == 1 and first[0]["document_id"] == "ev-2" and "Hassan Nouri" in first[0]["message"]
+    code, out, _ = run("watch", "list", "--json", "--db", db)
+    assert json.loads(out)[0]["who"] == "tester"
+    # filtered by publication date: the article of 9 May is after the 5th, not after the 10th
+    code, out, _ = run("alerts", "--published-since", "2027-05-05", "--db", db)
+    assert code == 0 and "about documents published since 2027-05-05" in out and "Hassan Nouri" in out
+    code, out, _ = run("alerts", "--published-since", "2027-05-10", "--json", "--db", db)
+    assert json.loads(out) == []
+    code, _, err = run("alerts", "--published-since", "May 5", "--db", db)
+    assert code == 2 and "not a date" in err
+
+
+def test_by_is_the_one_spelling_of_who_judges(tmp_path: Path) -> None:
+    from interlock.cli_resolve import merge, same, split, withdraw
+    from interlock.vet.cli import tag_command, watch_add
+
+    for command in (merge, same, split, withdraw, tag_command, watch_add):
+        opts = {o for p in command.params for o in getattr(p, "opts", [])}
+        assert "--by" in opts and "--who" not in opts, command.name
