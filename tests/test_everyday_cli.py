@@ -55,3 +55,17 @@ def test_by_is_the_one_spelling_of_who_judges(tmp_path: Path) -> None:
     for command in (merge, same, split, withdraw, tag_command, watch_add):
         opts = {o for p in command.params for o in getattr(p, "opts", [])}
         assert "--by" in opts and "--who" not in opts, command.name
+
+
+def test_watch_add_of_an_ambiguous_name_gives_the_candidates(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    texts = [{"id": "s1", "published": "2027-05-01", "outlet": "Test Wire", "text": "Karim Saleh met voters in Ras Tanwir."},
+             {"id": "s2", "published": "2027-05-02", "outlet": "Test Wire", "text": "Hadi Saleh met voters in Qasr Bayda."}]
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
+    assert run("ingest", str(path), "--db", db, "-q")[0] == 0
+    code, out, _ = run("watch", "add", "Saleh", "--json", "--db", db)
+    assert code == 2 and {c["name"] for c in json.loads(out)["candidates"]} == {"Karim Saleh", "Hadi Saleh"}
+    key = json.loads(out)["candidates"][0]["key"]
+    code, out, _ = run("watch", "add", key, "--db", db)
+    assert code == 0 and "not in the store yet" not in out

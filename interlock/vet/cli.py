@@ -84,11 +84,20 @@ def watch_group() -> None:
 @DB_OPTION
 @JSON_OPTION
 def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Path | None, as_json: bool) -> None:
-    """Watch TARGET: a rule id of the pack, else an actor's name."""
+    """Watch TARGET: a rule id of the pack, else an actor's name or id (one not seen yet too:
+    an alert when it first appears)."""
+    from interlock.cli_actor import pick_actor
+    from interlock.query import Ambiguous, find_actor
     from interlock.vet.alerts import add_watch
 
     try:
         with open_store(db_path) as store:
+            try:
+                find_actor(store, target)
+            except Ambiguous:  # pick one (in a terminal), else the candidates and exit 2
+                target = pick_actor(store, target, as_json, keep_name=True)
+            except InterlockError:
+                pass  # a rule id, or a name not seen yet
             done = add_watch(store, target, who, rules_path)
     except InterlockError as exc:
         _fail(exc)
