@@ -29,6 +29,8 @@ NATIONAL_HEADS = frozenset(
 _NOT_NATIONAL_MODIFIERS = frozenset(("party", "regional", "provincial", "district", "opposition"))
 #: the share of the article's country mentions the dominant country must have
 DOMINANT_SHARE = 0.5
+#: how far the headline and lede reach, in characters
+LEDE_CHARS = 400
 
 _COUNTRIES = frozenset(DEMONYMS.values()) - {"Europe", "Kurdistan"}
 
@@ -97,7 +99,9 @@ def dominant_country(state: DocState) -> str | None:
     if ranked:
         name, n = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if n > runner_up and n >= DOMINANT_SHARE * sum(counts.values()):
+        # one mention makes the article's country only in its headline or lede
+        lede = _mentioned(state, 0, min(len(state.text), LEDE_CHARS))
+        if n > runner_up and n >= DOMINANT_SHARE * sum(counts.values()) and (n >= 2 or lede[name]):
             best = name
     state.cache["dominant_country"] = best
     return best

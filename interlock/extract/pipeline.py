@@ -63,10 +63,11 @@ def _times(doc: Doc, state: DocState) -> None:
 
 
 def _attribution(doc: Doc, state: DocState) -> None:
-    from interlock.extract import attribution, sources
+    from interlock.extract import attribution, claims_filter, sources
 
     state.attributions = attribution.find_attributions(doc)
     sources.link_sources(doc, state)
+    claims_filter.prune(doc, state)
 
 
 def _relations(doc: Doc, state: DocState) -> None:
@@ -88,8 +89,9 @@ def _modality(doc: Doc, state: DocState) -> None:
 
 
 def _confidence(doc: Doc, state: DocState) -> None:
-    from interlock.extract import confidence
+    from interlock.extract import confidence, furniture
 
+    furniture.prune(state)
     confidence.assign(doc, state)
 
 

@@ -56,7 +56,11 @@ def link_sources(doc: Doc, state: DocState) -> None:
             att.source_entity = ent.resolved() if ent is not None else None
         ent = att.source_entity
         if ent is not None:
-            att.anonymous = att.anonymous or _is_anonymous(ent)
+            # a source the text does not name is anonymous, whatever it is called: "a
+            # researcher", "protesters", "state media", "the country's police chief"
+            att.anonymous = att.anonymous or _is_anonymous(ent) or (
+                _unnamed(ent) and att.source is not None and not _names_itself(doc, *att.source)
+            )
             if ent.label == "PERSON" and ent.anonymous and not att.anonymous:
                 att.anonymous = _head_is_anonymous(ent.name)
         if att.addressee is not None:
@@ -217,6 +221,22 @@ def _source_entity(doc: Doc, state: DocState, start: int, end: int) -> EntityDra
             break
     ent.descriptors.append(text)
     return ent
+
+
+def _unnamed(ent: EntityDraft) -> bool:
+    """True when a source's cluster has mentions and none of them is a name."""
+    ent = ent.resolved()
+    return bool(ent.mentions) and not any(m.kind in ("name", "short", "acronym", "alias") for m in ent.mentions)
+
+
+def _names_itself(doc: Doc, start: int, end: int) -> bool:
+    """True when a source phrase is headed by a name ("the ELN", "the Petra news agency"),
+    not by a description ("a Damascus-based researcher", "Ecuador's police chief")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
 
 
 def _head_is_anonymous(name: str) -> bool:

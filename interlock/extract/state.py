@@ -217,6 +217,8 @@ class DocState:
     pending_events: dict[str, tuple[EntityDraft | None, Timex | None]] = field(default_factory=dict)
     #: where a dateline ("TRIPOLI, Nov 24 (MWS) -") ends, when the article opens with one
     dateline_end: int | None = None
+    #: page furniture lines (captions, bylines, "Read more"): no statements come from there
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     #: mentions by offsets, for look-ups in time independent of the document's length
     _index: _Index | None = field(default=None, repr=False, compare=False)
 

@@ -1,0 +1,89 @@
+"""Attributions that make no claim: actions mistaken for speech, datelines, unresolved pronouns.
+
+The cue classifier is trained on PolNeAR, where reporting verbs dominate. On
+real pages it also takes actions for speech ("the council signed the deal",
+"Egypt is struggling"), a dateline or a "Read Also:" label for a speaker
+before a colon, and a relative pronoun for a source. Those are not claims: a
+claim needs a speaker who says, reports, announces, orders or denies.
+``prune`` drops such attributions, and leaves a pronoun that resolves to no
+named speaker without a source (the words stay recorded, their speaker
+unknown).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from interlock.extract.state import AttributionDraft, DocState
+
+#: verbs of doing, not saying: their subject makes no claim by them
+ACTION_VERBS = frozenset(
+    (
+        "sign", "discuss", "conclude", "struggle", "hold", "know", "continue", "refuse", "ask", "give",
+        "swing", "pass", "approve", "withdraw", "rule", "refer", "accept", "aim", "demonstrate", "present",
+        "grip", "post", "fire", "meet", "visit", "attend", "launch", "kill", "arrest", "seize", "take",
+        "hope", "intend", "explore", "include", "comprise", "lead", "head", "seek", "try", "want", "plan",
+        "need", "receive", "send", "help", "gain", "lose", "win", "face", "remain", "become",
+    )
+)
+_PRONOUNS = frozenset(("he", "she", "it", "they", "who", "which", "that", "this", "these", "those", "we", "i"))
+
+
+def _cue_verb(doc: Doc, att: AttributionDraft) -> str | None:
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    return verbs[-1].lemma_.lower() if verbs else None
+
+
+def _is_dateline_or_label(doc: Doc, att: AttributionDraft) -> bool:
+    """ "MOGADISHU:", "Read Also:", "Report:": a label before a colon, not a speaker."""
+    if att.source is None:
+        return False
+    text = doc.text[att.source[0] : att.source[1]].strip()
+    cue = doc.text[att.cue[0] : att.cue[1]].strip()
+    if cue not in (":", "-", "–", "—"):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return (bool(letters) and all(c.isupper() for c in letters)) or len(text.split()) <= 2 and not any(
+        t.ent_type_ == "PERSON" for t in doc.char_span(att.source[0], att.source[1], alignment_mode="expand") or []
+    )
+
+
+def _unresolved_pronoun(doc: Doc, att: AttributionDraft) -> bool:
+    if att.source is None:
+        return False
+    text = doc.text[att.source[0] : att.source[1]].strip().lower()
+    if text not in _PRONOUNS:
+        return False
+    ent = att.source_entity
+    return ent is None or not any(m.kind != "pronoun" and m.text.lower() not in _PRONOUNS for m in ent.resolved().mentions)
+
+
+def prune(doc: Doc, state: DocState) -> None:
+    """Drop attributions that make no claim; unresolved pronoun sources lose their source."""
+    dropped: list[AttributionDraft] = []
+    kept: list[AttributionDraft] = []
+    for att in state.attributions:
+        verb = _cue_verb(doc, att)
+        if (verb is not None and verb in ACTION_VERBS and att.kind != "direct") or _is_dateline_or_label(doc, att):
+            dropped.append(att)
+            continue
+        if _unresolved_pronoun(doc, att):
+            att.source = None
+            att.source_entity = None
+            att.same_source_as = None
+        kept.append(att)
+    if not dropped:
+        return
+    state.attributions = kept
+    for att in kept:
+        if att.same_source_as in dropped:
+            att.same_source_as = None
+    for st in state.statements:
+        if st.attribution in dropped:
+            st.attribution = None
+    for ev in state.events:
+        if ev.attribution in dropped:
+            ev.attribution = None
