@@ -18,7 +18,7 @@ import click
 
 from interlock import __version__, settings
 from interlock.cli_actor import pick_actor
-from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
 from interlock.cli_query import COMMANDS as QUERY_COMMANDS
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.cli_safety import SafeGroup
@@ -48,8 +48,11 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: one JSON document per line; text: a plain reading of each document.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Leave out statements and meetings less likely right than this (0-1; default: the "
+                   "INTERLOCK_MIN_CONFIDENCE setting, 0.3; 0 writes everything).")
 def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outlet: str | None,
-            pretty: bool, fmt: str, quiet: bool) -> None:
+            pretty: bool, fmt: str, quiet: bool, min_confidence: float | None) -> None:
     """Extract entities, attributions, times, statements and events as JSON lines.
 
     Each input record is {"id", "text", "published", "outlet", "title", "url"};
@@ -72,6 +75,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
     done = 0
     started = time.monotonic()
     try:
+        threshold = settings.get_confidence() if min_confidence is None else min_confidence
         for res in extract_records(records()):
             done += 1
             if isinstance(res, DocumentError):
@@ -81,6 +85,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
             for err in res.errors:
                 click.echo(f"warning: document {res.id!r}: {err}", err=True)
             clean_names(res)  # no name keeps an escape sequence; the output shows control characters escaped
+            res = res.confident(threshold)
             if fmt == "text":
                 output.write(escape(summarise(res)) + "\n\n")
             else:
@@ -180,6 +185,7 @@ def _answer(fn: Any, *args: Any) -> Any:
 
 
 @cli.command()
+@CONFIDENCE_OPTION
 @click.argument("name", required=False)
 @click.option("--most-connected", is_flag=True, help="Show the person with the most statements instead of NAME.")
 @_MIN_GRADE
@@ -248,6 +254,7 @@ def _wrap(text: str, indent: int) -> str:
 
 
 @cli.command()
+@CONFIDENCE_OPTION
 @click.argument("a")
 @click.argument("b")
 @click.option("--hops", type=click.IntRange(1, 6), default=3, show_default=True, help="Longest path to look for.")

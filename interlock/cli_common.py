@@ -17,6 +17,20 @@ DB_OPTION = click.option(
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 
 
+def _keep_confidence(ctx: click.Context, _param: click.Parameter, value: float | None) -> float | None:
+    ctx.meta["min_confidence"] = value if value is not None else settings.get_confidence()
+    return value
+
+
+#: statements below this confidence are left out of the answer (docs/confidence.md)
+CONFIDENCE_OPTION = click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, expose_value=False,
+    callback=_keep_confidence, is_eager=False,
+    help="Leave out statements less likely right than this (0-1; default: the INTERLOCK_MIN_CONFIDENCE "
+         "setting, 0.3; 0 shows everything).",
+)
+
+
 def open_store(db_path: Path | None, must_exist: bool = True) -> SQLiteStore:
     """The store named by --db (else the setting); a clear error when it should exist and does not."""
     path = db_path or Path(settings.get("db"))
@@ -28,6 +42,10 @@ def open_store(db_path: Path | None, must_exist: bool = True) -> SQLiteStore:
         from interlock.refresh import complete_pending
 
         complete_pending(store, lambda line: click.echo(line, err=True))
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None and "min_confidence" in ctx.meta:
+            # a query command: it answers from the confident statements only
+            store.read_confident(float(ctx.meta["min_confidence"]))
     except InterlockError as exc:
         raise click.ClickException(str(exc)) from None
     return store

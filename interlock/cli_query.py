@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import InterlockError
 
 
@@ -38,6 +38,7 @@ def format_event(e: dict[str, Any]) -> str:
 
 
 @click.command(name="events")
+@CONFIDENCE_OPTION
 @click.option("--from", "date_from", default=None, metavar="DATE", help="Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--to", "date_to", default=None, metavar="DATE", help="Only events on or before this date.")
 @click.option("--type", "kind", default=None, metavar="TYPE",
@@ -73,6 +74,7 @@ _MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",
 
 
 @click.command(name="timeline")
+@CONFIDENCE_OPTION
 @click.argument("name")
 @_MIN_GRADE
 @DB_OPTION
@@ -100,6 +102,7 @@ def timeline_command(name: str, min_grade: str | None, db_path: Path | None, as_
 
 
 @click.command(name="search")
+@CONFIDENCE_OPTION
 @click.argument("text")
 @click.option("--from", "date_from", default=None, metavar="DATE", help="Only documents published on or after this date.")
 @click.option("--to", "date_to", default=None, metavar="DATE", help="Only documents published on or before this date.")

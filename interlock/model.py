@@ -8,7 +8,7 @@ describes the serialised form; ``to_dict`` produces exactly that.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -161,12 +161,23 @@ class ExtractedDocument:
     #: sentences in which the author gives an opinion rather than a report
     opinions: list[Span] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: the extraction version that produced this result (``interlock reextract`` compares it)
+    extraction_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (tuples become lists), as the JSON Schema describes it."""
         data = _plain(self)
         assert isinstance(data, dict)
         return data
+
+    def confident(self, min_confidence: float) -> ExtractedDocument:
+        """This result without the statements and meetings less likely right than the threshold."""
+        if min_confidence <= 0.0:
+            return self
+        kept = replace(self)
+        kept.statements = [s for s in self.statements if s.confidence >= min_confidence]
+        kept.events = [e for e in self.events if e.confidence >= min_confidence]
+        return kept
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

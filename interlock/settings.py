@@ -56,6 +56,12 @@ SETTINGS: dict[str, Setting] = {
             "Who makes analyst judgements (merge, same --no, split, tag) in the log; empty: the login name.",
         ),
         Setting(
+            "min_confidence",
+            "0.3",
+            "Statements below this confidence (0-1) are left out of `extract` output and of every "
+            "query, unless a command's --min-confidence says otherwise (docs/confidence.md).",
+        ),
+        Setting(
             "evaldata",
             "../shared/evaldata",
             "Folder with the public evaluation data (read-only, never copied); "
@@ -83,6 +89,18 @@ def get_int(name: str) -> int:
         raise SettingError(
             f"setting {SETTINGS[name].env}={value!r} is not a whole number"
         ) from None
+
+
+def get_confidence(name: str = "min_confidence") -> float:
+    """A confidence setting in [0, 1]; a clear error otherwise."""
+    value = get(name)
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise SettingError(f"setting {SETTINGS[name].env}={value!r} is not a number from 0 to 1")
+    return number
 
 
 def evaldata_dir() -> Path:

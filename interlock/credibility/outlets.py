@@ -101,8 +101,8 @@ def parse(text: str, where: str) -> Registry:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise BadRegistry(f"{where}{line}: not valid YAML: {problem}") from None
+        said = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise BadRegistry(f"{where}{line}: not valid YAML: {said}") from None
     if root is None:
         return Registry([], text)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):

@@ -8,6 +8,8 @@ to rather than making a new one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.modality import sentence_hedges
@@ -16,7 +18,8 @@ from interlock.model import Timex
 
 #: trigger lemmas (verbs and nouns) per event type
 TRIGGERS: dict[str, frozenset[str]] = {
-    "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter", "hold talks"}),
+    "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter",
+                          "hold talks", "host", "receive", "talk", "call", "phone call"}),
     "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
     "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
     "resignation": frozenset({"resign", "resignation", "quit", "step"}),
@@ -55,13 +58,14 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev = _new_event(doc, state, tok, etype, sent)
             if ev is None:
                 continue
-            same = _same_meeting(events, ev) if etype == "meeting" else None
-            if etype == "election":
-                same = _same_election(events, ev)
-            if same is not None:
-                _absorb(same, ev)
-            else:
-                events.append(ev)
+            for one in _one_place_each(ev):
+                same = _same_meeting(events, one) if etype == "meeting" else None
+                if etype == "election":
+                    same = _same_election(events, one)
+                if same is not None:
+                    _absorb(same, one)
+                else:
+                    events.append(one)
     date_elections(state, events)
     for rule, found in (
         ("meeting", meeting_statements(events)),
@@ -182,6 +186,16 @@ def _event_type(tok: Token) -> str | None:
         return None
     if lemma in ("deal", "accord") and tok.pos_ == "VERB":
         return None  # "deal with Iran" is handling, not a deal
+    if lemma in ("host", "receive") and not (tok.pos_ == "VERB" and _person_object(tok)):
+        return None  # "hosted talks", "received a letter": the talks or nothing are the event
+    if lemma == "talk" and not (tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
+        return None
+    if lemma == "call" and not (
+        tok.pos_ == "NOUN" and any(c.lower_ in ("phone", "telephone") for c in tok.lefts)
+    ):
+        return None  # a phone call is a meeting; a call for calm is not
+    if lemma == "conference" and any(c.lower_ in ("press", "news") for c in tok.lefts):
+        return None  # a press conference is no meeting
     if lemma in ("choose", "pick", "select", "tap") and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
     ):
@@ -192,6 +206,68 @@ def _event_type(tok: Token) -> str | None:
                 return None
             return etype
     return None
+
+
+def _one_place_each(ev: EventDraft) -> list[EventDraft]:
+    """ "visited Islamabad, Ankara and Cairo": one visit per place; the places did not meet."""
+    places = [p for p in ev.participants if p.label == "GPE"]
+    others = [p for p in ev.participants if p.label != "GPE"]
+    if ev.type != "meeting" or len(places) < 2 or not others:
+        return [ev]
+    return [replace(ev, participants=[*others, place], topics=list(ev.topics)) for place in places]
+
+
+def _has_first_side(tok: Token) -> bool:
+    """True when a meeting word has someone who meets, or a group that meets mutually:
+    a subject or possessor ("X met Y", "X's talks with Y", "X held talks with Y"), a
+    "between" phrase, a gathering verb ("brought together"), or a verb with coordinated
+    subjects ("X and Y met")."""
+    nodes = [tok]
+    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
+    if verb is not None:
+        nodes.append(verb)
+    if tok.pos_ == "VERB" and tok.dep_ in ("conj", "xcomp", "advcl"):
+        nodes.append(tok.head)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "poss") and child is not tok:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "between":
+                return True
+        if node.lemma_.lower() in _GATHER_VERBS:
+            return True
+    # "talks between X and Y", "a meeting of X and Y"
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "of") for c in tok.children)
+
+
+def _distinct_actors(people: list[EntityDraft]) -> list[EntityDraft]:
+    """One participant per actor, when coreference left two clusters for one: an acronym
+    and its full name ("FARC", "Revolutionary Armed Forces of Colombia"), a surname and the
+    full name ("Khan", "Imran Khan")."""
+    out: list[EntityDraft] = []
+    for p in people:
+        if not any(_same_actor(p, o) for o in out):
+            out.append(p)
+    return out
+
+
+def _same_actor(a: EntityDraft, b: EntityDraft) -> bool:
+    if a.label != b.label and {a.label, b.label} != {"ORG", "NORP"}:
+        return False
+    na, nb = a.name.strip(), b.name.strip()
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    words = [w for w in long_.replace("-", " ").split() if w[:1].isupper()]
+    if short.isupper() and 2 <= len(short) <= 7 and "".join(w[0] for w in words) == short:
+        return True
+    short_words = short.lower().split()
+    return len(short_words) == 1 and short_words[0] in long_.lower().split() and a.label == "PERSON"
+
+
+def _person_object(tok: Token) -> bool:
+    """True when a verb's object is a name ("hosted the UN envoy Geir Pedersen")."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN"
+                                     or c.lower_ in ("envoy", "delegation", "minister", "president", "ambassador"))
+               for c in tok.children)
 
 
 def _refers_back(tok: Token) -> bool:
@@ -255,10 +331,13 @@ def _nobody(subject: Token) -> bool:
 
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
     participants: list[EntityDraft] = []
+    # for a meeting: someone must meet someone. A "with" group alone ("separate meetings
+    # with A, B and C") names one side only, and its members did not meet each other.
+    sided = _has_first_side(tok)
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
         return None  # a rule about anyone, not an event of someone's
     if tok.pos_ == "VERB":
-        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # "He sat in parliament and resigned his seat": the subject is shared
             participants.extend(
                 p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
@@ -294,6 +373,10 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
         p for p in _dedupe(participants)
         if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
     ]  # "..., two sources told GDA": the unnamed sources report the event
+    if etype == "meeting":
+        participants = _distinct_actors(participants)
+        if not sided and len(participants) > 1:
+            return None
     place = _place(state, tok)
     time = _time(state, tok, sent)
     verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
@@ -474,7 +557,9 @@ def _time(state: DocState, tok: Token, sent: Span) -> Timex | None:
         and any(i in own for i in range(t.start, t.end))
     ]
     if not attached:
-        return None
+        # "Talks between A and B ended on Sunday": the one date of the sentence
+        dates = [t for t in state.times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"]
+        return dates[0] if len(dates) == 1 else None
     return min(attached, key=lambda t: abs(t.start - tok.idx))
 
 

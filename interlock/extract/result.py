@@ -22,6 +22,11 @@ from interlock.model import (
 )
 from interlock.vocab import require_predicate
 
+#: the version of the extraction rules and models; stored with every document so that
+#: ``interlock reextract`` knows which documents an older extraction made. Raise it when
+#: extraction output changes.
+EXTRACTION_VERSION = "2026-11-30.1"
+
 
 def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
     """The extraction result for a Doc that went through the full pipeline."""
@@ -34,6 +39,7 @@ def build(doc: Doc, title: str | None = None, url: str | None = None) -> Extract
         title=title,
         url=url,
         errors=list(state.errors),
+        extraction_version=EXTRACTION_VERSION,
     )
     ent_ids = _entities(state, text, out)
     if state.outlet_entity is not None:

@@ -299,5 +299,20 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        6,
+        """
+        -- how likely each statement is right (interlock.extract.confidence) and which rule
+        -- found it; a meeting's confidence; which extraction version made each document
+        ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+        ALTER TABLE statements ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+        ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+        ALTER TABLE documents ADD COLUMN extraction_version TEXT;
+        CREATE INDEX statements_confidence ON statements(confidence);
+        """,
+    )
+)
+
 #: the schema version a store has once every migration is applied
 LATEST = MIGRATIONS[-1][0]

@@ -194,6 +194,19 @@ class SQLiteStore:
             with self.transaction() as c:
                 c.execute(f"DELETE FROM {self._PENDING}")
 
+    def read_confident(self, min_confidence: float) -> None:
+        """From now on, this connection reads only statements (and meetings) at least this
+        likely right: temporary views shadow the tables for every query it runs."""
+        threshold = float(min_confidence)
+        self.conn.execute("DROP VIEW IF EXISTS temp.statements")
+        self.conn.execute("DROP VIEW IF EXISTS temp.events")
+        if threshold <= 0.0:
+            return
+        self.conn.execute(
+            f"CREATE TEMP VIEW statements AS SELECT * FROM main.statements WHERE confidence >= {threshold!r}"
+        )
+        self.conn.execute(f"CREATE TEMP VIEW events AS SELECT * FROM main.events WHERE confidence >= {threshold!r}")
+
     def status_of(self, doc_id: str, text: str) -> str:
         """``new``, ``unchanged`` (same id and text) or ``changed`` (same id, new text)."""
         row = self.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -227,9 +240,10 @@ class SQLiteStore:
                 c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, outlet.strip()))
             c.execute(
                 "INSERT INTO documents (id, content_hash, title, url, outlet_id, published, text, source,"
-                " ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " ingested_at, errors, extraction_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, content_hash(text), doc.title, doc.url, outlet_id, doc.published, text, source,
-                 datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(doc.errors)),
+                 datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(doc.errors),
+                 doc.extraction_version),
             )
             c.execute("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (doc.id, doc.title or "", text))
             self._mark_copy(c, doc.id, text)
@@ -297,17 +311,22 @@ class SQLiteStore:
             )
         for s in doc.statements:
             c.execute(
-                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO statements (id, document_id, subject_id, predicate, object_id, role, status,"
+                " modality, valid_from, valid_to, time, attribution_id, evidence_start, evidence_end,"
+                " evidence_text, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (s.id, doc.id, s.subject, s.predicate, s.object, s.role, s.status, s.modality, s.valid_from,
-                 s.valid_to, s.time, s.attribution, s.evidence.start, s.evidence.end, s.evidence.text),
+                 s.valid_to, s.time, s.attribution, s.evidence.start, s.evidence.end, s.evidence.text,
+                 s.confidence, s.rule),
             )
         for ev in doc.events:
             interval = ev.interval or (None, None)
             c.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (id, document_id, type, participants, place_id, time, interval_from,"
+                " interval_to, topics, secret, modality, attribution_id, uncertain, evidence_start,"
+                " evidence_end, evidence_text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, doc.id, ev.type, json.dumps(ev.participants), ev.place, ev.time, interval[0], interval[1],
                  json.dumps(ev.topics), int(ev.secret), ev.modality, ev.attribution, json.dumps(ev.uncertain),
-                 ev.evidence.start, ev.evidence.end, ev.evidence.text),
+                 ev.evidence.start, ev.evidence.end, ev.evidence.text, ev.confidence),
             )
         c.executemany(
             "INSERT OR IGNORE INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

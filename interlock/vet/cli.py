@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import InterlockError
 
 
@@ -40,6 +40,7 @@ def format_finding(f: dict[str, Any]) -> str:
 
 
 @click.command(name="vet")
+@CONFIDENCE_OPTION
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A rule pack (YAML); default: the shipped pack interlock/rules/default.yaml.")
 @click.option("--min-grade", default=None, help="Only findings whose grade is at least this (e.g. C3).")
