@@ -263,6 +263,19 @@ def _same_actor(a: EntityDraft, b: EntityDraft) -> bool:
     return len(short_words) == 1 and short_words[0] in long_.lower().split() and a.label == "PERSON"
 
 
+def _dates_a_clause(sent: Span, timex: Timex) -> bool:
+    """True when a date modifies a verb ("ended on Sunday", "met last week"), not a noun
+    ("the 2018 elections")."""
+    span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return root.dep_ in ("npadvmod", "pobj", "obl", "advmod", "tmod") and head.pos_ in ("VERB", "AUX")
+
+
 def _person_object(tok: Token) -> bool:
     """True when a verb's object is a name ("hosted the UN envoy Geir Pedersen")."""
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN"
@@ -558,7 +571,10 @@ def _time(state: DocState, tok: Token, sent: Span) -> Timex | None:
     ]
     if not attached:
         # "Talks between A and B ended on Sunday": the one date of the sentence
-        dates = [t for t in state.times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"]
+        dates = [
+            t for t in state.times
+            if sent.start_char <= t.start < sent.end_char and t.type == "DATE" and _dates_a_clause(sent, t)
+        ]
         return dates[0] if len(dates) == 1 else None
     return min(attached, key=lambda t: abs(t.start - tok.idx))
 
