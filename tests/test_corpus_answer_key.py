@@ -332,7 +332,9 @@ def f12(w: World, carriers: list[str]) -> Result:
     met = [s for s in w.statements(carriers, predicate="met_with")
            if {s["s_actor"], s["o_actor"]} & rellin and {s["s_actor"], s["o_actor"]} & (haddad | nuaimi)]
     events = [e for e in w.events(carriers, "meeting") if e["actors"] & rellin and e["actors"] & (haddad | nuaimi)]
-    dated = [e for e in events if (e["time"] or "").startswith("2027-02-20")]
+    published = dict(w.store.conn.execute("SELECT id, published FROM documents").fetchall())
+    # dated by its sentence, else (undated: "on Tuesday" in that day's report) by its article, as the timeline does
+    dated = [e for e in events if (e["time"] or published.get(e["document_id"]) or "").startswith("2027-02-20")]
     return bool(met or events), bool(dated) and not any(e["secret"] for e in events)
 
 
@@ -435,9 +437,9 @@ def test_every_planted_fact_is_checked_against_the_key(world: World) -> None:
         except LookupError:  # an actor of the fact is not in the store at all
             results[fact] = (False, False)
     found = [f for f, r in results.items() if r[0]]
-    graded = [f for f, r in results.items() if r[1]]
+    graded = [f for f, r in results.items() if r[0] and r[1]]  # graded as the key says, of those found
     note = (f"answer key: {len(found)} of {len(KEY)} planted facts found, {len(graded)} graded as the key says\n"
-            + "\n".join(f"  {f:4} {'found' if r[0] else 'MISSED':7} {'graded' if r[1] else 'NOT GRADED':11} "
+            + "\n".join(f"  {f:4} {'found' if r[0] else 'MISSED':7} {'graded' if r[0] and r[1] else 'NOT GRADED':11} "
                         f"{KEY[f]['kind']}: {KEY[f]['fact'][:70]}" for f, r in results.items()))
     print("\n" + note)
     assert len(found) >= FOUND_FLOOR and len(graded) >= GRADED_FLOOR, note
