@@ -152,6 +152,44 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 
 @cli.command()
 @DB_OPTION
+@click.option("--all", "everything", is_flag=True, help="Redo every document, not only those an older extraction made.")
+@click.option("--where", default=None, metavar="TEXT", help="Only documents whose id or outlet contains TEXT.")
+@JSON_OPTION
+def reextract(db_path: Path | None, everything: bool, where: str | None, as_json: bool) -> None:
+    """Run the current extraction again on stored texts, then resolve and grade again.
+
+    Documents an older extraction made (or all with --all) are re-extracted from their
+    stored text and metadata; each document's rows are replaced in one transaction.
+    Judgements, tags and watches apply to the new rows as they did to the old.
+    """
+    from interlock.reextract import reextract as run_reextract
+
+    def progress(done: int, total: int) -> None:
+        if not as_json and sys.stderr.isatty():
+            click.echo(f"\r{done}/{total} documents re-extracted", err=True, nl=False)
+
+    with open_store(db_path) as store:
+        try:
+            report = run_reextract(store, everything=everything, where=where, progress=progress)
+        except InterlockError as exc:
+            raise click.ClickException(str(exc)) from None
+    if not as_json and sys.stderr.isatty():
+        click.echo("", err=True)
+    if as_json:
+        click.echo(json.dumps({"done": report.done, "failed": report.failed, "before": report.before,
+                               "after": report.after, "refreshed": report.refreshed}, indent=2))
+    else:
+        click.echo(report.summary())
+        for line in report.refreshed:
+            click.echo(line)
+        for line in report.failed:
+            click.echo(f"error: {line}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Counts, outlets, the date range and the most connected people of a store (the outlet registry

@@ -93,14 +93,14 @@ def examples(gold: Path) -> tuple[list[dict[str, float]], list[int], list[str]]:
 def reliability(probs: list[float], labels: list[int]) -> list[dict[str, Any]]:
     rows = []
     for lo, hi in BANDS:
-        sel = [y for p, y in zip(probs, labels) if lo <= p < hi]
+        sel = [y for p, y in zip(probs, labels, strict=False) if lo <= p < hi]
         rows.append({"band": f"{lo:.1f}-{min(hi, 1.0):.1f}", "statements": len(sel),
                      "right": sum(sel), "share_right": round(sum(sel) / len(sel), 3) if sel else None})
     return rows
 
 
 def at_threshold(probs: list[float], labels: list[int], t: float) -> dict[str, Any]:
-    kept = [y for p, y in zip(probs, labels) if p >= t]
+    kept = [y for p, y in zip(probs, labels, strict=False) if p >= t]
     return {"threshold": t, "kept": len(kept), "right": sum(kept),
             "precision": round(sum(kept) / len(kept), 3) if kept else None,
             "right_kept_share": round(sum(kept) / max(1, sum(labels)), 3)}
@@ -125,11 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     for train, test in GroupKFold(n_splits=5).split(x, labels, groups):
         model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False)
         model.fit(x[train], [labels[i] for i in train])
-        for i, p in zip(test, model.predict_proba(x[test])[:, 1]):
+        for i, p in zip(test, model.predict_proba(x[test])[:, 1], strict=False):
             oof[i] = float(p)
     model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False)
     model.fit(x, labels)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=False)
                if abs(w) >= PRUNE}
     args.out.write_text(json.dumps({
         "version": 1,

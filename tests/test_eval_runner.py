@@ -52,7 +52,7 @@ def fake_datasets(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_registry_names_every_dataset() -> None:
-    assert set(runner.DATASETS) == {"polnear", "timeml", "redocred", "names", "gap", "factuality", "ner"}
+    assert set(runner.DATASETS) == {"polnear", "timeml", "redocred", "names", "gap", "factuality", "ner", "realnews"}
     assert runner.dataset_names("all") == list(runner.DATASETS)
 
 

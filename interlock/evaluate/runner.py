@@ -29,6 +29,7 @@ DATASETS: dict[str, str] = {
     "gap": "interlock.evaluate.gap",
     "factuality": "interlock.evaluate.factuality",
     "ner": "interlock.evaluate.ner",
+    "realnews": "interlock.evaluate.realnews",
 }
 
 Evaluate = Callable[..., EvalResult]

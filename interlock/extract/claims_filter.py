@@ -24,8 +24,12 @@ ACTION_VERBS = frozenset(
         "grip", "post", "fire", "meet", "visit", "attend", "launch", "kill", "arrest", "seize", "take",
         "hope", "intend", "explore", "include", "comprise", "lead", "head", "seek", "try", "want", "plan",
         "need", "receive", "send", "help", "gain", "lose", "win", "face", "remain", "become",
+        "attack", "block", "capture", "storm", "bomb", "shell", "raid", "detain", "release",
     )
 )
+#: verbs that are speech with a clause or a report as object, and actions with a person
+#: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
+PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "who", "which", "that", "this", "these", "those", "we", "i"))
 
 
@@ -35,6 +39,22 @@ def _cue_verb(doc: Doc, att: AttributionDraft) -> str | None:
         return None
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
     return verbs[-1].lemma_.lower() if verbs else None
+
+
+def _acts_on_a_person(doc: Doc, att: AttributionDraft, state: DocState) -> bool:
+    """ "The council dismissed Mayor X": the cue verb's object is a person, not words."""
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.lemma_.lower() not in PERSON_ACTIONS:
+            continue
+        for child in tok.children:
+            if child.dep_ == "dobj":
+                ent = state.entity_at(child.idx, child.idx + len(child.text))
+                if ent is not None and ent.resolved().label == "PERSON":
+                    return True
+    return False
 
 
 def _is_dateline_or_label(doc: Doc, att: AttributionDraft) -> bool:
@@ -67,7 +87,11 @@ def prune(doc: Doc, state: DocState) -> None:
     kept: list[AttributionDraft] = []
     for att in state.attributions:
         verb = _cue_verb(doc, att)
-        if (verb is not None and verb in ACTION_VERBS and att.kind != "direct") or _is_dateline_or_label(doc, att):
+        if (
+            (verb is not None and verb in ACTION_VERBS and att.kind != "direct")
+            or _is_dateline_or_label(doc, att)
+            or _acts_on_a_person(doc, att, state)
+        ):
             dropped.append(att)
             continue
         if _unresolved_pronoun(doc, att):

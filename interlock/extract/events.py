@@ -58,7 +58,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev = _new_event(doc, state, tok, etype, sent)
             if ev is None:
                 continue
-            for one in _one_place_each(ev):
+            for one in _one_place_each(ev, _separately(tok)):
                 same = _same_meeting(events, one) if etype == "meeting" else None
                 if etype == "election":
                     same = _same_election(events, one)
@@ -208,13 +208,25 @@ def _event_type(tok: Token) -> str | None:
     return None
 
 
-def _one_place_each(ev: EventDraft) -> list[EventDraft]:
-    """ "visited Islamabad, Ankara and Cairo": one visit per place; the places did not meet."""
+def _one_place_each(ev: EventDraft, separate: bool = False) -> list[EventDraft]:
+    """ "visited Islamabad, Ankara and Cairo": one visit per place, the places did not meet;
+    "held separate meetings with A, B and C": one meeting each, A, B and C did not meet."""
+    if ev.type != "meeting":
+        return [ev]
+    if separate and len(ev.participants) > 2:
+        host, *guests = ev.participants
+        return [replace(ev, participants=[host, guest], topics=list(ev.topics)) for guest in guests]
     places = [p for p in ev.participants if p.label == "GPE"]
     others = [p for p in ev.participants if p.label != "GPE"]
-    if ev.type != "meeting" or len(places) < 2 or not others:
+    if len(places) < 2 or not others:
         return [ev]
     return [replace(ev, participants=[*others, place], topics=list(ev.topics)) for place in places]
+
+
+def _separately(tok: Token) -> bool:
+    """ "separate meetings", "met separately", "in separate talks"."""
+    near = list(tok.children) + (list(tok.head.children) if tok.head is not tok else [])
+    return any(t.lower_ in ("separate", "separately", "individually", "respectively") for t in near)
 
 
 def _has_first_side(tok: Token) -> bool:
@@ -378,6 +390,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                         continue
                     participants[:0] = _group(state, child)
                 elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    if _event_type(child) == "meeting":
+                        return None  # "the visit included meetings with X": those meetings say who
                     participants.extend(_group(state, child))
                 elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
                     participants.extend(_group(state, child))
@@ -609,8 +623,8 @@ def _is_secret(sent: Span) -> bool:
 def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None:
     """An earlier meeting this one restates: a shared participant and no conflicting place or time."""
     for prior in reversed(events):
-        if prior.type != "meeting":
-            continue
+        if prior.type != "meeting" or prior.trigger == ev.trigger:
+            continue  # one of the separate meetings one phrase names
         if prior.place is not None and ev.place is not None and prior.place is not ev.place:
             continue
         if prior.time is not None and ev.time is not None and prior.time.value != ev.time.value:

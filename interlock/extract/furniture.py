@@ -25,7 +25,7 @@ _STARTS = re.compile(
     re.IGNORECASE,
 )
 #: a byline: "By Jane Doe", "By Jane Doe and John Roe", "By AFP"
-_BYLINE = re.compile(r"^\s*by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:and|&|,)\s+(?:[A-Z][\w.'’-]*\s*){1,4})*$")
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:and|&|,)\s+(?:[A-Z][\w.'’-]*\s*){1,4})*$")
 #: a caption's credit: "... (Photo: X / AFP)", "... / Reuters", "via Getty Images"
 _CREDIT = re.compile(
     r"(?:\((?:photo|picture|image|file)[^)]*\)|\bphoto(?:graph)?\s*(?::|by)\s|/\s*(?:AFP|Reuters|AP|Getty|EPA|Anadolu)\b|"

@@ -214,6 +214,42 @@ class SQLiteStore:
             return "new"
         return "unchanged" if row["content_hash"] == content_hash(text) else "changed"
 
+    def documents_to_reextract(self, version: str | None, everything: bool = False,
+                               where: str | None = None) -> list[dict[str, Any]]:
+        """The stored documents an extraction of ``version`` would redo: those another version
+        (or none) made, or all of them; ``where`` keeps those whose id or outlet contains it.
+        Each is {id, text, published, outlet, title, url, source, extraction_version}. The
+        outlet registry is configuration, not news, and is never re-extracted."""
+        rows = self.conn.execute(
+            "SELECT d.id, d.text, d.published, o.name AS outlet, d.title, d.url, d.source, d.extraction_version"
+            " FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id ORDER BY d.ingested_at, d.id"
+        ).fetchall()
+        out = []
+        for r in rows:
+            if str(r["id"]).startswith(("registry:", "reference:")):
+                continue
+            if not everything and r["extraction_version"] == version:
+                continue
+            if where and where.lower() not in f"{r['id']} {r['outlet'] or ''}".lower():
+                continue
+            out.append(dict(r))
+        return out
+
+    def replace_extraction(self, doc: ExtractedDocument, text: str) -> None:
+        """Replace a stored document's extracted rows with a new extraction of the same text,
+        in one transaction; the document keeps its id, source and time of ingest."""
+        with self.transaction() as c:
+            row = c.execute("SELECT source, ingested_at FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no document {doc.id!r} in {self.path}")
+            c.execute("DELETE FROM names_fts WHERE entity_id IN (SELECT id FROM entities WHERE document_id = ?)",
+                      (doc.id,))
+            for table in ("statements", "events", "attributions", "times", "entities"):
+                c.execute(f"DELETE FROM main.{table} WHERE document_id = ?", (doc.id,))
+            c.execute("UPDATE documents SET extraction_version = ?, errors = ? WHERE id = ?",
+                      (doc.extraction_version, json.dumps(doc.errors), doc.id))
+            self._put_parts(c, doc)
+
     def put(self, doc: ExtractedDocument, text: str, source: str | None = None) -> str:
         """Store one extraction result in one transaction; returns what happened.
 
