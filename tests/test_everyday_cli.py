@@ -69,3 +69,25 @@ def test_watch_add_of_an_ambiguous_name_gives_the_candidates(tmp_path: Path) -> 
     key = json.loads(out)["candidates"][0]["key"]
     code, out, _ = run("watch", "add", key, "--db", db)
     assert code == 0 and "not in the store yet" not in out
+
+
+def test_a_tag_can_be_withdrawn(tmp_path: Path) -> None:
+    from interlock.query import find_actor
+    from interlock.store import SQLiteStore
+    from interlock.vet.kinds import KindIndex
+
+    db = str(tmp_path / "t.db")
+    assert run("ingest", write(tmp_path / "b.jsonl", LATER), "--db", db, "-q")[0] == 0
+    code, out, err = run("tag", "Lantern League", "armed-group", "--by", "tester", "--json", "--db", db)
+    assert code == 0, err
+    with SQLiteStore(tmp_path / "t.db") as store:
+        league = find_actor(store, "Lantern League")
+        assert "armed-group" in KindIndex(store).kinds([league])[league]
+        number = store.conn.execute("SELECT max(id) FROM judgements WHERE kind = 'tag'").fetchone()[0]
+    code, _, err = run("withdraw", str(number), "--by", "tester", "--db", db)
+    assert code == 0 and f"judgement {number} withdrawn" in err
+    with SQLiteStore(tmp_path / "t.db") as store:
+        assert "armed-group" not in KindIndex(store).kinds([league]).get(league, {})
+        kinds = [r[0] for r in store.conn.execute("SELECT kind FROM judgements ORDER BY id")]
+    assert kinds == ["withdrawn:tag", "withdraw"], "the log keeps the tag, marked withdrawn, and who withdrew it"
+    assert run("withdraw", str(number), "--db", db)[0] == 1, "a withdrawn judgement cannot be withdrawn again"
