@@ -107,7 +107,7 @@ def parse(path: str | Path) -> Parsed:
     """The named entities, posts and ties of an FtM file, and the links it cannot read."""
     p = Path(path)
     try:
-        lines = p.read_text("utf-8", errors="replace").splitlines()
+        lines = p.read_text("utf-8", errors="replace").split("\n")  # true line numbers (U+2028 is no break)
     except OSError:
         return Parsed({}, set(), {}, [], [])  # the reference reader says why
     known = _predicates()
@@ -120,10 +120,14 @@ def parse(path: str | Path) -> Parsed:
     for n, line in enumerate(lines, 1):
         try:
             obj = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("properties"), dict) or not obj.get("id"):
             continue
+        # hostile values ("name": 12345, null, a number for a list): only strings are read; the
+        # reference reader reports the entity with its line (interlock.resolve.reference)
+        obj["properties"] = {k: [v for v in ([vals] if isinstance(vals, str) else vals) if isinstance(v, str)]
+                             for k, vals in obj["properties"].items() if isinstance(vals, str | list)}
         schema, eid, props = str(obj.get("schema")), str(obj["id"]), obj["properties"]
         name = _first(props, "name")
         if schema == "Position" and name:
