@@ -51,7 +51,7 @@ def is_national_role(role: str) -> bool:
     words = role.replace("-", " ").split()
     if not words or set(words) & _NOT_NATIONAL_MODIFIERS:
         return False
-    if role in ("member of parliament", "head of state", "head of government"):
+    if role in ("member of parliament", "head of state", "head of government", "supreme leader"):
         return True
     return " of " not in f" {role} " and words[-1] in NATIONAL_HEADS
 

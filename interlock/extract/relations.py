@@ -258,6 +258,8 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
                 ent = ctx.entity(pobj, roles.PERSON_LABELS, named_only=True)  # "adviser to Trump"
             else:
                 ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)
+                if ent is None and pobj.pos_ == "NOUN":
+                    ent = _body(ctx, pobj)  # "head of the state control committee"
             if ent is not None and not _covers(ent, token):
                 return ent
     # "Iraq's Prime Minister X", "Iran's president", "BBC journalist X", "Iraqi Prime Minister"
@@ -278,6 +280,32 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if ent is not None and not _covers(ent, token) and not _portfolio_like(ent):
                 return ent
     return None
+
+
+#: nouns that head the name of a body: "the state control committee", "the Guards' air force"
+BODY_NOUNS = frozenset(
+    ("committee", "council", "force", "forces", "army", "administration", "government", "presidency",
+     "agency", "service", "directorate", "ministry", "office", "bureau", "commission", "authority",
+     "company", "bank", "court", "guard", "command", "brigade", "unit", "department", "police")
+)
+
+
+def _body(ctx: Context, noun: Token) -> EntityDraft | None:
+    """An organisation the text describes rather than names ("the state control committee",
+    "the Hiran regional administration"), made an entity when its phrase says more than the noun."""
+    if noun.lemma_.lower() not in BODY_NOUNS or noun.tag_ in ("NNS", "NNPS") and noun.lower_ != "forces":
+        return None
+    left = noun.left_edge.i
+    doc = noun.doc
+    while left < noun.i and doc[left].dep_ in ("det", "predet") :
+        left += 1
+    span = doc[left : noun.i + 1]
+    if len(span) < 2 or any(t.pos_ in ("VERB", "PUNCT", "NUM") for t in span):
+        return None
+    found = ctx.state.entity_at(span.start_char, span.end_char, exact=True)
+    if found is not None:
+        return found.resolved()
+    return ctx.state.new_entity("ORG", span.start_char, span.end_char, span.text, "nominal")
 
 
 #: words that, making up a whole "organisation" name before a role, name a portfolio or a

@@ -114,7 +114,7 @@ ROLE_MODIFIERS = frozenset(
 #: role modifiers that mark a past role
 FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing"))
 #: role modifiers that mark a future role
-PLANNED_WORDS = frozenset(("designate", "incoming", "future", "elect", "prospective"))
+PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
 #: words never part of a role's name though they modify it
 NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | frozenset(("elected", "current", "new", "longtime", "long-time", "sitting", "acting"))
 
@@ -199,7 +199,7 @@ def status_of_role(token: Token) -> str:
         return "former"
     for child in token.children:
         word = child.lower_.strip("-")
-        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS:
+        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS | {"formerly", "previously"}:
             return "former"
         if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in PLANNED_WORDS:
             return "planned"
@@ -229,6 +229,10 @@ def clause_status(verb: Token) -> str:
             return "former"  # "served as spokesperson until he resigned"
     if verb.lemma_.lower() in ("resign", "quit", "step", "leave", "retire"):
         return "former"
+    if verb.lemma_.lower() in ("be", "serve") and any(
+        a.dep_ == "aux" and a.lower_ == "had" for a in verb.children
+    ) and verb.dep_ in ("relcl", "advcl", "ccomp"):
+        return "former"  # "X, who had been Turkey's intelligence chief since 2010, was appointed ..."
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall") for a in aux):
         return "planned"

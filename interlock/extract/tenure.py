@@ -41,7 +41,8 @@ ENDED_MODIFIERS = frozenset(
 )
 #: verbs that give a post in the same sentence ("was appointed", "named", "became")
 GIVING_VERBS = frozenset(
-    ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap", "nominate")
+    ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap",
+     "nominate", "replace", "succeed")
 )
 POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
 
@@ -68,7 +69,8 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
     def mark(token: Token) -> None:
         for t in _heads(token):
             # "dismissed Prime Minister X": the name is the head or its appositive
-            for cand in [t, *[c for c in t.children if c.dep_ == "appos"]]:
+            head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
+            for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"]]:
                 ent = _person_at(state, cand)
                 if ent is not None:
                     ended.add(id(ent))
@@ -115,14 +117,24 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
     return ended
 
 
-def _gives_post(st: StatementDraft, doc: Doc) -> bool:
-    """True when the statement's own sentence gives the post ("was appointed X")."""
-    if st.anchor is None:
-        return False
+def _gives_post(st: StatementDraft, doc: Doc, state: DocState) -> bool:
+    """True when the statement's own sentence gives its subject a post ("X was appointed Y",
+    "named X as Y", "X replaced Z"), so the post is new whatever ended before."""
     span = doc.char_span(st.evidence[0], st.evidence[1], alignment_mode="expand")
     if span is None:
         return False
-    return any(t.lemma_.lower() in GIVING_VERBS and t.pos_ == "VERB" for t in span)
+    holder = st.subject.resolved()
+    for t in span:
+        if t.lemma_.lower() not in GIVING_VERBS or t.pos_ != "VERB" or t.dep_ == "amod":
+            continue
+        for child in t.children:
+            if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "oprd"):
+                continue
+            for node in [child, *child.conjuncts, *[c for c in child.children if c.dep_ == "appos"]]:
+                ent = _person_at(state, node)
+                if ent is holder:
+                    return True
+    return False
 
 
 def end_tenures(doc: Doc, state: DocState, statements: list[StatementDraft]) -> None:
@@ -136,6 +148,6 @@ def end_tenures(doc: Doc, state: DocState, statements: list[StatementDraft]) -> 
             and st.status == "current"
             and st.modality not in ("planned", "negated", "conditional")
             and id(st.subject.resolved()) in ended
-            and not _gives_post(st, doc)
+            and not _gives_post(st, doc, state)
         ):
             st.status = "former"
