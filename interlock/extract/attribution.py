@@ -40,7 +40,7 @@ Offsets = tuple[int, int]
 #: verbs whose object is the person told ("told Al Arabiya that ...")
 TELL_VERBS = frozenset("tell inform assure warn remind notify brief advise promise".split())
 #: verbs whose "to" phrase is the addressee ("said to reporters")
-TO_VERBS = frozenset("say explain write complain announce confide admit report".split())
+TO_VERBS = frozenset("say explain write complain announce confide admit report confirm speak reveal disclose talk".split())
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 #: words before a verb that belong to its cue
 _CUE_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))

@@ -55,6 +55,9 @@ def link_sources(doc: Doc, state: DocState) -> None:
                 ent = _source_entity(doc, state, start, end)
             att.source_entity = ent.resolved() if ent is not None else None
         ent = att.source_entity
+        if ent is None and att.source is not None:
+            # "protesters say", "critics slammed", "state media reported": unnamed people
+            att.anonymous = att.anonymous or _unnamed_group(doc, *att.source)
         if ent is not None:
             # a source the text does not name is anonymous, whatever it is called: "a
             # researcher", "protesters", "state media", "the country's police chief"
@@ -227,6 +230,23 @@ def _unnamed(ent: EntityDraft) -> bool:
     """True when a source's cluster has mentions and none of them is a name."""
     ent = ent.resolved()
     return bool(ent.mentions) and not any(m.kind in ("name", "short", "acronym", "alias") for m in ent.mentions)
+
+
+#: plural nouns for unnamed people or media that speak as a group
+_GROUP_HEADS = frozenset(
+    ("protesters", "protestors", "critics", "residents", "witnesses", "activists", "analysts", "observers",
+     "officials", "sources", "media", "reports", "authorities", "factions", "gangs", "people", "experts",
+     "diplomats", "relatives", "family", "families", "locals", "villagers", "fighters", "militants",
+     "rebels", "insurgents", "supporters", "opponents", "lawmakers", "legislators", "accounts", "outlets")
+)
+
+
+def _unnamed_group(doc: Doc, start: int, end: int) -> bool:
+    """True when a source phrase is a group of unnamed people: "protesters", "state media"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or _names_itself(doc, start, end):
+        return False
+    return span.root.lower_ in _GROUP_HEADS
 
 
 def _names_itself(doc: Doc, start: int, end: int) -> bool:
