@@ -46,8 +46,19 @@ GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc"
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 
 
+#: nouns of fighting: "clashes between A and B", "the war against X"
+CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
+                            "campaign", "rivalry", "hostilities", "confrontation"))
+#: verbs of fighting: "A clashed with B", "A fought B", "A fights against B"
+CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
+
+
 def link_statements(ctx: Context, token: Token) -> None:
     """Every organisation tie licensed by this token."""
+    if token.lemma_.lower() in CONFLICT_VERBS and token.pos_ == "VERB":
+        _fights(ctx, token)
+    elif token.lower_ in CONFLICT_NOUNS and token.pos_ == "NOUN":
+        _conflict(ctx, token)
     low = token.lower_
     if low in HYPHEN_LINKS and token.i >= 2 and token.nbor(-1).text == "-":
         _hyphen(ctx, token)
@@ -168,3 +179,58 @@ def _made_of(ctx: Context, token: Token) -> None:
                 ent = _actor(ctx, member)
                 if ent is not None and ent is not group and ent.label in ("ORG", "NORP"):
                     ctx.add(ent, "part_of", group, token)
+
+
+def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
+    """The named actors a phrase coordinates ("A and B", "A, B and C")."""
+    out: list[EntityDraft] = []
+    for node in [tok, *tok.conjuncts]:
+        ent = _actor(ctx, node)
+        if ent is not None and not ent.anonymous and ctx.mention_kind(node, ent) != "nominal" and ent not in out:
+            out.append(ent)
+    return out
+
+
+def _fights(ctx: Context, verb: Token) -> None:
+    """ "A clashed with B", "A fought B", "A is fighting against B", "A opposes B"."""
+    subjects: list[EntityDraft] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subjects = _sides(ctx, roles.climb_relative(child))
+    if not subjects:
+        return
+    targets: list[EntityDraft] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            targets += _sides(ctx, child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "against"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    targets += _sides(ctx, pobj)
+    for a in subjects:
+        for b in targets:
+            if a is not b:
+                ctx.add(a, "opposes", b, verb, verb=verb)
+
+
+def _conflict(ctx: Context, noun: Token) -> None:
+    """ "clashes between A and B", "A's war against B", "the fight against B"."""
+    for child in noun.children:
+        if child.dep_ != "prep":
+            continue
+        pobjs = [p for p in child.children if p.dep_ == "pobj"]
+        if child.lower_ == "between" and pobjs:
+            sides = _sides(ctx, pobjs[0])
+            for i, a in enumerate(sides):
+                for b in sides[i + 1:]:
+                    ctx.add(a, "opposes", b, noun)
+        elif child.lower_ == "against" and pobjs:
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            subjects = _sides(ctx, owners[0]) if owners else []
+            if not subjects and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
+                subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                subjects = _sides(ctx, roles.climb_relative(subj)) if subj is not None else []
+            for a in subjects:
+                for b in _sides(ctx, pobjs[0]):
+                    if a is not b:
+                        ctx.add(a, "opposes", b, noun)
