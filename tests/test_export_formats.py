@@ -360,3 +360,15 @@ def test_command_refuses_a_missing_folder_or_store(db: Path, tmp_path: Path) -> 
     assert result.exit_code != 0 and "no store" in result.output
     result = runner.invoke(cli, ["export", "--format", "stix", "--out", str(tmp_path), "--db", str(db)])
     assert result.exit_code != 0 and "is a folder" in result.output
+
+
+def test_ftm_without_followthemoney_is_one_clear_error(db: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if the export extra were not installed
+    out = tmp_path / "x.json"
+    result = CliRunner().invoke(cli, ["export", "--format", "ftm", "--out", str(out), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "pip install 'interlock[export]'" in result.output and "Traceback" not in result.output
+    assert not out.exists()

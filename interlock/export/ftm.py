@@ -27,7 +27,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from interlock.export.select import Selection, iso_date
+from interlock.export.select import ExportError, Selection, iso_date
 
 #: predicates written as Directorship and Membership (others are UnknownLink, posts Occupancy)
 DIRECTORSHIP = {"leader_of", "founded"}
@@ -87,9 +87,7 @@ class _Out:
     requires is a bug of ours and raises.
     """
 
-    def __init__(self, f: IO[str], progress: Any) -> None:
-        from followthemoney import model
-
+    def __init__(self, model: Any, f: IO[str], progress: Any) -> None:
         from interlock.export import Ticker
 
         self.model, self.f = model, f
@@ -123,9 +121,19 @@ class _Out:
         self.tick()
 
 
+def _model() -> Any:
+    try:
+        from followthemoney import model
+    except ImportError:
+        raise ExportError("the ftm format needs the followthemoney library: "
+                          "pip install 'interlock[export]'") from None
+    return model
+
+
 def write(selection: Selection, out: Path, progress: Any = None) -> dict[str, int]:
+    model = _model()
     with open(out, "w", encoding="utf-8") as f:
-        o = _Out(f, progress)
+        o = _Out(model, f, progress)
         for n in selection.nodes():
             schema = schema_of(n["label"], n["kinds"])
             props: dict[str, Any] = {"name": n["name"], "alias": [a for a in n["names"] if a != n["name"]],
