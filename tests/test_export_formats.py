@@ -285,11 +285,12 @@ def test_min_grade_keeps_only_statements_graded_that_well(store: SQLiteStore, tm
     assert counts(store, Filters(min_grade="B3"))["statements"] < counts(store)["statements"]
 
 
-def test_min_confidence_uses_the_stix_scale(store: SQLiteStore) -> None:
-    high = counts(store, Filters(min_confidence=80))["statements"]
+def test_min_stix_confidence_uses_the_stix_scale(store: SQLiteStore) -> None:
+    high = counts(store, Filters(min_stix_confidence=80))["statements"]
     graded_1 = store.conn.execute("SELECT count(*) FROM statement_grades WHERE credibility = 1").fetchone()[0]
     assert high == graded_1
-    assert counts(store, Filters(min_confidence=0))["statements"] >= counts(store, Filters(min_confidence=50))["statements"]
+    assert counts(store, Filters(min_stix_confidence=0))["statements"] >= \
+        counts(store, Filters(min_stix_confidence=50))["statements"]
 
 
 def test_since_and_until_cut_by_publication_date(store: SQLiteStore, tmp_path: Path) -> None:
@@ -317,7 +318,7 @@ def test_actor_and_hops_keep_a_neighbourhood(store: SQLiteStore, tmp_path: Path)
 
 
 def test_filters_refuse_what_cannot_be_applied(store: SQLiteStore) -> None:
-    for bad in (Filters(min_grade="Z9"), Filters(min_confidence=120), Filters(since="2027-13-01"),
+    for bad in (Filters(min_grade="Z9"), Filters(min_stix_confidence=120), Filters(since="2027-13-01"),
                 Filters(since="2027-03-01", until="2027-02-01"), Filters(hops=2)):
         with pytest.raises(Exception) as info:
             counts(store, bad)
@@ -333,8 +334,23 @@ def test_command_writes_and_summarises(db: Path, tmp_path: Path) -> None:
                                       "--min-grade", "C3", "--json"])
     assert result.exit_code == 0, result.output
     summary: dict[str, Any] = json.loads(result.stdout)
-    assert summary["written"]["nodes"] > 0 and summary["filters"] == {"min_grade": "C3"}
+    assert summary["written"]["nodes"] > 0 and summary["filters"]["min_grade"] == "C3"
     assert out.exists()
+
+
+def test_command_leaves_out_what_the_extractor_doubts_as_queries_do(db: Path, tmp_path: Path) -> None:
+    def exported(*args: str) -> int:
+        out = tmp_path / "c.jsonl"
+        result = CliRunner().invoke(cli, ["export", "--format", "jsonl", "--out", str(out), "--db", str(db), "--json",
+                                          *args])
+        assert result.exit_code == 0, result.output
+        return int(json.loads(result.stdout)["written"]["statements"])
+
+    with SQLiteStore(db) as store:
+        total = store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+        sure = store.conn.execute("SELECT count(*) FROM statements WHERE confidence >= 0.9").fetchone()[0]
+    assert exported("--min-confidence", "0") == total
+    assert exported("--min-confidence", "0.9") == sure
 
 
 @pytest.mark.parametrize("args, message", [

@@ -8,7 +8,7 @@ object (``docs/credibility.md``). A line is::
      "statements": [{"id", "document", "title", "url", "outlet", "published", "copy_of", "role",
                      "status", "modality", "valid_from", "valid_to", "time", "evidence",
                      "evidence_start", "evidence_end", "grade", "grade_reason", "attribution_type",
-                     "origin"}]}
+                     "origin", "extraction_confidence", "rule"}]}
 
 Statements of an ungraded store are grouped the same way, with ``claim`` null.
 """
@@ -66,4 +66,4 @@ def _statement(r: dict[str, Any]) -> dict[str, Any]:
             "modality": r["modality"], "valid_from": r["valid_from"], "valid_to": r["valid_to"], "time": r["time"],
             "evidence": r["evidence_text"], "evidence_start": r["evidence_start"], "evidence_end": r["evidence_end"],
             "grade": r["grade"], "grade_reason": r["grade_reason"], "attribution_type": r["attribution_type"],
-            "origin": r["origin"]}
+            "origin": r["origin"], "extraction_confidence": r["extraction_confidence"], "rule": r["rule"]}

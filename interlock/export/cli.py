@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from interlock.cli_common import DB_OPTION, open_store
+from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, open_store
 from interlock.errors import InterlockError
 from interlock.export import FORMATS
 
@@ -25,25 +25,27 @@ from interlock.export import FORMATS
               help="How many ties away from --actor to go.")
 @click.option("--min-grade", default=None, metavar="GRADE",
               help="Only statements graded at least this well on the Admiralty scale, e.g. B3.")
-@click.option("--min-confidence", type=int, default=None, metavar="N",
+@CONFIDENCE_OPTION
+@click.option("--min-stix-confidence", type=int, default=None, metavar="N",
               help="Only statements whose STIX confidence (0-100, from the Admiralty credibility) is at least N.")
 @click.option("--since", default=None, metavar="DATE", help="Only statements from documents published on or after DATE.")
 @click.option("--until", default=None, metavar="DATE", help="Only statements from documents published on or before DATE.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def export_command(fmt: str, out: Path, db_path: Path | None, actor: str | None, hops: int,
-                   min_grade: str | None, min_confidence: int | None, since: str | None, until: str | None,
+                   min_grade: str | None, min_stix_confidence: int | None, since: str | None, until: str | None,
                    as_json: bool, quiet: bool) -> None:
     """Write the map (actors, ties, posts, claims, sources) in a format other tools read.
 
-    Filters cut what is written: --min-grade and --min-confidence keep statements graded at least
-    that well, --since and --until keep statements by their document's publication date, --actor
-    with --hops keeps the neighbourhood of one actor. See docs/interop.md.
+    Filters cut what is written: --min-confidence leaves out statements the extractor is less sure
+    of (0-1, as the query commands do), --min-grade and --min-stix-confidence keep statements graded
+    at least that well, --since and --until keep statements by their document's publication date,
+    --actor with --hops keeps the neighbourhood of one actor. See docs/interop.md.
     """
     from interlock.export import export
     from interlock.export.select import Filters
 
-    filters = Filters(min_grade=min_grade, min_confidence=min_confidence, since=since, until=until,
+    filters = Filters(min_grade=min_grade, min_stix_confidence=min_stix_confidence, since=since, until=until,
                       actor=actor, hops=hops)
     show = not quiet and sys.stderr.isatty()
 
@@ -56,6 +58,9 @@ def export_command(fmt: str, out: Path, db_path: Path | None, actor: str | None,
             if show:
                 click.echo("selecting...", err=True, nl=False)
             summary = export(store, fmt, out, filters, progress if show else None)
+        threshold = click.get_current_context().meta.get("min_confidence")
+        if threshold:
+            summary["filters"]["min_confidence"] = threshold
     except InterlockError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

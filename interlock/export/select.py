@@ -61,7 +61,9 @@ class Filters:
     """What to keep; every field None (or hops 1) keeps everything."""
 
     min_grade: str | None = None
-    min_confidence: int | None = None
+    #: on the STIX scale 0-100, from the Admiralty credibility (the extractor's own 0-1 confidence is
+    #: the store's, applied by ``SQLiteStore.read_confident`` before the selection reads it)
+    min_stix_confidence: int | None = None
     since: str | None = None
     until: str | None = None
     actor: str | None = None
@@ -71,8 +73,8 @@ class Filters:
         """A clear error for a filter that cannot be applied, before any work."""
         if self.min_grade is not None:
             parse_grade(self.min_grade)
-        if self.min_confidence is not None and not 0 <= self.min_confidence <= 100:
-            raise ExportError(f"--min-confidence {self.min_confidence} is not on the STIX scale 0-100")
+        if self.min_stix_confidence is not None and not 0 <= self.min_stix_confidence <= 100:
+            raise ExportError(f"--min-stix-confidence {self.min_stix_confidence} is not on the STIX scale 0-100")
         for name, value in (("--since", self.since), ("--until", self.until)):
             if value is not None and not _is_date(value):
                 raise ExportError(f"{name} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
@@ -107,9 +109,9 @@ class Selection:
             # letters A-F and numbers 1-6 order as text: at least as good on both
             where.append("g.grade IS NOT NULL AND substr(g.grade, 1, 1) <= ? AND g.credibility <= ?")
             args += [letter, number]
-        if f.min_confidence is not None:
+        if f.min_stix_confidence is not None:
             where.append("g.credibility <= ?")
-            args.append(credibility_of(f.min_confidence))
+            args.append(credibility_of(f.min_stix_confidence))
         if f.since is not None:
             where.append("d.published >= ?")
             args.append(f.since)
@@ -262,6 +264,7 @@ class Selection:
         """Each kept statement with its evidence, document, outlet and grade, in ``order``."""
         for r in self.c.execute(
             "SELECT x.*, s.evidence_text, s.evidence_start, s.evidence_end, s.attribution_id, "
+            "s.confidence AS extraction_confidence, s.rule, "
             "d.title, d.url, d.copy_of, o.name AS outlet, o.reliability, g.reason AS grade_reason, "
             "g.attribution_type, g.origin, sn.name AS subject_name, onn.name AS object_name, "
             "sn.label AS subject_label, onn.label AS object_label, sn.kinds AS subject_kinds, "
@@ -288,10 +291,10 @@ class Selection:
     def events(self) -> Iterator[dict[str, Any]]:
         """Events (meetings, ...) whose participants are all kept actors, in kept documents' dates.
 
-        Events carry no grade: ``--min-grade`` and ``--min-confidence`` leave them out.
+        Events carry no grade: ``--min-grade`` and ``--min-stix-confidence`` leave them out.
         """
         f = self.filters
-        if f.min_grade is not None or f.min_confidence is not None:
+        if f.min_grade is not None or f.min_stix_confidence is not None:
             return
         where: list[str] = ["1"]
         args: list[Any] = []
