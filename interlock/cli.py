@@ -50,7 +50,7 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Leave out statements and meetings less likely right than this (0-1; default: the "
-                   "INTERLOCK_MIN_CONFIDENCE setting, 0.3; 0 writes everything).")
+                   "INTERLOCK_MIN_CONFIDENCE setting, 0.4; 0 writes everything).")
 def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outlet: str | None,
             pretty: bool, fmt: str, quiet: bool, min_confidence: float | None) -> None:
     """Extract entities, attributions, times, statements and events as JSON lines.

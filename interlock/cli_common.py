@@ -27,7 +27,7 @@ CONFIDENCE_OPTION = click.option(
     "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, expose_value=False,
     callback=_keep_confidence, is_eager=False,
     help="Leave out statements less likely right than this (0-1; default: the INTERLOCK_MIN_CONFIDENCE "
-         "setting, 0.3; 0 shows everything).",
+         "setting, 0.4; 0 shows everything).",
 )
 
 
