@@ -53,7 +53,9 @@ class Mini:
              status: str = "current", modality: str = "asserted", valid_from: str | None = None,
              valid_to: str | None = None, time: str | None = None, grade: tuple[str, str] | None = None) -> str:
         s = f"s{next(self.n)}"
-        self.c.execute("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 10, ?)",
+        self.c.execute("INSERT INTO statements (id, document_id, subject_id, predicate, object_id, role, status, "
+                       "modality, valid_from, valid_to, time, attribution_id, evidence_start, evidence_end, evidence_text) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 10, ?)",
                        (s, doc, subject, predicate, obj, role, status, modality, valid_from, valid_to, time,
                         f"sentence {s}"))
         if grade:
