@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from interlock.extract.state import AttributionDraft, DocState
+from interlock.extract.state import AttributionDraft, DocState, text_of
 
 #: verbs of doing, not saying: their subject makes no claim by them
 ACTION_VERBS = frozenset(
@@ -61,8 +61,8 @@ def _is_dateline_or_label(doc: Doc, att: AttributionDraft) -> bool:
     """ "MOGADISHU:", "Read Also:", "Report:": a label before a colon, not a speaker."""
     if att.source is None:
         return False
-    text = doc.text[att.source[0] : att.source[1]].strip()
-    cue = doc.text[att.cue[0] : att.cue[1]].strip()
+    text = text_of(doc)[att.source[0] : att.source[1]].strip()
+    cue = text_of(doc)[att.cue[0] : att.cue[1]].strip()
     if cue not in (":", "-", "–", "—"):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -74,7 +74,7 @@ def _is_dateline_or_label(doc: Doc, att: AttributionDraft) -> bool:
 def _unresolved_pronoun(doc: Doc, att: AttributionDraft) -> bool:
     if att.source is None:
         return False
-    text = doc.text[att.source[0] : att.source[1]].strip().lower()
+    text = text_of(doc)[att.source[0] : att.source[1]].strip().lower()
     if text not in _PRONOUNS:
         return False
     ent = att.source_entity

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.lexicon import CONDITIONALS, HEDGES, NEGATIONS, OPINION
 from interlock.extract.roles import is_conditional
-from interlock.extract.state import AttributionDraft, DocState
+from interlock.extract.state import AttributionDraft, DocState, text_of
 
 ASSERTED, REPORTED, HEDGED, NEGATED, CONDITIONAL, PLANNED_M, OPINION_M = (
     "asserted",
@@ -193,7 +193,7 @@ def _inherit_from_events(doc: Doc, state: DocState) -> None:
             found = [ev.attribution for ev in state.events
                      if ev.type == "meeting" and ev.attribution is not None and ev.trigger[0] < tok.idx]
             for att in state.attributions:
-                content = doc.text[att.content[0]:att.content[1]].lower()
+                content = text_of(doc)[att.content[0]:att.content[1]].lower()
                 if att.content[1] <= tok.idx and re.search(rf"\b(?:the|that|this) {lemma}\b", content):
                     found.append(att)
             if found:
