@@ -45,7 +45,7 @@ SUBJECT_VERBS = frozenset(
 def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
     """Every statement the rules find in the document, deduplicated."""
     ctx = Context(doc, state)
-    end = state.body_end if state.body_end is not None else len(state.text)
+    end = state.body_end if state.body_end is not None else len(state.text or doc.text)
     for token in doc:
         if token.idx >= end:
             break
