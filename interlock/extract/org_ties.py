@@ -79,8 +79,6 @@ def _actor(ctx: Context, token: Token) -> EntityDraft | None:
             if other.label == "GPE" and other.name == country:
                 return other
         return None
-    if ent is None and token.pos_ == "PROPN":
-        ent = ctx.ensure_org(token)
     return ent
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from interlock.extract import countries, relations_links, roles, tenure
-from interlock.extract.lexicon import DEMONYMS
+from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
@@ -273,7 +273,7 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if child.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
                 continue  # "The Lord of the Rings film director": a work, not an employer
             ent = ctx.entity(child, ORG_LIKE)
-            if ent is None and child.pos_ == "PROPN" and child.dep_ in ("compound", "poss"):
+            if ent is None and child.pos_ == "PROPN" and child.dep_ in ("compound", "poss") and _maybe_org(child):
                 ent = ctx.ensure_org(child)  # "HTS leader X": an acronym NER did not tag
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
                 continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
@@ -313,6 +313,17 @@ def _body(ctx: Context, noun: Token) -> EntityDraft | None:
 _PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - {"army", "police", "intelligence", "party", "news", "state"}) | {
     "federal", "supreme", "air", "staff", "naval", "affairs", "defence", "defense", "foreign",
 }
+
+
+def _maybe_org(token: Token) -> bool:
+    """A capitalised word before a role that could name an organisation: letters only, not
+    a place ("U.S."), a nationality or a word of the role itself ("State", "Assistant")."""
+    low = token.lower_
+    return (
+        token.text.replace(".", "").isalpha()
+        and low not in PLACE_ALIASES and low not in DEMONYMS
+        and low not in _PORTFOLIO_WORDS and low not in roles.ROLE_MODIFIERS and low not in roles.ROLE_PREDICATES
+    )
 
 
 def _portfolio_like(ent: EntityDraft) -> bool:
