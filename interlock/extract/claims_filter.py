@@ -84,7 +84,6 @@ def _unresolved_pronoun(doc: Doc, att: AttributionDraft) -> bool:
 def prune(doc: Doc, state: DocState) -> None:
     """Drop attributions that make no claim; unresolved pronoun sources lose their source."""
     dropped: list[AttributionDraft] = []
-    kept: list[AttributionDraft] = []
     for att in state.attributions:
         verb = _cue_verb(doc, att)
         if (
@@ -98,16 +97,4 @@ def prune(doc: Doc, state: DocState) -> None:
             att.source = None
             att.source_entity = None
             att.same_source_as = None
-        kept.append(att)
-    if not dropped:
-        return
-    state.attributions = kept
-    for att in kept:
-        if att.same_source_as in dropped:
-            att.same_source_as = None
-    for st in state.statements:
-        if st.attribution in dropped:
-            st.attribution = None
-    for ev in state.events:
-        if ev.attribution in dropped:
-            ev.attribution = None
+    state.drop_attributions(dropped)

@@ -76,14 +76,7 @@ def prune(state: DocState) -> None:
     state.furniture = spans
     state.statements = [s for s in state.statements if not inside(spans, s.evidence[0])]
     state.events = [e for e in state.events if not inside(spans, e.trigger[0])]
-    dropped = [a for a in state.attributions if inside(spans, a.cue[0])]
-    state.attributions = [a for a in state.attributions if not inside(spans, a.cue[0])]
-    for att in state.attributions:
-        if att.same_source_as in dropped:
-            att.same_source_as = None
-    for st in state.statements:
-        if st.attribution in dropped:
-            st.attribution = None
+    state.drop_attributions([a for a in state.attributions if inside(spans, a.cue[0])])
     for ent in state.live_entities():
         if ent is not state.outlet_entity:
             ent.mentions = [m for m in ent.mentions if not inside(spans, m.start)]

@@ -79,6 +79,8 @@ def _actor(ctx: Context, token: Token) -> EntityDraft | None:
             if other.label == "GPE" and other.name == country:
                 return other
         return None
+    if ent is None and token.pos_ == "PROPN" and token.text.isalpha() and token.text.isupper() and len(token.text) > 1:
+        ent = ctx.ensure_org(token)  # "the NLF-linked brigade": an acronym NER did not tag
     return ent
 
 

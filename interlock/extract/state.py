@@ -241,6 +241,23 @@ class DocState:
         ix = self._index
         return ix if ix is not None and ix.usable and ix.at == _changes[0] else None
 
+    def drop_attributions(self, dropped: list[AttributionDraft]) -> None:
+        """Remove these attributions and every reference to them (a repeated source, the
+        attribution of a statement or an event)."""
+        if not dropped:
+            return
+        gone = {id(a) for a in dropped}
+        self.attributions = [a for a in self.attributions if id(a) not in gone]
+        for att in self.attributions:
+            if att.same_source_as is not None and id(att.same_source_as) in gone:
+                att.same_source_as = None
+        for st in self.statements:
+            if st.attribution is not None and id(st.attribution) in gone:
+                st.attribution = None
+        for ev in self.events:
+            if ev.attribution is not None and id(ev.attribution) in gone:
+                ev.attribution = None
+
     def live_entities(self) -> list[EntityDraft]:
         """Entities that have not been merged into another."""
         ix = self._look_up()
