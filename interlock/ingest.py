@@ -41,7 +41,8 @@ class IngestReport:
         return not self.failures
 
     def summary(self) -> str:
-        names = {"new": "new", "changed": "new versions", "unchanged": "unchanged", "copies": "copies of stored stories"}
+        names = {"new": "new", "changed": "new versions", "updated": "updated (new metadata)", "unchanged": "unchanged",
+                 "copies": "copies of stored stories"}
         parts = [f"{self.counts[k]} {v}" for k, v in names.items() if self.counts[k]]
         parts.append(f"{len(self.failures)} failed")
         return ", ".join(parts)
@@ -103,7 +104,7 @@ def ingest(
                     if not rec.get("id"):
                         rec["id"] = stable_id("doc", rec["text"])  # as extraction would name it
                     rid = str(rec["id"])
-                    if store.status_of(rid, rec["text"]) == "unchanged":
+                    if store.status_of(rid, rec["text"], rec) == "unchanged":
                         report.counts["unchanged"] += 1  # stored already: no need to extract again
                         continue
                     texts[rid] = (rec["text"], item)
@@ -120,13 +121,15 @@ def ingest(
         if text is None:
             report.failures.append(f"{res.id}: extracted, but its text went missing")
             continue
-        if isinstance(store, SQLiteStore) and not pending and store.status_of(res.id, text) != "unchanged":
+        if isinstance(store, SQLiteStore) and not pending and store.status_of(
+            res.id, text, {"published": res.published, "outlet": res.outlet, "title": res.title, "url": res.url}
+        ) != "unchanged":
             # committed before the document: a run killed after storing it is noticed and its refresh redone
             store.mark_refresh_pending("ingest")
             pending = True
         outcome = store.put(clean_names(res), text, source)
         report.counts[outcome] += 1
-        if outcome in ("new", "changed"):
+        if outcome in ("new", "changed", "updated"):
             report.stored.append(res.id)
         if outcome != "unchanged" and store.copy_of(res.id):
             report.counts["copies"] += 1

@@ -82,3 +82,27 @@ def test_where_limits_the_documents(db: Path) -> None:
     with SQLiteStore(db) as store:
         left = store.conn.execute("SELECT count(*) FROM documents WHERE extraction_version = 'older'").fetchone()[0]
     assert left > 0
+
+
+def test_re_ingesting_a_text_with_new_metadata_updates_it(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    text = "Colonel Samuel Otieno met the envoy Amina Yusuf in Nairobi on Monday, officials said."
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "m1", "text": text, "outlet": "Wire A"}) + "\n", encoding="utf-8")
+    run("ingest", str(first), "--db", str(db), "-q")
+    again = tmp_path / "again.jsonl"
+    again.write_text(json.dumps({"id": "m1", "text": text, "outlet": "Wire A"}) + "\n", encoding="utf-8")
+    assert "1 unchanged" in run("ingest", str(again), "--db", str(db))
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "m1", "text": text, "outlet": "Wire B", "published": "2024-03-06"}) + "\n",
+                     encoding="utf-8")
+    assert "1 updated" in run("ingest", str(later), "--db", str(db))
+    with SQLiteStore(db) as store:
+        row = store.conn.execute(
+            "SELECT d.published, o.name FROM documents d JOIN outlets o ON o.id = d.outlet_id WHERE d.id = 'm1'"
+        ).fetchone()
+        assert tuple(row) == ("2024-03-06", "Wire B")
+        # the meeting is dated now that the publication date is known
+        times = [r[0] for r in store.conn.execute("SELECT time FROM events WHERE document_id = 'm1'")]
+        assert "2024-03-04" in times
+        assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1

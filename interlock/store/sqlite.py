@@ -207,12 +207,26 @@ class SQLiteStore:
         )
         self.conn.execute(f"CREATE TEMP VIEW events AS SELECT * FROM main.events WHERE confidence >= {threshold!r}")
 
-    def status_of(self, doc_id: str, text: str) -> str:
-        """``new``, ``unchanged`` (same id and text) or ``changed`` (same id, new text)."""
-        row = self.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    def status_of(self, doc_id: str, text: str, meta: dict[str, Any] | None = None) -> str:
+        """``new``, ``unchanged`` (same id and text), ``changed`` (same id, new text) or
+        ``updated`` (same text, but ``meta`` gives a publication date, outlet, title or URL
+        other than the stored one: "the date was given later", "the outlet was corrected")."""
+        row = self.conn.execute(
+            "SELECT d.content_hash, d.published, d.title, d.url, o.name AS outlet FROM documents d"
+            " LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             return "new"
-        return "unchanged" if row["content_hash"] == content_hash(text) else "changed"
+        if row["content_hash"] != content_hash(text):
+            return "changed"
+        for key in ("published", "outlet", "title", "url"):
+            given = (meta or {}).get(key)
+            if given is None or str(given).strip() == "":
+                continue  # metadata not given is no correction
+            given = str(given).strip()[:10] if key == "published" else str(given).strip()
+            if given != (row[key] or ""):
+                return "updated"
+        return "unchanged"
 
     def documents_to_reextract(self, version: str | None, everything: bool = False,
                                where: str | None = None) -> list[dict[str, Any]]:
@@ -235,6 +249,21 @@ class SQLiteStore:
             out.append(dict(r))
         return out
 
+    def _update_metadata(self, doc: ExtractedDocument) -> None:
+        """Set a stored document's publication date, outlet, title and URL to those given."""
+        with self.transaction() as c:
+            if doc.published:
+                c.execute("UPDATE documents SET published = ? WHERE id = ?", (doc.published, doc.id))
+            if doc.title:
+                c.execute("UPDATE documents SET title = ? WHERE id = ?", (doc.title, doc.id))
+                c.execute("UPDATE documents_fts SET title = ? WHERE document_id = ?", (doc.title, doc.id))
+            if doc.url:
+                c.execute("UPDATE documents SET url = ? WHERE id = ?", (doc.url, doc.id))
+            if doc.outlet and doc.outlet.strip():
+                outlet_id = stable_id("outlet", doc.outlet.strip().lower())
+                c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, doc.outlet.strip()))
+                c.execute("UPDATE documents SET outlet_id = ? WHERE id = ?", (outlet_id, doc.id))
+
     def replace_extraction(self, doc: ExtractedDocument, text: str) -> None:
         """Replace a stored document's extracted rows with a new extraction of the same text,
         in one transaction; the document keeps its id, source and time of ingest."""
@@ -256,8 +285,13 @@ class SQLiteStore:
         ``unchanged`` when the same text is stored under this id already; ``changed``
         replaces the older version's rows; ``new`` adds the document.
         """
-        status = self.status_of(doc.id, text)
+        status = self.status_of(doc.id, text, {"published": doc.published, "outlet": doc.outlet,
+                                              "title": doc.title, "url": doc.url})
         if status == "unchanged":
+            return status
+        if status == "updated":
+            self._update_metadata(doc)
+            self.replace_extraction(doc, text)
             return status
         with self.transaction() as c:
             if status == "changed":
