@@ -58,11 +58,15 @@ def _in_span(ent: EntityDraft, start: int, end: int) -> bool:
 
 
 def _headline_end(state: DocState) -> int:
+    cached = state.cache.get("headline_end")
+    if isinstance(cached, int):
+        return cached
     text = state.text
-    first = text.lstrip()
-    offset = len(text) - len(first)
-    nl = first.find("\n")
-    return offset + (nl if nl >= 0 else len(first))
+    offset = len(text) - len(text.lstrip())
+    nl = text.find("\n", offset)
+    end = nl if nl >= 0 else len(text)
+    state.cache["headline_end"] = end
+    return end
 
 
 def statement_features(st: StatementDraft, state: DocState, crowd: int) -> dict[str, float]:

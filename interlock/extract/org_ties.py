@@ -44,18 +44,22 @@ PART_NOUNS = frozenset(
 #: nouns of groups made of others: "an umbrella group of A, B and C", "a coalition of"
 GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc", "federation", "union", "front"))
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
-
-
 #: nouns of fighting: "clashes between A and B", "the war against X"
 CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
                             "campaign", "rivalry", "hostilities", "confrontation"))
 #: verbs of fighting: "A clashed with B", "A fought B", "A fights against B"
 CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
+#: the words and lemmas any rule here starts from, to pass over every other token at once
+_WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
     """Every organisation tie licensed by this token."""
-    if token.lemma_.lower() in CONFLICT_VERBS and token.pos_ == "VERB":
+    lemma = token.lemma_.lower()
+    if lemma not in _LEMMAS and token.lower_ not in _WORDS:
+        return
+    if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
         _fights(ctx, token)
     elif token.lower_ in CONFLICT_NOUNS and token.pos_ == "NOUN":
         _conflict(ctx, token)

@@ -44,6 +44,7 @@ GIVING_VERBS = frozenset(
     ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap",
      "nominate", "replace", "succeed")
 )
+_ENDING_LEMMAS = OBJECT_ENDINGS | SUBJECT_ENDINGS | NOUN_ENDINGS
 POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
 
 
@@ -77,6 +78,8 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
 
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if lemma not in _ENDING_LEMMAS and tok.lower_ not in ENDED_MODIFIERS and not tok.lower_.startswith("then-"):
+            continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
             if lemma in OBJECT_ENDINGS:
                 if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
