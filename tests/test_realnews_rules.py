@@ -124,3 +124,12 @@ def test_page_furniture_yields_no_statements() -> None:
     for s in doc["statements"]:
         assert "Read more" not in s["evidence"]["text"] and "Follow us" not in s["evidence"]["text"]
     assert not [e for e in doc["entities"] if e["name"] in ("Jane Mwangi", "Tom Baraka", "The Daily Example")]
+
+
+def test_a_thing_is_no_speaker_and_an_appointee_says_nothing() -> None:
+    doc = read("An accompanying video showed a column of armoured vehicles on the road. Ruth Adhiambo was "
+               "appointed foreign minister, the presidency said.")
+    sourced = [(a["source"] or {}).get("text") for a in doc["attributions"] if a["source"]]
+    assert "An accompanying video" not in sourced
+    assert not [a for a in doc["attributions"] if a["cue"]["text"].endswith("appointed")]
+    assert "the presidency" in sourced

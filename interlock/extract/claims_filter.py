@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from interlock.extract.lexicon import ANONYMOUS_HEADS, ORG_HEADS, ROLE_NOUNS
 from interlock.extract.state import AttributionDraft, DocState, text_of
 
 #: verbs of doing, not saying: their subject makes no claim by them
@@ -31,6 +32,16 @@ ACTION_VERBS = frozenset(
 #: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
 PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "who", "which", "that", "this", "these", "those", "we", "i"))
+
+
+def _passive_giving(doc: Doc, att: AttributionDraft) -> bool:
+    """ "X was appointed", "Y has been named": the subject is given a post, says nothing."""
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        t.lemma_.lower() in PERSON_ACTIONS and any(c.dep_ == "auxpass" for c in t.children) for t in span
+    )
 
 
 def _cue_verb(doc: Doc, att: AttributionDraft) -> str | None:
@@ -81,6 +92,38 @@ def _unresolved_pronoun(doc: Doc, att: AttributionDraft) -> bool:
     return ent is None or not any(m.kind != "pronoun" and m.text.lower() not in _PRONOUNS for m in ent.resolved().mentions)
 
 
+#: nouns of what institutions issue, which speak for their issuer: "the statement said"
+ISSUED_NOUNS = frozenset(
+    ("statement", "report", "decree", "order", "letter", "communique", "announcement", "declaration",
+     "resolution", "ruling", "memo", "document", "leak", "post", "tweet", "broadcast", "media", "press")
+)
+_SPEAKER_NOUNS = ROLE_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ISSUED_NOUNS | frozenset(
+    ("military", "regime", "junta", "presidency", "ministry", "state", "country", "nation", "state media",
+     "government", "protesters", "critics", "activists", "analysts", "experts", "authorities", "media",
+     "reports", "family", "families", "relatives", "rebels", "militants", "fighters", "lawmakers", "leaders",
+     "website", "site", "account", "page", "channel", "newspaper", "paper", "agency", "outlet", "radio",
+     "television", "magazine", "blog", "feed", "broadcaster", "station", "man", "men", "woman", "women")
+)
+
+
+def _speaks(doc: Doc, att: AttributionDraft) -> bool:
+    """True when a source phrase names someone who can say something: a name, a person or
+    body noun ("officials", "the ministry", "the statement"), not a thing ("the video",
+    "the facts", "the move", "rumours")."""
+    if att.source is None:
+        return True
+    span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.pos_ == "PRON" or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+        return True  # a name anywhere: "Her rival, deputy leader Owen Price"
+    # the head, or the noun after its "of": "officials", "one of the sources"
+    heads = [root] + [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+    return any(t.lower_ in _SPEAKER_NOUNS or t.lemma_.lower() in _SPEAKER_NOUNS for t in heads)
+
+
 def prune(doc: Doc, state: DocState) -> None:
     """Drop attributions that make no claim; unresolved pronoun sources lose their source."""
     dropped: list[AttributionDraft] = []
@@ -90,10 +133,11 @@ def prune(doc: Doc, state: DocState) -> None:
             (verb is not None and verb in ACTION_VERBS and att.kind != "direct")
             or _is_dateline_or_label(doc, att)
             or _acts_on_a_person(doc, att, state)
+            or _passive_giving(doc, att)
         ):
             dropped.append(att)
             continue
-        if _unresolved_pronoun(doc, att):
+        if _unresolved_pronoun(doc, att) or not _speaks(doc, att):
             att.source = None
             att.source_entity = None
             att.same_source_as = None
