@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
+
+#: the sample corpus (our own fiction) and its outlet registry
+SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -19,3 +25,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """Whether snapshot tests should rewrite their snapshots rather than compare."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def sample_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus ingested once per run, with its registry; copy it before use."""
+    from interlock.cli import cli
+
+    path = tmp_path_factory.mktemp("sample") / "corpus.db"
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE_CORPUS), "--outlets", str(SAMPLE_CORPUS / "outlets.yaml"),
+                                      "--db", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    return path

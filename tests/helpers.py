@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -87,3 +88,23 @@ def entity(doc: ExtractedDocument, text: str) -> Entity:
     assert found, f"no entity has a mention {text!r}; entities: {[e.name for e in doc.entities]}"
     assert len(found) == 1, f"{text!r} is a mention of several entities: {[e.name for e in found]}"
     return found[0]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in process: (exit code, standard output, standard error)."""
+    from click.testing import CliRunner
+
+    from interlock.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def copy_store(src: Path, folder: Path) -> Path:
+    """A copy of a store file (and its write-ahead log, if any) in ``folder``."""
+    dest = folder / src.name
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(src) + suffix)
+        if part.exists():
+            shutil.copy(part, Path(str(dest) + suffix))
+    return dest

@@ -7,27 +7,21 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from interlock.cli import cli
 from interlock.query import BadQuery, events, fts_query, search, timeline
 from interlock.store import SQLiteStore
+from tests.helpers import copy_store, invoke
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("events") / "corpus.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--outlets", str(CORPUS / "outlets.yaml"),
-                                      "--db", str(path), "-q"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(sample_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_store(sample_store_file, tmp_path_factory.mktemp("events"))
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
+    return invoke(*args)
 
 
 def test_events_in_a_month_in_date_order_with_who_where_and_grade(db: Path) -> None:

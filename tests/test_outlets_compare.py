@@ -12,17 +12,14 @@ from click.testing import CliRunner
 from interlock.cli import cli
 from interlock.credibility.compare import UnknownOutlet, compare
 from interlock.store import SQLiteStore
+from tests.helpers import copy_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("compare") / "corpus.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--outlets", str(CORPUS / "outlets.yaml"),
-                                      "--db", str(path), "-q"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(sample_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_store(sample_store_file, tmp_path_factory.mktemp("compare"))
 
 
 def test_a_wire_and_the_broadcaster_that_runs_its_copy(db: Path) -> None:
