@@ -29,18 +29,15 @@ from interlock.export.select import (
 )
 from interlock.query import find_actor
 from interlock.store import SQLiteStore
+from tests.helpers import copy_store
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "corpus.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--outlets", str(CORPUS / "outlets.yaml"),
-                                      "--db", str(path), "-q"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(sample_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_store(sample_store_file, tmp_path_factory.mktemp("export"))
 
 
 @pytest.fixture(scope="module")
