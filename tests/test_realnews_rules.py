@@ -133,3 +133,13 @@ def test_a_thing_is_no_speaker_and_an_appointee_says_nothing() -> None:
     assert "An accompanying video" not in sourced
     assert not [a for a in doc["attributions"] if a["cue"]["text"].endswith("appointed")]
     assert "the presidency" in sourced
+
+
+def test_the_outlet_told_joins_the_relay_chain() -> None:
+    for text in ("Political sources told Asharq al-Awsat newspaper that the talks had stalled.",
+                 "A senior government official had told AFP the reshuffle was expected within days."):
+        doc = read(text)
+        names = {e["id"]: e["name"] for e in doc["entities"]}
+        (att,) = [a for a in doc["attributions"] if "told" in a["cue"]["text"]]
+        assert att["source"]["anonymous"] is True
+        assert [names[v] for v in att["via"]] in (["Asharq al-Awsat"], ["AFP"])

@@ -265,6 +265,21 @@ def _trim_chars(text: str, start: int, end: int) -> Offsets | None:
 
 def _addressee(tok: Token) -> Offsets | None:
     lemma = tok.lemma_.lower()
+    if lemma in TELL_VERBS:
+        # "told AFP the reshuffle was ...": the parser may take the name for a modifier of what
+        # follows; a run of proper nouns right after the verb is who was told
+        doc = tok.doc
+        i = tok.i + 1
+        while i < len(doc) and doc[i].dep_ == "det":
+            i += 1
+        j = i
+        while j < len(doc) and (
+            doc[j].pos_ == "PROPN"
+            or (doc[j].text in ("-", "'", "’") and j > i and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+        ):
+            j += 1  # "Asharq al-Awsat": a hyphen inside the name
+        if j > i:
+            return _span(doc, i, j)
     for c in tok.children:
         if lemma in TELL_VERBS and c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             return _span(tok.doc, *_subtree(c))

@@ -71,7 +71,14 @@ def link_sources(doc: Doc, state: DocState) -> None:
             if told is None:
                 # "told the opposition website Sawt al-Sha'b": the parser may cut the name off
                 told = _name_right_after(state, att.addressee[1])
-            if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG"):
+            after = re.match(r"\s+(\w+)", text_of(doc)[att.addressee[1] : att.addressee[1] + 30])
+            words = _WORD.findall(text_of(doc)[att.addressee[0] : att.addressee[1]].lower())
+            if after is not None:
+                words.append(after.group(1).lower())
+            named_as_media = bool(words) and words[-1] in _MEDIA_WORDS  # "told Asharq al-Awsat newspaper"
+            if told is None:
+                told = _unnamed_outlet(doc, state, att.addressee, named_as_media)
+            if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG" or named_as_media):
                 att.via.append(_as_outlet(told))
         for relay in _cited_outlets(doc, state, att):
             if not any(relay is v for v in att.via):
@@ -223,6 +230,25 @@ def _source_entity(doc: Doc, state: DocState, start: int, end: int) -> EntityDra
             text = text[len(article) :]
             break
     ent.descriptors.append(text)
+    return ent
+
+
+def _unnamed_outlet(doc: Doc, state: DocState, span_offsets: tuple[int, int], media: bool) -> EntityDraft | None:
+    """An outlet NER missed, told something: an acronym ("told AFP") or a name followed by
+    a media word ("told Asharq al-Awsat newspaper"), made an entity of the document."""
+    span = doc.char_span(*span_offsets, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[-1].lower_ in _MEDIA_WORDS:
+        span, media = span[:-1], True  # "Asharq al-Awsat newspaper": the name before the word
+    if span is not None and len(span) and span[0].dep_ == "det":
+        span = span[1:]
+    if span is None or not len(span) or any(t.pos_ != "PROPN" for t in span if t.text not in ("-", "'")):
+        return None
+    text = span.text
+    acronym = text.isalpha() and text.isupper() and 2 <= len(text) <= 6
+    if not (acronym or media):
+        return None
+    ent = state.new_entity("ORG", span.start_char, span.end_char, text, "acronym" if acronym else "name")
+    ent.descriptors.append("outlet")
     return ent
 
 
