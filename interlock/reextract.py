@@ -39,14 +39,6 @@ class ReextractReport:
         return "; ".join(parts) + (f"; {changes}" if self.done else "")
 
 
-def counts(store: SQLiteStore) -> dict[str, int]:
-    """Rows per extracted table (all of them, whatever their confidence)."""
-    return {
-        table: int(store.conn.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0])
-        for table in ("statements", "events", "attributions", "entities")
-    }
-
-
 def reextract(
     store: SQLiteStore,
     everything: bool = False,
@@ -55,7 +47,7 @@ def reextract(
     refresh: bool = True,
 ) -> ReextractReport:
     """Re-extract the documents an older extraction made (or all, or those matching ``where``)."""
-    report = ReextractReport(before=counts(store))
+    report = ReextractReport(before=store.extracted_counts())
     docs = store.documents_to_reextract(EXTRACTION_VERSION, everything=everything, where=where)
     texts = {d["id"]: d["text"] for d in docs}
     records = (
@@ -77,5 +69,5 @@ def reextract(
         from interlock.refresh import refresh as refresh_store
 
         report.refreshed = refresh_store(store)
-    report.after = counts(store)
+    report.after = store.extracted_counts()
     return report

@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from interlock.extract import countries, roles
-from interlock.extract.state import DocState, EntityDraft, StatementDraft
+from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, StatementDraft
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "statement_confidence.json"
 #: role words that are military ranks: the text rarely ties them to an organisation
@@ -44,7 +44,7 @@ def load_model(path: str | None = None) -> dict[str, Any] | None:
 
 
 def _named(ent: EntityDraft) -> bool:
-    return any(m.kind in ("name", "short", "acronym", "alias") for m in ent.mentions)
+    return any(m.kind in NAME_KINDS for m in ent.mentions)
 
 
 def _title_like(name: str) -> bool:

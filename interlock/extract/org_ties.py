@@ -126,16 +126,26 @@ def _to_link(ctx: Context, token: Token) -> None:
     this = _modified(ctx, token)
     if this is None:
         return
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+    for other in _prep_actors(ctx, token, ("to", "with")):
+        if other is not this:
+            ctx.add(this, TO_LINKS[token.lower_], other, token)
+
+
+def _prep_actors(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[EntityDraft]:
+    """The actors named in a word's prepositional phrases, coordinated ones too ("allied with A
+    and B", "a coalition of A, B and C")."""
+    found: list[EntityDraft] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            for target in [pobj, *pobj.conjuncts]:
-                other = _actor(ctx, target)
-                if other is not None and other is not this:
-                    ctx.add(this, TO_LINKS[token.lower_], other, token)
+            for node in [pobj, *pobj.conjuncts]:
+                ent = _actor(ctx, node)
+                if ent is not None:
+                    found.append(ent)
+    return found
 
 
 def _holder_of_noun(ctx: Context, token: Token) -> EntityDraft | None:
@@ -173,16 +183,9 @@ def _made_of(ctx: Context, token: Token) -> None:
     if group is None or group.label == "PERSON":
         return
     head = token.nbor(1) if token.lower_ == "umbrella" and token.i + 1 < len(token.doc) else token
-    for child in head.children:
-        if child.dep_ != "prep" or child.lower_ not in ("of", "comprising", "including"):
-            continue
-        for pobj in child.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for member in [pobj, *pobj.conjuncts]:
-                ent = _actor(ctx, member)
-                if ent is not None and ent is not group and ent.label in ("ORG", "NORP"):
-                    ctx.add(ent, "part_of", group, token)
+    for ent in _prep_actors(ctx, head, ("of", "comprising", "including")):
+        if ent is not group and ent.label in ("ORG", "NORP"):
+            ctx.add(ent, "part_of", group, token)
 
 
 def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:

@@ -293,11 +293,11 @@ BODY_NOUNS = frozenset(
 def _body(ctx: Context, noun: Token) -> EntityDraft | None:
     """An organisation the text describes rather than names ("the state control committee",
     "the Hiran regional administration"), made an entity when its phrase says more than the noun."""
-    if noun.lemma_.lower() not in BODY_NOUNS or noun.tag_ in ("NNS", "NNPS") and noun.lower_ != "forces":
+    if noun.lemma_.lower() not in BODY_NOUNS or (noun.tag_ in ("NNS", "NNPS") and noun.lower_ != "forces"):
         return None
     left = noun.left_edge.i
     doc = noun.doc
-    while left < noun.i and doc[left].dep_ in ("det", "predet") :
+    while left < noun.i and doc[left].dep_ in ("det", "predet"):
         left += 1
     span = doc[left : noun.i + 1]
     if len(span) < 2 or any(t.pos_ in ("VERB", "PUNCT", "NUM") for t in span):

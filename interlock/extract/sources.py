@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from interlock.extract.lexicon import ANONYMOUS_HEADS, ROLE_NOUNS
-from interlock.extract.state import AttributionDraft, DocState, EntityDraft, text_of
+from interlock.extract.state import NAME_KINDS, AttributionDraft, DocState, EntityDraft, text_of
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DENY = frozenset({"deny", "denied", "denies", "denying", "rejected", "rejects", "dismissed", "refuted"})
@@ -255,7 +255,7 @@ def _unnamed_outlet(doc: Doc, state: DocState, span_offsets: tuple[int, int], me
 def _unnamed(ent: EntityDraft) -> bool:
     """True when a source's cluster has mentions and none of them is a name."""
     ent = ent.resolved()
-    return bool(ent.mentions) and not any(m.kind in ("name", "short", "acronym", "alias") for m in ent.mentions)
+    return bool(ent.mentions) and not any(m.kind in NAME_KINDS for m in ent.mentions)
 
 
 #: plural nouns for unnamed people or media that speak as a group

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 from interlock.model import Timex
 
 MENTION_KINDS = ("name", "short", "acronym", "nominal", "pronoun")
+#: mention kinds that name their entity (the others describe it or point back to it)
+NAME_KINDS = frozenset(("name", "short", "acronym", "alias"))
 
 #: changes to the entity lists anywhere (a list changed, a mention list replaced, a merge):
 #: a document's look-up index is rebuilt when this moved on since it was built

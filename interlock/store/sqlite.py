@@ -264,6 +264,13 @@ class SQLiteStore:
                 c.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES (?, ?)", (outlet_id, doc.outlet.strip()))
                 c.execute("UPDATE documents SET outlet_id = ? WHERE id = ?", (outlet_id, doc.id))
 
+    def extracted_counts(self) -> dict[str, int]:
+        """Rows of each extracted table, whatever their confidence."""
+        return {
+            table: int(self.conn.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0])
+            for table in ("statements", "events", "attributions", "entities")
+        }
+
     def replace_extraction(self, doc: ExtractedDocument, text: str) -> None:
         """Replace a stored document's extracted rows with a new extraction of the same text,
         in one transaction; the document keeps its id, source and time of ingest."""
