@@ -11,6 +11,8 @@ an internal error, with its type, so it can be reported).
 from __future__ import annotations
 
 import errno
+import io
+import os
 import sqlite3
 import sys
 from typing import Any
@@ -53,6 +55,19 @@ def explain(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
+def reader_gone(stream: Any) -> None:
+    """The reader of ``stream`` went away (``interlock show X | head -1``): point it at nothing, so that
+    neither what is still buffered nor the flush at exit fails again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # no file descriptor (a test's captured output): nothing will flush it at exit
+
+
 class SafeGroup(click.Group):
     """A click group whose commands write escaped text and fail with one line."""
 
@@ -61,7 +76,9 @@ class SafeGroup(click.Group):
         sys.stdout = EscapingStream(out)
         sys.stderr = EscapingStream(err)
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
+            out.flush()  # a closed pipe shows here, not in the interpreter's last flush
+            return done
         except click.exceptions.Exit:
             raise
         except click.Abort:
@@ -71,14 +88,15 @@ class SafeGroup(click.Group):
         except click.ClickException as exc:
             raise click.ClickException(one_line(exc.format_message())) from None
         except BrokenPipeError:
-            # the reader went away (| head): stop quietly
-            sys.stdout = out
-            ctx.exit(1)
+            # the reader went away (| head): it has what it wanted, stop quietly and successfully
+            reader_gone(out)
+            ctx.exit(0)
         except KeyboardInterrupt:
             raise
         except OSError as exc:
             if exc.errno == errno.EPIPE:
-                ctx.exit(1)
+                reader_gone(out)
+                ctx.exit(0)
             raise click.ClickException(one_line(explain(exc))) from None
         except Exception as exc:  # noqa: BLE001 - the last net: one line, never a traceback
             raise click.ClickException(one_line(explain(exc))) from None

@@ -91,3 +91,24 @@ def test_a_tag_can_be_withdrawn(tmp_path: Path) -> None:
         kinds = [r[0] for r in store.conn.execute("SELECT kind FROM judgements ORDER BY id")]
     assert kinds == ["withdrawn:tag", "withdraw"], "the log keeps the tag, marked withdrawn, and who withdrew it"
     assert run("withdraw", str(number), "--db", db)[0] == 1, "a withdrawn judgement cannot be withdrawn again"
+
+
+def test_output_to_a_closed_pipe_exits_0_quietly(tmp_path: Path) -> None:
+    """``interlock show X | head -1``: the reader has gone before we write; no error, no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "p.db")
+    assert run("ingest", write(tmp_path / "a.jsonl", FIRST), "--db", db, "-q")[0] == 0
+    for args in (["show", "Karim Saleh"], ["show", "Karim Saleh", "--json"], ["stats"], ["search", "port"]):
+        proc = subprocess.Popen([sys.executable, "-m", "interlock.cli", *args, "--db", db],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before the first line is written
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0 and err == "", (args, err)
+    # and through a shell pipe that closes after the first line
+    done = subprocess.run(["bash", "-o", "pipefail", "-c",
+                           f"{sys.executable} -m interlock.cli show 'Karim Saleh' --db {db} | head -1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == "" and done.stdout.startswith("Karim Saleh"), done

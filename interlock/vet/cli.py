@@ -147,51 +147,49 @@ def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(f"removed {n} watch{'es' if n > 1 else ''}")
 
 
-def _since(value: str) -> str:
-    """A --since bound as stored alerts' times compare with it, or one clear error."""
-    from datetime import date, datetime
+def _day(value: str, option: str) -> str:
+    """A date option (YYYY-MM-DD), or one clear error that says which date the option filters."""
+    from datetime import date
 
     text = value.strip()
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text).isoformat()
-        return datetime.fromisoformat(text).isoformat()
+        if len(text) != 10:  # a time, or another spelling date.fromisoformat would take ("20270301")
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or an ISO time "
-                                 "(YYYY-MM-DDTHH:MM:SS)", param_hint="'--since'") from None
+        which = ("the day an alert was raised (the ingest); --published-since filters by publication date"
+                 if option == "--since" else
+                 "the publication date of the document; --since filters by the day an alert was raised (the ingest)")
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD): it filters by {which}",
+                                 param_hint=f"'{option}'") from None
 
 
 @click.command(name="alerts")
 @click.option("--since", default=None, metavar="DATE",
-              help="Only alerts raised (by an ingest) on or after this date, YYYY-MM-DD (or an ISO time).")
+              help="Only alerts raised (by an ingest) on or after this date, YYYY-MM-DD: the ingest date.")
 @click.option("--published-since", default=None, metavar="DATE",
-              help="Only alerts about documents published on or after this date, YYYY-MM-DD.")
+              help="Only alerts about documents published on or after this date, YYYY-MM-DD: the publication date.")
 @DB_OPTION
 @JSON_OPTION
 def alerts_command(since: str | None, published_since: str | None, db_path: Path | None, as_json: bool) -> None:
     """List the stored alerts that ingests raised for watched actors and rules.
 
-    --since filters on when an alert was raised (the ingest), --published-since on the
-    publication date of the document it is about.
+    Both take a date (YYYY-MM-DD), not a time: --since filters on the day an alert was raised
+    (the ingest), --published-since on the publication date of the document it is about. The
+    list says which it filtered by.
     """
-    from datetime import date
-
     from interlock.vet.alerts import list_alerts
 
     if since is not None:
-        since = _since(since)
+        since = _day(since, "--since")
     if published_since is not None:
-        try:
-            published_since = date.fromisoformat(published_since.strip()).isoformat()
-        except ValueError:
-            raise click.BadParameter(f"{published_since!r} is not a date (YYYY-MM-DD)",
-                                     param_hint="'--published-since'") from None
+        published_since = _day(published_since, "--published-since")
     with open_store(db_path) as store:
         rows = list_alerts(store, since, published_since)
     if as_json:
         _dump(rows)
         return
-    said = [x for x in (f"raised since {since}" if since else "",
+    said = [x for x in (f"raised (ingested) since {since}" if since else "",
                         f"about documents published since {published_since}" if published_since else "") if x]
     if said:
         click.echo(f"alerts {' and '.join(said)}:")
