@@ -1,0 +1,236 @@
+"""An actor's network to a few hops, graded and laid out: what ``interlock graph`` and the web graph draw.
+
+Nodes are actors (with a kind for the shape: person, armed group, party, state body, outlet,
+organisation, place, other); edges are ties, one per subject, predicate and object, carrying
+the claim they belong to, its grade, how many independent origins back it and whether it is
+contradicted. The neighbourhood is read with the same breadth-first steps as ``query.ties``;
+grades and contradictions come from credibility's tables as ``show`` reads them. The layout
+(x, y in 0..1) is computed here, deterministic for the same graph, so every drawing (the page,
+its SVG export, the JSON) puts each actor at the same place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from interlock import query
+from interlock.credibility.grades import meets
+from interlock.credibility.grades import parse as parse_grade
+from interlock.query import BadQuery
+from interlock.store import SQLiteStore
+
+#: the most hops a graph is drawn to, and the most actors it shows (the closest, best connected first)
+MAX_HOPS = 3
+MAX_NODES = 300
+
+#: the node shapes, from an actor's label and the kinds vetting gives it, in order of precedence
+SHAPES = ("armed-group", "party", "state-body", "outlet", "person", "organisation", "place", "other")
+
+
+class KindSource(Protocol):
+    """What gives actors their kinds (``interlock.vet.kinds.KindIndex``)."""
+
+    def kinds(self, actors: Iterable[str]) -> dict[str, dict[str, str]]: ...
+
+
+def node_kind(label: str, kinds: Iterable[str]) -> str:
+    """The shape an actor is drawn with: the first of ``SHAPES`` its kinds or label give."""
+    have = set(kinds)
+    if have & {"armed-group", "foreign-security"}:
+        return "armed-group"
+    if "party" in have:
+        return "party"
+    if have & {"state-body", "security-body", "foreign-government"}:
+        return "state-body"
+    if "outlet" in have:
+        return "outlet"
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "NORP"):
+        return "organisation"
+    if label in ("GPE", "LOC", "PLACE", "FAC"):
+        return "place"
+    return "other"
+
+
+def _weak(grade: str | None) -> bool:
+    """A grade whose credibility number is 4 or worse (doubtful, improbable, cannot be judged)."""
+    return grade is None or int(grade[1]) >= 4
+
+
+def graph(store: SQLiteStore, name: str, hops: int = 1, min_grade: str | None = None,
+          predicates: Iterable[str] | None = None, date_from: str | None = None, date_to: str | None = None,
+          max_nodes: int = MAX_NODES, kinds: KindSource | None = None) -> dict[str, Any]:
+    """The network of the actor ``name`` (a name or id) to ``hops`` steps (1..3), laid out.
+
+    ``min_grade`` keeps ties whose claim is graded at least that well; ``predicates`` only those
+    predicates; ``date_from`` / ``date_to`` (YYYY-MM-DD, YYYY-MM or YYYY) ties reported in
+    documents published in that range. The store's confidence floor (``read_confident``) applies.
+    At most ``max_nodes`` actors are kept, nearest first, then best connected.
+    """
+    if not 1 <= hops <= MAX_HOPS:
+        raise BadQuery(f"hops must be 1 to {MAX_HOPS}, not {hops}")
+    if min_grade:
+        parse_grade(min_grade)
+    date_from = query._check_date(date_from, "from")
+    date_to = query._check_date(date_to, "to")
+    wanted = {p for p in (predicates or []) if p}
+    if wanted:
+        from interlock.vocab import load_predicates
+
+        unknown = sorted(wanted - set(load_predicates()))
+        if unknown:
+            raise BadQuery(f"no predicate {', '.join(map(repr, unknown))}; predicates: {', '.join(load_predicates())}")
+    centre = query.find_actor(store, name)
+    depth = {centre: 0}
+    found: dict[str, dict[str, Any]] = {}  # statement id -> edge
+    frontier = {centre}
+    for step in range(1, hops + 1):
+        nxt: set[str] = set()
+        for near in query._neighbours(store, frontier).values():
+            for other, edge in near:
+                found[edge["statement"]] = edge
+                if other not in depth:
+                    depth[other] = step
+                    nxt.add(other)
+        frontier = nxt
+        if not frontier or len(depth) > 20 * max_nodes:
+            break
+    edges = _ties(store, list(found.values()), min_grade, wanted, date_from, date_to)
+    # keep the nearest actors, then the best connected, then the centre's edges first
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e["source"]] = degree.get(e["source"], 0) + 1
+        degree[e["target"]] = degree.get(e["target"], 0) + 1
+    linked = {centre} | set(degree)
+    keep = set(sorted(linked, key=lambda k: (depth.get(k, hops + 1), -degree.get(k, 0), k))[:max_nodes])
+    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    nodes = _nodes(store, sorted(keep), depth, degree, kinds)
+    positions = layout([n["key"] for n in nodes], [(e["source"], e["target"]) for e in edges], centre)
+    for n in nodes:
+        n["x"], n["y"] = positions[n["key"]]
+    outlets = sorted({o for e in edges for o in e["outlets"] if o})
+    dates = sorted(d for e in edges for d in (e["first_published"], e["last_published"]) if d)
+    return {
+        "centre": centre, "name": next(n["name"] for n in nodes if n["key"] == centre), "hops": hops,
+        "filters": {"min_grade": min_grade, "predicates": sorted(wanted), "from": date_from, "to": date_to,
+                    "min_confidence": store_confidence(store)},
+        "nodes": nodes, "edges": edges, "truncated": len(linked) > len(keep),
+        "sources": outlets, "published": [dates[0], dates[-1]] if dates else None,
+    }
+
+
+def store_confidence(store: SQLiteStore) -> float:
+    """The confidence floor the store's connection reads with (0 when it reads everything)."""
+    row = store.conn.execute("SELECT sql FROM sqlite_temp_master WHERE name = 'statements'").fetchone()
+    if row is None:
+        return 0.0
+    return float(str(row[0]).rsplit(">=", 1)[1].strip())
+
+
+def _ties(store: SQLiteStore, found: list[dict[str, Any]], min_grade: str | None, wanted: set[str],
+          date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    """Statements between actors folded into ties (subject, predicate, object), graded and filtered."""
+    ids = [e["statement"] for e in found]
+    graded = query._grades(store, ids)
+    published: dict[str, tuple[str | None, str | None]] = {}
+    for part in query._chunks(sorted({e["document"] for e in found})):
+        marks = ",".join("?" * len(part))
+        for doc, day, outlet in store.conn.execute(
+            f"SELECT d.id, d.published, o.name FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id "  # noqa: S608
+            f"WHERE d.id IN ({marks})", part):
+            published[doc] = (day, outlet)
+    ties: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for e in found:
+        if wanted and e["predicate"] not in wanted:
+            continue
+        day, outlet = published.get(e["document"], (None, None))
+        if (date_from or date_to) and not query._in_range(day, day, date_from, date_to):
+            continue
+        g = graded.get(e["statement"], {})
+        claim_grade = g.get("claim_grade") or g.get("grade")
+        if min_grade and (claim_grade is None or not meets(claim_grade, min_grade)):
+            continue
+        key = (e["from"], e["predicate"], e["to"])
+        tie = ties.setdefault(key, {
+            "id": "", "source": e["from"], "target": e["to"], "predicate": e["predicate"], "claim": None,
+            "grade": None, "reason": None, "origins": 0, "contradicted": False, "statements": [],
+            "outlets": [], "first_published": None, "last_published": None, "roles": [],
+            "evidence": e["evidence"], "document": e["document"], "modalities": [],
+        })
+        tie["statements"].append(e["statement"])
+        if outlet and outlet not in tie["outlets"]:
+            tie["outlets"].append(outlet)
+        if e["role"] and e["role"] not in tie["roles"]:
+            tie["roles"].append(e["role"])
+        if e["modality"] not in tie["modalities"]:
+            tie["modalities"].append(e["modality"])
+        if day:
+            tie["first_published"] = min(filter(None, (tie["first_published"], day)))
+            tie["last_published"] = max(filter(None, (tie["last_published"], day)))
+        if g.get("claim_id") and (tie["claim"] is None or _better(claim_grade, tie["grade"])):
+            tie.update(claim=g["claim_id"], grade=claim_grade, reason=g.get("claim_reason"),
+                       origins=int(g.get("corroboration") or 0),
+                       contradicted=bool(json.loads(g.get("contradicted_by") or "[]")) or tie["contradicted"],
+                       evidence=e["evidence"], document=e["document"])
+        if g.get("contradictions"):
+            tie["contradicted"] = True
+    out = []
+    for tie in ties.values():
+        if not tie["origins"]:
+            tie["origins"] = len(tie["outlets"]) or 1
+        tie["id"] = tie["claim"] or tie["statements"][0]
+        tie["weak"] = _weak(tie["grade"])
+        tie["negated"] = tie["modalities"] == ["negated"]
+        out.append(tie)
+    out.sort(key=lambda t: (t["source"], t["predicate"], t["target"]))
+    return out
+
+
+def _better(a: str | None, b: str | None) -> bool:
+    """Whether grade ``a`` is better than ``b`` (credibility first, then reliability)."""
+    if a is None:
+        return False
+    if b is None:
+        return True
+    return (int(a[1]), a[0]) < (int(b[1]), b[0])
+
+
+def _nodes(store: SQLiteStore, keys: list[str], depth: dict[str, int], degree: dict[str, int],
+           kinds: KindSource | None) -> list[dict[str, Any]]:
+    if kinds is None:
+        from interlock.vet.kinds import KindIndex
+
+        kinds = KindIndex(store)
+    found = kinds.kinds(keys)
+    out = []
+    for k in keys:
+        summary = query._summary(store, k)
+        have = sorted(found.get(k, {}))
+        out.append({**summary, "kinds": have, "shape": node_kind(summary["label"], have),
+                    "hops": depth.get(k, 0), "ties": degree.get(k, 0)})
+    return out
+
+
+def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str) -> dict[str, tuple[float, float]]:
+    """Positions in [0.04, 0.96]² for the nodes: a force-directed layout (networkx's spring layout,
+    seeded, so the same graph is drawn the same way), the centre in the middle."""
+    import networkx as nx
+
+    if len(nodes) == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from((a, b) for a, b in edges if a != b)
+    k = 1.6 / max(len(nodes), 1) ** 0.5
+    pos = nx.spring_layout(g, k=k, seed=13, iterations=60 if len(nodes) <= 150 else 35,
+                           fixed=[centre], pos={centre: (0.0, 0.0)})
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    cx, cy = float(pos[centre][0]), float(pos[centre][1])
+    reach = max(max(abs(x - cx) for x in xs), max(abs(y - cy) for y in ys), span / 2, 1e-9)
+    return {n: (round(0.5 + 0.46 * (float(p[0]) - cx) / reach, 4), round(0.5 + 0.46 * (float(p[1]) - cy) / reach, 4))
+            for n, p in pos.items()}
