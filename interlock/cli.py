@@ -19,6 +19,7 @@ import click
 from interlock import __version__, settings
 from interlock.cli_actor import pick_actor
 from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_explore import COMMANDS as EXPLORE_COMMANDS
 from interlock.cli_query import COMMANDS as QUERY_COMMANDS
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.cli_safety import SafeGroup
@@ -338,7 +339,7 @@ cli.add_command(match_names_command)
 cli.add_command(export_command)
 
 
-for _command in (*RESOLVE_COMMANDS, *QUERY_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
+for _command in (*RESOLVE_COMMANDS, *QUERY_COMMANDS, *EXPLORE_COMMANDS, vet_command, watch_group, alerts_command, tag_command):
     cli.add_command(_command)
 
 
