@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +27,7 @@ from interlock.cli_safety import SafeGroup
 from interlock.errors import BadInput, InterlockError
 from interlock.evaluate.cli import eval_command, match_names_command
 from interlock.export.cli import export_command
+from interlock.ingest import Extractor
 from interlock.readers import read_path
 from interlock.summary import summarise
 from interlock.textsafe import clean_names, escape
@@ -113,29 +115,42 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
 @click.option("--outlets", "registry_path", type=click.Path(path_type=Path), default=None,
               help="An outlet registry (YAML) to load first: reliability grades A-F, kinds, affiliations.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Extract on a local Dask cluster of N worker processes (one pipeline each; docs/scale.md).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Extract on the workers of a running Dask scheduler (`dask scheduler`; docs/scale.md).")
 def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, outlet: str | None,
-           allow_private: bool, registry_path: Path | None, quiet: bool) -> None:
+           allow_private: bool, registry_path: Path | None, quiet: bool, workers: int | None,
+           scheduler: str | None) -> None:
     """Extract and store documents: files, folders (recursively), URLs or - for stdin.
 
     Reads JSON lines and arrays, text, HTML pages and RSS/Atom feeds. Each document is stored in its own
     transaction and keyed by its id and text, so running the same command again
     stores nothing twice. Failures are listed with the reason; the exit code is 1
-    if any document failed.
+    if any document failed. With --workers or --scheduler, extraction runs on Dask
+    workers while this process reads and stores.
     """
+    from contextlib import ExitStack
+
     from interlock.ingest import ingest as run_ingest
     from interlock.ingest import print_progress
     from interlock.store import SQLiteStore
 
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler (a running one), not both")
     store_path = db_path or Path(settings.get("db"))
     try:
-        with SQLiteStore(store_path) as store:
+        with SQLiteStore(store_path) as store, ExitStack() as stack:
             if registry_path is not None:
                 from interlock.credibility import outlets as registry
 
                 registry.load(store, registry.read(registry_path))
+            extractor = None
+            if workers is not None or scheduler is not None:
+                extractor = stack.enter_context(_dask_extractor(workers, scheduler, quiet))
             show = print_progress if not quiet and sys.stderr.isatty() else None
             report = run_ingest(paths, store, published=published, outlet=outlet, progress=show,
-                                allow_private=allow_private)
+                                allow_private=allow_private, extractor=extractor)
     except InterlockError as exc:
         raise click.ClickException(str(exc)) from None
     if show is not None:
@@ -149,6 +164,21 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
         click.echo(f"alert: {alert['kind']}: {alert['message']}", err=True)
     if not report.ok:
         sys.exit(1)
+
+
+@contextmanager
+def _dask_extractor(workers: int | None, scheduler: str | None, quiet: bool) -> Iterator[Extractor]:
+    """Extraction on a Dask cluster, for ``ingest --workers`` and ``--scheduler``."""
+    try:
+        from interlock.scale import DaskExtractor, connect
+    except ImportError as exc:
+        raise click.ClickException(f"--workers and --scheduler need Dask ({exc}): "
+                                   "pip install 'interlock[scale]'") from None
+    with connect(workers=workers, scheduler=scheduler) as client:
+        if not quiet:
+            where = scheduler or "a local cluster"
+            click.echo(f"extracting on {len(client.nthreads())} Dask worker(s) of {where}", err=True)
+        yield DaskExtractor(client)
 
 
 @cli.command()

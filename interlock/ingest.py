@@ -14,13 +14,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
 from interlock.store import SQLiteStore, Store
 from interlock.textsafe import clean_names
+
+if TYPE_CHECKING:
+    from interlock.extract.api import DocumentError
+    from interlock.model import ExtractedDocument
+
+#: what turns input records into results, in order: ``extract_records`` or a cluster's (interlock.scale)
+Extractor = Callable[[Iterable[dict[str, Any]]], Iterator["ExtractedDocument | DocumentError"]]
 
 
 @dataclass
@@ -74,11 +81,14 @@ def ingest(
     progress: Callable[[int, float, int | None], None] | None = None,
     allow_private: bool = False,
     refresh: bool = True,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 
     When anything new was stored, actors are resolved and claims graded again
-    (``interlock.refresh``) unless ``refresh`` is false.
+    (``interlock.refresh``) unless ``refresh`` is false. ``extractor`` runs the
+    extraction (default: in this process; ``interlock.scale.DaskExtractor`` on a
+    cluster); reading and storing stay here either way.
     """
     from interlock.extract.api import DocumentError, extract_records
 
@@ -112,7 +122,7 @@ def ingest(
 
     started = time.monotonic()
     done = 0
-    for res in extract_records(records()):
+    for res in (extractor or extract_records)(records()):
         done += 1
         if isinstance(res, DocumentError):
             report.failures.append(f"{res.id}: {res.error}")
