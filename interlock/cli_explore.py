@@ -238,7 +238,7 @@ def serve_command(db_path: Path | None, host: str, port: int, allow_edits: bool,
         from interlock.web.app import create_app
     except ImportError as exc:
         raise click.ClickException(f"the web explorer needs its extra: pip install -e '.[web]' ({exc})") from None
-    app = _answer(create_app, path, allow_edits=allow_edits, token=token)
+    app = _answer(create_app, path, allow_edits=allow_edits, token=token, host=host)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Interlock explorer on http://{shown}:{port}/ over {path}"
                + (" (edits allowed)" if allow_edits else " (read-only)")

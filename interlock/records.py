@@ -14,7 +14,7 @@ from interlock import query
 from interlock.credibility.grades import meets
 from interlock.credibility.grades import parse as parse_grade
 from interlock.errors import InterlockError
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
 class NoClaim(InterlockError):
@@ -30,18 +30,13 @@ POST_PREDICATES = ("holds_position", "leader_of", "member_of", "spokesperson_for
                    "candidate_in")
 
 
-def claim(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
+def claim(store: Store, claim_id: str) -> dict[str, Any]:
     """A claim with every statement behind it: evidence, outlet, date, relay chain, attribution type,
     modality, grade and reason, the origin it counts for, copies folded; contradictions both ways."""
-    c = store.conn
-    row = c.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    row = store.row("records.claim", (claim_id,))
     if row is None:
         raise NoClaim(f"no claim {claim_id!r} in {store.path}")
-    rows = c.execute(
-        "SELECT s.*, g.attribution_type, g.origin, g.grade, g.reason, d.published, d.copy_of, d.title, "
-        "o.name AS outlet FROM statement_grades g JOIN statements s ON s.id = g.statement_id "
-        "JOIN documents d ON d.id = s.document_id LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE g.claim_id = ? ORDER BY d.published, s.document_id, s.evidence_start", (claim_id,)).fetchall()
+    rows = store.rows("records.claim_statements", (claim_id,))
     ids = [r["id"] for r in rows]
     names = query._actor_names(store, {x for r in rows for x in (r["subject_id"], r["object_id"]) if x})
     statements = []
@@ -81,18 +76,12 @@ def _side(summary: dict[str, Any] | None, key: str | None) -> dict[str, Any] | N
     return {"key": key, "name": summary["name"], "label": summary["label"]}
 
 
-def _contradictions(store: SQLiteStore, ids: list[str]) -> list[dict[str, Any]]:
+def _contradictions(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Statements that deny these or that these deny (the table holds both ways), with their claims."""
     out: list[dict[str, Any]] = []
     seen = set()
     for part in query._chunks(ids):
-        marks = ",".join("?" * len(part))
-        for r in store.conn.execute(
-            f"SELECT x.statement_id, x.other_id, x.reason, s.evidence_text, s.document_id, s.modality, "  # noqa: S608
-            f"g.claim_id, g.grade, d.published, o.name AS outlet FROM contradictions x "
-            f"JOIN statements s ON s.id = x.other_id LEFT JOIN statement_grades g ON g.statement_id = x.other_id "
-            f"JOIN documents d ON d.id = s.document_id LEFT JOIN outlets o ON o.id = d.outlet_id "
-            f"WHERE x.statement_id IN ({marks}) ORDER BY x.statement_id, x.other_id", part):
+        for r in store.each("records.contradictions_of", part, ids=len(part)):
             if (r[0], r[1]) in seen:
                 continue
             seen.add((r[0], r[1]))
@@ -101,22 +90,17 @@ def _contradictions(store: SQLiteStore, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
+def document(store: Store, doc_id: str) -> dict[str, Any]:
     """A stored article with what was extracted from it, each with its character span: entities and
     their mentions, attributions (source, cue, content), statements (evidence), events; the
     extraction version, the story it copies, its copies and its earlier versions."""
-    c = store.conn
-    row = c.execute(
-        "SELECT d.*, o.name AS outlet FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?",
-        (doc_id,)).fetchone()
+    row = store.row("records.document", (doc_id,))
     if row is None:
         raise NoDocument(f"no document {doc_id!r} in {store.path}")
     entities = []
-    ents = c.execute("SELECT id, label, name, anonymous, actor_id FROM entities WHERE document_id = ? ORDER BY id",
-                     (doc_id,)).fetchall()
+    ents = store.rows("records.document_entities", (doc_id,))
     mentions: dict[str, list[dict[str, Any]]] = {}
-    for m in c.execute("SELECT entity_id, start, end, text, kind FROM mentions WHERE document_id = ? ORDER BY start",
-                       (doc_id,)):
+    for m in store.each("records.document_mentions", (doc_id,)):
         mentions.setdefault(m["entity_id"], []).append({"start": m["start"], "end": m["end"], "text": m["text"],
                                                         "kind": m["kind"]})
     for e in ents:
@@ -124,7 +108,7 @@ def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
                          "actor": e["actor_id"], "mentions": mentions.get(e["id"], [])})
     names = {e["id"]: e["name"] for e in ents}
     attributions = []
-    for a in c.execute("SELECT * FROM attributions WHERE document_id = ? ORDER BY cue_start", (doc_id,)):
+    for a in store.rows("records.document_attributions", (doc_id,)):
         source = None
         if a["source_start"] is not None:
             source = {"start": a["source_start"], "end": a["source_end"], "text": a["source_text"],
@@ -135,7 +119,7 @@ def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
             "content": {"start": a["content_start"], "end": a["content_end"], "text": a["content_text"]},
             "chain": query._chain(store, a["id"]),
         })
-    rows = c.execute("SELECT * FROM statements WHERE document_id = ? ORDER BY evidence_start", (doc_id,)).fetchall()
+    rows = store.rows("records.document_statements", (doc_id,))
     graded = query._grades(store, [r["id"] for r in rows])
     statements = []
     for r in rows:
@@ -149,13 +133,11 @@ def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
     events = [{"id": e["id"], "type": e["type"], "time": e["time"], "modality": e["modality"],
                "participants": [names.get(p, p) for p in json.loads(e["participants"])],
                "evidence": {"start": e["evidence_start"], "end": e["evidence_end"], "text": e["evidence_text"]}}
-              for e in c.execute("SELECT * FROM events WHERE document_id = ? ORDER BY evidence_start", (doc_id,))]
-    copies = [{"id": r[0], "outlet": r[1], "published": r[2], "similarity": r[3]} for r in c.execute(
-        "SELECT d.id, o.name, d.published, d.copy_similarity FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE d.copy_of = ? ORDER BY d.published, d.id", (doc_id,))]
-    versions = [{"content_hash": r[0], "ingested_at": r[1], "replaced_at": r[2]} for r in c.execute(
-        "SELECT content_hash, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY replaced_at",
-        (doc_id,))]
+              for e in store.each("records.document_events", (doc_id,))]
+    copies = [{"id": r[0], "outlet": r[1], "published": r[2], "similarity": r[3]}
+              for r in store.each("records.document_copies", (doc_id,))]
+    versions = [{"content_hash": r[0], "ingested_at": r[1], "replaced_at": r[2]}
+                for r in store.each("records.document_versions", (doc_id,))]
     return {
         "id": row["id"], "title": row["title"], "url": row["url"], "outlet": row["outlet"],
         "published": row["published"], "extraction_version": row["extraction_version"], "copy_of": row["copy_of"],
@@ -165,11 +147,15 @@ def document(store: SQLiteStore, doc_id: str) -> dict[str, Any]:
     }
 
 
-def posts(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[str, Any]:
+def posts(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any]:
     """An actor's posts and memberships as bars: from valid_from to valid_to, an end left open when
     the text gives none (a current post runs on; a start not given is the first report), with
     status, modality and grade. Read from ``show``'s ties."""
-    profile = query.show(store, name, min_grade)
+    return posts_of(query.show(store, name, min_grade))
+
+
+def posts_of(profile: dict[str, Any]) -> dict[str, Any]:
+    """The posts bars of an actor's profile (``query.show``'s answer)."""
     bars = []
     for tie in profile["ties"]:
         if tie["subject"] != profile["name"] or not set(tie["predicates"]) & set(POST_PREDICATES):
@@ -190,7 +176,7 @@ def posts(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[s
     return {"key": profile["key"], "name": profile["name"], "label": profile["label"], "posts": bars}
 
 
-def gantt(store: SQLiteStore, names: list[str], min_grade: str | None = None) -> list[dict[str, Any]]:
+def gantt(store: Store, names: list[str], min_grade: str | None = None) -> list[dict[str, Any]]:
     """Posts and memberships of several actors, one row each, for a Gantt chart."""
     if min_grade is not None:
         parse_grade(min_grade)
@@ -199,7 +185,7 @@ def gantt(store: SQLiteStore, names: list[str], min_grade: str | None = None) ->
     return [posts(store, n, min_grade) for n in names]
 
 
-def graded_events(store: SQLiteStore, date_from: str | None = None, date_to: str | None = None,
+def graded_events(store: Store, date_from: str | None = None, date_to: str | None = None,
                   kind: str | None = None, actor: str | None = None, min_grade: str | None = None,
                   limit: int | None = None) -> list[dict[str, Any]]:
     """``query.events`` kept to those graded at least ``min_grade``."""
