@@ -1,0 +1,192 @@
+"""Ingest on a Dask cluster (interlock.scale): the same store as one process, a killed worker
+loses and duplicates nothing, a running scheduler is used by its address, and bad input or a
+bad address is a clear error."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interlock.ingest import ingest
+from interlock.store import SQLiteStore
+from tests.conftest import SAMPLE_CORPUS
+from tests.helpers import invoke
+
+pytest.importorskip("distributed")
+
+from interlock.scale import DaskExtractor, ScaleError, connect  # noqa: E402
+from interlock.scale import cluster as scale_cluster  # noqa: E402
+
+
+def snapshot(db: Path) -> dict[str, Any]:
+    """What resolution and grading made of a store, in a form to compare (no times of ingest)."""
+    conn = sqlite3.connect(db)
+    try:
+        def rows(sql: str) -> list[tuple[Any, ...]]:
+            return sorted(tuple(r) for r in conn.execute(sql))
+
+        return {
+            "documents": rows("SELECT id, content_hash, copy_of FROM documents"),
+            "entities": rows("SELECT id, document_id, actor_id FROM entities"),
+            "actors": rows("SELECT id, label, name, names, kinds FROM actors"),
+            "statements": rows("SELECT id, document_id, subject_id, predicate, object_id, confidence FROM statements"),
+            "claims": rows("SELECT id, subject_actor, predicate, object_actor, corroboration, grade, reason FROM claims"),
+            "grades": rows("SELECT statement_id, claim_id, origin, grade, reason FROM statement_grades"),
+            "events": rows("SELECT id, document_id FROM events"),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_two_workers_make_the_same_actors_and_grades_as_one_process(tmp_path: Path, sample_store_file: Path) -> None:
+    db = tmp_path / "dask.db"
+    code, _, err = invoke("ingest", str(SAMPLE_CORPUS), "--outlets", str(SAMPLE_CORPUS / "outlets.yaml"),
+                          "--db", str(db), "--workers", "2")
+    assert code == 0, err
+    assert "extracting on 2 Dask worker(s) of a local cluster" in err
+    assert "0 failed" in err
+    distributed, single = snapshot(db), snapshot(sample_store_file)
+    assert distributed["actors"], "resolution made no actors"
+    assert distributed["grades"], "grading graded nothing"
+    for table in single:
+        assert distributed[table] == single[table], f"{table} differ between a Dask ingest and one process"
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_loses_and_duplicates_no_document(tmp_path: Path, sample_store_file: Path) -> None:
+    db = tmp_path / "killed.db"
+    killed: list[int] = []
+    with connect(workers=2) as client, SQLiteStore(db) as store:
+        extractor = DaskExtractor(client)
+
+        def kill_a_busy_worker(done: int, _elapsed: float, _total: int | None) -> None:
+            if killed:
+                return
+            # the first document is stored: kill a worker that is extracting others right now
+            busy = {addr for addr, keys in client.processing().items() if keys}
+            pids = client.run(os.getpid)
+            assert busy, "no worker had a task in flight: the corpus is too small to test a kill"
+            victim = sorted(busy)[0]
+            killed.append(pids[victim])
+            os.kill(pids[victim], signal.SIGKILL)
+
+        from interlock.credibility import outlets as registry
+
+        registry.load(store, registry.read(SAMPLE_CORPUS / "outlets.yaml"))
+        before = {row[0] for row in snapshot(db)["documents"]}  # the registry, stored as a document
+        report = ingest([str(SAMPLE_CORPUS)], store, progress=kill_a_busy_worker, extractor=extractor)
+        # the nanny started a new worker in its place, which loaded the pipeline again
+        alive = client.run(os.getpid)
+    assert killed and killed[0] not in alive.values()
+    assert report.ok, report.failures
+    inputs = {row[0] for row in snapshot(sample_store_file)["documents"]} - before
+    assert report.counts["new"] == len(inputs) == len(report.stored) and set(report.stored) == inputs
+    after, single = snapshot(db), snapshot(sample_store_file)
+    for table in single:
+        assert after[table] == single[table], f"{table} differ after a worker was killed"
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A scheduler and one worker started as docs/scale.md says (`dask scheduler`, `dask worker`)."""
+    folder = tmp_path_factory.mktemp("dask")
+    info = folder / "scheduler.json"
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    started = [subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                 "--scheduler-file", str(info)], cwd=folder,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        for _ in range(300):
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        started.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address,
+                                         "--host", "127.0.0.1", "--nthreads", "1", "--nworkers", "1",
+                                         "--no-dashboard"], cwd=folder,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        yield address
+    finally:
+        for proc in reversed(started):
+            proc.send_signal(signal.SIGINT)
+        for proc in reversed(started):
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.mark.slow
+def test_a_running_scheduler_is_used_by_its_address(tmp_path: Path, scheduler: str) -> None:
+    folder = SAMPLE_CORPUS / "text"
+    code, _, err = invoke("ingest", str(folder), "--db", str(tmp_path / "s.db"), "--scheduler", scheduler)
+    assert code == 0, err
+    assert f"Dask worker(s) of {scheduler}" in err
+    expected = len(list(folder.glob("*.txt")))
+    assert f"{expected} new" in err
+    # the same again stores nothing twice
+    code, _, err = invoke("ingest", str(folder), "--db", str(tmp_path / "s.db"), "--scheduler", scheduler, "-q")
+    assert code == 0 and f"{expected} unchanged" in err, err
+
+
+@pytest.mark.slow
+def test_bad_records_are_reported_as_in_one_process_and_the_rest_goes_on(tmp_path: Path, scheduler: str) -> None:
+    lines = [json.dumps({"id": "good-1", "text": "The minister met the ambassador in Baghdad on Monday."}),
+             "{not json",
+             json.dumps({"id": "no-text", "title": "empty"}),
+             json.dumps({"id": "bad-date", "text": "A text.", "published": "last week"}),
+             json.dumps({"id": "good-2", "text": "Jawad al-Khazraji denied meeting the general."})]
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = invoke("ingest", str(source), "--db", str(tmp_path / "one.db"), "-q")
+    many = invoke("ingest", str(source), "--db", str(tmp_path / "many.db"), "-q", "--scheduler", scheduler)
+    assert one[0] == many[0] == 1
+    errors = [[line.replace(name, "DB") for line in err.splitlines() if "Dask" not in line]
+              for (_, _, err), name in ((one, str(tmp_path / "one.db")), (many, str(tmp_path / "many.db")))]
+    assert errors[0] == errors[1]
+    assert any("bad-date" in line for line in errors[1]) and "2 new" in many[2]
+    assert "Traceback" not in many[2]
+
+
+def test_a_bad_scheduler_address_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = invoke("ingest", str(SAMPLE_CORPUS / "text"), "--db", str(tmp_path / "x.db"),
+                          "--scheduler", "not an address")
+    assert code == 1 and "is not a scheduler address: give tcp://HOST:PORT" in err
+    assert "Traceback" not in err
+    code, _, err = invoke("ingest", str(SAMPLE_CORPUS / "text"), "--db", str(tmp_path / "x.db"),
+                          "--scheduler", "tcp://127.0.0.1:1", "--workers", "2")
+    assert code == 2 and "not both" in err
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scale_cluster, "CONNECT_TIMEOUT", 1)
+    code, _, err = invoke("ingest", str(SAMPLE_CORPUS / "text"), "--db", str(tmp_path / "x.db"),
+                          "--scheduler", "tcp://127.0.0.1:9")
+    assert code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err, err
+    assert "dask scheduler" in err and "Traceback" not in err
+
+
+def test_connect_needs_workers_or_a_scheduler() -> None:
+    with pytest.raises(ScaleError, match="not both"), connect(workers=2, scheduler="tcp://127.0.0.1:1"):
+        pass
+    with pytest.raises(ScaleError, match="not a scheduler address"):
+        scale_cluster.check_address("tcp://127.0.0.1:99999")
+    assert scale_cluster.check_address("10.0.0.5:8786") == "tcp://10.0.0.5:8786"
+
+
+def test_the_readme_and_docs_show_both_forms() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert "--workers" in readme and "--scheduler" in readme
+    assert (Path(__file__).resolve().parents[1] / "docs" / "scale.md").exists()
