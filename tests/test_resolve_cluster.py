@@ -106,6 +106,23 @@ def test_a_surname_alone_joins_the_one_person_of_that_name() -> None:
     assert same(out, "full", "short")
 
 
+def test_a_shorter_name_in_an_article_is_the_one_fuller_name_there() -> None:
+    """Issue 11: "Jawad" beside "Jawad Abd al-Amir al-Khazraji", "Abu Tariq" beside "Abu Tariq al-Sayyadi"
+    (whose "Abu Tariq" is elsewhere "Qasim al-Sayyadi, known as Abu Tariq")."""
+    records = [
+        rec("k1", "d1", "Jawad Abd al-Amir al-Khazraji"), rec("k2", "d1", "Jawad"),
+        rec("s1", "d2", "Abu Tariq al-Sayyadi"), rec("s2", "d2", "Abu Tariq"),
+        rec("s3", "d3", "Qasim al-Sayyadi", "Abu Tariq"),
+        rec("a1", "d4", "Ahmad Hasan"), rec("a2", "d4", "Ahmad Nouri"), rec("a3", "d4", "Ahmad"),
+        rec("b1", "d5", "Jawad"),
+    ]
+    out = resolve(records)
+    assert same(out, "k1", "k2")
+    assert same(out, "s1", "s2", "s3")
+    assert not same(out, "a3", "a1") and not same(out, "a3", "a2") and not same(out, "a1", "a2"), "two fuller names"
+    assert not same(out, "b1", "k1"), "a given name alone in another article says nothing"
+
+
 def test_near_names_join_only_with_shared_context() -> None:
     shared = ("PERSON:amiri hadi", "ORG:pmu")
     records = [

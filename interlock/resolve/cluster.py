@@ -273,9 +273,12 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             _cluster_component(recs, sorted(group_ids), uf, df, common)
         else:
             _join_all(recs, sorted(group_ids), uf)
-    # 3. a person named by one word ("Maras") joins the one actor of that family name
+    # 3. inside one article, a shorter name ("Jawad", "Abu Tariq") is the one person whose
+    #    fuller name there holds all its words ("Jawad al-Khazraji", "Abu Tariq al-Sayyadi");
+    #    then a person named by one word ("Maras") joins the one actor of that family name
     #    the context points to, or the only one there is
     if kind == "person":
+        _within_document(recs, members, uf)
         _surnames(recs, members, uf, df, common)
     # 4. near names whose clusters share context: compared cluster by cluster (a common
     #    name has many records, and comparing them pairwise would not stay linear)
@@ -332,6 +335,31 @@ def _join_all(recs: list[Record], rec_ids: list[int], uf: _Clusters) -> None:
         uf.union(plain[0], j)
     if plain and references:
         uf.union(plain[0], references[0])
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(skeleton(w) for w in tokens(name) if len(w) > 1 and w not in PARTICLES)
+
+
+def _within_document(recs: list[Record], members: list[int], uf: _Clusters) -> None:
+    """A person's shorter name in an article joins the one fuller name of that article that holds
+    all its words: "Jawad" and "Jawad Abd al-Amir al-Khazraji", "Abu Tariq" and "Abu Tariq
+    al-Sayyadi". Two fuller names that could be meant ("Ahmad" beside "Ahmad Hasan" and "Ahmad
+    Nouri") join neither; reference entries are no article's."""
+    by_document: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for i in members:
+        if recs[i].reference or not recs[i].names:
+            continue
+        words = _name_words(recs[i].names[0])
+        if words:
+            by_document[recs[i].document].append((i, words))
+    for people in by_document.values():
+        if len(people) < 2:
+            continue
+        for i, words in people:
+            fuller = {uf.find(j) for j, other in people if len(other) > len(words) and words < other}
+            if len(fuller) == 1:
+                uf.union(next(iter(fuller)), i)
 
 
 def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:
