@@ -62,8 +62,11 @@ class Explorer:
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def store(self, request: Request) -> SQLiteStore:
-        """The store, reading at the request's ``min_confidence`` (else the setting's)."""
+    def store(self, request: Request, every_statement: bool = False) -> SQLiteStore:
+        """The store, reading at the request's ``min_confidence`` (else the setting's); with
+        ``every_statement``, all of them (as the CLI commands without --min-confidence read)."""
+        if every_statement:
+            return self.state.store(0.0)
         raw = request.query_params.get("min_confidence")
         value = self.state.default_confidence
         if raw not in (None, ""):
@@ -171,8 +174,8 @@ class Explorer:
     def home(self, request: Request) -> Response:
         from interlock.vet.alerts import list_alerts
 
+        counts = query.stats(self.store(request, every_statement=True))
         store = self.store(request)
-        counts = query.stats(store)
         alerts = list_alerts(store)[-10:][::-1]
         findings = self.findings_data(request)[:10]
         top = query.most_connected(store, limit=12)
@@ -180,7 +183,7 @@ class Explorer:
                          views=saved_views.listing(store))
 
     def api_stats(self, request: Request) -> Response:
-        return JSONResponse(query.stats(self.store(request)))
+        return JSONResponse(query.stats(self.store(request, every_statement=True)))
 
     def search(self, request: Request) -> Response:
         store = self.store(request)
@@ -284,25 +287,25 @@ class Explorer:
         return JSONResponse(self.sliced(request, self.findings_data(request)))
 
     def outlets(self, request: Request) -> Response:
-        store = self.store(request)
+        store = self.store(request, every_statement=True)
         rows, pager = self.paginate(request, registry.listing(store))
         record = {o["outlet"]: o for o in compare(store)["outlets"]}
         return self.page(request, "outlets.html", outlets=rows, record=record, pager=pager)
 
     def api_outlets(self, request: Request) -> Response:
-        return JSONResponse(self.sliced(request, registry.listing(self.store(request))))
+        return JSONResponse(self.sliced(request, registry.listing(self.store(request, every_statement=True))))
 
     def api_compare(self, request: Request) -> Response:
         a, b = self.text(request, "a"), self.text(request, "b")
         if (a is None) != (b is None):
             raise BadRequest("give two outlets (?a=...&b=...), or none for every pair")
-        store = self.store(request)
+        store = self.store(request, every_statement=True)
         return JSONResponse(compare(store, a, b) if a and b else compare(store))
 
     def api_alerts(self, request: Request) -> Response:
         from interlock.vet.alerts import list_alerts
 
-        return JSONResponse(self.sliced(request, list_alerts(self.store(request), self.text(request, "since"),
+        return JSONResponse(self.sliced(request, list_alerts(self.store(request, every_statement=True), self.text(request, "since"),
                                                              self.text(request, "published_since"))))
 
     def gantt(self, request: Request) -> Response:
@@ -365,6 +368,7 @@ class Explorer:
         if action in ("merge", "never"):
             a, b = need("a", "b")
             ka = query.find_actor(store, a)
+            f["a"] = query._summary(store, ka)["name"]  # ids change with resolution: come back by name
             if action == "merge":
                 judgements.merge(store, a, b, who, note)
             else:
@@ -372,12 +376,14 @@ class Explorer:
             back = f"/actors/{ka}"
         elif action == "split":
             name, doc = need("a", "document")
-            judgements.split(store, query.find_actor(store, name), [doc], who, note)
+            key = query.find_actor(store, name)
+            f["a"] = query._summary(store, key)["name"]
+            judgements.split(store, key, [doc], who, note)
             back = "/"
         elif action == "tag":
             name, tag = need("a", "tag")
+            f["a"] = query._summary(store, query.find_actor(store, name))["name"]
             add_tag(store, name, tag, remove=f.get("remove") == "1", who=who, note=note)
-            back = f"/actors/{query.find_actor(store, name)}"
         elif action == "watch":
             (target,) = need("target")
             add_watch(store, target, who)
@@ -391,7 +397,7 @@ class Explorer:
             raise BadRequest(f"no edit {action!r}")
         refresh(store)  # resolve and grade again so that the pages show it at once
         self.state.edited()
-        if action in ("merge", "split"):
+        if action in ("merge", "never", "split", "tag"):
             try:
                 back = f"/actors/{query.find_actor(store, f['a'])}"
             except InterlockError:
