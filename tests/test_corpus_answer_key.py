@@ -5,10 +5,11 @@ statement, event, attribution or time the key describes, in at least one of its
 carriers) and *graded as the key says* (the kind column of the key: one origin
 for a wire story and its copies, independent corroboration for two outlets with
 their own sources, a denial or a contradiction linked to what it denies, a
-single anonymous source for a relayed promise). The checks follow the key, not
-what extraction gives today: facts that today's extraction misses are listed in
-the closing note (printed with ``-s``, and in the assertion message when a floor
-is not met), and the floors only say how many must be found at least.
+single anonymous source for a relayed promise, a candidate flagged or not by the
+vetting rule as the key's dates say). The checks follow the key, not what the
+code gives today: a fact still missed is a strict xfail with the reason (MISSED,
+NOT_GRADED below), so a fact that starts to pass fails the run until its marker
+goes, and the counts are printed (with ``-s``).
 
 Run: ``python -m pytest tests/test_corpus_answer_key.py -s -p no:cacheprovider``.
 """
@@ -29,15 +30,42 @@ from interlock.cli import cli
 from interlock.credibility.outlets import read as read_registry
 from interlock.query import find_actor, lookup
 from interlock.store import SQLiteStore
+from interlock.vet.engine import vet
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "examples" / "corpus"
 README = (CORPUS / "README.md").read_text(encoding="utf-8")
 
-#: how many of the 22 planted facts must be found, and graded as the key says, at least
-#: (today's extraction; raise them as extraction improves)
-FOUND_FLOOR = 11
-GRADED_FLOOR = 7
+#: planted facts the store does not hold yet, and why (each a strict xfail of test_planted_fact_is_found)
+MISSED = {
+    "F2": "extraction: q07's 'stepped down from his duties with the 4th Brigade' gives a former post with no "
+          "organisation",
+    "F5": "extraction: 'disqualified', 'rejected his candidacy' and 'upheld the disqualification' are not read as "
+          "Abu Hilal's candidacy negated (q16's candidate is 'The candidate', unresolved)",
+    "F9": "extraction: q13 tells the meeting as a witness account ('I saw el-Khazraji ... the Varesh cars'), which "
+          "gives no meeting statement",
+    "F11": "extraction: the trade-delegation meeting al-Khazraji claims in Qasr Nimra on 22 February (q14, q15) is "
+           "not extracted",
+    "F13": "extraction: the order given at the headquarters meeting of 9 March (q17-q20) gives no event with "
+           "al-Sayyadi",
+    "F15": "extraction: q04's quote is attributed to an unresolved 'he', q26's has no speaker and q28's speaker is "
+           "taken to be Kata'ib al-Sumud",
+    "F16": "extraction: 'seated on the commanders' stage' at the rally gives no event with al-Sahlawi",
+    "F17": "extraction: crowd sizes are not extracted as values",
+    "F19": "extraction: 'armed and financed by Varesh' gives no backed_by statement between the Brigades and Varesh",
+    "F22": "extraction: the preliminary results (q30) give an election event without the elected",
+}
+#: planted facts found but not graded as the key says, and why (strict xfails of
+#: test_planted_fact_is_graded_as_the_key_says; a missed fact is not graded either)
+NOT_GRADED = {
+    "F1": "extraction: in q06's lede, q15 and q24 the post's holder is the description 'deputy commander of the "
+          "4th Brigade', not al-Khazraji, so one origin carries it, and F2 (the contradiction) is not extracted; "
+          "vetting: the '4th Brigade of Kata'ib al-Sumud' is not known as an armed group (no kind is inferred for "
+          "a unit of one), so the rule does not flag him",
+    "F8": "extraction: the meeting is dated by NPA's dateline (2027-03-05), not 'on the night of February 22'",
+    "F14": "F13 (the order) is not extracted, so the denial is linked to nothing it denies",
+    "F21": "extraction: the approval is dated 2027-04-20 (the election), not the final list's day (2027-03-20)",
+}
 
 
 def _table(heading: str) -> list[list[str]]:
@@ -79,6 +107,7 @@ class World:
     store: SQLiteStore
     doc: dict[str, str]  # q id -> stored document id
     qid: dict[str, str]  # stored document id -> q id
+    _findings: list[dict[str, Any]] | None = None
 
     def actor(self, name: str) -> str:
         return find_actor(self.store, name)
@@ -145,6 +174,17 @@ class World:
                 return True
         return False
 
+    def findings(self, rule: str) -> list[dict[str, Any]]:
+        if self._findings is None:
+            self._findings = vet(self.store)
+        return [f for f in self._findings if f["rule"] == rule]
+
+    def flagged(self, rule: str, subject: str, why: str = "") -> bool:
+        """Whether the vetting rule flags the subject (with ``why`` in the finding's chain)."""
+        who = self.actor(subject)
+        return any(f["entities"][0]["actor"] == who and why in json.dumps(f, ensure_ascii=False)
+                   for f in self.findings(rule))
+
     def times(self, carriers: list[str], value: str) -> bool:
         return any(self.qid.get(r[0]) in carriers for r in self.store.conn.execute(
             "SELECT document_id FROM times WHERE value = ?", (value,)))
@@ -201,8 +241,10 @@ def f1(w: World, carriers: list[str]) -> Result:
     if not held:
         return False, False
     claim = w.claim(held[0]["claim_id"])
-    # reported by NPA's own reporting and by the HEC decision (q24): independent; contradicted by F2
-    return True, claim["corroboration"] >= 2 and bool(claim["contradicted_by"])
+    # reported by NPA's own reporting and by the HEC decision (q24): independent; contradicted by F2; and the
+    # candidate holding a post in the armed group at registration is what the vetting rule flags
+    flagged = w.flagged("armed-post-at-registration", "Jawad al-Khazraji")
+    return True, claim["corroboration"] >= 2 and bool(claim["contradicted_by"]) and flagged
 
 
 @check("F2")
@@ -234,7 +276,9 @@ def _candidacy(w: World, carriers: list[str], person: str, day: str) -> bool:
 def f3(w: World, carriers: list[str]) -> Result:
     resigned = _resigned(w, carriers, "Nabil al-Sahlawi", "2026-02-08")
     registered = _candidacy(w, carriers, "Nabil al-Sahlawi", "2027-02-10")
-    return bool(resigned) and registered, bool(resigned) and not w.claim(resigned[0]["claim_id"])["contradicted_by"]
+    # a year before registering: eligible, so the vetting rule does not flag him for it
+    return bool(resigned) and registered, (bool(resigned) and not w.claim(resigned[0]["claim_id"])["contradicted_by"]
+                                           and not w.flagged("armed-post-at-registration", "Nabil al-Sahlawi"))
 
 
 @check("F4")
@@ -244,7 +288,9 @@ def f4(w: World, carriers: list[str]) -> Result:
     if not resigned:
         return False, False
     claim = w.claim(resigned[0]["claim_id"])
-    return registered, claim["corroboration"] >= 2 and not claim["contradicted_by"]
+    # 21 days before registering: ineligible, which the vetting rule flags, with the 21 days
+    flagged = w.flagged("armed-post-at-registration", "Faris Abu Hilal", "21 days before registration")
+    return registered, not claim["contradicted_by"] and flagged
 
 
 @check("F5")
@@ -295,7 +341,8 @@ def f8(w: World, carriers: list[str]) -> Result:
     right = [e for e in events if e["secret"] and (e["time"] or "").startswith("2027-02-22")
              and "Qasr Nimra" in (e["place"] or "")]
     dated = [s for s in met if (s["time"] or "").startswith("2027-02-22")]
-    return bool(met and events), bool(right and dated)
+    flagged = w.flagged("met-foreign-security", "Jawad al-Khazraji")
+    return bool(met and events), bool(right and dated) and flagged
 
 
 @check("F9")
@@ -335,7 +382,8 @@ def f12(w: World, carriers: list[str]) -> Result:
     published = dict(w.store.conn.execute("SELECT id, published FROM documents").fetchall())
     # dated by its sentence, else (undated: "on Tuesday" in that day's report) by its article, as the timeline does
     dated = [e for e in events if (e["time"] or published.get(e["document_id"]) or "").startswith("2027-02-20")]
-    return bool(met or events), bool(dated) and not any(e["secret"] for e in events)
+    harmless = not any(rellin & {e["actor"] for e in f["entities"]} for f in w.findings("met-foreign-security"))
+    return bool(met or events), bool(dated) and not any(e["secret"] for e in events) and harmless
 
 
 def _q17_family(w: World) -> set[str]:
@@ -357,9 +405,15 @@ def f13(w: World, carriers: list[str]) -> Result:
 
 @check("F14")
 def f14(w: World, carriers: list[str]) -> Result:
-    denials = [s for s in w.statements(carriers, modality="negated")]
-    return bool(denials), bool(denials) and any(w.claim(s["claim_id"])["corroboration"] == 0 or
-                                                 w.contradiction([s], w.statements(carriers)) for s in denials)
+    # the denial is stored as what the Brigades' spokesman said, negated, in the wire story and its copies
+    denied = {w.qid.get(r[0]) for r in w.store.conn.execute(
+        "SELECT document_id FROM attributions WHERE modality = 'negated' AND source_text LIKE '%spokes%' "
+        "AND source_text LIKE '%Brigades%' AND content_text LIKE '%order%'")}
+    # graded: a negated statement of the order (al-Sayyadi's) linked to F13's report of it
+    sayyadi = w.actor("Qasim al-Sayyadi")
+    denials = w.statements(carriers, modality="negated", s_actor=sayyadi)
+    reported = [s for s in w.statements(carriers, s_actor=sayyadi) if s["modality"] != "negated"]
+    return denied >= set(carriers), bool(denials) and w.contradiction(denials, reported)
 
 
 @check("F15")
@@ -428,21 +482,44 @@ def f22(w: World, carriers: list[str]) -> Result:
     return bool(elected), len(elected) >= 4
 
 
-def test_every_planted_fact_is_checked_against_the_key(world: World) -> None:
+@pytest.fixture(scope="module")
+def results(world: World) -> dict[str, Result]:
+    """Each planted fact: (found, graded as the key says); a fact whose actor is not in the store is missed."""
     assert set(CHECKS) == set(KEY), "one check per planted fact"
-    results: dict[str, Result] = {}
+    out: dict[str, Result] = {}
     for fact, spec in KEY.items():
         try:
-            results[fact] = CHECKS[fact](world, spec["carriers"])
+            out[fact] = CHECKS[fact](world, list(spec["carriers"]))
         except LookupError:  # an actor of the fact is not in the store at all
-            results[fact] = (False, False)
+            out[fact] = (False, False)
+    return out
+
+
+def _xfail(fact: str, why: str | None) -> Any:
+    return pytest.param(fact, marks=pytest.mark.xfail(strict=True, reason=why)) if why else fact
+
+
+@pytest.mark.parametrize("fact", [_xfail(f, MISSED.get(f)) for f in KEY])
+def test_planted_fact_is_found(results: dict[str, Result], fact: str) -> None:
+    assert results[fact][0], f"{fact} not found: {KEY[fact]['fact']}"
+
+
+@pytest.mark.parametrize("fact", [_xfail(f, NOT_GRADED.get(f) or (f"not found: {MISSED[f]}" if f in MISSED else None))
+                                  for f in KEY])
+def test_planted_fact_is_graded_as_the_key_says(results: dict[str, Result], fact: str) -> None:
+    assert results[fact][0] and results[fact][1], f"{fact} not graded as the key says ({KEY[fact]['kind']})"
+
+
+def test_the_counts(results: dict[str, Result]) -> None:
+    """The counts for the closing note: found, and graded as the key says (of those found)."""
     found = [f for f, r in results.items() if r[0]]
-    graded = [f for f, r in results.items() if r[0] and r[1]]  # graded as the key says, of those found
+    graded = [f for f, r in results.items() if r[0] and r[1]]
     note = (f"answer key: {len(found)} of {len(KEY)} planted facts found, {len(graded)} graded as the key says\n"
             + "\n".join(f"  {f:4} {'found' if r[0] else 'MISSED':7} {'graded' if r[0] and r[1] else 'NOT GRADED':11} "
                         f"{KEY[f]['kind']}: {KEY[f]['fact'][:70]}" for f, r in results.items()))
     print("\n" + note)
-    assert len(found) >= FOUND_FLOOR and len(graded) >= GRADED_FLOOR, note
+    assert set(MISSED) <= set(KEY) and set(NOT_GRADED) <= set(KEY) - set(MISSED)
+    assert len(found) == len(KEY) - len(MISSED) and len(graded) == len(KEY) - len(MISSED) - len(NOT_GRADED), note
 
 
 # -- what the key says of grading holds whatever extraction finds --------------------------------------
