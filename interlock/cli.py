@@ -71,7 +71,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
             for item in read_path(path, published, outlet):
                 if isinstance(item, BadInput):
                     failures.append(str(item))
-                    click.echo(f"error: {item}", err=True)
+                    click.echo(f"Error: {item}", err=True)
                     continue
                 yield item
 
@@ -83,7 +83,7 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
             done += 1
             if isinstance(res, DocumentError):
                 failures.append(f"{res.id}: {res.error}")
-                click.echo(f"error: {res.error}", err=True)
+                click.echo(f"Error: {res.error}", err=True)
                 continue
             for err in res.errors:
                 click.echo(f"warning: document {res.id!r}: {err}", err=True)
@@ -156,7 +156,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     if show is not None:
         click.echo("", err=True)
     for failure in report.failures:
-        click.echo(f"error: {failure}", err=True)
+        click.echo(f"Error: {failure}", err=True)
     click.echo(f"{store_path}: {report.summary()}", err=True)
     for line in report.refreshed:
         click.echo(f"{store_path}: {line}", err=True)
@@ -214,7 +214,7 @@ def reextract(db_path: Path | None, everything: bool, where: str | None, as_json
         for line in report.refreshed:
             click.echo(line)
         for line in report.failed:
-            click.echo(f"error: {line}", err=True)
+            click.echo(f"Error: {line}", err=True)
     if report.failed:
         sys.exit(1)
 
@@ -378,7 +378,7 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except InterlockError as exc:  # pragma: no cover - click handles most
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
 
 

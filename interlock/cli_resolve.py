@@ -118,7 +118,7 @@ def import_entities(path: Path, db_path: Path | None) -> None:
     failures = 0
     for item in reference.read(path):
         if isinstance(item, BadInput):
-            click.echo(f"error: {item}", err=True)
+            click.echo(f"Error: {item}", err=True)
             failures += 1
         else:
             entries.append(item)

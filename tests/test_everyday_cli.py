@@ -112,3 +112,20 @@ def test_output_to_a_closed_pipe_exits_0_quietly(tmp_path: Path) -> None:
                            f"{sys.executable} -m interlock.cli show 'Karim Saleh' --db {db} | head -1"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stderr == "" and done.stdout.startswith("Karim Saleh"), done
+
+
+def test_every_error_has_one_prefix(tmp_path: Path) -> None:
+    """Errors of our own (a bad input line, a failed refresh, a bad reference entry) say "Error: " as click's
+    usage and command errors do: one prefix however an error comes about."""
+    db = str(tmp_path / "e.db")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(FIRST) + "\n{not json\n" + json.dumps({"id": "x"}) + "\n", encoding="utf-8")
+    ref = tmp_path / "ref.csv"
+    ref.write_text("name,schema\n,Person\n", encoding="utf-8")
+    runs = [run("ingest", str(bad), "--db", db, "-q"), run("import-entities", str(ref), "--db", db),
+            run("show", "Nobody Anywhere", "--db", db), run("alerts", "--since", "May", "--db", db),
+            run("vet", "--rule", "no-such-rule", "--db", db), run("show", "--db", str(tmp_path / "none.db"))]
+    said = [line for code, out, err in runs for line in (out + err).splitlines()
+            if line.lower().startswith("error") or "error:" in line.lower()]
+    assert len(said) >= len(runs), runs
+    assert all(line.startswith("Error: ") for line in said), said

@@ -88,7 +88,7 @@ def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
                 a, b = item["a"], item["b"]
         if isinstance(item, BadInput):
             bad += 1
-            click.echo(f"error: {item}", err=True)
+            click.echo(f"Error: {item}", err=True)
             continue
         out: dict[str, object] = {"a": a, "b": b, "score": round(names.score(a, b), 4)}
         if threshold is not None:
