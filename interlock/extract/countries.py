@@ -10,6 +10,7 @@ entity of the document, so the statement keeps evidence for its object.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -69,22 +70,46 @@ def _countries(state: DocState) -> dict[str, EntityDraft]:
     return found
 
 
+def _country_words(state: DocState) -> re.Pattern[str] | None:
+    """One pattern for the names, demonyms and capitals of the document's countries."""
+    cached = state.cache.get("country_words", "")
+    if cached != "":
+        return cached if isinstance(cached, re.Pattern) else None
+    words: dict[str, str] = {}
+    for name, ent in _countries(state).items():
+        words[name] = name
+        words[ent.name] = name
+    for table in (DEMONYMS, CAPITALS):
+        for word, country in table.items():
+            if country in words and len(word) > 3:
+                word = word[:1].upper() + word[1:]
+                words[word] = country
+                if table is DEMONYMS and word[-1] in "ni":
+                    words[word + "s"] = country  # "Peruvians"
+    state.cache["country_words"] = None
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    state.cache["country_words"] = pattern
+    state.cache["country_of_word"] = words
+    return pattern
+
+
 def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
-    """Countries mentioned between two offsets, by name or by demonym, with counts."""
-    countries = _countries(state)
+    """Countries named between two offsets, by name, demonym or capital, with counts.
+
+    The words are read from the text itself, not from the entity recogniser, which
+    takes "Niger's" for a person now and then; only countries that are entities of
+    the document count, so every answer keeps its evidence."""
+    pattern = _country_words(state)
     counts: Counter[str] = Counter()
-    for ent in state.live_entities():
-        if ent.label == "GPE":
-            name = country_name(ent) or CAPITALS.get(ent.name.lower())
-        elif ent.label == "NORP":
-            name = DEMONYMS.get(ent.name.lower())
-        else:
-            continue
-        if name is None or name not in countries:
-            continue
-        for m in ent.mentions:
-            if start <= m.start and m.end <= end and m.kind != "pronoun":
-                counts[name] += 1
+    if pattern is None:
+        return counts
+    words = state.cache.get("country_of_word")
+    assert isinstance(words, dict)
+    for match in pattern.finditer(state.text, start, end):
+        counts[words[match.group(0)]] += 1
     return counts
 
 
@@ -120,3 +145,50 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     if dominant is None and len(here) == 1:
         return countries[next(iter(here))]
     return None
+
+
+#: words of a role that name a national body, and the words that body's name has
+BODY_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "army": ("army",),
+    "military": ("military", "armed forces", "army"),
+    "police": ("police",),
+    "navy": ("navy",),
+    "naval": ("navy",),
+    "intelligence": ("intelligence",),
+    "spy": ("intelligence",),
+    "armed forces": ("armed forces",),
+    "air force": ("air force",),
+    "defence forces": ("defence forces", "defense forces"),
+    "defense forces": ("defence forces", "defense forces"),
+}
+#: role words that make a post national when it names no body: "Chief of Defence Staff"
+NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director"))
+
+
+def national_body(state: DocState, role: str) -> EntityDraft | None:
+    """The one organisation of the document a body word of the role names.
+
+    "the army chief" in a story that names the "Somali National Army" holds a post in
+    it; with two armies named, or none, there is no answer."""
+    role = f" {role.lower()} "
+    wanted = [names for word, names in BODY_ROLE_WORDS.items() if f" {word} " in role]
+    if not wanted:
+        return None
+    found: dict[str, EntityDraft] = {}
+    for ent in state.live_entities():
+        if ent.label != "ORG":
+            continue
+        name = f" {ent.name.lower()} "
+        if any(f" {n} " in name for names in wanted for n in names):
+            found.setdefault(ent.name.lower().removeprefix("the "), ent)
+    if len(found) == 1:
+        return next(iter(found.values()))
+    return None
+
+
+def is_body_role(role: str) -> bool:
+    """True for a post in a national body named by its role ("army chief", "Chief of Naval Staff")."""
+    role = f" {role.lower()} "
+    words = role.split()
+    return bool(words) and any(f" {w} " in role for w in BODY_ROLE_WORDS) and (
+        words[0] in NATIONAL_BODY_HEADS or words[-1] in NATIONAL_BODY_HEADS or "staff" in words)

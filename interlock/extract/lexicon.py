@@ -36,6 +36,8 @@ GENERIC_ORG_WORDS = words("generic_org_words")
 DEMONYMS = mapping("demonyms")
 CAPITALS = mapping("capitals")
 PLACE_ALIASES = mapping("place_aliases")
+#: the names of countries (the demonyms' targets), less those that are also given names
+COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"Europe", "Jordan", "Georgia", "Chad", "Israel"}
 HEDGES = words("hedges")
 NEGATIONS = words("negations")
 CONDITIONALS = words("conditionals")

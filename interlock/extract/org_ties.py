@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from interlock.extract import roles
-from interlock.extract.lexicon import DEMONYMS
+from interlock.extract.lexicon import CAPITALS, DEMONYMS
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
 
@@ -20,17 +20,26 @@ from interlock.extract.state import EntityDraft
 HYPHEN_LINKS: dict[str, tuple[str, bool]] = {
     "linked": ("affiliated_with", False),
     "affiliated": ("affiliated_with", False),
-    "aligned": ("ally_of", False),
+    "aligned": ("affiliated_with", False),
     "allied": ("ally_of", False),
     "led": ("leader_of", True),
-    "controlled": ("leader_of", True),
     "dominated": ("leader_of", True),
+    "controlled": ("affiliated_with", False),
+    "run": ("affiliated_with", False),
+    "owned": ("affiliated_with", False),
+    "backed": ("backed_by", False),
+    "supported": ("backed_by", False),
+    "sponsored": ("backed_by", False),
+    "funded": ("backed_by", False),
+    "financed": ("backed_by", False),
 }
+#: words between a participle and the actor it describes: "Iran-backed [militia group] X"
+_BETWEEN_POS = frozenset(("NOUN", "ADJ", "DET", "PUNCT"))
 #: adjectives and participles with "to"/"with": "loyal to X", "allied with X", "linked to X"
 TO_LINKS: dict[str, str] = {
     "loyal": "ally_of",
     "allied": "ally_of",
-    "aligned": "ally_of",
+    "aligned": "affiliated_with",
     "close": "ally_of",
     "linked": "affiliated_with",
     "affiliated": "affiliated_with",
@@ -44,6 +53,8 @@ PART_NOUNS = frozenset(
 #: nouns of groups made of others: "an umbrella group of A, B and C", "a coalition of"
 GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc", "federation", "union", "front"))
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
+#: nouns that make their holder the ally of the word before them: "a key US ally", "its ally X"
+ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client"))
 #: nouns of fighting: "clashes between A and B", "the war against X"
 CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
                             "campaign", "rivalry", "hostilities", "confrontation"))
@@ -51,7 +62,7 @@ CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "fe
 CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
 #: the words and lemmas any rule here starts from, to pass over every other token at once
 _WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -65,26 +76,42 @@ def link_statements(ctx: Context, token: Token) -> None:
         _conflict(ctx, token)
     low = token.lower_
     if low in HYPHEN_LINKS and token.i >= 2 and token.nbor(-1).text == "-":
-        _hyphen(ctx, token)
+        _hyphen(ctx, token, token.nbor(-2))
+    elif low in HYPHEN_LINKS and token.i >= 1 and token.nbor(-1).pos_ == "PROPN" and low != "led":
+        _hyphen(ctx, token, token.nbor(-1))  # "Al-Qaeda affiliated Al-Shabaab"
     if low in TO_LINKS:
         _to_link(ctx, token)
     if token.lemma_.lower() in PART_NOUNS and token.pos_ == "NOUN":
         _part(ctx, token)
     if token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN":
         _made_of(ctx, token)
+    if lemma in ALLY_NOUNS and token.pos_ == "NOUN":
+        _ally(ctx, token)
 
 
 def _actor(ctx: Context, token: Token) -> EntityDraft | None:
     ent = ctx.entity(token, ACTOR_LABELS)
     if ent is not None and ent.label == "NORP":
-        # "the Kenyan-led force": the nationality stands for its country when the text names it
+        # "the Kenyan-led force": the nationality stands for its country when the text names
+        # it; "the Houthi-run agency": the adjective of a group stands for the group
         country = DEMONYMS.get(ent.name.lower())
+        stem = ent.name.lower()
         for other in ctx.state.live_entities():
             if other.label == "GPE" and other.name == country:
                 return other
+            if country is None and other.label == "ORG" and other.name.lower().removeprefix("the ") in (
+                    stem + "s", stem + "es"):
+                return other
         return None
-    if ent is None and token.pos_ == "PROPN" and token.text.isalpha() and token.text.isupper() and len(token.text) > 1:
-        ent = ctx.ensure_org(token)  # "the NLF-linked brigade": an acronym NER did not tag
+    if ent is not None and ent.label == "GPE" and ent.name.lower() in CAPITALS:
+        # "Tehran-aligned", "loyal to Abu Dhabi": the capital stands for its state
+        country = CAPITALS[ent.name.lower()]
+        return next((o for o in ctx.state.live_entities() if o.label == "GPE" and o.name == country), ent)
+    if ent is None and token.pos_ == "PROPN" and (token.ent_type_ == "ORG" or (
+            token.text.isalpha() and token.text.isupper() and len(token.text) > 1)):
+        # "the NLF-linked brigade": an acronym NER did not tag, or an organisation it
+        # tagged and the entity step dropped ("the Al Qaeda-linked Shebab")
+        ent = ctx.ensure_org(token)
     return ent
 
 
@@ -106,13 +133,37 @@ def _described(ctx: Context, token: Token) -> EntityDraft | None:
     return None
 
 
-def _hyphen(ctx: Context, token: Token) -> None:
-    """ "the Al Qaeda-linked Shebab", "the Kenyan-led force"."""
+def _after(ctx: Context, token: Token) -> EntityDraft | None:
+    """The named actor just after a participle, over a few common words ("Iran-backed
+    [militia group] Kataib Hezbollah"), when the parse did not attach it."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + 5, len(doc))):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" or tok.ent_type_:
+            ent = _actor(ctx, tok)
+            if ent is None or ent.anonymous or ctx.mention_kind(tok, ent) == "nominal":
+                return None
+            return ent
+        if tok.pos_ not in _BETWEEN_POS or tok.text in (",", ";", ":", "("):
+            return None
+    return None
+
+
+def _same_name(a: EntityDraft, b: EntityDraft) -> bool:
+    """True when one actor's name holds the other's ("Petra" and "the Petra news agency")."""
+    x, y = a.name.lower().removeprefix("the "), b.name.lower().removeprefix("the ")
+    return x in y or y in x
+
+
+def _hyphen(ctx: Context, token: Token, before: Token) -> None:
+    """ "the Al Qaeda-linked Shebab", "the Kenyan-led force", "Iran-backed militias"."""
     predicate, first_is_subject = HYPHEN_LINKS[token.lower_]
-    other = _actor(ctx, token.nbor(-2))
-    this = _modified(ctx, token)
+    other = _actor(ctx, before)
+    this = _modified(ctx, token) or _after(ctx, token)
     if other is None or this is None or other is this:
         return
+    if _same_name(other, this):
+        return  # "Petra, the state-run Petra news agency": one actor named twice
     subject, obj = (other, this) if first_is_subject else (this, other)
     if predicate == "leader_of" and subject.label == "PERSON":
         ctx.add(subject, "leader_of", obj, token, "leader")
@@ -128,7 +179,10 @@ def _to_link(ctx: Context, token: Token) -> None:
         return
     for other in _prep_actors(ctx, token, ("to", "with")):
         if other is not this:
-            ctx.add(this, TO_LINKS[token.lower_], other, token)
+            predicate = TO_LINKS[token.lower_]
+            if token.lower_ == "close" and this.label != "PERSON":
+                predicate = "affiliated_with"  # "a network close to the SDF" is its outlet, not its ally
+            ctx.add(this, predicate, other, token)
 
 
 def _prep_actors(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[EntityDraft]:
@@ -241,3 +295,33 @@ def _conflict(ctx: Context, noun: Token) -> None:
                 for b in _sides(ctx, pobjs[0]):
                     if a is not b:
                         ctx.add(a, "opposes", b, noun)
+
+
+def _ally(ctx: Context, token: Token) -> None:
+    """ "the UAE, a close US ally", "Hamas and its Lebanese ally Hizbollah", "X, an ally of Y"."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return  # "Iran's allies" names nobody
+    holder = _holder_of_noun(ctx, token)
+    if holder is None:
+        # "its Lebanese ally Hizbollah": the name the noun stands before
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            holder = _actor(ctx, nxt)
+    partner: EntityDraft | None = None
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i < token.i and child.pos_ in ("PROPN", "ADJ"):
+            partner = _actor(ctx, child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            partner = next((_actor(ctx, p) for p in child.children if p.dep_ == "pobj"), None)
+        if partner is not None:
+            break
+    if partner is None:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and token.dep_ in ("conj", "appos") and token.head.pos_ == "PROPN":
+            partner = _actor(ctx, token.head)  # "Hamas and its ally Hizbollah"
+    if holder is None or partner is None or holder is partner or partner.label == "NORP":
+        return
+    predicate = "backed_by" if token.lemma_.lower() in ("patron",) else "ally_of"
+    if token.lemma_.lower() in ("proxy", "client"):
+        predicate = "backed_by"
+    ctx.add(holder, predicate, partner, token)

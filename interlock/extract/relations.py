@@ -449,6 +449,13 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         basis = "country" if obj is not None else basis
         if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
             predicate = "holds_position"
+    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_body_role(role):
+        # "army chief X": the one army the story names, else the country's
+        obj = countries.national_body(ctx.state, role)
+        basis = "body" if obj is not None else basis
+        if obj is None:
+            obj = countries.national_country(ctx.state, token)
+            basis = "country" if obj is not None else basis
     if obj is None:
         if nominal or predicate in ("founded", "member_of"):
             return

@@ -80,8 +80,9 @@ class Context:
             left -= 1
         span = self.doc[left : token.i + 1]
         text = span.text
+        key = _fold(text)
         for ent in self.state.live_entities():
-            if ent.label in ("ORG", "GPE", "NORP") and any(m.text == text for m in ent.mentions):
+            if ent.label in ("ORG", "GPE", "NORP") and any(_fold(m.text) == key for m in ent.mentions):
                 kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
                 self.state.add_mention(ent, span.start_char, span.end_char, text, kind)
                 return ent.resolved()
@@ -199,6 +200,11 @@ class Context:
             if timex.start < span.end_char and span.start_char < timex.end:
                 return timex
         return None
+
+
+def _fold(text: str) -> str:
+    """A name with case and hyphens aside: "Al Qaeda" and "al-Qaeda" are one name."""
+    return " ".join(text.lower().replace("-", " ").split())
 
 
 def _evidence(sent: Span) -> tuple[int, int]:
