@@ -5,7 +5,7 @@ organisation, place, other); edges are ties, one per subject, predicate and obje
 the claim they belong to, its grade, how many independent origins back it and whether it is
 contradicted. The neighbourhood is read with the same breadth-first steps as ``query.ties``;
 grades and contradictions come from credibility's tables as ``show`` reads them. The layout
-(x, y in 0..1) is computed here, deterministic for the same graph, so every drawing (the page,
+(x, y in 0..1) is computed here (our own force-directed layout), deterministic for the same graph, so every drawing (the page,
 its SVG export, the JSON) puts each actor at the same place.
 """
 
@@ -19,7 +19,7 @@ from interlock import query
 from interlock.credibility.grades import meets
 from interlock.credibility.grades import parse as parse_grade
 from interlock.query import BadQuery
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: the most hops a graph is drawn to, and the most actors it shows (the closest, best connected first)
 MAX_HOPS = 3
@@ -60,7 +60,7 @@ def _weak(grade: str | None) -> bool:
     return grade is None or int(grade[1]) >= 4
 
 
-def graph(store: SQLiteStore, name: str, hops: int = 1, min_grade: str | None = None,
+def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
           predicates: Iterable[str] | None = None, date_from: str | None = None, date_to: str | None = None,
           max_nodes: int = MAX_NODES, kinds: KindSource | None = None) -> dict[str, Any]:
     """The network of the actor ``name`` (a name or id) to ``hops`` steps (1..3), laid out.
@@ -108,7 +108,7 @@ def graph(store: SQLiteStore, name: str, hops: int = 1, min_grade: str | None = 
     keep = set(sorted(linked, key=lambda k: (depth.get(k, hops + 1), -degree.get(k, 0), k))[:max_nodes])
     edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
     nodes = _nodes(store, sorted(keep), depth, degree, kinds)
-    positions = layout([n["key"] for n in nodes], [(e["source"], e["target"]) for e in edges], centre)
+    positions = layout([n["key"] for n in nodes], [(e["source"], e["target"]) for e in edges], centre, depth)
     for n in nodes:
         n["x"], n["y"] = positions[n["key"]]
     outlets = sorted({o for e in edges for o in e["outlets"] if o})
@@ -122,25 +122,19 @@ def graph(store: SQLiteStore, name: str, hops: int = 1, min_grade: str | None = 
     }
 
 
-def store_confidence(store: SQLiteStore) -> float:
+def store_confidence(store: Store) -> float:
     """The confidence floor the store's connection reads with (0 when it reads everything)."""
-    row = store.conn.execute("SELECT sql FROM sqlite_temp_master WHERE name = 'statements'").fetchone()
-    if row is None:
-        return 0.0
-    return float(str(row[0]).rsplit(">=", 1)[1].strip())
+    return store.min_confidence
 
 
-def _ties(store: SQLiteStore, found: list[dict[str, Any]], min_grade: str | None, wanted: set[str],
+def _ties(store: Store, found: list[dict[str, Any]], min_grade: str | None, wanted: set[str],
           date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     """Statements between actors folded into ties (subject, predicate, object), graded and filtered."""
     ids = [e["statement"] for e in found]
     graded = query._grades(store, ids)
     published: dict[str, tuple[str | None, str | None]] = {}
     for part in query._chunks(sorted({e["document"] for e in found})):
-        marks = ",".join("?" * len(part))
-        for doc, day, outlet in store.conn.execute(
-            f"SELECT d.id, d.published, o.name FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id "  # noqa: S608
-            f"WHERE d.id IN ({marks})", part):
+        for doc, day, outlet in store.each("records.documents_dated", part, ids=len(part)):
             published[doc] = (day, outlet)
     ties: dict[tuple[str, str, str], dict[str, Any]] = {}
     for e in found:
@@ -198,7 +192,7 @@ def _better(a: str | None, b: str | None) -> bool:
     return (int(a[1]), a[0]) < (int(b[1]), b[0])
 
 
-def _nodes(store: SQLiteStore, keys: list[str], depth: dict[str, int], degree: dict[str, int],
+def _nodes(store: Store, keys: list[str], depth: dict[str, int], degree: dict[str, int],
            kinds: KindSource | None) -> list[dict[str, Any]]:
     if kinds is None:
         from interlock.vet.kinds import KindIndex
@@ -214,23 +208,51 @@ def _nodes(store: SQLiteStore, keys: list[str], depth: dict[str, int], degree: d
     return out
 
 
-def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str) -> dict[str, tuple[float, float]]:
-    """Positions in [0.04, 0.96]² for the nodes: a force-directed layout (networkx's spring layout,
-    seeded, so the same graph is drawn the same way), the centre in the middle."""
-    import networkx as nx
+def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str,
+           depth: dict[str, int] | None = None, iterations: int = 45) -> dict[str, tuple[float, float]]:
+    """Positions in [0.04, 0.96]² for the nodes, the centre in the middle.
 
-    if len(nodes) == 1:
+    Force-directed (Fruchterman-Reingold: every pair repels, ties attract), started from rings
+    by distance from the centre so that few steps are needed; vectorised with numpy, and
+    deterministic, so the same graph is drawn the same way.
+    """
+    import numpy as np
+
+    n = len(nodes)
+    if n == 1:
         return {nodes[0]: (0.5, 0.5)}
-    g = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from((a, b) for a, b in edges if a != b)
-    k = 1.6 / max(len(nodes), 1) ** 0.5
-    pos = nx.spring_layout(g, k=k, seed=13, iterations=60 if len(nodes) <= 150 else 35,
-                           fixed=[centre], pos={centre: (0.0, 0.0)})
-    xs = [float(p[0]) for p in pos.values()]
-    ys = [float(p[1]) for p in pos.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    cx, cy = float(pos[centre][0]), float(pos[centre][1])
-    reach = max(max(abs(x - cx) for x in xs), max(abs(y - cy) for y in ys), span / 2, 1e-9)
-    return {n: (round(0.5 + 0.46 * (float(p[0]) - cx) / reach, 4), round(0.5 + 0.46 * (float(p[1]) - cy) / reach, 4))
-            for n, p in pos.items()}
+    index = {k: i for i, k in enumerate(nodes)}
+    hops = [0 if k == centre else (depth or {}).get(k, 1) for k in nodes]
+    pos = np.zeros((n, 2))
+    rings: dict[int, list[int]] = {}
+    for i, h in enumerate(hops):
+        rings.setdefault(h, []).append(i)
+    for h, members in rings.items():
+        for j, i in enumerate(members):
+            angle = 2 * np.pi * j / len(members) + 0.7 * h
+            pos[i] = (h * np.cos(angle), h * np.sin(angle))
+    adjacency = np.zeros((n, n))
+    for a, b in edges:
+        if a in index and b in index and a != b:
+            adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    fixed = index[centre]
+    k = 2.0 * max(max(hops), 1) / np.sqrt(n)
+    step = 0.3 * max(max(hops), 1)
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
+    for _ in range(iterations):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), 0.01)
+        push = k * k / (distance * distance) - adjacency * distance / k
+        np.fill_diagonal(push, 0.0)
+        mx, my = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
+        length = np.maximum(np.sqrt(mx * mx + my * my), 0.01)
+        scale = np.minimum(length, step) / length
+        x += mx * scale
+        y += my * scale
+        x[fixed] = y[fixed] = 0.0
+        step *= 0.93
+    pos = np.stack([x, y], axis=1)
+    reach = max(float(np.abs(pos).max()), 1e-9)
+    return {key: (round(0.5 + 0.46 * float(pos[i, 0]) / reach, 4), round(0.5 + 0.46 * float(pos[i, 1]) / reach, 4))
+            for key, i in index.items()}
