@@ -103,3 +103,26 @@ def test_search_command_shows_date_and_outlet_and_says_when_nothing_matches(db: 
 def test_timeline_command_prints_who_and_where(db: Path) -> None:
     code, out, _ = run("timeline", "Teodor Maras", "--db", str(db))
     assert code == 0 and "meeting" in out and "in Qasr Nimra" in out
+
+
+DATELINE = "DAR AL-NAHR, March 5 (NPA) - "
+DATELINE_FIRST = pytest.mark.xfail(strict=True, reason="extraction (interlock/extract/events.py): when the sentence "
+                                   "also holds the dateline's date, that date is read first")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Karim Saleh met General Omar Idris on 22 February in Ras Tanwir.",
+    pytest.param("Karim Saleh met General Omar Idris at a farm near Ras Tanwir on the night of February 22, two "
+                 "officials said.", marks=DATELINE_FIRST, id="night-of"),
+    pytest.param("Karim Saleh met General Omar Idris in Ras Tanwir on February 22.", marks=DATELINE_FIRST,
+                 id="month-day"),
+], ids=["day-month", "night-of", "month-day"])
+def test_an_events_date_comes_from_its_sentence_before_the_dateline(sentence: str) -> None:
+    """Issue 11: 'An event's date comes from the sentence that states it ("on the night of 22 February")
+    before the dateline.' Our own sentences, after a wire dateline of 5 March."""
+    from interlock.extract.api import extract
+
+    doc = extract(DATELINE + sentence, doc_id="d", published="2027-03-05", outlet="Nahr Press Agency")
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert meetings and all(e.time == "2027-02-22" for e in meetings), [(e.type, e.time) for e in doc.events]
+    assert all(s.time == "2027-02-22" for s in doc.statements if s.predicate == "met_with")
