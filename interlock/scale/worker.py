@@ -17,6 +17,8 @@ from interlock.model import ExtractedDocument
 
 #: the settings that shape extraction: workers take the client's, whatever their own environment says
 EXTRACTION_SETTINGS = ("spacy_model", "max_chars", "batch_size")
+WARM_UP = ("Interior Minister Karim Haddad met the US ambassador in Baghdad on Monday, "
+           "officials told Reuters, and he is expected to resign next week.")
 
 
 def client_settings() -> dict[str, str]:
@@ -41,6 +43,8 @@ class PipelineLoader(WorkerPlugin):
             pipeline.load_pipeline.cache_clear()
             pipeline.load_nlp.cache_clear()
         pipeline.load_pipeline()  # cached for the life of the process (functools.lru_cache)
+        # one short text through every component, so that no task pays for what loads lazily
+        list(extract_records([{"id": "warm-up", "text": WARM_UP, "published": "2020-01-06"}]))
 
 
 def extract_batch(records: list[dict[str, Any]]) -> list[ExtractedDocument | DocumentError]:
