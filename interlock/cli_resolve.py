@@ -18,6 +18,7 @@ import click
 from interlock.cli_actor import pick_distinct
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import BadInput, InterlockError
+from interlock.store import SQLiteStore
 
 _BY = click.option("--by", "who", default=None, help="Who makes the judgement (default: INTERLOCK_USER or the login).")
 _NOTE = click.option("--note", default=None, help="Why, in a few words; kept in the log.")
@@ -51,8 +52,20 @@ def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tup
             number = make(store, *picked)
         except InterlockError as exc:
             raise click.ClickException(str(exc)) from None
-        click.echo(f"judgement {number}: {says}", err=True)
+        click.echo(f"judgement {number}: {_named(store, says, names)}", err=True)
         _refresh(store)
+
+
+def _named(store: SQLiteStore, says: str, names: tuple[str, ...]) -> str:
+    """What a judgement says with each actor given by id also named ("Karim Saleh (actor_...)")."""
+    from interlock.query import candidates
+
+    for given in names:
+        if given.startswith("actor_"):
+            found = candidates(store, [given])
+            if found:
+                says = says.replace(given, f"{found[0]['name']} ({given})")
+    return says
 
 
 @click.command()

@@ -60,6 +60,53 @@ def test_an_actor_id_is_accepted_wherever_a_name_is(db: Path) -> None:
     assert run("timeline", key, "--db", str(db))[0] == 0
 
 
+#: every command that takes an actor, with how it is given one (ACTOR and OTHER stand for actors' ids)
+ACTOR_COMMANDS = {
+    "show": ["show", "ACTOR"], "timeline": ["timeline", "ACTOR"], "ties": ["ties", "ACTOR", "OTHER"],
+    "events": ["events", "--actor", "ACTOR"], "graph": ["graph", "ACTOR"], "gantt": ["gantt", "ACTOR"],
+    "export": ["export", "--format", "jsonl", "--out", "OUT", "--actor", "ACTOR"],
+    "watch add": ["watch", "add", "ACTOR"], "watch remove": ["watch", "remove", "ACTOR"],
+    "tag": ["tag", "ACTOR", "armed-group"], "same": ["same", "ACTOR", "OTHER", "--no"],
+    "merge": ["merge", "ACTOR", "OTHER"], "split": ["split", "ACTOR", "--document", "a1"],
+}
+#: arguments and options that name an actor
+ACTOR_PARAMS = {"name", "names", "a", "b", "actor", "entity", "target"}
+#: commands whose such parameter names no actor (an outlet, a saved view)
+NOT_ACTORS = {"outlets compare", "views save", "views delete"}
+
+
+def _commands() -> dict[str, set[str]]:
+    import click
+
+    out: dict[str, set[str]] = {}
+
+    def walk(group: click.Group, prefix: str) -> None:
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                walk(command, f"{prefix}{name} ")
+            else:
+                out[prefix + name] = {p.name for p in command.params if p.name}
+    walk(cli, "")
+    return out
+
+
+def test_every_command_that_takes_an_actor_takes_its_id(db: Path, tmp_path: Path) -> None:
+    takers = {name for name, params in _commands().items() if params & ACTOR_PARAMS} - NOT_ACTORS
+    assert takers == set(ACTOR_COMMANDS), "a command that takes an actor is missing here (or gone)"
+    with SQLiteStore(db) as store:
+        karim, hadi = find_actor(store, "Karim Saleh"), find_actor(store, "Hadi Saleh")
+    for name, args in ACTOR_COMMANDS.items():
+        copy = tmp_path / f"{name.split()[0]}.db"  # each on the store as built (a merge changes ids) ...
+        if name != "watch remove":  # ... but the watch removed is the one just added
+            copy.write_bytes(db.read_bytes())
+        given = [{"ACTOR": karim, "OTHER": hadi, "OUT": str(tmp_path / "out.jsonl")}.get(a, a) for a in args]
+        code, out, err = run(*given, "--db", str(copy))
+        assert code == 0, (name, out, err)
+        assert "Traceback" not in out + err and "no actor" not in err, (name, err)
+        if name in ("show", "timeline", "graph", "gantt", "tag", "same", "merge"):
+            assert "Karim Saleh" in out + err, (name, out, err)
+
+
 def test_spelling_variants_the_matcher_accepts_are_found(db: Path) -> None:
     with SQLiteStore(db) as store:
         asadi = find_actor(store, "Ahmad al-Asadi")
