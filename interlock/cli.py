@@ -132,15 +132,17 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     """
     from contextlib import ExitStack
 
+    from interlock.cli_common import store_location
     from interlock.ingest import ingest as run_ingest
     from interlock.ingest import print_progress
-    from interlock.store import SQLiteStore
+    from interlock.store import open_store as open_any
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers (a local cluster) or --scheduler (a running one), not both")
-    store_path = db_path or Path(settings.get("db"))
+    store_path = store_location(db_path or settings.get("db"))
+    assert store_path is not None
     try:
-        with SQLiteStore(store_path) as store, ExitStack() as stack:
+        with open_any(store_path) as store, ExitStack() as stack:
             if registry_path is not None:
                 from interlock.credibility import outlets as registry
 

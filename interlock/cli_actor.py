@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from interlock.query import Ambiguous, NotFound, describe, find_actor
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: the exit code of an ambiguous name outside a terminal
 AMBIGUOUS_EXIT = 2
@@ -27,7 +27,7 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def pick_actor(store: SQLiteStore, name: str, as_json: bool = False, keep_name: bool = False,
+def pick_actor(store: Store, name: str, as_json: bool = False, keep_name: bool = False,
                exclude: frozenset[str] = frozenset()) -> str:
     """The id of the actor ``name`` means; asks in a terminal when several match, else exits 2.
 
@@ -72,7 +72,7 @@ def _refuse(exc: Ambiguous, as_json: bool) -> NoReturn:
     sys.exit(AMBIGUOUS_EXIT)
 
 
-def pick_distinct(store: SQLiteStore, names: tuple[str, ...], keep_name: bool = False) -> list[str]:
+def pick_distinct(store: Store, names: tuple[str, ...], keep_name: bool = False) -> list[str]:
     """Several names for a judgement about different actors: each may ask, and none is read as the
     actor an earlier name already picked."""
     out: list[str] = []

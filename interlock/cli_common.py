@@ -8,12 +8,25 @@ import click
 
 from interlock import settings
 from interlock.errors import InterlockError
-from interlock.store import SQLiteStore
+from interlock.store import SQLStore, is_address
+from interlock.store import open_store as open_any
 
 DB_OPTION = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="The store file (default: the INTERLOCK_DB setting, interlock.db).",
+    "--db", "db_path", type=click.UNPROCESSED, default=None, callback=lambda _c, _p, v: store_location(v),
+    help="The store: a file, or postgresql://... for a PostgreSQL database (default: the INTERLOCK_DB "
+         "setting, interlock.db).",
 )
+
+
+def store_location(value: str | Path | None) -> Path | str | None:
+    """A --db value: a PostgreSQL address as given, anything else a file path."""
+    if value is None or isinstance(value, Path):
+        return value
+    if is_address(value):
+        return value
+    if not value:
+        raise click.BadParameter("give a file or a postgresql:// address", param_hint="--db")
+    return Path(value)
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 
 
@@ -31,13 +44,14 @@ CONFIDENCE_OPTION = click.option(
 )
 
 
-def open_store(db_path: Path | None, must_exist: bool = True) -> SQLiteStore:
+def open_store(db_path: Path | str | None, must_exist: bool = True) -> SQLStore:
     """The store named by --db (else the setting); a clear error when it should exist and does not."""
-    path = db_path or Path(settings.get("db"))
-    if must_exist and not path.exists():
+    path = store_location(db_path or settings.get("db"))
+    assert path is not None
+    if must_exist and isinstance(path, Path) and not path.exists():
         raise click.ClickException(f"no store at {path}: run `interlock ingest` first")
     try:
-        store = SQLiteStore(path)
+        store = open_any(path)
         # a run killed before resolution and grading finished: finish them first (interlock.refresh)
         from interlock.refresh import complete_pending
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from interlock.errors import BadInput
 from interlock.model import stable_id
 from interlock.readers import FEED_ENDINGS, READABLE, is_url, read_path
-from interlock.store import SQLiteStore, Store
+from interlock.store import SQLStore, Store
 from interlock.textsafe import clean_names
 
 if TYPE_CHECKING:
@@ -95,10 +95,10 @@ def ingest(
     paths = list(paths)
     total = estimate_total(paths) if progress is not None else None
     report = IngestReport()
-    if isinstance(store, SQLiteStore):
+    if isinstance(store, SQLStore):
         store.require_writable()
     #: an earlier run stopped before its refresh: this one finishes it even if it stores nothing
-    pending = isinstance(store, SQLiteStore) and store.refresh_pending()
+    pending = isinstance(store, SQLStore) and store.refresh_pending()
     texts: dict[str, tuple[str, str]] = {}
 
     def records() -> Iterator[dict[str, Any]]:
@@ -131,7 +131,7 @@ def ingest(
         if text is None:
             report.failures.append(f"{res.id}: extracted, but its text went missing")
             continue
-        if isinstance(store, SQLiteStore) and not pending and store.status_of(
+        if isinstance(store, SQLStore) and not pending and store.status_of(
             res.id, text, {"published": res.published, "outlet": res.outlet, "title": res.title, "url": res.url}
         ) != "unchanged":
             # committed before the document: a run killed after storing it is noticed and its refresh redone
@@ -145,7 +145,7 @@ def ingest(
             report.counts["copies"] += 1
         if progress is not None:
             progress(done + report.counts["unchanged"], time.monotonic() - started, total)
-    if refresh and pending and isinstance(store, SQLiteStore):
+    if refresh and pending and isinstance(store, SQLStore):
         from interlock.refresh import refresh as refresh_store
 
         report.refreshed = refresh_store(store)

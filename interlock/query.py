@@ -1,6 +1,6 @@
 """Questions asked of a store: who is this, what happened when, how are two actors tied.
 
-Each function takes an open ``SQLiteStore`` and returns plain data (dicts and
+Each function takes an open store (``interlock.store.Store``) and returns plain data (dicts and
 lists, ready for ``--json``); the CLI prints them. An actor is every entity that
 shares a grouping key (label and transliteration-folded name) across documents,
 until cross-document resolution links actors more cleverly.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ from interlock.credibility.grades import meets
 from interlock.credibility.grades import parse as parse_grade
 from interlock.errors import InterlockError
 from interlock.resolve.names import score
-from interlock.store import SQLiteStore
+from interlock.store import QueryError, Row, Store
 
 
 class NotFound(InterlockError):
@@ -74,43 +73,29 @@ def _strong_words(name: str) -> list[str]:
     return list(dict.fromkeys(words)) or [w for w in tokens(name) if w.isalnum()]
 
 
-def _is_actor(store: SQLiteStore, key: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM entities WHERE actor_id = ? LIMIT 1", (key,)).fetchone() is not None
+def _is_actor(store: Store, key: str) -> bool:
+    return store.row("query.is_actor", (key,)) is not None
 
 
-def _exact(store: SQLiteStore, name: str) -> list[str]:
+def _exact(store: Store, name: str) -> list[str]:
     """Actors one of whose spellings, stated aliases or reference names is ``name`` (any case)."""
-    c = store.conn
-    keys = [r[0] for r in c.execute(
-        "SELECT e.actor_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        "WHERE m.text = ? COLLATE NOCASE AND e.anonymous = 0 "
-        "UNION SELECT actor_id FROM entities WHERE name = ? COLLATE NOCASE AND anonymous = 0 "
-        "UNION SELECT e.actor_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        "WHERE a.alias = ? COLLATE NOCASE",
-        (name, name, name),
-    )]
+    keys = store.column("query.exact_actors", (name, name, name))
     # names from imported reference lists ("also known as" in a sanctions list)
     folded = name.casefold()
-    for ref_id, names in c.execute(
-        "SELECT id, names FROM reference_entities WHERE names LIKE ?", (f"%{name}%",)
-    ):
+    for ref_id, names in store.rows("query.reference_names_like", (f"%{name}%",)):
         if any(n.casefold() == folded for n in json.loads(names)):
-            keys += [r[0] for r in c.execute("SELECT id FROM actors WHERE reference_id = ?", (ref_id,))]
+            keys += store.column("query.actors_of_reference", (ref_id,))
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def _near(store: SQLiteStore, name: str, threshold: float, prefix: bool = False) -> list[tuple[float, str, str]]:
+def _near(store: Store, name: str, threshold: float, prefix: bool = False) -> list[tuple[float, str, str]]:
     """Actors with a spelling the name matcher scores at least ``threshold``: (score, key, name), best first."""
     words = _strong_words(name)
     query = _fts_any(words, prefix)
     if not query:
         return []
     best: dict[str, tuple[float, str]] = {}
-    for key, spelling in store.conn.execute(
-        "SELECT e.actor_id, f.name FROM names_fts f JOIN entities e ON e.id = f.entity_id "
-        "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 1000",
-        (query,),
-    ):
+    for key, spelling in store.match_names(query, 1000):
         if key is None:
             continue
         s = score(name, spelling)
@@ -119,7 +104,7 @@ def _near(store: SQLiteStore, name: str, threshold: float, prefix: bool = False)
     return sorted(((s, k, n) for k, (s, n) in best.items()), key=lambda t: (-t[0], t[1]))
 
 
-def lookup(store: SQLiteStore, name: str) -> list[str]:
+def lookup(store: Store, name: str) -> list[str]:
     """Every actor a name or id may refer to, best first (empty when none does)."""
     name = name.strip()
     if not name:
@@ -144,7 +129,7 @@ def lookup(store: SQLiteStore, name: str) -> list[str]:
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PLACE"})
 
 
-def _actor_like(keys: list[str], store: SQLiteStore) -> list[str]:
+def _actor_like(keys: list[str], store: Store) -> list[str]:
     """Keys of people, organisations and places first: other kinds only when nothing else matched."""
     if len(keys) < 2:
         return keys
@@ -167,7 +152,7 @@ def _coverage(typed: str, spelling: str) -> float:
     return hits / len(want)
 
 
-def suggest(store: SQLiteStore, name: str, limit: int = 3) -> list[dict[str, Any]]:
+def suggest(store: Store, name: str, limit: int = 3) -> list[dict[str, Any]]:
     """The actors whose names come nearest to one that matched nothing, for "did you mean"."""
     near = _near(store, name, SUGGEST_THRESHOLD) or _near(store, name, SUGGEST_THRESHOLD, prefix=True)
     out = []
@@ -176,7 +161,7 @@ def suggest(store: SQLiteStore, name: str, limit: int = 3) -> list[dict[str, Any
     return out
 
 
-def find_actor(store: SQLiteStore, name: str) -> str:
+def find_actor(store: Store, name: str) -> str:
     """The id of the actor a name (or an actor id) refers to.
 
     Forgives case, accents, transliteration and particles ("Ahmed Asadi" finds
@@ -193,23 +178,14 @@ def find_actor(store: SQLiteStore, name: str) -> str:
     return keys[0]
 
 
-def candidates(store: SQLiteStore, keys: list[str]) -> list[dict[str, Any]]:
+def candidates(store: Store, keys: list[str]) -> list[dict[str, Any]]:
     """Actors with what tells them apart: kind, best-known post, first and last seen, documents."""
-    c = store.conn
     out = []
     for key in keys:
         summary = _summary(store, key)
-        row = c.execute("SELECT kinds FROM actors WHERE id = ?", (key,)).fetchone()
-        seen = c.execute(
-            "SELECT min(d.published), max(d.published) FROM entities e JOIN documents d ON d.id = e.document_id "
-            "WHERE e.actor_id = ?", (key,)).fetchone()
-        post = c.execute(
-            "SELECT s.role, coalesce(a.name, o.name) AS org, count(*) AS n FROM entities e "
-            "JOIN statements s ON s.subject_id = e.id LEFT JOIN entities o ON o.id = s.object_id "
-            "LEFT JOIN actors a ON a.id = o.actor_id "
-            "WHERE e.actor_id = ? AND s.predicate IN ('holds_position', 'leader_of', 'spokesperson_for') "
-            "AND s.modality != 'negated' GROUP BY s.role, org ORDER BY n DESC, s.role IS NULL LIMIT 1",
-            (key,)).fetchone()
+        row = store.row("query.actor_kinds", (key,))
+        seen = store.row("query.actor_seen", (key,))
+        post = store.row("query.actor_post", (key,))
         best = None
         if post is not None and (post["role"] or post["org"]):
             best = " of ".join(x for x in (post["role"], post["org"]) if x)
@@ -219,47 +195,31 @@ def candidates(store: SQLiteStore, keys: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _summary(store: SQLiteStore, key: str) -> dict[str, Any]:
+def _summary(store: Store, key: str) -> dict[str, Any]:
     """An actor's display name (its longest, then most frequent spelling), label and document count."""
-    c = store.conn
-    row = c.execute("SELECT name, label FROM actors WHERE id = ?", (key,)).fetchone() or c.execute(
-        "SELECT name, label FROM entities WHERE actor_id = ? GROUP BY name, label "
-        "ORDER BY length(name) DESC, count(*) DESC, name LIMIT 1",
-        (key,),
-    ).fetchone()
-    documents = c.execute("SELECT count(DISTINCT document_id) FROM entities WHERE actor_id = ?", (key,)).fetchone()[0]
+    row = store.row("query.actor_name", (key,)) or store.row("query.actor_name_from_entities", (key,))
+    documents = store.value("query.actor_documents", (key,))
     return {"key": key, "name": row[0], "label": row[1], "documents": documents}
 
 
-def _names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
+def _names(store: Store, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = store.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", sorted(ids))  # noqa: S608
-    return {r[0]: r[1] for r in rows}
+    return store.pairs("query.entity_names", sorted(ids), ids=len(ids))
 
 
-def _actor_names(store: SQLiteStore, ids: set[str]) -> dict[str, str]:
+def _actor_names(store: Store, ids: set[str]) -> dict[str, str]:
     """Entities by the name of the actor each belongs to ("Maras" in one article is Teodor Maras)."""
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = store.conn.execute(
-        f"SELECT e.id, coalesce(a.name, e.name) FROM entities e LEFT JOIN actors a ON a.id = e.actor_id "  # noqa: S608
-        f"WHERE e.id IN ({marks})",
-        sorted(ids),
-    )
-    return {r[0]: r[1] for r in rows}
+    return store.pairs("query.entity_actor_names", sorted(ids), ids=len(ids))
 
 
-def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
+def _chain(store: Store, attribution_id: str | None) -> list[str]:
     """Who said it, then each outlet it passed through, innermost first."""
     if attribution_id is None:
         return []
-    row = store.conn.execute(
-        "SELECT source_entity_id, source_text, anonymous, via, same_source_as FROM attributions WHERE id = ?",
-        (attribution_id,),
-    ).fetchone()
+    row = store.row("query.attribution_chain", (attribution_id,))
     if row is None:
         return []
     if row["same_source_as"] and row["same_source_as"] != attribution_id:
@@ -274,21 +234,13 @@ def _chain(store: SQLiteStore, attribution_id: str | None) -> list[str]:
     return [speaker, *(names.get(v, v) for v in via if v != row["source_entity_id"])]
 
 
-def _grades(store: SQLiteStore, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
+def _grades(store: Store, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Each statement's grade, its claim's grade, origins and contradictions (credibility's tables)."""
     out: dict[str, dict[str, Any]] = {}
     for part in _chunks(statement_ids):
-        marks = ",".join("?" * len(part))
-        for r in store.conn.execute(
-            f"SELECT g.*, c.grade AS claim_grade, c.reason AS claim_reason, c.origins, c.corroboration, "  # noqa: S608
-            f"c.contradicted_by FROM statement_grades g JOIN claims c ON c.id = g.claim_id "
-            f"WHERE g.statement_id IN ({marks})",
-            part,
-        ):
+        for r in store.each("query.statement_grades", part, ids=len(part)):
             out[r["statement_id"]] = dict(r)
-        for r in store.conn.execute(
-            f"SELECT statement_id, other_id, reason FROM contradictions WHERE statement_id IN ({marks})", part  # noqa: S608
-        ):
+        for r in store.each("query.statement_contradictions", part, ids=len(part)):
             out.setdefault(r[0], {}).setdefault("contradictions", []).append({"statement": r[1], "reason": r[2]})
     return out
 
@@ -299,7 +251,7 @@ def _meets(value: str | None, minimum: str | None) -> bool:
     return value is not None and meets(value, minimum)
 
 
-def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[str, Any]:
+def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any]:
     """An actor's profile: names, positions and ties with their sources and grades, quotes by them.
 
     ``min_grade`` (e.g. ``B2``) keeps only the sources graded at least that well.
@@ -307,21 +259,9 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
     if min_grade is not None:
         parse_grade(min_grade)  # a bad grade is an error before any work
     key = find_actor(store, name)
-    c = store.conn
-    ids = {r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,))}
-    marks = ",".join("?" * len(ids))
-    aliases = sorted(
-        {r[0] for r in c.execute(
-            f"SELECT DISTINCT text FROM mentions WHERE entity_id IN ({marks}) AND kind IN ('name','short','acronym')",  # noqa: S608
-            sorted(ids),
-        )}
-    )
-    rows = c.execute(
-        f"SELECT s.*, d.published, d.copy_of, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-        f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks}) "
-        "ORDER BY coalesce(s.valid_from, s.time, d.published)",
-        sorted(ids) * 2,
-    ).fetchall()
+    ids = set(store.column("query.actor_entities", (key,)))
+    aliases = sorted(set(store.column("query.entity_spellings", sorted(ids), ids=len(ids))))
+    rows = store.rows("query.statements_of_entities_dated", sorted(ids) * 2, ids=len(ids))
     names = _actor_names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
     summary = _summary(store, key)
     own_name = summary["name"]
@@ -367,10 +307,7 @@ def show(store: SQLiteStore, name: str, min_grade: str | None = None) -> dict[st
         entry["grade"] = claim["grade"] if claim else None
     quotes = [
         {"document": q["document_id"], "cue": q["cue_text"], "content": q["content_text"], "kind": q["kind"]}
-        for q in c.execute(
-            f"SELECT * FROM attributions WHERE source_entity_id IN ({marks}) ORDER BY document_id, cue_start",  # noqa: S608
-            sorted(ids),
-        )
+        for q in store.each("query.quotes_by", sorted(ids), ids=len(ids))
     ]
     about = _quotes_about(store, ids)
     from interlock.resolve import judgements, reference
@@ -387,21 +324,13 @@ _DATE_WORDS = re.compile(r"(?i)^(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
-def _quotes_about(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
+def _quotes_about(store: Store, ids: set[str]) -> list[dict[str, Any]]:
     """What others said about the actor, each under a real speaker: the speaker's actor name, or an
     anonymous source's own description ("a commission official"); quotes whose "speaker" is a
     fragment of a sentence ("This", "al", a date) are left out, as are the actor's own words."""
-    marks = ",".join("?" * len(ids))
     out = []
     seen = set()
-    for q in store.conn.execute(
-        f"SELECT DISTINCT a.*, e.label AS source_label, e.anonymous AS source_anonymous, "  # noqa: S608
-        f"coalesce(ac.name, e.name) AS speaker FROM mentions m JOIN attributions a ON a.document_id = m.document_id "
-        f"AND m.start >= a.content_start AND m.end <= a.content_end "
-        f"LEFT JOIN entities e ON e.id = a.source_entity_id LEFT JOIN actors ac ON ac.id = e.actor_id "
-        f"WHERE m.entity_id IN ({marks}) ORDER BY a.document_id, a.cue_start",
-        sorted(ids),
-    ):
+    for q in store.each("query.quotes_about", sorted(ids), ids=len(ids)):
         if q["id"] in seen or q["source_entity_id"] in ids:
             continue
         seen.add(q["id"])
@@ -434,18 +363,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
+def _stated_aliases(store: Store, ids: set[str]) -> list[dict[str, Any]]:
     """Other names the articles give the actor, each once, with its best evidence: a sentence that
     names the actor as well, the shortest such."""
-    marks = ",".join("?" * len(ids))
-    names = {r[0].casefold() for r in store.conn.execute(
-        f"SELECT DISTINCT text FROM mentions WHERE entity_id IN ({marks}) AND kind = 'name'", sorted(ids))}  # noqa: S608
+    names = {n.casefold() for n in store.column("query.entity_names_only", sorted(ids), ids=len(ids))}
     best: dict[str, tuple[tuple[bool, int], dict[str, Any]]] = {}
-    for r in store.conn.execute(
-        f"SELECT a.alias, a.document_id, a.start, a.end, d.text FROM aliases a JOIN documents d ON d.id = a.document_id "  # noqa: S608
-        f"WHERE a.entity_id IN ({marks}) ORDER BY a.alias, a.document_id",
-        sorted(ids),
-    ):
+    for r in store.each("query.stated_aliases", sorted(ids), ids=len(ids)):
         evidence = _sentence(r["text"], r["start"], r["end"])
         both = any(n in evidence.casefold() for n in names if n != r["alias"].casefold())
         rank = (not both, len(evidence))
@@ -457,24 +380,20 @@ def _stated_aliases(store: SQLiteStore, ids: set[str]) -> list[dict[str, Any]]:
     return [e for _rank, e in sorted(best.values(), key=lambda x: x[1]["alias"])]
 
 
-def stats(store: SQLiteStore) -> dict[str, Any]:
+def stats(store: Store) -> dict[str, Any]:
     """What a store holds: articles (configuration such as the outlet registry apart), the date range,
     documents per outlet (aliases counted as their outlet) and the most connected people."""
     from interlock.credibility.outlets import stored
 
     counts: dict[str, Any] = store.stats().as_dict()
-    config = store.conn.execute("SELECT count(*) FROM documents WHERE id LIKE 'registry:%'").fetchone()[0]
+    config = store.value("query.configuration_documents")
     counts["documents"] -= config
     counts["configuration"] = config
-    first, last = store.conn.execute(
-        "SELECT min(published), max(published) FROM documents WHERE id NOT LIKE 'registry:%'").fetchone()
+    first, last = store.row("query.article_dates")
     counts["first_published"], counts["last_published"] = first, last
     reg = stored(store)
     per: dict[str, int] = {}
-    for name, n in store.conn.execute(
-        "SELECT o.name, count(d.id) FROM outlets o JOIN documents d ON d.outlet_id = o.id "
-        "WHERE d.id NOT LIKE 'registry:%' GROUP BY o.id"
-    ):
+    for name, n in store.rows("query.article_outlets"):
         found = reg.find(name)
         key = found.name if found else name
         per[key] = per.get(key, 0) + n
@@ -485,18 +404,13 @@ def stats(store: SQLiteStore) -> dict[str, Any]:
     return counts
 
 
-def most_connected(store: SQLiteStore, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
+def most_connected(store: Store, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
     """The named actors with the most statements about them."""
-    rows = store.conn.execute(
-        "SELECT e.actor_id, count(*) AS n FROM statements s JOIN entities e "
-        "ON e.id = s.subject_id OR e.id = s.object_id "
-        "WHERE e.label = ? AND e.anonymous = 0 GROUP BY e.actor_id ORDER BY n DESC LIMIT ?",
-        (label, limit),
-    ).fetchall()
+    rows = store.rows("query.most_connected", (label, limit))
     return [{**_summary(store, r[0]), "statements": r[1]} for r in rows]
 
 
-def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> list[dict[str, Any]]:
+def timeline(store: Store, name: str, min_grade: str | None = None) -> list[dict[str, Any]]:
     """Dated statements and events of an actor in order, with how precise each date is, and grades.
 
     ``min_grade`` keeps only statements and events graded at least that well. Events carry their
@@ -505,15 +419,9 @@ def timeline(store: SQLiteStore, name: str, min_grade: str | None = None) -> lis
     if min_grade is not None:
         parse_grade(min_grade)
     key = find_actor(store, name)
-    c = store.conn
-    ids = sorted(r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,)))
-    marks = ",".join("?" * len(ids))
+    ids = sorted(store.column("query.actor_entities", (key,)))
     items: list[dict[str, Any]] = []
-    rows = c.execute(
-        f"SELECT s.*, d.published, o.name AS outlet FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-        f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.subject_id IN ({marks}) OR s.object_id IN ({marks})",
-        ids * 2,
-    ).fetchall()
+    rows = store.rows("query.statements_of_entities", ids * 2, ids=len(ids))
     graded = _grades(store, [r["id"] for r in rows])
     for r in rows:
         g = graded.get(r["id"], {})
@@ -562,27 +470,19 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+def _neighbours(store: Store, keys: set[str]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """Every statement touching the actors ``keys``, as (other actor, edge) per actor."""
-    c = store.conn
     key_of: dict[str, str] = {}
     for part in _chunks(sorted(keys)):
-        marks = ",".join("?" * len(part))
-        key_of.update(c.execute(f"SELECT id, actor_id FROM entities WHERE actor_id IN ({marks})", part).fetchall())  # noqa: S608
-    rows: dict[str, sqlite3.Row] = {}
+        key_of.update(store.pairs("query.entities_of_actors", part, ids=len(part)))
+    rows: dict[str, Row] = {}
     for part in _chunks(sorted(key_of)):
-        marks = ",".join("?" * len(part))
-        for column in ("subject_id", "object_id"):
-            for r in c.execute(
-                f"SELECT id, document_id, subject_id, object_id, predicate, role, status, modality, evidence_text "  # noqa: S608
-                f"FROM statements WHERE {column} IN ({marks}) AND object_id IS NOT NULL",
-                part,
-            ):
+        for edges in ("query.edges_by_subject", "query.edges_by_object"):
+            for r in store.each(edges, part, ids=len(part)):
                 rows[r["id"]] = r
     others = sorted({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()} - set(key_of))
     for part in _chunks(others):
-        marks = ",".join("?" * len(part))
-        key_of.update(c.execute(f"SELECT id, actor_id FROM entities WHERE id IN ({marks})", part).fetchall())  # noqa: S608
+        key_of.update(store.pairs("query.entity_actors", part, ids=len(part)))
     out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for r in rows.values():
         s, o = key_of.get(r["subject_id"]), key_of.get(r["object_id"])
@@ -598,7 +498,7 @@ def _neighbours(store: SQLiteStore, keys: set[str]) -> dict[str, list[tuple[str,
     return out
 
 
-def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> list[list[dict[str, Any]]]:
+def ties(store: Store, a: str, b: str, hops: int = 3, limit: int = 20) -> list[list[dict[str, Any]]]:
     """Sourced paths between two actors through statements, shortest first.
 
     A breadth-first search over the store's indexes, one query round per step, so
@@ -648,7 +548,7 @@ def ties(store: SQLiteStore, a: str, b: str, hops: int = 3, limit: int = 20) -> 
     return _fold(store, paths)
 
 
-def _fold(store: SQLiteStore, paths: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+def _fold(store: Store, paths: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
     """Paths named, graded and folded: paths through the same actors are one path, each step its
     best-graded statement with the parallel ones under ``also``; each step carries its grade,
     outlet and date."""
@@ -661,10 +561,7 @@ def _fold(store: SQLiteStore, paths: list[list[dict[str, Any]]]) -> list[list[di
     graded = _grades(store, ids)
     where: dict[str, tuple[str | None, str | None]] = {}
     for part in _chunks(ids):
-        marks = ",".join("?" * len(part))
-        for sid, outlet, published in store.conn.execute(
-            f"SELECT s.id, o.name, d.published FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-            f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.id IN ({marks})", part):
+        for sid, outlet, published in store.each("query.statement_places", part, ids=len(part)):
             found = registry.find(outlet)
             where[sid] = (found.name if found else outlet, published)
 
@@ -766,7 +663,7 @@ def check_search_size(text: str) -> None:
         raise BadQuery(f"the search has {terms:,} terms; at most {MAX_SEARCH_TERMS} are searched")
 
 
-def search(store: SQLiteStore, text: str, limit: int = 20, date_from: str | None = None,
+def search(store: Store, text: str, limit: int = 20, date_from: str | None = None,
            date_to: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Actors whose names match, and documents whose title or text match, each with date and outlet.
 
@@ -778,31 +675,21 @@ def search(store: SQLiteStore, text: str, limit: int = 20, date_from: str | None
     query = fts_query(text)
     if not query:
         return {"actors": [], "documents": []}
-    c = store.conn
     try:
-        keys = list(dict.fromkeys(
-            r[0] for r in c.execute(
-                "SELECT e.actor_id FROM names_fts f JOIN entities e ON e.id = f.entity_id "
-                "WHERE names_fts MATCH ? AND e.anonymous = 0 ORDER BY rank LIMIT 500", (query,)
-            )
-        ))[:limit]
+        keys = list(dict.fromkeys(r[0] for r in store.match_names(query, 500)))[:limit]
         docs = []
-        for r in c.execute(
-            "SELECT f.document_id, f.title, snippet(documents_fts, 2, '[', ']', '…', 12), d.published, o.name "
-            "FROM documents_fts f JOIN documents d ON d.id = f.document_id LEFT JOIN outlets o ON o.id = d.outlet_id "
-            "WHERE documents_fts MATCH ? ORDER BY rank", (query,)
-        ):
+        for r in store.match_documents(query):
             if (date_from or date_to) and not _in_range(r[3], r[3], date_from, date_to):
                 continue
             docs.append({"id": r[0], "title": r[1], "snippet": r[2], "published": r[3], "outlet": r[4]})
             if len(docs) >= limit:
                 break
-    except sqlite3.OperationalError as exc:
+    except QueryError as exc:
         raise BadQuery(f"cannot search for {text!r}: {exc}") from None
     return {"actors": [_summary(store, k) for k in keys], "documents": docs}
 
 
-def _event_grade(store: SQLiteStore, row: sqlite3.Row, reliability: dict[str, str]) -> tuple[str, str]:
+def _event_grade(store: Store, row: Row, reliability: dict[str, str]) -> tuple[str, str]:
     """An event's grade: the claim grade of a statement drawn from the same words (a meeting's met_with),
     else the outlet's letter (one lower for an anonymous source) and one origin's number."""
     from interlock.credibility.grades import LETTERS, grade
@@ -810,20 +697,15 @@ def _event_grade(store: SQLiteStore, row: sqlite3.Row, reliability: dict[str, st
     people = json.loads(row["participants"])
     if len(people) >= 2:
         # a statement between two of its participants, from the same words: "A met B" is the meeting
-        marks = ",".join("?" * len(people))
-        hit = store.conn.execute(
-            f"SELECT c.grade, c.reason FROM statements s JOIN statement_grades g ON g.statement_id = s.id "  # noqa: S608
-            f"JOIN claims c ON c.id = g.claim_id WHERE s.document_id = ? AND s.evidence_start < ? "
-            f"AND s.evidence_end > ? AND s.subject_id IN ({marks}) AND s.object_id IN ({marks}) "
-            f"ORDER BY c.credibility, c.letter LIMIT 1",
-            (row["document_id"], row["evidence_end"], row["evidence_start"], *people, *people),
-        ).fetchone()
+        hit = store.row("query.event_claim_grade",
+                        (row["document_id"], row["evidence_end"], row["evidence_start"], *people, *people),
+                        people=len(people))
         if hit is not None:
             return hit[0], hit[1]
     letter = reliability.get(row["document_id"], "F")
     anonymous = False
     if row["attribution_id"]:
-        att = store.conn.execute("SELECT anonymous FROM attributions WHERE id = ?", (row["attribution_id"],)).fetchone()
+        att = store.row("query.attribution_anonymous", (row["attribution_id"],))
         anonymous = bool(att and att[0])
     if anonymous:
         letter = letter if letter in "EF" else LETTERS[LETTERS.index(letter) + 1]
@@ -834,7 +716,7 @@ def _event_grade(store: SQLiteStore, row: sqlite3.Row, reliability: dict[str, st
     return grade(letter, number), "one report, not confirmed independently"
 
 
-def events(store: SQLiteStore, date_from: str | None = None, date_to: str | None = None,
+def events(store: Store, date_from: str | None = None, date_to: str | None = None,
            kind: str | None = None, actor: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Events in date order: meetings, appointments, resignations, ... with participants, place and grade.
 
@@ -843,26 +725,16 @@ def events(store: SQLiteStore, date_from: str | None = None, date_to: str | None
     events that meet the range; ``kind`` an event type; ``actor`` (a name or id) its participants.
     """
     date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
-    c = store.conn
     if kind is not None:
-        known = {r[0] for r in c.execute("SELECT DISTINCT type FROM events")}
+        known = set(store.column("query.event_types"))
         if kind not in known | set(EVENT_TYPES):
             raise BadQuery(f"no event type {kind!r}; types: {', '.join(sorted(known | set(EVENT_TYPES)))}")
     members: set[str] | None = None
     if actor is not None:
         key = find_actor(store, actor)
-        members = {r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (key,))}
-    reliability: dict[str, str] = {}
-    for doc_id, letter in c.execute(
-        "SELECT d.id, coalesce(o.reliability, 'F') FROM documents d LEFT JOIN documents r ON r.id = d.copy_of "
-        "LEFT JOIN outlets o ON o.id = coalesce(r.outlet_id, d.outlet_id)"
-    ):
-        reliability[doc_id] = letter
-    rows = c.execute(
-        "SELECT e.*, d.published, o.name AS outlet FROM events e JOIN documents d ON d.id = e.document_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id" + (" WHERE e.type = ?" if kind else ""),
-        (kind,) if kind else (),
-    ).fetchall()
+        members = set(store.column("query.actor_entities", (key,)))
+    reliability: dict[str, str] = store.pairs("query.document_reliability")
+    rows = store.rows("query.events_of_type", (kind,)) if kind else store.rows("query.events")
     out = []
     for r in rows:
         ids = json.loads(r["participants"]) + json.loads(r["topics"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from interlock.extract.api import DocumentError, extract_records
 from interlock.extract.result import EXTRACTION_VERSION
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
 @dataclass
@@ -40,7 +40,7 @@ class ReextractReport:
 
 
 def reextract(
-    store: SQLiteStore,
+    store: Store,
     everything: bool = False,
     where: str | None = None,
     progress: Callable[[int, int], None] | None = None,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
-def refresh(store: SQLiteStore) -> list[str]:
+def refresh(store: Store) -> list[str]:
     """Resolve actors, grade outlets and claims; returns one line per step for the user."""
     from interlock.credibility import claims, outlets
     from interlock.resolve import store as resolution
@@ -25,7 +25,7 @@ def refresh(store: SQLiteStore) -> list[str]:
     return lines
 
 
-def complete_pending(store: SQLiteStore, say: Callable[[str], None]) -> bool:
+def complete_pending(store: Store, say: Callable[[str], None]) -> bool:
     """Finish the refresh an interrupted run left pending (the store's marker); True when one was.
 
     A read-only store cannot be brought up to date: ``say`` warns that claims and

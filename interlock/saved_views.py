@@ -15,24 +15,22 @@ from urllib.parse import parse_qsl, urlencode
 
 from interlock.errors import InterlockError
 from interlock.resolve.judgements import analyst
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: the pages a view may be of
 PAGES = ("graph", "timeline", "gantt")
 _NAME = re.compile(r"^[\w .,'()-]{1,80}$")
-_TABLE = "saved_views"
 
 
 class BadView(InterlockError):
     "A view that cannot be saved or found as asked"
 
 
-def _exists(store: SQLiteStore) -> bool:
-    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                              (_TABLE,)).fetchone() is not None
+def _exists(store: Store) -> bool:
+    return store.row("views.exists") is not None
 
 
-def save(store: SQLiteStore, name: str, page: str, params: str | dict[str, Any], who: str | None = None) -> dict[str, Any]:
+def save(store: Store, name: str, page: str, params: str | dict[str, Any], who: str | None = None) -> dict[str, Any]:
     """Keep (or replace) the view ``name``: a ``page`` (graph, timeline, gantt) with its query parameters."""
     name = name.strip()
     if not _NAME.match(name):
@@ -42,12 +40,10 @@ def save(store: SQLiteStore, name: str, page: str, params: str | dict[str, Any],
     pairs = parse_qsl(params, keep_blank_values=False) if isinstance(params, str) else [
         (k, str(x)) for k, v in params.items() for x in (v if isinstance(v, list) else [v]) if x not in (None, "")]
     pairs = [(k, v) for k, v in pairs if k not in ("csrf", "token", "name")]
-    with store.transaction() as c:
-        c.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} (name TEXT PRIMARY KEY, page TEXT NOT NULL, "
-                  "params TEXT NOT NULL, who TEXT NOT NULL, at TEXT NOT NULL)")
-        c.execute(f"INSERT OR REPLACE INTO {_TABLE} (name, page, params, who, at) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
-                  (name, page, json.dumps(pairs, ensure_ascii=False), who or analyst(),
-                   datetime.now(UTC).isoformat(timespec="seconds")))
+    with store.transaction():
+        store.run("views.create")
+        store.run("views.save", (name, page, json.dumps(pairs, ensure_ascii=False), who or analyst(),
+                                 datetime.now(UTC).isoformat(timespec="seconds")))
     return get(store, name)
 
 
@@ -57,24 +53,24 @@ def _row(r: Any) -> dict[str, Any]:
             "who": r["who"], "at": r["at"]}
 
 
-def listing(store: SQLiteStore) -> list[dict[str, Any]]:
+def listing(store: Store) -> list[dict[str, Any]]:
     """The saved views, by name."""
     if not _exists(store):
         return []
-    return [_row(r) for r in store.conn.execute(f"SELECT * FROM {_TABLE} ORDER BY name")]  # noqa: S608
+    return [_row(r) for r in store.each("views.all")]
 
 
-def get(store: SQLiteStore, name: str) -> dict[str, Any]:
+def get(store: Store, name: str) -> dict[str, Any]:
     """One saved view; ``BadView`` when there is none of that name."""
-    row = store.conn.execute(f"SELECT * FROM {_TABLE} WHERE name = ?", (name,)).fetchone() if _exists(store) else None  # noqa: S608
+    row = store.row("views.get", (name,)) if _exists(store) else None
     if row is None:
         raise BadView(f"no saved view {name!r}")
     return _row(row)
 
 
-def delete(store: SQLiteStore, name: str) -> int:
+def delete(store: Store, name: str) -> int:
     """Forget a saved view; how many were removed (0 or 1)."""
     if not _exists(store):
         return 0
-    with store.transaction() as c:
-        return int(c.execute(f"DELETE FROM {_TABLE} WHERE name = ?", (name,)).rowcount)  # noqa: S608
+    with store.transaction():
+        return store.run("views.delete", (name,))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -37,3 +40,42 @@ def sample_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                       "--db", str(path), "-q"])
     assert result.exit_code == 0, result.output
     return path
+
+
+#: the stores every parametrised test runs against
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """A throwaway PostgreSQL cluster for the session (tests/pg.py); skips with the reason when none can start."""
+    from tests.pg import Cluster, Unavailable
+
+    cluster = Cluster()
+    try:
+        cluster.start()
+    except (Unavailable, OSError, subprocess.SubprocessError) as exc:
+        cluster.stop()
+        pytest.skip(f"PostgreSQL store not tested: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+def new_store(backend: str, request: pytest.FixtureRequest, folder: Path, name: str = "s.db") -> Path | str:
+    """Where a new, empty store of ``backend`` goes: a file in ``folder``, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return folder / name
+    cluster = request.getfixturevalue("pg_cluster")
+    return str(cluster.create())
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store in turn: SQLite, then PostgreSQL (skipped when no server can be started)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def fresh_store(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new empty store on ``backend``: a path or a postgresql:// address, for ``open_store``/``--db``."""
+    return new_store(backend, request, tmp_path)

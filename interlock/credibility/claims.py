@@ -6,8 +6,10 @@ for an *origin*, the place the information first came from:
 
 - a named source on record ("X said", "X, citing Y": Y) is its own origin,
   whichever outlets relay it;
-- an anonymous source counts for the outlet it spoke to ("told Al Arabiya") or,
-  when none is named, for the outlet that published it;
+- an anonymous source is one origin per outlet that carries it and per telling
+  (``interlock.credibility.tellings``): each story in which it spoke to the outlet
+  that published it is a telling, however often the story refers back to it, and a
+  relay by another outlet ("told Al Arabiya") counts for that outlet's telling;
 - the outlet's own reporting counts for that outlet, and a syndicated copy
   (``documents.copy_of``) for the outlet of the story it copies.
 
@@ -39,8 +41,9 @@ from typing import Any
 
 from interlock.credibility.grades import LETTERS, NUMBER_MEANING, grade, weakest_letter
 from interlock.credibility.outlets import Registry, outlet_key, stored
+from interlock.credibility.tellings import fold, telling
 from interlock.model import stable_id
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: predicates whose subject and object can be swapped ("A met B" is "B met A")
 SYMMETRIC = frozenset({"met_with", "ally_of"})
@@ -115,27 +118,26 @@ def _lower(letter: str) -> str:
 class _Context:
     """What grading needs to know of the store, read once."""
 
-    def __init__(self, store: SQLiteStore, registry: Registry) -> None:
-        c = store.conn
+    def __init__(self, store: Store, registry: Registry) -> None:
         self.registry = registry
-        self.actor = dict(c.execute("SELECT id, actor_id FROM entities").fetchall())
-        self.name = dict(c.execute("SELECT id, name FROM entities").fetchall())
-        self.label = dict(c.execute("SELECT id, label FROM entities").fetchall())
-        self.anonymous = {r[0] for r in c.execute("SELECT id FROM entities WHERE anonymous = 1")}
+        self.actor = store.pairs("credibility.entity_actors")
+        self.name = store.pairs("credibility.entity_names")
+        self.label = store.pairs("credibility.entity_labels")
+        self.anonymous = set(store.column("credibility.anonymous_entities"))
         # an origin is named as its actor is (one name however each article spells it)
-        self.actor_name = dict(c.execute("SELECT id, name FROM actors").fetchall())
-        self.descriptors = {r[0]: r[1] for r in c.execute("SELECT id, descriptors FROM entities WHERE descriptors != '[]'")}
-        self.outlet_name = dict(c.execute("SELECT id, name FROM outlets").fetchall())
+        self.actor_name = store.pairs("credibility.actor_names")
+        self.descriptors = store.pairs("credibility.entity_descriptors")
+        self.outlet_name = store.pairs("credibility.outlet_names")
         # entities that can stand for an outlet in a relay chain: named organisations
-        self.outlet_like = {r[0] for r in c.execute("SELECT id FROM entities WHERE anonymous = 0 AND label IN ('ORG', 'NORP', 'FAC', 'GPE')")}
+        self.outlet_like = set(store.column("credibility.outlet_like_entities"))
         self.doc_outlet: dict[str, str | None] = {}
         self.doc_root: dict[str, str] = {}
-        for doc_id, outlet_id, copy_of in c.execute("SELECT id, outlet_id, copy_of FROM documents"):
+        for doc_id, outlet_id, copy_of in store.each("credibility.document_outlets"):
             self.doc_outlet[doc_id] = self.outlet_name.get(outlet_id) if outlet_id else None
             self.doc_root[doc_id] = copy_of or doc_id
         # a named source's roles: what statements say they hold
         self.roles: dict[str, set[str]] = defaultdict(set)
-        for subject, role in c.execute("SELECT subject_id, role FROM statements WHERE role IS NOT NULL"):
+        for subject, role in store.each("credibility.roles"):
             self.roles[self.actor.get(subject, subject)].update(role.lower().split())
 
     def outlet_of(self, doc_id: str) -> str:
@@ -196,10 +198,14 @@ def _support(ctx: _Context, row: Any, attribution: Any | None) -> Support:
         return Support(row["id"], negated, own_origin, own_name, "outlet", letter, outlets, hedged=hedged)
     relayed = len(outlets) > 1
     if anonymous or source_id is None:
-        # an anonymous source counts for the outlet it spoke to, however often it is quoted or copied
+        # an anonymous source that spoke to the outlet of the story (or of the wire story a copy copies)
+        # is a telling of its own; one that spoke to another outlet counts for that outlet's telling
         told = outlets[0]
+        told_key = ctx.registry.canonical(told)
+        origin = (telling(told_key, ctx.doc_root.get(doc, doc), attribution["source_text"])
+                  if told_key == ctx.registry.canonical(root_publisher) else "outlet:" + told_key)
         speaker = (attribution["source_text"] or "an unnamed source") + " (anonymous)"
-        return Support(row["id"], negated, "outlet:" + ctx.registry.canonical(told), ctx.outlet_display(told),
+        return Support(row["id"], negated, origin, ctx.outlet_display(told),
                        "anonymous-relayed" if relayed else "anonymous", _lower(letter), [speaker, *outlets],
                        hedged=hedged)
     speaker_actor = ctx.actor.get(source_id, source_id)
@@ -281,18 +287,12 @@ def _first_telling(attributions: dict[str, Any], attribution_id: str | None) -> 
     return att
 
 
-def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
+def build(store: Store, registry: Registry | None = None) -> list[Claim]:
     """Every claim of the store with its supporting and contradicting statements."""
     ctx = _Context(store, registry if registry is not None else stored(store))
-    c = store.conn
-    attributions = {r["id"]: r for r in c.execute(
-        "SELECT id, source_entity_id, source_text, anonymous, via, same_source_as FROM attributions")}
+    attributions = {r["id"]: r for r in store.each("credibility.attributions")}
     claims: dict[str, Claim] = {}
-    for row in c.execute(
-        "SELECT s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.modality, s.attribution_id, "
-        "s.status, s.valid_to, s.time, d.published FROM statements s JOIN documents d ON d.id = s.document_id "
-        "ORDER BY s.document_id, s.evidence_start"
-    ):
+    for row in store.each("credibility.statements"):
         subject = ctx.actor.get(row["subject_id"], row["subject_id"])
         obj = ctx.actor.get(row["object_id"], row["object_id"]) if row["object_id"] else None
         if obj is None and row["role"]:
@@ -305,10 +305,12 @@ def build(store: SQLiteStore, registry: Registry | None = None) -> list[Claim]:
         support.status, support.ended, support.published = row["status"], row["valid_to"], row["published"] or ""
         support.role, support.modality = (row["role"] or "").lower() or None, row["modality"]
         claim.support.append(support)
+    for claim in claims.values():
+        fold(claim.support)  # relays and the outlet's own reporting join its anonymous telling
     return list(claims.values())
 
 
-def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityReport:
+def run(store: Store, registry: Registry | None = None) -> CredibilityReport:
     """Grade every statement of the store; writes claims, statement_grades and contradictions."""
     started = time.monotonic()
     claims = build(store, registry)
@@ -355,13 +357,13 @@ def run(store: SQLiteStore, registry: Registry | None = None) -> CredibilityRepo
                 reason = f"{d.origin_name} denies what {p.origin_name} reports"
                 contradiction_rows.append((d.statement, p.statement, reason))
                 contradiction_rows.append((p.statement, d.statement, reason))
-    with store.transaction() as c:
-        c.execute("DELETE FROM claims")
-        c.execute("DELETE FROM statement_grades")
-        c.execute("DELETE FROM contradictions")
-        c.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
-        c.executemany("INSERT OR REPLACE INTO statement_grades VALUES (?, ?, ?, ?, ?, ?, ?, ?)", grade_rows)
-        c.executemany("INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?)", contradiction_rows)
+    with store.transaction(exclusive=True):  # one grading at a time, whoever else writes
+        store.run("credibility.clear_claims")
+        store.run("credibility.clear_grades")
+        store.run("credibility.clear_contradictions")
+        store.run_many("credibility.add_claim", claim_rows)
+        store.run_many("credibility.add_grade", grade_rows)
+        store.run_many("credibility.add_contradiction", contradiction_rows)
     return CredibilityReport(len(grade_rows), len(claim_rows), corroborated, contradicted, time.monotonic() - started)
 
 

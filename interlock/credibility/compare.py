@@ -17,7 +17,7 @@ from typing import Any
 
 from interlock.credibility.outlets import stored
 from interlock.errors import InterlockError
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
 class UnknownOutlet(InterlockError):
@@ -47,20 +47,16 @@ class _Pair:
     first: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def _reports(store: SQLiteStore) -> list[_Report]:
+def _reports(store: Store) -> list[_Report]:
     reg = stored(store)
     out = []
-    for r in store.conn.execute(
-        "SELECT s.id, g.claim_id, g.origin, s.modality, d.published, o.name FROM statements s "
-        "JOIN statement_grades g ON g.statement_id = s.id JOIN documents d ON d.id = s.document_id "
-        "JOIN outlets o ON o.id = d.outlet_id WHERE d.id NOT LIKE 'registry:%'"
-    ):
+    for r in store.each("credibility.outlet_reports"):
         found = reg.find(r[5])
         out.append(_Report(r[0], r[1], found.name if found else r[5], r[2], r[3] == "negated", r[4] or ""))
     return out
 
 
-def compare(store: SQLiteStore, a: str | None = None, b: str | None = None) -> dict[str, Any]:
+def compare(store: Store, a: str | None = None, b: str | None = None) -> dict[str, Any]:
     """Every pair of outlets (or only ``a`` and ``b``) and every outlet's record."""
     reports = _reports(store)
     names = sorted({r.outlet for r in reports})
@@ -69,7 +65,7 @@ def compare(store: SQLiteStore, a: str | None = None, b: str | None = None) -> d
     for r in reports:
         by_claim[r.claim].append(r)
     contradicts: dict[str, set[str]] = defaultdict(set)
-    for s, o in store.conn.execute("SELECT statement_id, other_id FROM contradictions"):
+    for s, o in store.each("credibility.contradictions"):
         contradicts[s].add(o)
     outlet_of = {r.statement: r.outlet for r in reports}
     pairs: dict[tuple[str, str], _Pair] = {}
@@ -125,7 +121,7 @@ def compare(store: SQLiteStore, a: str | None = None, b: str | None = None) -> d
     return {"pairs": out_pairs, "outlets": outlets}
 
 
-def _outlet(store: SQLiteStore, names: list[str], given: str) -> str:
+def _outlet(store: Store, names: list[str], given: str) -> str:
     """The registry name of an outlet as the user typed it (any alias or case)."""
     reg = stored(store)
     found = reg.find(given)

@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from interlock.resolve.names import score
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 if TYPE_CHECKING:
     from interlock.credibility.claims import Claim, Support
@@ -44,9 +44,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def value_conflicts(store: SQLiteStore, claims: list[Claim]) -> dict[str, list[Conflict]]:
+def value_conflicts(store: Store, claims: list[Claim]) -> dict[str, list[Conflict]]:
     """Conflicts by claim id: (statement of this claim, statement of the other, reason)."""
-    names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
+    names = store.pairs("credibility.actor_names")
     out: dict[str, list[Conflict]] = defaultdict(list)
 
     def add(ca: Claim, a: Support, cb: Claim, b: Support, reason: str) -> None:

@@ -30,8 +30,8 @@ from interlock.credibility.grades import LETTERS
 from interlock.errors import InterlockError
 from interlock.model import Entity, ExtractedDocument, Mention, Span, Statement, stable_id
 from interlock.resolve.names import tokens
-from interlock.store import SQLiteStore
-from interlock.store.sqlite import url_domain
+from interlock.store import Store
+from interlock.store.base import url_domain
 
 REGISTRY_DOCUMENT = "registry:outlets"
 _FIELDS = {"name", "aliases", "domains", "reliability", "kind", "affiliation", "notes"}
@@ -160,9 +160,9 @@ def read(path: str | Path) -> Registry:
     return parse(text, str(path))
 
 
-def stored(store: SQLiteStore) -> Registry:
+def stored(store: Store) -> Registry:
     """The registry last loaded into the store (empty when none was)."""
-    row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (REGISTRY_DOCUMENT,)).fetchone()
+    row = store.row("credibility.registry_text", (REGISTRY_DOCUMENT,))
     if not row:
         return Registry()
     try:
@@ -202,18 +202,17 @@ def _document(reg: Registry) -> ExtractedDocument:
     return doc
 
 
-def load(store: SQLiteStore, reg: Registry) -> int:
+def load(store: Store, reg: Registry) -> int:
     """Store a registry (replacing the last one) and grade the store's outlets by it."""
     if reg.text:
         store.put(_document(reg), reg.text, source="outlet registry")
     return apply(store, reg)
 
 
-def apply(store: SQLiteStore, reg: Registry | None = None) -> int:
+def apply(store: Store, reg: Registry | None = None) -> int:
     """Set each stored outlet's reliability, kind, affiliation and counting key from the registry."""
     reg = reg if reg is not None else stored(store)
-    rows = store.conn.execute("SELECT o.id, o.name, (SELECT url FROM documents d WHERE d.outlet_id = o.id "
-                              "AND url IS NOT NULL LIMIT 1) FROM outlets o").fetchall()
+    rows = store.rows("credibility.outlets_with_url")
     updates: list[tuple[Any, ...]] = []
     graded = 0
     for outlet_id, name, url in rows:
@@ -223,19 +222,15 @@ def apply(store: SQLiteStore, reg: Registry | None = None) -> int:
             updates.append((entry.reliability, entry.kind, entry.affiliation, "outlet:" + outlet_key(entry.name), outlet_id))
         else:
             updates.append(("F", None, None, "outlet:" + outlet_key(name), outlet_id))
-    with store.transaction() as c:
-        c.executemany("UPDATE outlets SET reliability = ?, kind = ?, affiliation = ?, actor_id = ? WHERE id = ?", updates)
+    with store.transaction():
+        store.run_many("credibility.grade_outlet", updates)
     return graded
 
 
-def listing(store: SQLiteStore) -> list[dict[str, Any]]:
+def listing(store: Store) -> list[dict[str, Any]]:
     """Every stored outlet and registry entry: reliability, kind, affiliation, documents."""
     reg = stored(store)
-    rows = store.conn.execute(
-        "SELECT o.name, o.reliability, o.kind, o.affiliation, o.actor_id, count(d.id) AS documents, "
-        "sum(d.copy_of IS NOT NULL) AS copies FROM outlets o LEFT JOIN documents d ON d.outlet_id = o.id "
-        "GROUP BY o.id ORDER BY o.reliability, count(d.id) DESC, o.name"
-    ).fetchall()
+    rows = store.rows("credibility.outlet_listing")
     out = [{"outlet": r["name"], "reliability": r["reliability"], "kind": r["kind"], "affiliation": r["affiliation"],
             "counted_as": r["actor_id"], "documents": r["documents"], "copies": r["copies"] or 0,
             "in_registry": reg.find(r["name"]) is not None} for r in rows]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from interlock.export.select import ExportError, Filters, Selection
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 FORMATS = ("ftm", "stix", "gexf", "graphml", "csv", "cypher", "jsonl")
 
@@ -42,7 +42,7 @@ def _writer(fmt: str) -> Callable[[Selection, Path, Progress | None], dict[str, 
     return write
 
 
-def export(store: SQLiteStore, fmt: str, out: str | Path, filters: Filters | None = None,
+def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = None,
            progress: Progress | None = None) -> dict[str, Any]:
     """Write the store (cut by ``filters``) in ``fmt`` to ``out``; a summary of what was written."""
     write = _writer(fmt)

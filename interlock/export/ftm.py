@@ -146,10 +146,7 @@ def write(selection: Selection, out: Path, progress: Any = None) -> dict[str, in
                 "title": d["title"] or d["id"], "name": d["title"] or d["id"], "publishedAt": d["published"],
                 "publisher": d["outlet"], "sourceUrl": d["url"], "fileName": d["id"],
             })
-        for r in selection.c.execute(
-            "SELECT DISTINCT x.role, x.okey, n.name, n.reference_id, n.label, n.kinds FROM x_st x LEFT JOIN x_nodes n ON n.key = x.okey "
-            "WHERE x.predicate = 'holds_position' OR (x.okey IS NULL AND x.role IS NOT NULL) ORDER BY 1, 2"
-        ).fetchall():
+        for r in selection.positions():
             org = r["okey"] if r["okey"] and _schema(r["label"], r["kinds"]) in _ORG_SCHEMATA else None
             props = {"name": position_name(r["role"], r["name"] if r["okey"] else None),
                      "organization": actor_id(org, r["reference_id"]) if org else None}

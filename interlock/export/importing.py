@@ -28,7 +28,7 @@ from typing import Any
 
 from interlock.errors import BadInput
 from interlock.model import Entity, ExtractedDocument, Mention, Span, Statement, stable_id
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: schemata this module reads (and the reference list reader leaves to it)
 LINK_SCHEMATA = frozenset({"Position", "Occupancy", "Membership", "Directorship", "UnknownLink", "Employment",
@@ -196,7 +196,7 @@ def statement_id(link_id: str, doc_id: str) -> str:
     return stable_id("st", doc_id, link_id)
 
 
-def store_links(store: SQLiteStore, path: str | Path) -> int:
+def store_links(store: Store, path: str | Path) -> int:
     """Store the posts and ties of an FtM file as statements of the document ``reference:NAME``.
 
     Returns how many statements are stored (those the store already has are left as they are).
@@ -212,7 +212,7 @@ def store_links(store: SQLiteStore, path: str | Path) -> int:
     at = 0
     for link in links:
         sid = statement_id(link.id, doc_id)
-        if store.conn.execute("SELECT 1 FROM statements WHERE id = ? AND document_id != ?", (sid, doc_id)).fetchone():
+        if store.row("export.statement_elsewhere", (sid, doc_id)):
             continue  # the store has it from its article
         subject_name = named[link.subject][1]
         object_name = named[link.object][1] if link.object else None

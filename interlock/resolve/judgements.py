@@ -17,7 +17,7 @@ from typing import Any
 from interlock import settings
 from interlock.errors import InterlockError
 from interlock.query import find_actor
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 
 class BadJudgement(InterlockError):
@@ -29,27 +29,26 @@ def analyst() -> str:
     return settings.get("user") or getpass.getuser() or "unknown"
 
 
-def members(store: SQLiteStore, name: str) -> tuple[str, list[str]]:
+def members(store: Store, name: str) -> tuple[str, list[str]]:
     """The actor a name refers to, and its document entities."""
     actor = find_actor(store, name)
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (actor,))]
+    ids = store.column("resolution.actor_entities", (actor,))
     return actor, ids
 
 
-def record(store: SQLiteStore, kind: str, a: dict[str, Any], b: dict[str, Any] | str | None,
+def record(store: Store, kind: str, a: dict[str, Any], b: dict[str, Any] | str | None,
            who: str | None = None, note: str | None = None) -> int:
     """Write one judgement to the log; returns its number."""
-    with store.transaction() as c:
-        cur = c.execute(
-            "INSERT INTO judgements (kind, a, b, who, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+    with store.transaction():
+        return store.insert(
+            "judgements.add",
             (kind, json.dumps(a, ensure_ascii=False),
              b if isinstance(b, str) or b is None else json.dumps(b, ensure_ascii=False),
              who or analyst(), datetime.now(UTC).isoformat(timespec="seconds"), note),
         )
-        return int(cur.lastrowid or 0)
 
 
-def merge(store: SQLiteStore, a: str, b: str, who: str | None = None, note: str | None = None) -> int:
+def merge(store: Store, a: str, b: str, who: str | None = None, note: str | None = None) -> int:
     """Two names are one actor, whatever resolution thinks."""
     actor_a, ids_a = members(store, a)
     actor_b, ids_b = members(store, b)
@@ -58,7 +57,7 @@ def merge(store: SQLiteStore, a: str, b: str, who: str | None = None, note: str 
     return record(store, "merge", {"names": [a], "entities": ids_a}, {"names": [b], "entities": ids_b}, who, note)
 
 
-def never(store: SQLiteStore, a: str, b: str, who: str | None = None, note: str | None = None) -> int:
+def never(store: Store, a: str, b: str, who: str | None = None, note: str | None = None) -> int:
     """Two names are different actors: resolution may never join them."""
     actor_a, ids_a = members(store, a)
     actor_b, ids_b = members(store, b)
@@ -75,28 +74,18 @@ def never(store: SQLiteStore, a: str, b: str, who: str | None = None, note: str 
     return record(store, "never", {"names": [a], "entities": ids_a}, {"names": [b], "entities": ids_b}, who, note)
 
 
-def _entities_named(store: SQLiteStore, actor: str, name: str) -> list[str]:
-    rows = store.conn.execute(
-        "SELECT DISTINCT e.id FROM entities e JOIN mentions m ON m.entity_id = e.id "
-        "WHERE e.actor_id = ? AND m.text = ? COLLATE NOCASE ORDER BY e.id",
-        (actor, name),
-    )
-    return [r[0] for r in rows]
+def _entities_named(store: Store, actor: str, name: str) -> list[str]:
+    return store.column("resolution.actor_entities_named", (actor, name))
 
 
-def split(store: SQLiteStore, name: str, documents: list[str], who: str | None = None,
+def split(store: Store, name: str, documents: list[str], who: str | None = None,
           note: str | None = None) -> int:
     """Take an actor's entities in ``documents`` out of it: they become an actor of their own."""
     _actor, ids = members(store, name)
     if not documents:
-        docs = sorted({r[0] for r in store.conn.execute(
-            f"SELECT DISTINCT document_id FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids)})  # noqa: S608
+        docs = sorted(set(store.column("resolution.documents_of_entities", ids, ids=len(ids))))
         raise BadJudgement(f"say which documents to split off {name!r} with --document; it is in: {', '.join(docs)}")
-    marks = ",".join("?" * len(ids))
-    part = [r[0] for r in store.conn.execute(
-        f"SELECT id FROM entities WHERE id IN ({marks}) AND document_id IN ({','.join('?' * len(documents))})",  # noqa: S608
-        [*ids, *documents],
-    )]
+    part = store.column("resolution.entities_in_documents", [*ids, *documents], ids=len(ids), docs=len(documents))
     if not part:
         raise BadJudgement(f"{name!r} has no entity in {', '.join(documents)}")
     rest = [i for i in ids if i not in set(part)]
@@ -106,26 +95,26 @@ def split(store: SQLiteStore, name: str, documents: list[str], who: str | None =
                   {"names": [name], "entities": rest}, who, note)
 
 
-def withdraw(store: SQLiteStore, number: int, who: str | None = None, note: str | None = None) -> int:
+def withdraw(store: Store, number: int, who: str | None = None, note: str | None = None) -> int:
     """Withdraw a judgement: it stays in the log as ``withdrawn:KIND`` and is replayed no more.
 
     The withdrawal is itself a judgement (kind ``withdraw``), so the log says who took it back and when.
     """
-    row = store.conn.execute("SELECT kind FROM judgements WHERE id = ?", (number,)).fetchone()
+    row = store.row("judgements.kind_of", (number,))
     if row is None:
         raise BadJudgement(f"no judgement {number}; `interlock show NAME` lists those about an actor")
     kind = row[0]
     if kind.startswith("withdrawn:") or kind == "withdraw":
         raise BadJudgement(f"judgement {number} is {'already withdrawn' if kind != 'withdraw' else 'a withdrawal'}")
-    with store.transaction() as c:
-        c.execute("UPDATE judgements SET kind = ? WHERE id = ?", (f"withdrawn:{kind}", number))
+    with store.transaction():
+        store.run("judgements.set_kind", (f"withdrawn:{kind}", number))
     return record(store, "withdraw", {"judgement": number, "kind": kind}, None, who, note)
 
 
-def about(store: SQLiteStore, entity_ids: set[str]) -> list[dict[str, Any]]:
+def about(store: Store, entity_ids: set[str]) -> list[dict[str, Any]]:
     """The judgements that touch any of these entities, oldest first, for ``show``."""
     out = []
-    for row in store.conn.execute("SELECT * FROM judgements ORDER BY id"):
+    for row in store.each("judgements.all"):
         a = json.loads(row["a"])
         b = json.loads(row["b"]) if row["b"] and row["b"].startswith("{") else row["b"]
         touched = set(a.get("entities", [])) | (set(b.get("entities", [])) if isinstance(b, dict) else set())

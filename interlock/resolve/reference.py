@@ -30,7 +30,7 @@ from interlock import jsonlines
 from interlock.errors import BadInput
 from interlock.export import importing
 from interlock.model import stable_id
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: FollowTheMoney schemata and the entity label each becomes
 SCHEMA_LABELS = {
@@ -197,12 +197,11 @@ def _csv(where: str, text: str) -> Iterator[Entry | BadInput]:
                     list(dict.fromkeys(names)), ids, kinds)
 
 
-def store_entries(store: SQLiteStore, entries: list[Entry], source: str) -> int:
+def store_entries(store: Store, entries: list[Entry], source: str) -> int:
     """Insert or replace entries by id; returns how many."""
-    with store.transaction() as c:
-        c.executemany(
-            "INSERT OR REPLACE INTO reference_entities (id, label, schema, name, names, identifiers, kinds, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    with store.transaction():
+        store.run_many(
+            "resolution.put_reference",
             [(e.id, e.label, e.schema, e.name, json.dumps(e.names, ensure_ascii=False), json.dumps(e.identifiers),
               json.dumps(e.kinds), source) for e in entries],
         )
@@ -210,11 +209,9 @@ def store_entries(store: SQLiteStore, entries: list[Entry], source: str) -> int:
     return len(entries)
 
 
-def for_actor(store: SQLiteStore, actor_id: str) -> dict[str, Any] | None:
+def for_actor(store: Store, actor_id: str) -> dict[str, Any] | None:
     """The reference entry an actor is linked to, if any."""
-    row = store.conn.execute(
-        "SELECT r.* FROM actors a JOIN reference_entities r ON r.id = a.reference_id WHERE a.id = ?", (actor_id,)
-    ).fetchone()
+    row = store.row("resolution.reference_of_actor", (actor_id,))
     if row is None:
         return None
     return {"id": row["id"], "schema": row["schema"], "name": row["name"], "names": json.loads(row["names"]),

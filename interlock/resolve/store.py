@@ -19,7 +19,7 @@ from interlock.extract.lexicon import GIVEN_NAMES
 from interlock.model import stable_id
 from interlock.resolve.cluster import Judgements, Record, resolve
 from interlock.resolve.names import tokens
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 #: labels resolution links across documents; places group by name alone
 RESOLVED_LABELS = ("PERSON", "ORG", "NORP", "FAC", "GPE", "LOC", "EVENT")
@@ -47,22 +47,13 @@ def _group(label: str) -> str:
     return "PLACE" if label in ("GPE", "LOC") else "ORG" if label in ("ORG", "NORP", "FAC") else label
 
 
-def load_records(store: SQLiteStore) -> list[Record]:
+def load_records(store: Store) -> list[Record]:
     """One record per named document entity and per reference-list entry."""
-    c = store.conn
     names: dict[str, list[str]] = defaultdict(list)
-    for entity_id, text in c.execute(
-        "SELECT m.entity_id, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        f"WHERE e.anonymous = 0 AND m.kind IN ({','.join('?' * len(NAMING_KINDS))}) ORDER BY m.entity_id, m.start",
-        NAMING_KINDS,
-    ):
+    for entity_id, text in store.each("resolution.naming_mentions", NAMING_KINDS, kinds=len(NAMING_KINDS)):
         if text not in names[entity_id]:
             names[entity_id].append(text)
-    rows = c.execute(
-        f"SELECT id, document_id, label, name, name_key FROM entities WHERE anonymous = 0 "  # noqa: S608
-        f"AND label IN ({','.join('?' * len(RESOLVED_LABELS))})",
-        RESOLVED_LABELS,
-    ).fetchall()
+    rows = store.rows("resolution.named_entities", RESOLVED_LABELS, labels=len(RESOLVED_LABELS))
     context: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r["label"] in _CONTEXT_LABELS:
@@ -75,7 +66,7 @@ def load_records(store: SQLiteStore) -> list[Record]:
             context=frozenset(context[r["document_id"]] - {r["name_key"]}), key=r["name_key"],
         ))
     records = _repair_labels(records)
-    for ref in c.execute("SELECT id, label, names FROM reference_entities"):
+    for ref in store.each("resolution.reference_records"):
         records.append(Record(
             id="ref:" + ref["id"], document="ref:" + ref["id"], label=_group(ref["label"]),
             names=tuple(json.loads(ref["names"])), reference=True,
@@ -109,10 +100,10 @@ def _display_rank(name: str, count: int) -> tuple[bool, bool, int, int, str]:
     return (full, given, count, len(name), name)
 
 
-def load_judgements(store: SQLiteStore) -> Judgements:
+def load_judgements(store: Store) -> Judgements:
     """Merges, nevers and splits from the judgement log, in the order they were made."""
     out = Judgements()
-    for row in store.conn.execute("SELECT kind, a, b FROM judgements WHERE kind IN ('merge', 'never', 'split') ORDER BY id"):
+    for row in store.each("judgements.replayed"):
         a = frozenset(json.loads(row["a"]).get("entities", []))
         b = frozenset(json.loads(row["b"] or "{}").get("entities", []))
         if row["kind"] == "merge":
@@ -122,7 +113,7 @@ def load_judgements(store: SQLiteStore) -> Judgements:
     return out
 
 
-def run(store: SQLiteStore) -> ResolveReport:
+def run(store: Store) -> ResolveReport:
     """Resolve every entity of the store into actors and write them back."""
     started = time.monotonic()
     records = load_records(store)
@@ -130,15 +121,10 @@ def run(store: SQLiteStore) -> ResolveReport:
     members: dict[str, list[Record]] = defaultdict(list)
     for rec in records:
         members[cluster_of[rec.id]].append(rec)
-    labels = dict(store.conn.execute("SELECT id, label FROM entities").fetchall())
-    reference_names = {
-        "ref:" + r[0]: r[1] for r in store.conn.execute("SELECT id, name FROM reference_entities")
-    }
+    labels = store.pairs("resolution.entity_labels")
+    reference_names = {"ref:" + k: v for k, v in store.pairs("resolution.reference_names").items()}
     counts: Counter[str] = Counter(
-        r[0] for r in store.conn.execute(
-            f"SELECT m.text FROM mentions m WHERE m.kind IN ({','.join('?' * len(NAMING_KINDS))})", NAMING_KINDS
-        )
-    )
+        r[0] for r in store.each("resolution.naming_texts", NAMING_KINDS, kinds=len(NAMING_KINDS)))
     actors: list[tuple[Any, ...]] = []
     assignments: list[tuple[str, str]] = []
     merged = 0
@@ -160,11 +146,11 @@ def run(store: SQLiteStore) -> ResolveReport:
         assignments.extend((actor_id, e) for e in entities)
         if len({r.document for r in group if not r.reference}) > 1:
             merged += 1
-    with store.transaction() as c:  # one transaction: readers never see half an answer
+    with store.transaction(exclusive=True):  # one transaction: readers never see half an answer
         # entities resolution does not cover keep their grouping key
-        c.execute("UPDATE entities SET actor_id = name_key WHERE actor_id IS NULL OR actor_id != name_key")
-        c.execute("DELETE FROM actors")
-        c.executemany("INSERT INTO actors (id, label, name, names, reference_id) VALUES (?, ?, ?, ?, ?)", actors)
-        c.executemany("UPDATE entities SET actor_id = ? WHERE id = ?", assignments)
+        store.run("resolution.reset_actors")
+        store.run("resolution.clear_actors")
+        store.run_many("resolution.add_actor", actors)
+        store.run_many("resolution.assign_actor", assignments)
     return ResolveReport(records=len(records), actors=len(actors), merged=merged,
                          seconds=time.monotonic() - started)

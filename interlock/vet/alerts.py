@@ -17,7 +17,7 @@ from typing import Any
 
 from interlock.errors import InterlockError
 from interlock.query import Ambiguous, NotFound, find_actor
-from interlock.store import SQLiteStore
+from interlock.store import Store
 from interlock.vet.engine import vet
 from interlock.vet.kinds import chunks
 from interlock.vet.rules import RuleError, load_pack
@@ -42,17 +42,15 @@ def who_am_i() -> str:
         return "analyst"
 
 
-def add_watch(store: SQLiteStore, target: str, who: str | None = None, pack: str | None = None) -> dict[str, Any]:
+def add_watch(store: Store, target: str, who: str | None = None, pack: str | None = None) -> dict[str, Any]:
     """Watch a rule (by id) or an actor (by name); a rule's current findings become the baseline."""
     rules = load_pack(pack)
-    c = store.conn
     if any(r.id == target for r in rules.rules):
-        have = c.execute("SELECT id FROM watches WHERE kind = 'rule' AND target = ?", (target,)).fetchone()
+        have = store.row("vetting.rule_watch", (target,))
         if have is not None:  # watched already: one watch, not two
             return {"id": have[0], "kind": "rule", "target": target, "existing": True}
-        c.execute("INSERT INTO watches (kind, target, entities, who, at) VALUES ('rule', ?, ?, ?, ?)",
-                  (target, json.dumps([pack] if pack else []), who or who_am_i(), now()))
-        watch_id = c.execute("SELECT last_insert_rowid()").fetchone()[0]
+        watch_id = store.insert("vetting.add_watch",
+                                ("rule", target, json.dumps([pack] if pack else []), who or who_am_i(), now()))
         _record(store, vet(store, rules, rules=[target]), None)  # known findings are not news
         return {"id": watch_id, "kind": "rule", "target": target}
     if pack is not None:
@@ -67,55 +65,50 @@ def add_watch(store: SQLiteStore, target: str, who: str | None = None, pack: str
     except Ambiguous as exc:
         rule_ids = ", ".join(r.id for r in rules.rules)
         raise WatchError(f"{exc} (to watch a rule, give one of: {rule_ids})") from None
-    ids = [r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (key,))] if key else []
-    for have in c.execute("SELECT id, target, entities FROM watches WHERE kind = 'actor'").fetchall():
+    ids = store.column("vetting.actor_entities", (key,)) if key else []
+    for have in store.rows("vetting.actor_watches"):
         if have[1] == target or (ids and json.loads(have[2] or "[]") == ids):  # the same actor, however spelled
             return {"id": have[0], "kind": "actor", "target": have[1], "entities": len(ids), "existing": True}
-    c.execute("INSERT INTO watches (kind, target, entities, who, at) VALUES ('actor', ?, ?, ?, ?)",
-              (target, json.dumps(ids), who or who_am_i(), now()))
-    return {"id": c.execute("SELECT last_insert_rowid()").fetchone()[0], "kind": "actor", "target": target,
+    watch_id = store.insert("vetting.add_watch", ("actor", target, json.dumps(ids), who or who_am_i(), now()))
+    return {"id": watch_id, "kind": "actor", "target": target,
             "entities": len(ids), "seen": key is not None}
 
 
-def list_watches(store: SQLiteStore) -> list[dict[str, Any]]:
+def list_watches(store: Store) -> list[dict[str, Any]]:
     """Every watch, oldest first."""
     return [
         {"id": r["id"], "kind": r["kind"], "target": r["target"], "who": r["who"], "at": r["at"],
          "entities": json.loads(r["entities"])}
-        for r in store.conn.execute("SELECT * FROM watches ORDER BY id")
+        for r in store.each("vetting.watches")
     ]
 
 
-def remove_watch(store: SQLiteStore, target: str) -> int:
+def remove_watch(store: Store, target: str) -> int:
     """Stop watching: by watch id or by the target as given; how many watches were removed."""
-    c = store.conn
     if target.isdigit():
-        n = c.execute("DELETE FROM watches WHERE id = ?", (int(target),)).rowcount
+        n = store.run("vetting.remove_watch", (int(target),))
     else:
-        n = c.execute("DELETE FROM watches WHERE target = ?", (target,)).rowcount
+        n = store.run("vetting.remove_watch_of", (target,))
     if not n:
         raise WatchError(f"no watch {target!r}; see `interlock watch list`")
     return int(n)
 
 
-def _record(store: SQLiteStore, findings: list[dict[str, Any]], watch_id: int | None) -> list[dict[str, Any]]:
+def _record(store: Store, findings: list[dict[str, Any]], watch_id: int | None) -> list[dict[str, Any]]:
     """Store findings; the alerts due for those that are new or changed (none when watch_id is None)."""
-    c = store.conn
     at = now()
     due = []
     for f in findings:
-        row = c.execute("SELECT fingerprint FROM findings WHERE id = ?", (f["id"],)).fetchone()
+        row = store.row("vetting.finding_fingerprint", (f["id"],))
         body = json.dumps(f, ensure_ascii=False)
         if row is None:
-            c.execute("INSERT INTO findings (id, rule_id, fingerprint, body, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
-                      (f["id"], f["rule"], f["fingerprint"], body, at, at))
+            store.run("vetting.add_finding", (f["id"], f["rule"], f["fingerprint"], body, at, at))
             kind = "new-finding"
         elif row[0] != f["fingerprint"]:
-            c.execute("UPDATE findings SET fingerprint = ?, body = ?, last_seen = ? WHERE id = ?",
-                      (f["fingerprint"], body, at, f["id"]))
+            store.run("vetting.change_finding", (f["fingerprint"], body, at, f["id"]))
             kind = "changed-finding"
         else:
-            c.execute("UPDATE findings SET last_seen = ? WHERE id = ?", (at, f["id"]))
+            store.run("vetting.see_finding", (at, f["id"]))
             continue
         if watch_id is not None:
             flags = f" [{', '.join(f['flags'])}]" if f["flags"] else ""
@@ -125,10 +118,9 @@ def _record(store: SQLiteStore, findings: list[dict[str, Any]], watch_id: int | 
     return due
 
 
-def check(store: SQLiteStore, document_ids: list[str]) -> list[dict[str, Any]]:
+def check(store: Store, document_ids: list[str]) -> list[dict[str, Any]]:
     """After an ingest stored ``document_ids``: record and return the alerts it raises."""
-    c = store.conn
-    watches = c.execute("SELECT id, kind, target, entities FROM watches ORDER BY id").fetchall()
+    watches = store.rows("vetting.watches_brief")
     if not watches or not document_ids:
         return []
     due: list[dict[str, Any]] = []
@@ -154,25 +146,22 @@ def check(store: SQLiteStore, document_ids: list[str]) -> list[dict[str, Any]]:
     at = now()
     for a in due:
         a["at"] = at
-        a["id"] = c.execute(
-            "INSERT INTO alerts (at, kind, watch_id, finding_id, statement_id, document_id, message) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        a["id"] = store.insert(
+            "vetting.add_alert",
             (at, a["kind"], a["watch_id"], a["finding_id"], a["statement_id"], a["document_id"], a["message"]),
-        ).lastrowid
+        )
     return due
 
 
-def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list[str]) -> list[dict[str, Any]]:
+def _statement_alerts(store: Store, watches: list[Any], document_ids: list[str]) -> list[dict[str, Any]]:
     """New statements in the documents whose subject or object is a watched actor."""
-    c = store.conn
     keys: dict[str, set[int]] = {}
     due_first: list[dict[str, Any]] = []
     for w in watches:
         ids = json.loads(w["entities"])
         actors = set()
         for part in chunks(ids):
-            marks = ",".join("?" * len(part))
-            actors |= {r[0] for r in c.execute(f"SELECT DISTINCT actor_id FROM entities WHERE id IN ({marks})", part)}  # noqa: S608
+            actors |= set(store.column("vetting.actors_of_entities", part, ids=len(part)))
         try:
             # the name finds new spellings that resolution has grouped with the actor since
             actors.add(find_actor(store, w["target"]))
@@ -184,13 +173,7 @@ def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list
             keys.setdefault(a, set()).add(w["id"])
     due = due_first
     for part in chunks(sorted(set(document_ids))):
-        marks = ",".join("?" * len(part))
-        for r in c.execute(
-            "SELECT s.id, s.document_id, s.predicate, s.role, s.evidence_text, a.actor_id AS sa, a.name AS sn, "  # noqa: S608
-            "b.actor_id AS oa, b.name AS obn FROM statements s JOIN entities a ON a.id = s.subject_id "
-            f"LEFT JOIN entities b ON b.id = s.object_id WHERE s.document_id IN ({marks}) ORDER BY s.document_id, s.evidence_start",
-            part,
-        ):
+        for r in store.each("vetting.new_statements", part, ids=len(part)):
             for wid in sorted(keys.get(r["sa"], set()) | keys.get(r["oa"], set())):
                 what = " ".join(x for x in (r["sn"], r["predicate"], r["obn"] or "", f"({r['role']})" if r["role"] else "") if x)
                 due.append({"kind": "new-statement", "watch_id": wid, "finding_id": None, "statement_id": r["id"],
@@ -198,27 +181,20 @@ def _statement_alerts(store: SQLiteStore, watches: list[Any], document_ids: list
     return due
 
 
-def _first_seen(store: SQLiteStore, watch: Any, actors: set[str], document_ids: list[str]) -> list[dict[str, Any]]:
+def _first_seen(store: Store, watch: Any, actors: set[str], document_ids: list[str]) -> list[dict[str, Any]]:
     """A watched name that had never been seen now is: one alert, and the watch keeps its entities."""
-    c = store.conn
-    ids = sorted(r[0] for a in actors for r in c.execute("SELECT id FROM entities WHERE actor_id = ?", (a,)))
-    docs = sorted({r[0] for part in chunks(ids) for r in c.execute(
-        f"SELECT DISTINCT document_id FROM entities WHERE id IN ({','.join('?' * len(part))})", part)}  # noqa: S608
-        & set(document_ids))
-    c.execute("UPDATE watches SET entities = ? WHERE id = ?", (json.dumps(ids), watch["id"]))
+    ids = sorted(e for a in actors for e in store.column("vetting.actor_entities", (a,)))
+    docs = sorted({d for part in chunks(ids) for d in store.column("vetting.documents_of_entities", part, ids=len(part))}
+                  & set(document_ids))
+    store.run("vetting.set_watch_entities", (json.dumps(ids), watch["id"]))
     if not docs:
         return []
     return [{"kind": "first-seen", "watch_id": watch["id"], "finding_id": None, "statement_id": None,
              "document_id": docs[0], "message": f"{watch['target']} appears for the first time, in {', '.join(docs)}"}]
 
 
-def list_alerts(store: SQLiteStore, since: str | None = None, published_since: str | None = None) -> list[dict[str, Any]]:
+def list_alerts(store: Store, since: str | None = None, published_since: str | None = None) -> list[dict[str, Any]]:
     """Stored alerts, oldest first: raised (at ingest) on or after ``since``, and about documents
     published on or after ``published_since`` (dates, YYYY-MM-DD)."""
-    rows = store.conn.execute(
-        "SELECT a.*, w.target, d.published FROM alerts a LEFT JOIN watches w ON w.id = a.watch_id "
-        "LEFT JOIN documents d ON d.id = a.document_id "
-        "WHERE a.at >= ? AND (? = '' OR coalesce(d.published, '') >= ?) ORDER BY a.id",
-        (since or "", published_since or "", published_since or ""),
-    ).fetchall()
+    rows = store.rows("vetting.alerts", (since or "", published_since or "", published_since or ""))
     return [dict(r) for r in rows]

@@ -20,7 +20,7 @@ from typing import Any
 
 from interlock.credibility import grades
 from interlock.query import _chain
-from interlock.store import SQLiteStore
+from interlock.store import Store
 from interlock.vet import timing
 from interlock.vet.kinds import KindIndex, chunks
 from interlock.vet.rules import SEVERITIES, Pack, Rule, Step, load_pack
@@ -28,15 +28,6 @@ from interlock.vet.rules import SEVERITIES, Pack, Rule, Step, load_pack
 #: partial paths kept per subject and rule: a hub actor must not blow a rule up
 MAX_PATHS = 200
 UNGRADED = ("F6", "not graded")
-_COLUMNS = (
-    "s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, "
-    "s.valid_to, s.time, s.attribution_id, s.evidence_text, d.published, o.name AS outlet"
-)
-#: what path search needs of a statement; the evidence and outlet are read for the chains shown only
-_LIGHT = (
-    "s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.status, s.modality, s.valid_from, "
-    "s.valid_to, s.time"
-)
 #: SQLite page cache for a vetting run, in KiB (a ceiling, not an allocation): the random index
 #: look-ups of path search over a large store stay in memory instead of re-reading pages
 CACHE_KIB = 262144
@@ -45,9 +36,9 @@ CACHE_KIB = 262144
 class Engine:
     """One vetting run over a store: caches of actors, kinds, grades and names."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        store.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        store.cache_for_search(CACHE_KIB)
         self.kinds = KindIndex(store)
         self._entities: dict[str, list[str]] = {}
         self._actor: dict[str, str] = {}
@@ -60,12 +51,9 @@ class Engine:
         """The document entities of each actor."""
         todo = sorted(a for a in actors if a not in self._entities)
         for part in chunks(todo):
-            marks = ",".join("?" * len(part))
             for a in part:
                 self._entities[a] = []
-            for eid, actor in self.store.conn.execute(
-                f"SELECT id, actor_id FROM entities WHERE actor_id IN ({marks})", part  # noqa: S608
-            ):
+            for eid, actor in self.store.each("vetting.entities_of_actors", part, ids=len(part)):
                 self._entities[actor].append(eid)
                 self._actor[eid] = actor
         return {a: self._entities[a] for a in actors}
@@ -80,10 +68,7 @@ class Engine:
         """Each document's publication date (cached)."""
         todo = sorted(d for d in documents if d not in self._published)
         for part in chunks(todo):
-            marks = ",".join("?" * len(part))
-            self._published.update(self.store.conn.execute(
-                f"SELECT id, published FROM documents WHERE id IN ({marks})", part  # noqa: S608
-            ).fetchall())
+            self._published.update(self.store.pairs("vetting.published", part, ids=len(part)))
         return {d: self._published.get(d) for d in documents}
 
     def edges(self, actors: set[str], step: Step) -> dict[str, list[tuple[str, Any]]]:
@@ -91,19 +76,14 @@ class Engine:
         ents = self.entities_of(actors)
         owner = {e: a for a, es in ents.items() for e in es}
         preds = list(step.predicates)
-        pmarks = ",".join("?" * len(preds))
-        columns = {"out": ("subject_id",), "in": ("object_id",), "any": ("subject_id", "object_id")}[step.direction]
+        queries = {"out": ("vetting.edges_by_subject",), "in": ("vetting.edges_by_object",),
+                   "any": ("vetting.edges_by_subject", "vetting.edges_by_object")}[step.direction]
         rows: dict[str, dict[str, Any]] = {}
         for part in chunks(sorted(owner)):
-            marks = ",".join("?" * len(part))
-            for column in columns:
+            for query in queries:
                 # statements alone: actors and publication dates come from caches filled in batches,
                 # since the same entities and documents recur across steps and rules
-                for r in self.store.conn.execute(
-                    f"SELECT {_LIGHT} FROM statements s "  # noqa: S608
-                    f"WHERE s.{column} IN ({marks}) AND s.predicate IN ({pmarks}) AND s.object_id IS NOT NULL",
-                    [*part, *preds],
-                ):
+                for r in self.store.each(query, [*part, *preds], ids=len(part), preds=len(preds)):
                     if self._wanted(r, step):
                         rows[r["id"]] = dict(r)
         self.actor_of({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()})
@@ -149,8 +129,7 @@ class Engine:
         other = [k for k in rule.subject if k != "candidate"]
         if other:
             # a rule about organisations looks at every named actor (slower: kinds for all)
-            everyone = {r[0] for r in self.store.conn.execute(
-                "SELECT DISTINCT actor_id FROM entities WHERE anonymous = 0")}
+            everyone = set(self.store.column("vetting.named_actors"))
             kinds = self.kinds.kinds(everyone)
             found |= {a for a in everyone if any(k in kinds[a] for k in other)}
         kinds = self.kinds.kinds(found)
@@ -197,22 +176,16 @@ class Engine:
         """Each statement's grade and reason; ungraded statements are F6."""
         out = {s: UNGRADED for s in statement_ids}
         for part in chunks(sorted(statement_ids)):
-            marks = ",".join("?" * len(part))
-            for sid, grade, reason in self.store.conn.execute(
-                f"SELECT statement_id, grade, reason FROM statement_grades WHERE statement_id IN ({marks})", part  # noqa: S608
-            ):
+            for sid, grade, reason in self.store.each("vetting.grades", part, ids=len(part)):
                 out[sid] = (grade, reason)
         return out
 
     def name(self, actor: str) -> str:
         """An actor's display name: resolution's name, else its longest, most used spelling."""
         if actor not in self._names:
-            row = self.store.conn.execute("SELECT name FROM actors WHERE id = ?", (actor,)).fetchone()
+            row = self.store.row("vetting.actor_name", (actor,))
             if row is None:
-                row = self.store.conn.execute(
-                    "SELECT name FROM entities WHERE actor_id = ? GROUP BY name "
-                    "ORDER BY length(name) DESC, count(*) DESC, name LIMIT 1", (actor,)
-                ).fetchone()
+                row = self.store.row("vetting.actor_spelling", (actor,))
             self._names[actor] = row[0] if row else actor
         return self._names[actor]
 
@@ -223,19 +196,12 @@ class Engine:
             return None
         ids = [e["id"] for e in cand.evidence if e["kind"] == "statement"]
         if ids:
-            marks = ",".join("?" * len(ids))
-            rows = self.store.conn.execute(
-                f"SELECT {_COLUMNS} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-                f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.id IN ({marks})", ids
-            ).fetchall()
+            rows = self.store.rows("vetting.statements_shown", ids, ids=len(ids))
             graded = self.grades_of({r["id"] for r in rows})
             best = min(rows, key=lambda r: (_rank(graded[r["id"]][0]), r["published"] or "", r["id"]))
             return self.link(best, graded[best["id"]], "candidacy")
         event_id = cand.evidence[0]["id"]
-        v = self.store.conn.execute(
-            "SELECT v.*, d.published, o.name AS outlet FROM events v JOIN documents d ON d.id = v.document_id "
-            "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE v.id = ?", (event_id,)
-        ).fetchone()
+        v = self.store.row("vetting.event_shown", (event_id,))
         return {
             "kind": "event", "id": v["id"], "what": f"{self.name(subject)}: candidacy", "modality": v["modality"],
             "evidence": v["evidence_text"], "document": v["document_id"], "outlet": v["outlet"],
@@ -280,11 +246,7 @@ class Engine:
         """Statements with their evidence and outlet, for the chains a finding shows."""
         out: dict[str, Any] = {}
         for part in chunks(sorted(set(ids))):
-            marks = ",".join("?" * len(part))
-            out.update((r["id"], r) for r in self.store.conn.execute(
-                f"SELECT {_COLUMNS} FROM statements s JOIN documents d ON d.id = s.document_id "  # noqa: S608
-                f"LEFT JOIN outlets o ON o.id = d.outlet_id WHERE s.id IN ({marks})", part
-            ))
+            out.update((r["id"], r) for r in self.store.each("vetting.statements_shown", part, ids=len(part)))
         return out
 
     def _finding(self, rule: Rule, pack: Pack, subject: str, nodes: list[str], rows: list[Any], notes: list[str],
@@ -330,7 +292,7 @@ def _rank(grade: str) -> tuple[int, int]:
     return "ABCDEF".index(letter), number
 
 
-def vet(store: SQLiteStore, pack: Pack | None = None, min_grade: str | None = None,
+def vet(store: Store, pack: Pack | None = None, min_grade: str | None = None,
         rules: list[str] | None = None) -> list[dict[str, Any]]:
     """Findings of a rule pack (the shipped one by default), most severe then best supported first."""
     pack = pack or load_pack()

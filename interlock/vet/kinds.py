@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from interlock.store import SQLiteStore
+from interlock.store import Store
 from interlock.vet.rules import kind_definitions
 
 _CONTEXT_LABELS = ("ORG", "NORP", "GPE")
@@ -88,7 +88,7 @@ class Candidacy:
 class KindIndex:
     """Kinds of actors computed on demand and cached for one vetting run."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.cues = _cues()
         self._kinds: dict[str, dict[str, str]] = {}
@@ -99,9 +99,7 @@ class KindIndex:
     # -- hand tags -------------------------------------------------------------------------------
 
     def _read_tags(self) -> list[tuple[str, set[str], set[str], str, str]]:
-        rows = self.store.conn.execute(
-            "SELECT kind, a, b, who, at FROM judgements WHERE kind IN ('tag', 'untag') ORDER BY id"
-        ).fetchall()
+        rows = self.store.rows("vetting.tags")
         out = []
         for r in rows:
             a = json.loads(r["a"])
@@ -113,14 +111,8 @@ class KindIndex:
 
     def _read_candidacies(self) -> dict[str, Candidacy]:
         """Every candidate actor with the evidence and dates of the candidacy."""
-        c = self.store.conn
         out: dict[str, Candidacy] = {}
-        rows = c.execute(
-            "SELECT s.id, s.time, s.modality, e.actor_id, o.actor_id AS election, d.published FROM statements s "
-            "JOIN entities e ON e.id = s.subject_id JOIN documents d ON d.id = s.document_id "
-            "LEFT JOIN entities o ON o.id = s.object_id "
-            "WHERE s.predicate = 'candidate_in' AND s.modality NOT IN ('negated', 'opinion')"
-        ).fetchall()
+        rows = self.store.rows("vetting.candidacy_statements")
         election_day: dict[str, str] = {}
         stands_in: dict[str, set[str]] = {}
         for r in rows:
@@ -139,10 +131,7 @@ class KindIndex:
             days = [election_day[e] for e in elections if e in election_day]
             if out[actor].election is None and days:
                 out[actor].election = max(days)
-        events = c.execute(
-            "SELECT v.id, v.participants, v.time, v.interval_from, d.published FROM events v "
-            "JOIN documents d ON d.id = v.document_id WHERE v.type = 'candidacy' AND v.modality NOT IN ('negated')"
-        ).fetchall()
+        events = self.store.rows("vetting.candidacy_events")
         ids = sorted({p for v in events for p in json.loads(v["participants"])})
         actor_of = self.actor_of(ids)
         for v in events:
@@ -170,10 +159,7 @@ class KindIndex:
         """The actor of each document entity."""
         out: dict[str, str] = {}
         for part in chunks(sorted(set(entity_ids))):
-            marks = ",".join("?" * len(part))
-            out.update(self.store.conn.execute(
-                f"SELECT id, actor_id FROM entities WHERE id IN ({marks})", part  # noqa: S608
-            ).fetchall())
+            out.update(self.store.pairs("vetting.entity_actors", part, ids=len(part)))
         return out
 
     # -- kinds -----------------------------------------------------------------------------------
@@ -186,13 +172,8 @@ class KindIndex:
         return {a: self._kinds.get(a, {}) for a in actors}
 
     def _compute(self, actors: list[str]) -> None:
-        c = self.store.conn
-        marks = ",".join("?" * len(actors))
         found: dict[str, dict[str, str]] = {a: {} for a in actors}
-        ents = c.execute(
-            f"SELECT id, actor_id, label, name, descriptors, document_id FROM entities WHERE actor_id IN ({marks})",  # noqa: S608
-            actors,
-        ).fetchall()
+        ents = self.store.rows("vetting.actor_entities_full", actors, ids=len(actors))
         names: dict[str, set[str]] = {}
         entity_ids: dict[str, set[str]] = {}
         for e in ents:
@@ -229,12 +210,7 @@ class KindIndex:
         """Kinds from the words around an organisation's mentions (prefix and apposition)."""
         by_id = {e["id"]: e for e in ents if e["label"] in _CONTEXT_LABELS}
         for part in chunks(sorted(by_id)):
-            marks = ",".join("?" * len(part))
-            for m in self.store.conn.execute(
-                f"SELECT entity_id, document_id, start, end FROM mentions WHERE entity_id IN ({marks}) "  # noqa: S608
-                "AND kind IN ('name', 'short', 'acronym')",
-                part,
-            ):
+            for m in self.store.each("vetting.naming_mentions", part, ids=len(part)):
                 e = by_id[m["entity_id"]]
                 text = self._text(m["document_id"])
                 if not text:
@@ -252,24 +228,18 @@ class KindIndex:
 
     def _text(self, document_id: str) -> str:
         if document_id not in self._texts:
-            row = self.store.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+            row = self.store.row("vetting.document_text", (document_id,))
             self._texts[document_id] = row[0] if row else ""
         return self._texts[document_id]
 
     def _registry(self, actors: list[str], found: dict[str, dict[str, str]]) -> None:
         """Kinds from the resolved actors, their reference entities and the outlet registry."""
-        c = self.store.conn
-        marks = ",".join("?" * len(actors))
-        for r in c.execute(
-            f"SELECT a.id, a.kinds, r.kinds AS ref_kinds, r.name AS ref_name FROM actors a "  # noqa: S608
-            f"LEFT JOIN reference_entities r ON r.id = a.reference_id WHERE a.id IN ({marks})",
-            actors,
-        ):
+        for r in self.store.each("vetting.actor_kinds", actors, ids=len(actors)):
             for kind in json.loads(r["kinds"] or "[]"):
                 found[r["id"]].setdefault(kind, "kinds given by resolution")
             for kind in json.loads(r["ref_kinds"] or "[]"):
                 found[r["id"]].setdefault(kind, f"reference list entry {r['ref_name']!r}")
-        for r in c.execute(f"SELECT actor_id, name FROM outlets WHERE actor_id IN ({marks})", actors):  # noqa: S608
+        for r in self.store.each("vetting.registry_outlets", actors, ids=len(actors)):
             found[r["actor_id"]].setdefault("outlet", f"outlet registry: {r['name']!r}")
 
     def _apply_tags(self, actor: str, entity_ids: set[str], names: set[str], kinds: dict[str, str]) -> None:

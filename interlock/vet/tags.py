@@ -6,26 +6,22 @@ import json
 from typing import Any
 
 from interlock.query import find_actor
-from interlock.store import SQLiteStore
+from interlock.store import Store
 from interlock.vet.alerts import now, who_am_i
 from interlock.vet.rules import RuleError, known_kinds
 
 
-def add_tag(store: SQLiteStore, name: str, tag: str, remove: bool = False, who: str | None = None,
+def add_tag(store: Store, name: str, tag: str, remove: bool = False, who: str | None = None,
             note: str | None = None) -> dict[str, Any]:
     """Record that the actor called ``name`` is (or, with ``remove``, is not) of kind ``tag``."""
     if tag not in known_kinds():
         raise RuleError("tag", None, f"unknown kind {tag!r}; accepted: {', '.join(known_kinds())}")
     key = find_actor(store, name)
-    c = store.conn
-    ids = [r[0] for r in c.execute("SELECT id FROM entities WHERE actor_id = ? ORDER BY id", (key,))]
-    display = c.execute(
-        "SELECT name FROM entities WHERE actor_id = ? GROUP BY name ORDER BY length(name) DESC, count(*) DESC LIMIT 1",
-        (key,),
-    ).fetchone()[0]
+    ids = store.column("vetting.actor_entities", (key,))
+    display = store.value("vetting.actor_longest_spelling", (key,))
     at = now()
-    c.execute(
-        "INSERT INTO judgements (kind, a, b, who, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+    store.run(
+        "vetting.add_tag",
         ("untag" if remove else "tag", json.dumps({"names": [name], "entities": ids}, ensure_ascii=False), tag,
          who or who_am_i(), at, note),
     )
