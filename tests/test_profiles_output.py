@@ -82,3 +82,44 @@ def test_show_prints_whole_evidence_wrapped(db: Path) -> None:
     assert code == 0
     assert "April's parliamentary election, the group announced." in " ".join(out.split())
     assert "someone" not in out
+
+
+POSTS = ("Karim Saleh, the mayor of Ras Tanwir, met Hadi Nouri, the governor of Sahil Province, and Omar Idris, the "
+         "commander of the Tanwir Guards, in Ras Tanwir on Monday. Lina Haddad, the Qadiri ambassador to Varesh, "
+         "attended.")
+
+
+@pytest.fixture(scope="module")
+def posts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from interlock.extract.api import extract
+    from interlock.refresh import refresh
+
+    path = tmp_path_factory.mktemp("posts") / "p.db"
+    with SQLiteStore(path) as store:
+        store.put(extract(POSTS, doc_id="p1", published="2027-05-01", outlet="Test Wire"), POSTS)
+        list(refresh(store))
+    return path
+
+
+def test_show_a_post_with_its_organisation(posts: Path) -> None:
+    from interlock.query import show
+
+    with SQLiteStore(posts) as store:
+        idris = show(store, "Omar Idris")
+    assert any(t["predicate"] in ("holds_position", "leader_of") and t["object"] == "Tanwir Guards"
+               and t["role"] == "commander" for t in idris["ties"])
+
+
+@pytest.mark.xfail(strict=True, reason="extraction gives the town or province of a post ('the mayor of Ras Tanwir') "
+                   "as its object, and show passes it through (interlock/query.py is being moved to the store)")
+def test_show_never_gives_a_place_as_a_posts_object(posts: Path) -> None:
+    from interlock.query import show
+
+    with SQLiteStore(posts) as store:
+        places = {r[0] for r in store.conn.execute("SELECT name FROM actors WHERE label IN ('GPE', 'LOC', 'PLACE')")}
+        profiles = [show(store, n) for n in ("Karim Saleh", "Hadi Nouri", "Omar Idris")]
+    assert places, "the towns and the province are places"
+    for profile in profiles:
+        for t in profile["ties"]:
+            if t["predicate"] in ("holds_position", "leader_of"):
+                assert t["object"] not in places, t
