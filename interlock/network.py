@@ -113,13 +113,28 @@ def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
         n["x"], n["y"] = positions[n["key"]]
     outlets = sorted({o for e in edges for o in e["outlets"] if o})
     dates = sorted(d for e in edges for d in (e["first_published"], e["last_published"]) if d)
-    return {
+    found_graph = {
         "centre": centre, "name": next(n["name"] for n in nodes if n["key"] == centre), "hops": hops,
         "filters": {"min_grade": min_grade, "predicates": sorted(wanted), "from": date_from, "to": date_to,
                     "min_confidence": store_confidence(store)},
         "nodes": nodes, "edges": edges, "truncated": len(linked) > len(keep),
         "sources": outlets, "published": [dates[0], dates[-1]] if dates else None,
     }
+    found_graph["caption"] = caption(found_graph)
+    return found_graph
+
+
+def caption(g: dict[str, Any], today: str | None = None) -> str:
+    """What a drawing says about itself: whose network, the filters, the sources and when it was drawn."""
+    from datetime import date
+
+    f = g["filters"]
+    filters = ", ".join(x for x in (f"grade {f['min_grade']} or better" if f["min_grade"] else "",
+                                    f"reported {f['from'] or '...'} to {f['to'] or 'now'}" if f["from"] or f["to"] else "",
+                                    ", ".join(f["predicates"])) if x)
+    sources = ", ".join(g["sources"][:8]) + (f" and {len(g['sources']) - 8} more" if len(g["sources"]) > 8 else "")
+    return (f"{g['name']}, {g['hops']} hop{'s' if g['hops'] > 1 else ''}{'; ' + filters if filters else ''}. "
+            f"Sources: {sources or 'none'}. Drawn by Interlock on {today or date.today().isoformat()}.")
 
 
 def store_confidence(store: Store) -> float:
@@ -210,7 +225,7 @@ def _nodes(store: Store, keys: list[str], depth: dict[str, int], degree: dict[st
 
 def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str,
            depth: dict[str, int] | None = None, iterations: int = 45) -> dict[str, tuple[float, float]]:
-    """Positions in [0.04, 0.96]² for the nodes, the centre in the middle.
+    """Positions in [0, 1]² for the nodes (x up to 0.82: the names are written on the right).
 
     Force-directed (Fruchterman-Reingold: every pair repels, ties attract), started from rings
     by distance from the centre so that few steps are needed; vectorised with numpy, and
@@ -253,6 +268,9 @@ def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str,
         x[fixed] = y[fixed] = 0.0
         step *= 0.93
     pos = np.stack([x, y], axis=1)
-    reach = max(float(np.abs(pos).max()), 1e-9)
-    return {key: (round(0.5 + 0.46 * float(pos[i, 0]) / reach, 4), round(0.5 + 0.46 * float(pos[i, 1]) / reach, 4))
+    # stretched to fill the drawing, with room on the right for the names
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    return {key: (round(0.03 + 0.79 * float((pos[i, 0] - lo[0]) / span[0]), 4),
+                  round(0.04 + 0.92 * float((pos[i, 1] - lo[1]) / span[1]), 4))
             for key, i in index.items()}

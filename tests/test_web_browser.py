@@ -147,9 +147,11 @@ def test_graph_filters_redraw_and_an_edge_opens_its_evidence(served: Served, bro
     wait(browser).until(lambda d: edge_count(d) > 0 and d.find_element(By.ID, "edge-count").text == str(edge_count(d)))
     before = edge_count(browser)
     assert before > 0
+    browser.set_window_size(1400, 1500)  # the whole drawing in view (docs/img/graph.png is this shot)
     shot(browser, tmp_path, "graph")
     drawing = tmp_path / "graph-drawing.png"  # the drawing alone (docs/img/graph.png is one of these)
     assert browser.find_element(By.ID, "graph-box").screenshot(str(drawing)) and drawing.stat().st_size > 10_000
+    browser.set_window_size(1400, 1000)
     Select(browser.find_element(By.ID, "f-grade")).select_by_visible_text("B2")
     wait(browser).until(lambda d: "min_grade=B2" in d.current_url and edge_count(d) < before)
     assert browser.current_url.count("/graph?") == 1  # redrawn in place, the state kept in the address

@@ -10,7 +10,6 @@ view) need ``allow_edits``, a form token and a same-site origin; each is logged 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -232,7 +231,7 @@ class Explorer:
 
         state = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page",)]
         return self.page(request, "graph.html", g=g, svg=draw.graph_svg(g, self.linker(request)),
-                         predicates=list(load_predicates()), state=state, caption=draw.caption(g),
+                         predicates=list(load_predicates()), state=state, caption=g["caption"],
                          views=saved_views.listing(store))
 
     def linker(self, request: Request) -> Callable[[str, dict[str, Any]], str]:
@@ -250,7 +249,7 @@ class Explorer:
 
     def graph_svg(self, request: Request) -> Response:
         g = self.graph_data(request)
-        svg = draw.graph_svg(g, self.linker(request), caption=draw.caption(g))
+        svg = draw.graph_svg(g, self.linker(request), caption=g["caption"])
         name = "".join(ch if ch.isalnum() else "-" for ch in g["name"])[:60]
         return Response('<?xml version="1.0" encoding="UTF-8"?>\n' + str(svg), media_type="image/svg+xml",
                         headers={"Content-Disposition": f'inline; filename="interlock-{name}.svg"'})
@@ -443,7 +442,3 @@ def create_app(path: str | Path, allow_edits: bool = False, token: str | None = 
     app.state.explorer = ex
     return app
 
-
-def today() -> str:
-    """The date a drawing is made, as its caption says."""
-    return date.today().isoformat()

@@ -92,7 +92,7 @@ def graph_svg(g: dict[str, Any], link: Any, caption: str | None = None) -> Marku
                    + ("3" if n["key"] == g["centre"] else "1") + '"/>')
         if n["key"] in labelled:
             out.append(f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" font-size="12" font-family="sans-serif" '
-                       f'fill="#111111">{escape(n["name"][:40])}</text>')
+                       f'fill="#111111">{escape(n["name"][:32])}</text>')
         out.append("</a>")
     out.append("</g>")
     if caption:
@@ -100,17 +100,6 @@ def graph_svg(g: dict[str, Any], link: Any, caption: str | None = None) -> Marku
                    f'class="caption">{escape(caption)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
-
-
-def caption(g: dict[str, Any], today: str | None = None) -> str:
-    """What a drawing says about itself: whose network, the sources, the filters and when it was drawn."""
-    f = g["filters"]
-    filters = ", ".join(x for x in (f"grade {f['min_grade']}+" if f["min_grade"] else "",
-                                    f"{f['from']} to {f['to'] or 'now'}" if f["from"] or f["to"] else "",
-                                    ", ".join(f["predicates"])) if x)
-    sources = ", ".join(g["sources"][:8]) + (f" and {len(g['sources']) - 8} more" if len(g["sources"]) > 8 else "")
-    return (f"{g['name']}, {g['hops']} hop(s){'; ' + filters if filters else ''}. Sources: {sources or 'none'}. "
-            f"Drawn by Interlock on {today or date.today().isoformat()}.")
 
 
 def _day(value: str | None, end: bool = False) -> date | None:

@@ -3,13 +3,12 @@ are allowed, reading at the confidence a request asks for; caches that every edi
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 
 from interlock import settings
-from interlock.store import SQLiteStore, StoreError, guard
+from interlock.store import SQLiteStore
 
 
 class State:
@@ -30,13 +29,7 @@ class State:
         store = SQLiteStore(self.path)  # creates or migrates nothing on an up-to-date store
         if not self.allow_edits and not store.readonly:
             # read-only by the connection itself: SQLite refuses any write, whatever code asks
-            store.conn.close()
-            try:
-                store.conn = sqlite3.connect(guard.readonly_uri(self.path), uri=True, isolation_level=None)
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot open the store {self.path} read-only: {exc}") from None
-            store.conn.row_factory = sqlite3.Row
-            store.readonly = True
+            store.reopen_readonly()
         return store
 
     def store(self, min_confidence: float) -> SQLiteStore:

@@ -84,7 +84,7 @@
       s.setAttribute("stroke-width", centre ? "3" : "1");
       if (labelled[n.key]) {
         var t = el("text", { x: (xy[0] + r + 3).toFixed(1), y: (xy[1] + 4).toFixed(1), "font-size": 12, "font-family": "sans-serif", fill: "#111111" }, link);
-        t.textContent = n.name.slice(0, 40);
+        t.textContent = n.name.slice(0, 32);
       }
     });
     box.replaceChildren(svg);
@@ -112,6 +112,7 @@
         if (svgLink) { svgLink.href = "/graph.svg?" + p.toString(); }
         var json = document.getElementById("graph-json");
         if (json) { json.href = "/api/graph?" + p.toString(); }
+        document.getElementById("graph-caption").textContent = res.body.caption;
         var keep = document.getElementById("view-query");
         if (keep) { keep.value = p.toString(); }
         document.body.setAttribute("data-drawn", String(Date.now()));
