@@ -18,7 +18,7 @@ import click
 from interlock.cli_actor import pick_distinct
 from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
 from interlock.errors import BadInput, InterlockError
-from interlock.store import SQLiteStore
+from interlock.store import Store
 
 _BY = click.option("--by", "who", default=None, help="Who makes the judgement (default: INTERLOCK_USER or the login).")
 _NOTE = click.option("--note", default=None, help="Why, in a few words; kept in the log.")
@@ -56,7 +56,7 @@ def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tup
         _refresh(store)
 
 
-def _named(store: SQLiteStore, says: str, names: tuple[str, ...]) -> str:
+def _named(store: Store, says: str, names: tuple[str, ...]) -> str:
     """What a judgement says with each actor given by id also named ("Karim Saleh (actor_...)")."""
     from interlock.query import candidates
 
