@@ -66,6 +66,8 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         );
         CREATE INDEX documents_fts_document ON documents_fts(document_id);
         CREATE INDEX documents_fts_tsv ON documents_fts USING gin(tsv);
+        -- made here, not on first use: concurrent writers must not race to create it
+        CREATE TABLE refresh_pending (since TEXT NOT NULL, why TEXT NOT NULL);
     """)],
     "extraction": [(1, """
         CREATE TABLE entities (

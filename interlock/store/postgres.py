@@ -249,6 +249,16 @@ class PostgresStore(SQLStore):
             self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [doc.id])
             super().replace_extraction(doc, text)
 
+    def _mark_copy(self, doc_id: str, text: str) -> None:
+        """As ``SQLStore._mark_copy``, holding a lock on each LSH band key first (in one order, so no
+        deadlock): of two near-duplicates stored at once, the later sees the earlier."""
+        from interlock import dedupe
+
+        keys = sorted(f"{band}:{key}" for band, key in enumerate(dedupe.bands(dedupe.signature(text))))
+        for key in keys:
+            self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 1))", [key])
+        super()._mark_copy(doc_id, text)
+
     # -- reading ---------------------------------------------------------------------
     def read_confident(self, min_confidence: float) -> None:
         """Read only statements (and meetings) at least this likely right: TEMP views shadow the tables."""
