@@ -23,7 +23,7 @@ NATIONAL_HEADS = frozenset(
     (
         "president", "vice-president", "premier", "minister", "mp", "lawmaker", "parliamentarian",
         "senator", "congressman", "congresswoman", "legislator", "king", "queen", "emir", "sultan",
-        "monarch", "ruler", "dictator", "chancellor", "shah",
+        "monarch", "ruler", "dictator", "chancellor", "shah", "prince",
     )
 )
 #: words that tie a head word to a body below the state ("president of the council")
@@ -34,6 +34,9 @@ DOMINANT_SHARE = 0.5
 LEDE_CHARS = 400
 
 _COUNTRIES = frozenset(DEMONYMS.values()) - {"Europe", "Kurdistan"}
+#: what is counted to find the article's country: every country, and regions such as
+#: Kurdistan that compete with one ("the Kurdish prime minister" is no Iraqi post)
+_COUNTED = frozenset(DEMONYMS.values()) - {"Europe"}
 
 
 def country_name(ent: EntityDraft) -> str | None:
@@ -76,8 +79,9 @@ def _country_words(state: DocState) -> re.Pattern[str] | None:
     if cached != "":
         return cached if isinstance(cached, re.Pattern) else None
     words: dict[str, str] = {}
-    for name, ent in _countries(state).items():
+    for name in _COUNTED:
         words[name] = name
+    for name, ent in _countries(state).items():
         words[ent.name] = name
     for table in (DEMONYMS, CAPITALS):
         for word, country in table.items():
@@ -100,8 +104,10 @@ def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
     """Countries named between two offsets, by name, demonym or capital, with counts.
 
     The words are read from the text itself, not from the entity recogniser, which
-    takes "Niger's" for a person now and then; only countries that are entities of
-    the document count, so every answer keeps its evidence."""
+    takes "Niger's" for a person now and then. Every country counts, so that an
+    article about Lebanon that never names it as an entity is not given to Israel;
+    only countries that are entities of the document are answers, so every answer
+    keeps its evidence."""
     pattern = _country_words(state)
     counts: Counter[str] = Counter()
     if pattern is None:
@@ -120,13 +126,19 @@ def dominant_country(state: DocState) -> str | None:
         return cached if isinstance(cached, str) else None
     counts = _mentioned(state, 0, len(state.text))
     best: str | None = None
-    ranked = counts.most_common(2)
+    lede = _mentioned(state, 0, min(len(state.text), LEDE_CHARS))
+    entities = _countries(state)
+
+    def rank(name: str) -> tuple[int, int, bool]:
+        # most named, then named in the headline or lede, then named as an entity
+        return counts[name], lede[name], name in entities
+
+    ranked = sorted(counts, key=rank, reverse=True)
     if ranked:
-        name, n = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        name, n = ranked[0], counts[ranked[0]]
+        beaten = len(ranked) == 1 or rank(name) > rank(ranked[1])
         # one mention makes the article's country only in its headline or lede
-        lede = _mentioned(state, 0, min(len(state.text), LEDE_CHARS))
-        if n > runner_up and n >= DOMINANT_SHARE * sum(counts.values()) and (n >= 2 or lede[name]):
+        if beaten and n >= DOMINANT_SHARE * sum(counts.values()) and (n >= 2 or lede[name]):
             best = name
     state.cache["dominant_country"] = best
     return best
@@ -141,9 +153,9 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     here = _mentioned(state, sent.start_char, sent.end_char)
     dominant = dominant_country(state)
     if dominant is not None and set(here) <= {dominant}:
-        return countries[dominant]
+        return countries.get(dominant)
     if dominant is None and len(here) == 1:
-        return countries[next(iter(here))]
+        return countries.get(next(iter(here)))
     return None
 
 
@@ -162,7 +174,7 @@ BODY_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "defense forces": ("defence forces", "defense forces"),
 }
 #: role words that make a post national when it names no body: "Chief of Defence Staff"
-NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director"))
+NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director", "commissioner"))
 
 
 def national_body(state: DocState, role: str) -> EntityDraft | None:

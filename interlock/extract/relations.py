@@ -15,7 +15,7 @@ no statement, and every subject and object is an entity with a mention.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries, relations_links, roles, tenure
 from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
@@ -58,6 +58,9 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
         before = len(ctx.statements)
         promised_posts(ctx, token)
         _mark(ctx.statements[before:], "promise")
+    before = len(ctx.statements)
+    _successions(ctx, end)
+    _mark(ctx.statements[before:], "succession")
     relations_links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
     statements = dedupe(ctx.statements)
@@ -401,7 +404,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     status = roles.status_of_role(token)
     if status == "current" and verb is not None:
         status = roles.clause_status(verb)
-    predicate = roles.ROLE_PREDICATES[word]
+    predicate = roles.ROLE_PREDICATES.get(word, "holds_position")
     if role in roles.LEADER_ROLES:
         predicate = "leader_of"
     if predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
@@ -471,3 +474,93 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             # a leader also holds the post: "commander of the Border Guard" is a position
             ctx.add(who, "holds_position", obj, token, role, when, verb if who is holder else None)
     _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
+
+
+#: verbs that give a post to their object: "appointed X as director, replacing Y"
+_GIVING_VERBS = frozenset(("appoint", "name", "elect", "nominate", "choose", "select", "designate", "pick", "tap"))
+#: auxiliaries that leave a succession open
+_MODALS = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall"))
+#: the dependencies of a role noun that a succession clause hands over
+_POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
+
+
+def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, EntityDraft | None]:
+    """(new holder, old holder) of "A replaced B", "B was replaced by A", "appointed A ...,
+    replacing B", "A will succeed B"."""
+    new_tok = old_tok = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            new_tok = child
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            old_tok = child
+        elif child.dep_ == "agent":
+            new_tok = next((p for p in child.children if p.dep_ == "pobj"), new_tok)
+    if new_tok is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        head = verb.head
+        # "appointed X ..., replacing Y", "tasked X with ..., succeeding Y": the person the
+        # governing verb acts on, else its subject
+        new_tok = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+                        and ctx.holder(c) is not None), None)
+        if new_tok is None:
+            new_tok = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    new, old = ctx.holder(new_tok), ctx.holder(old_tok)
+    if new is not None and new.label not in roles.PERSON_LABELS:
+        new = None
+    if old is not None and old.label not in roles.PERSON_LABELS:
+        old = None
+    return (new, old) if new is not old else (None, None)
+
+
+def _in_sentence(st: StatementDraft, sent: Span) -> bool:
+    return st.anchor is not None and sent.start_char <= st.anchor < sent.end_char
+
+
+def _successions(ctx: Context, end: int) -> None:
+    """A post handed from one person to another: the new holder takes it, the old one held it.
+
+    "Z replaced Y as commander of X", "Y was replaced by Z as police chief", "Z was named
+    director of X, replacing Y", "He replaces longtime chief Y": the post is the one the
+    clause names ("as ..."), else the one either side holds in the sentence."""
+    for verb in ctx.doc:
+        if verb.idx >= end:
+            break
+        if verb.lemma_.lower() not in REPLACE_VERBS or verb.pos_ != "VERB":
+            continue
+        new, old = _succession_sides(ctx, verb)
+        if new is None or old is None:
+            continue
+        sent = verb.sent
+        role_tok = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for p in c.children if p.dep_ == "pobj"), None)
+        posts = [st for st in ctx.statements if _in_sentence(st, sent) and st.predicate in _POST_PREDICATES]
+        if role_tok is not None:
+            posts = [st for st in posts if st.anchor == role_tok.idx]
+        else:
+            # the new holder's post in the sentence, else the old one's; a post with no
+            # organisation is too little to hand over
+            posts = [st for st in posts if st.object is not None]
+            mine = [st for st in posts if st.subject.resolved() is new]
+            posts = mine or [st for st in posts if st.subject.resolved() is old]
+        status = roles.clause_status(verb)
+        if status != "current" or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            continue  # "X may replace Y", "X will succeed Y": Y still holds the post
+        if role_tok is not None and not posts and roles.role_head_word(role_tok) is not None:
+            # "Y was replaced by Z as police commissioner": the role rule found no holder
+            role = roles.role_text(role_tok)
+            obj = _object(ctx, role_tok, "holds_position", None)
+            ctx.add(new, "holds_position", obj, verb, role, status, verb)
+            ctx.add(old, "holds_position", obj, verb, role, "former")
+            continue
+        for st in list(posts):
+            holder = st.subject.resolved()
+            if holder is old:
+                st.status = "former"  # "replaces longtime chief Y": Y's title was his
+                other, other_status = new, status
+            else:
+                other, other_status = old, "former"
+            if holder not in (new, old):
+                continue
+            made = ctx.add(other, st.predicate, st.object, verb, st.role, other_status,
+                           verb if other is new else None)
+            if made is not None and other is old:
+                made.status = "former"

@@ -44,7 +44,8 @@ ROLE_PREDICATES: dict[str, str] = {
             "minister", "secretary", "ambassador", "envoy", "senator", "congressman",
             "congresswoman", "lawmaker", "legislator", "deputy", "representative",
             "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
-            "vice-president", "diplomat", "consul", "strategist", "politician",
+            "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
+            "inspector-general", "attaché", "attache", "administrator", "coordinator",
         ),
         "holds_position",
     ),
@@ -145,6 +146,8 @@ def role_head_word(token: Token) -> str | None:
     for word in (low, token.lemma_.lower()):
         if word in ROLE_PREDICATES:
             return word
+    if low == "prince" and token.i > 0 and token.nbor(-1).lower_ == "crown":
+        return "prince"  # "crown prince" is a post; "Prince X" alone is a rank of birth
     if low.startswith("ex-") and low[3:] in ROLE_PREDICATES:
         return low[3:]
     if low.endswith("-general") and low.split("-")[0] in ROLE_PREDICATES:
