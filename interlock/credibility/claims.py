@@ -80,6 +80,8 @@ class Support:
     published: str = ""
     role: str | None = None
     modality: str = "asserted"
+    #: the day (or month, year) the statement gives what it says, if any
+    time: str | None = None
 
 
 @dataclass
@@ -304,6 +306,7 @@ def build(store: Store, registry: Registry | None = None) -> list[Claim]:
         support = _support(ctx, row, _first_telling(attributions, row["attribution_id"]))
         support.status, support.ended, support.published = row["status"], row["valid_to"], row["published"] or ""
         support.role, support.modality = (row["role"] or "").lower() or None, row["modality"]
+        support.time = row["time"]
         claim.support.append(support)
     for claim in claims.values():
         fold(claim.support)  # relays and the outlet's own reporting join its anonymous telling
@@ -319,8 +322,11 @@ def run(store: Store, registry: Registry | None = None) -> CredibilityReport:
     contradiction_rows: list[tuple[str, str, str]] = []
     corroborated = contradicted = 0
     from interlock.credibility.conflicts import value_conflicts
+    from interlock.credibility.meeting_dates import meeting_date_conflicts
 
     conflicts = value_conflicts(store, claims)
+    for claim_id, found in meeting_date_conflicts(claims).items():
+        conflicts.setdefault(claim_id, []).extend(found)
     for claim in claims:
         number, why = _number(claim)
         disputes = conflicts.get(claim.id, [])
