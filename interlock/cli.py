@@ -336,12 +336,15 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
     from interlock import query
 
     with open_store(db_path) as store:
-        paths = _answer(query.ties, store, pick_actor(store, a, as_json), pick_actor(store, b, as_json), hops)
+        key_a, key_b = pick_actor(store, a, as_json), pick_actor(store, b, as_json)
+        paths = _answer(query.ties, store, key_a, key_b, hops)
+        # the actors by name, however they were given (an id, a spelling variant)
+        named = {} if paths or as_json else {c["key"]: c["name"] for c in query.candidates(store, [key_a, key_b])}
     if as_json:
         click.echo(json.dumps(paths, indent=2, ensure_ascii=False))
         return
     if not paths:
-        click.echo(f"no path of at most {hops} steps between {a!r} and {b!r}")
+        click.echo(f"no path of at most {hops} steps between {named.get(key_a, a)!r} and {named.get(key_b, b)!r}")
     for n, path in enumerate(paths, start=1):
         click.echo(f"path {n}:")
         for e in path:

@@ -103,7 +103,7 @@ def test_every_command_that_takes_an_actor_takes_its_id(db: Path, tmp_path: Path
         code, out, err = run(*given, "--db", str(copy))
         assert code == 0, (name, out, err)
         assert "Traceback" not in out + err and "no actor" not in err, (name, err)
-        if name in ("show", "timeline", "graph", "gantt", "tag", "same", "merge"):
+        if name in ("show", "timeline", "ties", "graph", "gantt", "tag", "same", "merge"):
             assert "Karim Saleh" in out + err, (name, out, err)
 
 
