@@ -54,7 +54,7 @@ def claim(store: Store, claim_id: str) -> dict[str, Any]:
     origins: dict[str, list[str]] = {}
     for s in statements:
         origins.setdefault(s["origin"], []).append(s["id"])
-    summary = {k: query._summary(store, k) if k and not k.startswith("anon:") else None
+    summary = {k: _summary(store, k) if k and not k.startswith("anon:") else None
                for k in (row["subject_actor"], row["object_actor"])}
     return {
         "id": row["id"], "subject": _side(summary.get(row["subject_actor"]), row["subject_actor"]),
@@ -66,6 +66,14 @@ def claim(store: Store, claim_id: str) -> dict[str, Any]:
         "by_origin": [{"origin": k, "statements": v} for k, v in origins.items()],
         "statements": statements, "contradictions": _contradictions(store, ids),
     }
+
+
+def _summary(store: Store, key: str) -> dict[str, Any]:
+    """``query._summary``, or the key itself for an actor no entity holds (an outlet counted as an origin)."""
+    try:
+        return query._summary(store, key)
+    except TypeError:
+        return {"key": key, "name": key, "label": None, "documents": 0}
 
 
 def _side(summary: dict[str, Any] | None, key: str | None) -> dict[str, Any] | None:
@@ -195,3 +203,31 @@ def graded_events(store: Store, date_from: str | None = None, date_to: str | Non
     if min_grade is not None:
         found = [e for e in found if e["grade"] and meets(e["grade"], min_grade)]
     return found[:limit] if limit else found
+
+
+def actor_timeline(store: Store, name: str, date_from: str | None = None, date_to: str | None = None,
+                   kind: str | None = None, min_grade: str | None = None) -> list[dict[str, Any]]:
+    """``query.timeline`` of one actor (its post changes and events) kept to a date range and,
+    with ``kind``, to one event type or predicate."""
+    date_from, date_to = query._check_date(date_from, "from"), query._check_date(date_to, "to")
+    items = query.timeline(store, name, min_grade)
+    if date_from or date_to:
+        items = [i for i in items if query._in_range(i["date"], i["date"], date_from, date_to)]
+    if kind:
+        items = [i for i in items if i["what"] == kind or f" {kind} " in f" {i['what']} "]
+    return items
+
+
+def claims_in(store: Store, document_ids: list[str], limit: int = 20) -> list[dict[str, Any]]:
+    """The claims that statements of these documents belong to, best graded first: what a search's
+    documents say, as claims to open."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in query._chunks(document_ids):
+        for r in store.each("records.claims_of_documents", part, ids=len(part)):
+            found[r["id"]] = dict(r)
+    ranked = sorted(found.values(), key=lambda c: (c["credibility"], c["letter"], c["id"]))[:limit]
+    names = {k: _summary(store, k)["name"] for c in ranked for k in (c["subject_actor"], c["object_actor"])
+             if k and not k.startswith("anon:")}
+    return [{"id": c["id"], "subject": names.get(c["subject_actor"], "an anonymous source"),
+             "predicate": c["predicate"], "object": names.get(c["object_actor"]) if c["object_actor"] else None,
+             "grade": c["grade"], "corroboration": c["corroboration"]} for c in ranked]

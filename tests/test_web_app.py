@@ -268,3 +268,13 @@ def test_serve_refuses_an_open_address_without_a_token(store_file: Path, tmp_pat
     assert r.exit_code != 0 and "no store at" in r.output
     r = CliRunner().invoke(cli, ["serve", "--db", str(store_file), "--host", "0.0.0.0", "--token", "short"])
     assert r.exit_code != 0 and "at least 8" in r.output
+
+
+def test_timeline_of_one_actor_has_its_post_changes_and_search_lists_claims(client: TestClient) -> None:
+    key = key_of(client, KHAZRAJI)
+    r = client.get("/timeline", params={"actor": key})
+    assert r.status_code == 200 and "holds_position" in r.text and "member_of" in r.text
+    march = client.get("/timeline", params={"actor": key, "from": "2027-03", "to": "2027-03"}).text
+    assert march.count("<tr>") < r.text.count("<tr>")
+    found = client.get("/search", params={"q": "commander"})
+    assert found.status_code == 200 and "Claims in these documents" in found.text and 'href="/claims/' in found.text

@@ -152,6 +152,9 @@ def test_graph_filters_redraw_and_an_edge_opens_its_evidence(served: Served, bro
     drawing = tmp_path / "graph-drawing.png"  # the drawing alone (docs/img/graph.png is one of these)
     assert browser.find_element(By.ID, "graph-box").screenshot(str(drawing)) and drawing.stat().st_size > 10_000
     browser.set_window_size(1400, 1000)
+    browser.find_element(By.ID, "export-png").click()  # drawn from the SVG export in the browser
+    png = wait(browser).until(lambda d: d.find_elements(By.ID, "png-download"))
+    assert str(png[0].get_attribute("href")).startswith("blob:")
     Select(browser.find_element(By.ID, "f-grade")).select_by_visible_text("B2")
     wait(browser).until(lambda d: "min_grade=B2" in d.current_url and edge_count(d) < before)
     assert browser.current_url.count("/graph?") == 1  # redrawn in place, the state kept in the address

@@ -188,14 +188,16 @@ class Explorer:
         store = self.store(request)
         q = self.text(request, "q")
         if q is None:
-            return self.page(request, "search.html", q="", found=None, suggestions=[], candidates=[])
+            return self.page(request, "search.html", q="", found=None, suggestions=[], candidates=[], claims=[])
         keys = query.lookup(store, q)
         if len(keys) == 1 and request.query_params.get("list") is None:
             return RedirectResponse(f"/actors/{keys[0]}", status_code=303)
         found = query.search(store, q, 50)
         candidates = query.candidates(store, keys[:20]) if len(keys) > 1 else []
         suggestions = query.suggest(store, q) if not keys else []
-        return self.page(request, "search.html", q=q, found=found, suggestions=suggestions, candidates=candidates)
+        claims = records.claims_in(store, [d["id"] for d in found["documents"]])
+        return self.page(request, "search.html", q=q, found=found, suggestions=suggestions, candidates=candidates,
+                         claims=claims)
 
     def api_search(self, request: Request) -> Response:
         q = self.text(request, "q")
@@ -270,7 +272,14 @@ class Explorer:
         return JSONResponse(records.document(self.store(request), request.path_params["doc_id"]))
 
     def timeline(self, request: Request) -> Response:
-        items, pager = self.paginate(request, self.events_data(request))
+        actor = self.text(request, "actor")
+        if actor is not None:  # one actor: its post changes too (`interlock timeline`)
+            data = records.actor_timeline(self.store(request), actor, self.text(request, "from"),
+                                          self.text(request, "to"), self.text(request, "type"),
+                                          self.text(request, "min_grade"))
+        else:
+            data = self.events_data(request)
+        items, pager = self.paginate(request, data)
         return self.page(request, "timeline.html", events=items, pager=pager, types=query.EVENT_TYPES,
                          f={k: self.text(request, k) or "" for k in ("from", "to", "type", "actor", "min_grade")})
 

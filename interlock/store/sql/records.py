@@ -35,6 +35,11 @@ SQL: dict[str, str] = {
         "SELECT content_hash, ingested_at, replaced_at FROM document_versions WHERE document_id = ? "
         "ORDER BY replaced_at"
     ),
+    "claims_of_documents": (
+        "SELECT DISTINCT c.id, c.subject_actor, c.predicate, c.object_actor, c.grade, c.corroboration, "
+        "c.credibility, c.letter FROM statements s JOIN statement_grades g ON g.statement_id = s.id "
+        "JOIN claims c ON c.id = g.claim_id WHERE s.document_id IN ({ids})"
+    ),
     "documents_dated": (
         "SELECT d.id, d.published, o.name FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
         "WHERE d.id IN ({ids})"
