@@ -60,8 +60,8 @@ MISSED = {
 NOT_GRADED = {
     "F1": "extraction: in q06's lede, q15 and q24 the post's holder is the description 'deputy commander of the "
           "4th Brigade', not al-Khazraji, so one origin carries it, and F2 (the contradiction) is not extracted; "
-          "vetting: the '4th Brigade of Kata'ib al-Sumud' is not known as an armed group (no kind is inferred for "
-          "a unit of one), so the rule does not flag him",
+          "the one statement of his post (q06, 'lists Hajj Jawad al-Khazraji as deputy commander') has confidence "
+          "0.39, under the default threshold of 0.4, so the vetting rule does not flag him (at 0 it does, C2)",
     "F8": "extraction: the meeting is dated by NPA's dateline (2027-03-05), not 'on the night of February 22'",
     "F14": "F13 (the order) is not extracted, so the denial is linked to nothing it denies",
     "F21": "extraction: the approval is dated 2027-04-20 (the election), not the final list's day (2027-03-20)",
