@@ -214,17 +214,39 @@ def _nodes(store: Store, keys: list[str], depth: dict[str, int], degree: dict[st
 
         kinds = KindIndex(store)
     found = kinds.kinds(keys)
+    summaries = _summaries(store, keys)
     out = []
     for k in keys:
-        summary = query._summary(store, k)
+        summary = summaries[k]
         have = sorted(found.get(k, {}))
         out.append({**summary, "kinds": have, "shape": node_kind(summary["label"], have),
                     "hops": depth.get(k, 0), "ties": degree.get(k, 0)})
     return out
 
 
+def _summaries(store: Store, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """``query._summary`` of many actors in a few queries: display name (resolution's, else the
+    longest then most frequent spelling), label and number of documents."""
+    named: dict[str, tuple[str, str]] = {}
+    spelled: dict[str, tuple[tuple[int, int, str], str, str]] = {}
+    documents: dict[str, int] = {}
+    for part in query._chunks(keys):
+        for r in store.each("records.actor_names", part, ids=len(part)):
+            named[r[0]] = (r[1], r[2])
+        for r in store.each("records.actor_spellings", part, ids=len(part)):
+            rank = (-len(r[1]), -int(r[3]), r[1])
+            if r[0] not in spelled or rank < spelled[r[0]][0]:
+                spelled[r[0]] = (rank, r[1], r[2])
+        documents.update((r[0], int(r[1])) for r in store.each("records.actor_document_counts", part, ids=len(part)))
+    out = {}
+    for k in keys:
+        name, label = named.get(k) or (spelled[k][1], spelled[k][2]) if k in named or k in spelled else (k, "")
+        out[k] = {"key": k, "name": name, "label": label, "documents": documents.get(k, 0)}
+    return out
+
+
 def layout(nodes: list[str], edges: list[tuple[str, str]], centre: str,
-           depth: dict[str, int] | None = None, iterations: int = 32) -> dict[str, tuple[float, float]]:
+           depth: dict[str, int] | None = None, iterations: int = 26) -> dict[str, tuple[float, float]]:
     """Positions in [0, 1]² for the nodes (x up to 0.82: the names are written on the right).
 
     Force-directed (Fruchterman-Reingold: every pair repels, ties attract), started from rings

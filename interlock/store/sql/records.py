@@ -35,6 +35,16 @@ SQL: dict[str, str] = {
         "SELECT content_hash, ingested_at, replaced_at FROM document_versions WHERE document_id = ? "
         "ORDER BY replaced_at"
     ),
+    # many actors at once, as query._summary reads one: the name resolution gave, else the longest
+    # then most frequent spelling; how many documents name each
+    "actor_names": "SELECT id, name, label FROM actors WHERE id IN ({ids})",
+    "actor_spellings": (
+        "SELECT actor_id, name, label, count(*) AS n FROM entities WHERE actor_id IN ({ids}) "
+        "GROUP BY actor_id, name, label"
+    ),
+    "actor_document_counts": (
+        "SELECT actor_id, count(DISTINCT document_id) FROM entities WHERE actor_id IN ({ids}) GROUP BY actor_id"
+    ),
     "claims_of_documents": (
         "SELECT DISTINCT c.id, c.subject_actor, c.predicate, c.object_actor, c.grade, c.corroboration, "
         "c.credibility, c.letter FROM statements s JOIN statement_grades g ON g.statement_id = s.id "
