@@ -208,6 +208,20 @@ def _names(store: Store, ids: set[str]) -> dict[str, str]:
     return store.pairs("query.entity_names", sorted(ids), ids=len(ids))
 
 
+#: predicates that give an actor a post, whose object is the organisation the post is in
+POST_PREDICATES = frozenset({"holds_position", "leader_of", "spokesperson_for"})
+#: labels of places: never the organisation of a post
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+
+
+def _places(store: Store, ids: set[str]) -> set[str]:
+    """The entities among ``ids`` that are places."""
+    if not ids:
+        return set()
+    return {i for i, label in store.pairs("query.entity_labels", sorted(ids), ids=len(ids)).items()
+            if label in PLACE_LABELS}
+
+
 def _actor_names(store: Store, ids: set[str]) -> dict[str, str]:
     """Entities by the name of the actor each belongs to ("Maras" in one article is Teodor Maras)."""
     if not ids:
@@ -267,12 +281,18 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
     own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
     graded = _grades(store, [r["id"] for r in rows])
+    places = _places(store, {r["object_id"] for r in rows if r["object_id"] and r["predicate"] in POST_PREDICATES})
     ties: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
         g = graded.get(r["id"], {})
         if not _meets(g.get("grade"), min_grade):
             continue
-        tie = (names.get(r["subject_id"]), r["predicate"], names.get(r["object_id"]), r["role"], r["status"])
+        obj, role = names.get(r["object_id"]), r["role"]
+        if r["object_id"] in places:
+            # a post is held in an organisation: "the mayor of Ras Tanwir" is a post (mayor of Ras Tanwir)
+            # with no organisation named, not a tie to the town
+            obj, role = None, f"{role or 'post'} of {obj}"
+        tie = (names.get(r["subject_id"]), r["predicate"], obj, role, r["status"])
         entry = ties.setdefault(tie, {
             "subject": tie[0], "predicate": tie[1], "object": tie[2], "role": tie[3], "status": tie[4],
             "valid_from": r["valid_from"], "valid_to": r["valid_to"], "sources": [],

@@ -32,6 +32,7 @@ SQL: dict[str, str] = {
     "actor_documents": "SELECT count(DISTINCT document_id) FROM entities WHERE actor_id = ?",
     "actor_entities": "SELECT id FROM entities WHERE actor_id = ? ORDER BY id",
     "entity_names": "SELECT id, name FROM entities WHERE id IN ({ids})",
+    "entity_labels": "SELECT id, label FROM entities WHERE id IN ({ids})",
     "entity_actor_names": (
         "SELECT e.id, coalesce(a.name, e.name) FROM entities e LEFT JOIN actors a ON a.id = e.actor_id "
         "WHERE e.id IN ({ids})"
