@@ -241,6 +241,31 @@ def test_both_parts_of_a_split_can_be_addressed(db: Path, tmp_path: Path) -> Non
         docs.add(json.loads(out)["documents"])
     assert docs == {1}
     assert run("show", "Karim Saleh", "--db", str(copy))[0] == 2
+    # the split withdrawn: one man again; and a "never" withdrawn lets resolution join them again
+    with SQLiteStore(copy) as store:
+        number = max(j["id"] for key in keys for j in show(store, key)["judgements"])
+    assert run("withdraw", str(number), "--db", str(copy))[0] == 0
+    with SQLiteStore(copy) as store:
+        assert len(lookup(store, "Karim Saleh")) == 1
+        first, second = (find_actor(store, n) for n in ("Karim Saleh", "Hadi Saleh"))
+    code, _, err = run("same", first, second, "--db", str(copy))
+    assert code == 0, err
+    # "not the same" after a merge would change nothing (merges come first): it says which to withdraw
+    code, _, err = run("same", "Karim Saleh", "Hadi Saleh", "--no", "--db", str(copy))
+    with SQLiteStore(copy) as store:
+        merge = show(store, "Karim Saleh")["judgements"][-1]
+    assert merge["kind"] == "merge"
+    assert code == 1 and f"judgement {merge['id']} made" in err and f"interlock withdraw {merge['id']}" in err
+    assert run("withdraw", str(merge["id"]), "--db", str(copy))[0] == 0
+    code, _, err = run("same", "Karim Saleh", "Hadi Saleh", "--no", "--db", str(copy))
+    assert code == 0, err
+    with SQLiteStore(copy) as store:
+        assert find_actor(store, "Karim Saleh") != find_actor(store, "Hadi Saleh")
+        never = show(store, "Karim Saleh")["judgements"][-1]
+    assert never["kind"] == "never"
+    assert run("withdraw", str(never["id"]), "--db", str(copy))[0] == 0, "a 'never' can be withdrawn too"
+    with SQLiteStore(copy) as store:
+        assert [j["kind"] for j in show(store, "Karim Saleh")["judgements"]][-1] == "withdrawn:never"
 
 
 def test_the_module_runs_as_a_command() -> None:

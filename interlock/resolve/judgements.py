@@ -71,7 +71,23 @@ def never(store: Store, a: str, b: str, who: str | None = None, note: str | None
                 "use `interlock split NAME --document DOC` to take some documents out"
             )
         ids_a, ids_b = names_a, names_b
+        merged = _merged_by(store, set(ids_a), set(ids_b))
+        if merged is not None:
+            # a merge is applied before any "never": this one would be logged and change nothing
+            raise BadJudgement(f"judgement {merged} made {a!r} and {b!r} one actor; withdraw it first "
+                               f"(`interlock withdraw {merged}`), then say they are different")
     return record(store, "never", {"names": [a], "entities": ids_a}, {"names": [b], "entities": ids_b}, who, note)
+
+
+def _merged_by(store: Store, side_a: set[str], side_b: set[str]) -> int | None:
+    """The number of a merge judgement (still in force) that joins entities of both sides, if any."""
+    for row in store.each("judgements.all"):
+        if row["kind"] != "merge" or not (row["b"] or "").startswith("{"):
+            continue
+        x, y = set(json.loads(row["a"]).get("entities", [])), set(json.loads(row["b"]).get("entities", []))
+        if (x & side_a and y & side_b) or (x & side_b and y & side_a):
+            return int(row["id"])
+    return None
 
 
 def _entities_named(store: Store, actor: str, name: str) -> list[str]:
