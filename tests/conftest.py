@@ -79,3 +79,15 @@ def backend(request: pytest.FixtureRequest) -> str:
 def fresh_store(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
     """A new empty store on ``backend``: a path or a postgresql:// address, for ``open_store``/``--db``."""
     return new_store(backend, request, tmp_path)
+
+
+def copy_store(request: pytest.FixtureRequest, spec: Path | str, folder: Path, name: str = "copy.db") -> Path | str:
+    """A fresh copy of a built store: the file copied, or a new PostgreSQL database from it as a template."""
+    import shutil
+
+    if isinstance(spec, Path):
+        shutil.copy(spec, folder / name)
+        return folder / name
+    from urllib.parse import urlsplit
+
+    return str(request.getfixturevalue("pg_cluster").create(template=urlsplit(spec).path.lstrip("/")))

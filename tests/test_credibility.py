@@ -19,38 +19,39 @@ from interlock.cli import cli
 from interlock.credibility import grades
 from interlock.credibility.outlets import BadRegistry, parse
 from interlock.query import show, timeline
-from interlock.store import SQLiteStore
+from interlock.store import SQLStore, open_store
+from tests.conftest import BACKENDS, new_store
 from tests.helpers import require_shared
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "examples" / "corpus"
 
 
-def ingest(path: Path, *inputs: Path) -> None:
+def ingest(path: Path | str, *inputs: Path) -> None:
     result = CliRunner().invoke(
         cli, ["ingest", *map(str, inputs), "--outlets", str(CORPUS / "outlets.yaml"), "--db", str(path), "-q"]
     )
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    path = tmp_path_factory.mktemp("credibility") / "c.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SQLStore:
+    path = new_store(request.param, request, tmp_path_factory.mktemp("credibility"), "c.db")
     ingest(path, CORPUS)
-    return SQLiteStore(path)
+    return open_store(path)
 
 
-def claim(store: SQLiteStore, subject: str, predicate: str, obj: str) -> dict[str, Any]:
+def claim(store: SQLStore, subject: str, predicate: str, obj: str) -> dict[str, Any]:
     """The claim about two actors named so, with its statements' grades by document."""
-    rows = store.conn.execute(
+    rows = store.sql(
         "SELECT c.*, a1.name AS s, a2.name AS o FROM claims c JOIN actors a1 ON a1.id = c.subject_actor "
         "JOIN actors a2 ON a2.id = c.object_actor WHERE c.predicate = ?", (predicate,)
-    ).fetchall()
+    )
     found = [r for r in rows if subject in (r["s"], r["o"]) and obj in (r["s"], r["o"])]
     assert len(found) == 1, f"one claim {subject} {predicate} {obj}: {[(r['s'], r['o']) for r in rows]}"
     c = dict(found[0])
     c["statements"] = {
-        r["document_id"]: dict(r) for r in store.conn.execute(
+        r["document_id"]: dict(r) for r in store.sql(
             "SELECT s.document_id, g.* FROM statement_grades g JOIN statements s ON s.id = g.statement_id "
             "WHERE g.claim_id = ?", (c["id"],)
         )
@@ -59,7 +60,7 @@ def claim(store: SQLiteStore, subject: str, predicate: str, obj: str) -> dict[st
     return c
 
 
-def test_a_wire_story_and_its_copies_are_one_origin(store: SQLiteStore) -> None:
+def test_a_wire_story_and_its_copies_are_one_origin(store: SQLStore) -> None:
     c = claim(store, "Qasim al-Sayyadi", "founded", "Wafa Alliance")
     assert {"q17", "q18", "q20"} <= set(c["statements"]), "the original and its copies all say it"
     assert c["origins"] == ["Nahr Press Agency"] and c["corroboration"] == 1
@@ -69,14 +70,14 @@ def test_a_wire_story_and_its_copies_are_one_origin(store: SQLiteStore) -> None:
     assert c["statements"]["q18"]["letter"] == "C", "the copy passed through a C outlet"
 
 
-def test_two_outlets_with_their_own_sources_confirm_it(store: SQLiteStore) -> None:
+def test_two_outlets_with_their_own_sources_confirm_it(store: SQLStore) -> None:
     c = claim(store, "Faris Abu Hilal", "spokesperson_for", "Kata'ib al-Sumud")
     assert c["origins"] == ["Nahr Press Agency", "Qadira National Broadcasting"]
     assert c["corroboration"] == 2 and c["contradicted_by"] == []
     assert c["grade"] == "B1" and "confirmed by 2 independent origins" in c["reason"]
 
 
-def test_a_single_anonymous_source_relayed_is_one_origin_and_denied(store: SQLiteStore) -> None:
+def test_a_single_anonymous_source_relayed_is_one_origin_and_denied(store: SQLStore) -> None:
     c = claim(store, "Mahmoud al-Qaysi", "holds_position", "Kata'ib al-Sumud")
     # the anonymous official spoke to Sawt al-Sha'b; QNB's relay (q31) is the same origin
     assert c["origins"] == ["Sawt al-Sha'b"] and c["corroboration"] == 1
@@ -89,20 +90,20 @@ def test_a_single_anonymous_source_relayed_is_one_origin_and_denied(store: SQLit
     assert "denied on record" in c["reason"]
 
 
-def test_a_meeting_denied_by_its_subject(store: SQLiteStore) -> None:
+def test_a_meeting_denied_by_its_subject(store: SQLStore) -> None:
     c = claim(store, "Jawad al-Khazraji", "met_with", "Teodor Maras")
     assert c["origins"] == ["Nahr Press Agency"]
     assert c["contradicted_by"] and "Khazraji" in c["contradicted_by"][0], "al-Khazraji himself denies it"
     assert c["credibility"] == 5
     denial = next(s for s in c["statements"].values() if s["statement_id"] != c["statements"].get("q12", {}).get("statement_id"))
-    links = store.conn.execute(
+    links = store.sql(
         "SELECT count(*) FROM contradictions WHERE statement_id = ? OR other_id = ?",
         (denial["statement_id"], denial["statement_id"]),
-    ).fetchone()[0]
+    )[0][0]
     assert links == 2, "a contradiction is linked both ways"
 
 
-def test_show_prints_the_grade_beside_every_statement_and_filters(store: SQLiteStore) -> None:
+def test_show_prints_the_grade_beside_every_statement_and_filters(store: SQLStore) -> None:
     profile = show(store, "Faris Abu Hilal")
     graded = [s for t in profile["ties"] for s in t["sources"]]
     assert graded and all(s["grade"] for s in graded)
@@ -115,7 +116,7 @@ def test_show_prints_the_grade_beside_every_statement_and_filters(store: SQLiteS
     assert items and all(grades.meets(i["grade"], "C2") for i in items)
 
 
-def test_cli_show_and_outlets(store: SQLiteStore) -> None:
+def test_cli_show_and_outlets(store: SQLStore) -> None:
     runner = CliRunner()
     out = runner.invoke(cli, ["show", "Faris Abu Hilal", "--min-grade", "B1", "--db", str(store.path)])
     assert out.exit_code == 0 and "[B1]" in out.output
@@ -129,7 +130,7 @@ def test_cli_show_and_outlets(store: SQLiteStore) -> None:
     assert feed["reliability"] == "D" and feed["counted_as"] == rows["Sawt al-Sha'b"]["counted_as"]
 
 
-def test_outlets_are_entities_with_affiliations_as_statements(store: SQLiteStore) -> None:
+def test_outlets_are_entities_with_affiliations_as_statements(store: SQLStore) -> None:
     profile = show(store, "Al-Ufuq TV")
     tie = next(t for t in profile["ties"] if t["predicate"] == "affiliated_with")
     assert tie["object"] == "Federation of Varesh"
@@ -163,7 +164,7 @@ def test_the_seed_shows_its_relay_chain_and_grade(tmp_path: Path) -> None:
     seed = require_shared("seed")
     path = tmp_path / "s.db"
     ingest(path, CORPUS, seed)
-    with SQLiteStore(path) as s:
+    with open_store(path) as s:
         profile = show(s, "Ahmad al-Asadi")
     relayed = [(t, src) for t in profile["ties"] for src in t["sources"]
                if src["chain"][:1] and "(anonymous)" in src["chain"][0]]

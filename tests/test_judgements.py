@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,8 @@ from hypothesis import strategies as st
 
 from interlock.cli import cli
 from interlock.query import find_actor, show
-from interlock.store import SQLiteStore
+from interlock.store import open_store
+from tests.conftest import BACKENDS, copy_store, new_store
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "resolution" / "articles.jsonl"
 # one more article, written for this test, about a man the corpus already knows
@@ -24,20 +24,18 @@ LATER = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("judgements") / "base.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    path = new_store(request.param, request, tmp_path_factory.mktemp("judgements"), "base.db")
     result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "-q"])
     assert result.exit_code == 0, result.output
     return path
 
 
 @pytest.fixture
-def db(built: Path, tmp_path: Path) -> Path:
+def db(built: Path | str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
     """A fresh copy of the built store for each test."""
-    path = tmp_path / "j.db"
-    shutil.copy(built, path)
-    return path
+    return copy_store(request, built, tmp_path, "j.db")
 
 
 def run(*args: str) -> str:
@@ -46,12 +44,12 @@ def run(*args: str) -> str:
     return result.output
 
 
-def actor(db: Path, name: str) -> str:
-    with SQLiteStore(db) as store:
+def actor(db: Path | str, name: str) -> str:
+    with open_store(db) as store:
         return find_actor(store, name)
 
 
-def test_same_no_splits_an_actor_and_survives_re_resolution_and_re_ingest(db: Path, tmp_path: Path) -> None:
+def test_same_no_splits_an_actor_and_survives_re_resolution_and_re_ingest(db: Path | str, tmp_path: Path) -> None:
     assert actor(db, "Hadi al-Amiri") == actor(db, "Hadi Al Ameri")
     run("same", "Hadi al-Amiri", "Hadi Al Ameri", "--no", "--by", "alice", "--note", "test", "--db", str(db))
     assert actor(db, "Hadi al-Amiri") != actor(db, "Hadi Al Ameri")
@@ -61,15 +59,15 @@ def test_same_no_splits_an_actor_and_survives_re_resolution_and_re_ingest(db: Pa
     later.write_text(json.dumps(LATER) + "\n", encoding="utf-8")
     run("ingest", str(later), "--db", str(db), "-q")
     assert actor(db, "Hadi al-Amiri") != actor(db, "Hadi Al Ameri")
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         profile = show(store, "Hadi Al Ameri")
         assert profile["judgements"][0]["kind"] == "never" and profile["judgements"][0]["who"] == "alice"
         # the new article's al-Amiri joined one of the two, not a third
-        new = store.conn.execute("SELECT actor_id FROM entities WHERE document_id = 'later-1' AND name = 'Hadi al-Amiri'").fetchone()
+        new = store.sql("SELECT actor_id FROM entities WHERE document_id = 'later-1' AND name = 'Hadi al-Amiri'")[0]
         assert new[0] in {find_actor(store, "Hadi al-Amiri"), find_actor(store, "Hadi Al Ameri")}
 
 
-def test_merge_joins_two_actors_and_holds_after_re_ingest(db: Path, tmp_path: Path) -> None:
+def test_merge_joins_two_actors_and_holds_after_re_ingest(db: Path | str, tmp_path: Path) -> None:
     assert actor(db, "Badr Organization") != actor(db, "Muqtada al-Sadr")
     run("merge", "Badr Organization", "Muqtada al-Sadr", "--by", "bob", "--db", str(db))
     assert actor(db, "Badr Organization") == actor(db, "Muqtada al-Sadr")
@@ -81,26 +79,26 @@ def test_merge_joins_two_actors_and_holds_after_re_ingest(db: Path, tmp_path: Pa
     assert "judgement 1: merge" in text and "by bob" in text
 
 
-def test_split_takes_a_document_out(db: Path) -> None:
-    with SQLiteStore(db) as store:
-        docs = sorted({r[0] for r in store.conn.execute(
+def test_split_takes_a_document_out(db: Path | str) -> None:
+    with open_store(db) as store:
+        docs = sorted({r[0] for r in store.sql(
             "SELECT document_id FROM entities WHERE actor_id = ?", (find_actor(store, "Layla Hamdan"),))})
     assert len(docs) >= 2
     result = CliRunner().invoke(cli, ["split", "Layla Hamdan", "--db", str(db)])
     assert result.exit_code != 0 and "--document" in result.output and docs[0] in result.output
     run("split", "Layla Hamdan", "--document", docs[-1], "--db", str(db))
-    with SQLiteStore(db) as store:
-        ids = {r[0] for r in store.conn.execute(
+    with open_store(db) as store:
+        ids = {r[0] for r in store.sql(
             "SELECT actor_id FROM entities WHERE name = 'Layla Hamdan' AND document_id IN (?, ?)", (docs[0], docs[-1]))}
     assert len(ids) == 2
     run("resolve", "--db", str(db))
-    with SQLiteStore(db) as store:
-        again = {r[0] for r in store.conn.execute(
+    with open_store(db) as store:
+        again = {r[0] for r in store.sql(
             "SELECT actor_id FROM entities WHERE name = 'Layla Hamdan' AND document_id IN (?, ?)", (docs[0], docs[-1]))}
     assert len(again) == 2
 
 
-def test_judgements_refuse_what_makes_no_sense(db: Path) -> None:
+def test_judgements_refuse_what_makes_no_sense(db: Path | str) -> None:
     same_actor = CliRunner().invoke(cli, ["merge", "Hadi al-Amiri", "Hadi Al Ameri", "--db", str(db)])
     # one actor already: no judgement to make, and no error either (issue 11)
     assert same_actor.exit_code == 0 and "already one actor" in same_actor.output
@@ -108,7 +106,7 @@ def test_judgements_refuse_what_makes_no_sense(db: Path) -> None:
     assert unknown.exit_code != 0 and "no actor named" in unknown.output
 
 
-def test_import_entities_links_mentions_to_a_reference_list(db: Path, tmp_path: Path) -> None:
+def test_import_entities_links_mentions_to_a_reference_list(db: Path | str, tmp_path: Path) -> None:
     ftm = tmp_path / "known.jsonl"
     ftm.write_text("\n".join([
         json.dumps({"id": "Q-pmu", "schema": "Organization", "properties": {
@@ -121,7 +119,7 @@ def test_import_entities_links_mentions_to_a_reference_list(db: Path, tmp_path: 
     assert result.exit_code == 1, "two bad lines: the rest is stored, the exit code says so"
     assert f"{ftm}:3" in result.output and "not JSON" in result.output
     assert f"{ftm}:4" in result.output and "Spaceship" in result.output
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         profile = show(store, "PMU")
         assert profile["reference"]["identifiers"] == {"wikidataId": ["Q20044146"]}
         assert profile["name"] == "Popular Mobilization Forces"
@@ -129,7 +127,7 @@ def test_import_entities_links_mentions_to_a_reference_list(db: Path, tmp_path: 
         assert show(store, "Hadi Al Ameri")["reference"]["id"] == "Q-amiri"
 
 
-def test_import_entities_from_csv(db: Path, tmp_path: Path) -> None:
+def test_import_entities_from_csv(db: Path | str, tmp_path: Path) -> None:
     table = tmp_path / "known.csv"
     table.write_text("name,aliases,type,wikidata,kinds\n"
                      "Badr Organization,Badr Organisation;Badr Brigade,organization,Q1128063,armed-group\n"
@@ -139,7 +137,7 @@ def test_import_entities_from_csv(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{table}:3" in result.output and "has no name" in result.output
     assert f"{table}:4" in result.output and "robot" in result.output
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         ref = show(store, "Badr Organisation")["reference"]
         assert ref["identifiers"] == {"wikidataId": ["Q1128063"]} and ref["kinds"] == ["armed-group"]
 

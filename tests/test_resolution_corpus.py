@@ -10,22 +10,23 @@ import yaml
 from click.testing import CliRunner
 
 from interlock.cli import cli
-from interlock.store import SQLiteStore
+from interlock.store import SQLStore, open_store
+from tests.conftest import BACKENDS, new_store
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "resolution"
 EXPECT = yaml.safe_load((HERE / "expect.yaml").read_text(encoding="utf-8"))
 _ORG_HEADS = ("coalition", "alliance", "party", "movement", "militia", "bloc")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    path = tmp_path_factory.mktemp("resolution") / "r.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SQLStore:
+    path = new_store(request.param, request, tmp_path_factory.mktemp("resolution"), "r.db")
     result = CliRunner().invoke(cli, ["ingest", str(HERE / "articles.jsonl"), "--db", str(path), "-q"])
     assert result.exit_code == 0, result.output
-    return SQLiteStore(path)
+    return open_store(path)
 
 
-def actors_named(store: SQLiteStore, surface: str, document: str | None = None) -> set[str]:
+def actors_named(store: SQLStore, surface: str, document: str | None = None) -> set[str]:
     """The actors of the entities that have a mention reading ``surface`` (or it without a lower-case head)."""
     forms = [surface]
     words = surface.split()
@@ -39,14 +40,14 @@ def actors_named(store: SQLiteStore, surface: str, document: str | None = None) 
         if document:
             sql += " AND e.document_id = ?"
             args.append(document)
-        found |= {r[0] for r in store.conn.execute(sql, args)}
+        found |= {r[0] for r in store.sql(sql, args)}
         if found:
             break
     return found
 
 
 @pytest.mark.parametrize("group", EXPECT["same"], ids=[g["id"] for g in EXPECT["same"]])
-def test_every_spelling_is_one_actor(store: SQLiteStore, group: dict[str, object]) -> None:
+def test_every_spelling_is_one_actor(store: SQLStore, group: dict[str, object]) -> None:
     names = group["names"]
     assert isinstance(names, list)
     found = {name: actors_named(store, name) for name in names}
@@ -56,7 +57,7 @@ def test_every_spelling_is_one_actor(store: SQLiteStore, group: dict[str, object
     assert len(actors) == 1, f"{group['id']}: {found}"
 
 
-def test_the_two_ahmad_al_asadis_are_two_actors(store: SQLiteStore) -> None:
+def test_the_two_ahmad_al_asadis_are_two_actors(store: SQLStore) -> None:
     people = EXPECT["people"]
     actor_of = {}
     for who, spec in people.items():
@@ -70,17 +71,17 @@ def test_the_two_ahmad_al_asadis_are_two_actors(store: SQLiteStore) -> None:
         assert actors_named(store, name_a, doc_a).isdisjoint(actors_named(store, name_b, doc_b))
 
 
-def test_stated_aliases_are_kept_with_their_evidence(store: SQLiteStore) -> None:
-    rows = store.conn.execute(
+def test_stated_aliases_are_kept_with_their_evidence(store: SQLStore) -> None:
+    rows = store.sql(
         "SELECT a.alias, a.start, a.end, d.text FROM aliases a JOIN documents d ON d.id = a.document_id"
-    ).fetchall()
+    )
     assert any(r["alias"] == "Hashd al-Shaabi" for r in rows)
     assert all(r["text"][r["start"]:r["end"]] == r["alias"] for r in rows)
 
 
-def test_resolution_runs_again_to_the_same_actors(store: SQLiteStore) -> None:
+def test_resolution_runs_again_to_the_same_actors(store: SQLStore) -> None:
     from interlock.resolve.store import run
 
-    before = dict(store.conn.execute("SELECT id, actor_id FROM entities").fetchall())
+    before = dict(store.sql("SELECT id, actor_id FROM entities"))
     run(store)
-    assert dict(store.conn.execute("SELECT id, actor_id FROM entities").fetchall()) == before
+    assert dict(store.sql("SELECT id, actor_id FROM entities")) == before

@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent writes, versions, integrity, search tables."""
+"""The stores: idempotent writes, versions, integrity, search tables (SQLite and PostgreSQL where both apply)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from interlock.extract.api import extract
-from interlock.store import SQLiteStore, StoreError
+from interlock.store import SQLiteStore, StoreError, open_store
 from interlock.store.schema import LATEST
 
 TEXT = (
@@ -17,10 +17,10 @@ TEXT = (
 )
 
 
-def test_put_is_idempotent_and_a_changed_text_is_a_new_version(tmp_path: Path) -> None:
+def test_put_is_idempotent_and_a_changed_text_is_a_new_version(fresh_store: Path | str) -> None:
     doc = extract(TEXT, published="2021-04-07", doc_id="d1", outlet="Northern Wire")
-    with SQLiteStore(tmp_path / "s.db") as store:
-        assert store.version == LATEST
+    with open_store(fresh_store) as store:
+        assert not isinstance(store, SQLiteStore) or store.version == LATEST
         assert store.put(doc, TEXT) == "new"
         before = store.stats()
         assert store.put(doc, TEXT) == "unchanged"
@@ -32,7 +32,7 @@ def test_put_is_idempotent_and_a_changed_text_is_a_new_version(tmp_path: Path) -
         assert store.put(doc2, edited) == "changed"
         after = store.stats()
         assert after.documents == 1 and after.entities == len(doc2.entities)
-        row = store.conn.execute("SELECT text FROM documents WHERE id = 'd1'").fetchone()
+        row = store.sql("SELECT text FROM documents WHERE id = 'd1'")[0]
         assert row["text"] == edited
         assert store.integrity_ok()
 
@@ -73,12 +73,12 @@ STORY = (
 )
 
 
-def test_syndicated_copies_point_at_the_first_version(tmp_path: Path) -> None:
+def test_syndicated_copies_point_at_the_first_version(fresh_store: Path | str) -> None:
     copy = STORY.replace("Wednesday", "Wednesday evening").replace("denied it", "rejected the charge")
     other = "Farmers in Diyala protested against water cuts for a third day, local officials said."
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(fresh_store) as store:
         for doc_id, text in (("wire", STORY), ("paper", copy), ("other", other)):
             store.put(extract(text, doc_id=doc_id), text)
-        rows = {r["id"]: r["copy_of"] for r in store.conn.execute("SELECT id, copy_of FROM documents")}
+        rows = {r["id"]: r["copy_of"] for r in store.sql("SELECT id, copy_of FROM documents")}
         assert store.stats().copies == 1
     assert rows == {"wire": None, "paper": "wire", "other": None}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from interlock.ingest import ingest
-from interlock.store import SQLiteStore
+from interlock.store import open_store
 from interlock.vet.alerts import (
     WatchError,
     add_watch,
@@ -32,16 +32,16 @@ EXTRA = {
 }
 
 
-def test_nothing_watched_costs_nothing(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "empty.db")
+def test_nothing_watched_costs_nothing(fresh_store: Path | str) -> None:
+    store = open_store(fresh_store)
     assert check(store, ["any"]) == []
     assert list_alerts(store) == []
 
 
-def test_watched_actor_alert_lists_exactly_the_new_statement(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "corpus.db")
+def test_watched_actor_alert_lists_exactly_the_new_statement(fresh_store: Path | str, tmp_path: Path) -> None:
+    store = open_store(fresh_store)
     assert ingest([str(CORPUS)], store).ok
-    before = {r[0] for r in store.conn.execute("SELECT id FROM statements")}
+    before = {r[0] for r in store.sql("SELECT id FROM statements")}
     watch = add_watch(store, "Ziad Abu Shanab", who="tester")
     assert watch["kind"] == "actor" and watch["entities"] >= 1
     assert check(store, ["q01", "q02"]) == []  # nothing about him there
@@ -49,9 +49,9 @@ def test_watched_actor_alert_lists_exactly_the_new_statement(tmp_path: Path) -> 
     extra.write_text(json.dumps(EXTRA) + "\n", "utf-8")
     report = ingest([str(extra)], store)  # ingest checks the watches itself
     assert report.ok
-    new = {r[0] for r in store.conn.execute("SELECT id FROM statements")} - before
+    new = {r[0] for r in store.sql("SELECT id FROM statements")} - before
     about_him = {
-        r[0] for r in store.conn.execute(
+        r[0] for r in store.sql(
             "SELECT s.id FROM statements s JOIN entities e ON e.id IN (s.subject_id, s.object_id) "
             "WHERE s.document_id = 'vet-alert-1' AND e.name LIKE '%Abu Shanab%'")
     }

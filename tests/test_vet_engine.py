@@ -17,10 +17,11 @@ import pytest
 from interlock.credibility import grades
 from interlock.ingest import ingest
 from interlock.query import find_actor
-from interlock.store import SQLiteStore
+from interlock.store import SQLiteStore, SQLStore, open_store
 from interlock.vet.engine import vet
 from interlock.vet.kinds import KindIndex
 from interlock.vet.tags import add_tag
+from tests.conftest import BACKENDS, new_store
 from tests.helpers import require_shared
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -85,15 +86,15 @@ def by_rule(findings: list[dict[str, Any]], rule: str) -> list[dict[str, Any]]:
 # -- the sample corpus, ingested --------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    store = SQLiteStore(tmp_path_factory.mktemp("vet") / "corpus.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SQLStore:
+    store = open_store(new_store(request.param, request, tmp_path_factory.mktemp("vet"), "corpus.db"))
     report = ingest([str(CORPUS)], store)
     assert report.ok, report.failures
     return store
 
 
-def test_corpus_kinds_come_from_what_the_articles_say(corpus: SQLiteStore) -> None:
+def test_corpus_kinds_come_from_what_the_articles_say(corpus: SQLStore) -> None:
     index = KindIndex(corpus)
     sumud, wafa, hec, corps, hilal = (find_actor(corpus, n) for n in (
         "Kata'ib al-Sumud", "Wafa Alliance", "Higher Electoral Commission", "Foreign Security Corps", "Faris Abu Hilal"))
@@ -109,7 +110,7 @@ def test_corpus_kinds_come_from_what_the_articles_say(corpus: SQLiteStore) -> No
     assert index.candidacies[hilal].registration == "2027-02-17"
 
 
-def test_corpus_armed_post_three_weeks_before_registering(corpus: SQLiteStore) -> None:
+def test_corpus_armed_post_three_weeks_before_registering(corpus: SQLStore) -> None:
     found = by_rule(vet(corpus), "armed-post-at-registration")
     hilal = [f for f in found if f["subject"] == "Faris Abu Hilal"]
     assert len(hilal) == 1, found
@@ -127,7 +128,7 @@ def test_corpus_armed_post_three_weeks_before_registering(corpus: SQLiteStore) -
     assert not [f for f in found if "Sahlawi" in f["subject"]]
 
 
-def test_corpus_meeting_with_foreign_security_commander(corpus: SQLiteStore) -> None:
+def test_corpus_meeting_with_foreign_security_commander(corpus: SQLStore) -> None:
     found = by_rule(vet(corpus), "met-foreign-security")
     assert {f["subject"] for f in found} == {"Jawad al-Khazraji"}
     f = next(f for f in found if "Federation" in f["entities"][-1]["name"])
@@ -141,7 +142,7 @@ def test_corpus_meeting_with_foreign_security_commander(corpus: SQLiteStore) -> 
     assert "Nuaimi" not in everything and "Rellin" not in everything
 
 
-def test_corpus_conditional_promise_reported_at_the_grade_its_denial_leaves(corpus: SQLiteStore) -> None:
+def test_corpus_conditional_promise_reported_at_the_grade_its_denial_leaves(corpus: SQLStore) -> None:
     # F6/F7: al-Qaysi promised command of the Sahil sector if elected (one anonymous source), denied
     found = [f for f in by_rule(vet(corpus), "armed-post-promised") if "Qaysi" in f["subject"]]
     if not found:
@@ -157,7 +158,7 @@ def test_corpus_conditional_promise_reported_at_the_grade_its_denial_leaves(corp
         assert f not in vet(corpus, min_grade="C3")
 
 
-def test_corpus_findings_are_sorted_most_severe_first(corpus: SQLiteStore) -> None:
+def test_corpus_findings_are_sorted_most_severe_first(corpus: SQLStore) -> None:
     found = vet(corpus)
     order = ["critical", "high", "medium", "low"]
     assert [order.index(f["severity"]) for f in found] == sorted(order.index(f["severity"]) for f in found)
@@ -180,14 +181,15 @@ LATER = {
 }
 
 
-@pytest.fixture(scope="module")
-def judged(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def judged(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Findings with one more article, then after an analyst merges two pairs of names resolution keeps apart."""
     from interlock.refresh import refresh
     from interlock.resolve import judgements
 
     folder = tmp_path_factory.mktemp("judged")
-    store = SQLiteStore(folder / "corpus.db")
+    store = open_store(new_store(request.param, request, folder, "corpus.db"))
     extra = folder / "later.jsonl"
     extra.write_text(json.dumps(LATER) + "\n", "utf-8")
     assert ingest([str(CORPUS), str(extra)], store).ok

@@ -72,6 +72,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "extraction": [(1, """
         CREATE TABLE entities (
             id TEXT PRIMARY KEY,
+            seq BIGINT GENERATED ALWAYS AS IDENTITY,  -- the order stored in, as SQLite's rowid
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             label TEXT NOT NULL,
             name TEXT NOT NULL,
@@ -207,6 +208,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         );
         CREATE TABLE reference_entities (
             id TEXT PRIMARY KEY,
+            seq BIGINT GENERATED ALWAYS AS IDENTITY,  -- the order stored in, as SQLite's rowid
             label TEXT NOT NULL,
             schema TEXT NOT NULL,
             name TEXT NOT NULL,

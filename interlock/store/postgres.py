@@ -83,6 +83,7 @@ def translate(sql: str) -> str:
     out = re.sub(r"(?<![\w\".])end(?![\w\"])|(?<=\.)end(?![\w\"])", '"end"', out)
     out = re.sub(r"group_concat\(DISTINCT ([\w.]+)\)", r"string_agg(DISTINCT \1, ',')", out)
     out = re.sub(r"\bLIKE\b", "ILIKE", out)
+    out = re.sub(r"\browid\b", "seq", out)  # the order rows were stored in (an identity column here)
     m = _INSERT_OR.match(out)
     if m:
         how, table, columns = m.group(1).upper(), m.group(2), m.group(3)

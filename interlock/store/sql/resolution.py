@@ -6,9 +6,11 @@ SQL: dict[str, str] = {
         "WHERE e.anonymous = 0 AND m.kind IN ({kinds}) ORDER BY m.entity_id, m.start"
     ),
     "named_entities": (
-        "SELECT id, document_id, label, name, name_key FROM entities WHERE anonymous = 0 AND label IN ({labels})"
+        # in the order they were stored (resolution's answer may depend on the order it meets records)
+        "SELECT id, document_id, label, name, name_key FROM entities WHERE anonymous = 0 AND label IN ({labels}) "
+        "ORDER BY rowid"
     ),
-    "reference_records": "SELECT id, label, names FROM reference_entities",
+    "reference_records": "SELECT id, label, names FROM reference_entities ORDER BY rowid",
     "entity_labels": "SELECT id, label FROM entities",
     "reference_names": "SELECT id, name FROM reference_entities",
     "naming_texts": "SELECT m.text FROM mentions m WHERE m.kind IN ({kinds})",

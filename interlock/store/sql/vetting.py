@@ -49,11 +49,12 @@ SQL: dict[str, str] = {
         "JOIN documents d ON d.id = v.document_id WHERE v.type = 'candidacy' AND v.modality NOT IN ('negated')"
     ),
     "actor_entities_full": (
-        "SELECT id, actor_id, label, name, descriptors, document_id FROM entities WHERE actor_id IN ({ids})"
+        "SELECT id, actor_id, label, name, descriptors, document_id FROM entities WHERE actor_id IN ({ids}) "
+        "ORDER BY actor_id, rowid"
     ),
     "naming_mentions": (
         "SELECT entity_id, document_id, start, end FROM mentions WHERE entity_id IN ({ids}) "
-        "AND kind IN ('name', 'short', 'acronym')"
+        "AND kind IN ('name', 'short', 'acronym') ORDER BY entity_id, start, end"
     ),
     "document_text": "SELECT text FROM documents WHERE id = ?",
     "actor_kinds": (
