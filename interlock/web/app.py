@@ -161,7 +161,7 @@ class Explorer:
         from interlock.credibility.grades import parse as parse_grade
 
         store = self.store(request)
-        found = self.state.findings(store, self.state._local.confidence)
+        found = self.state.findings(store, store.min_confidence)
         floor = self.text(request, "min_grade")
         rule = self.text(request, "rule")
         if floor:
