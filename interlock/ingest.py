@@ -137,6 +137,12 @@ def ingest(
             # committed before the document: a run killed after storing it is noticed and its refresh redone
             store.mark_refresh_pending("ingest")
             pending = True
+        twice = repeated_ids(res)
+        if twice:
+            # the store keys rows by these ids and would refuse the whole document: say so, and go on
+            report.failures.append(f"{res.id}: extraction gave two items the id {twice[0]!r}, so it cannot "
+                                   "be stored; please report it with the document")
+            continue
         outcome = store.put(clean_names(res), text, source)
         report.counts[outcome] += 1
         if outcome in ("new", "changed", "updated"):
@@ -153,6 +159,18 @@ def ingest(
 
         report.alerts = check(store, report.stored)
     return report
+
+
+def repeated_ids(doc: ExtractedDocument) -> list[str]:
+    """Ids that two entities, attributions, statements or events of one result share (none in a sound one)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    ids = [e.id for e in doc.entities] + [a.id for a in doc.attributions]
+    for item_id in ids + [s.id for s in doc.statements] + [ev.id for ev in doc.events]:
+        if item_id in seen:
+            twice.append(item_id)
+        seen.add(item_id)
+    return twice
 
 
 def estimate_total(paths: list[str]) -> int | None:

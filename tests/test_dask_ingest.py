@@ -190,3 +190,27 @@ def test_the_readme_and_docs_show_both_forms() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
     assert "--workers" in readme and "--scheduler" in readme
     assert (Path(__file__).resolve().parents[1] / "docs" / "scale.md").exists()
+
+
+def test_a_result_the_store_cannot_hold_is_that_documents_failure(tmp_path: Path) -> None:
+    """Two entities under one id (seen on a PolNeAR article) fail that document, not the run."""
+    from collections.abc import Iterable
+
+    from interlock.extract.api import DocumentError, extract_records
+    from interlock.model import ExtractedDocument
+
+    def doubling(records: Iterable[dict[str, Any]]) -> Iterator[ExtractedDocument | DocumentError]:
+        for res in extract_records(records):
+            if isinstance(res, ExtractedDocument) and res.id == "twice" and res.entities:
+                res.entities.append(res.entities[0])
+            yield res
+
+    source = tmp_path / "two.jsonl"
+    source.write_text("\n".join(json.dumps({"id": i, "text": "Karim Haddad met the US ambassador in Baghdad."})
+                                for i in ("twice", "once")) + "\n", encoding="utf-8")
+    with SQLiteStore(tmp_path / "t.db") as store:
+        report = ingest([str(source)], store, extractor=doubling, refresh=False)
+        assert store.status_of("once", "Karim Haddad met the US ambassador in Baghdad.") == "unchanged"
+        assert store.status_of("twice", "Karim Haddad met the US ambassador in Baghdad.") == "new"
+    assert report.stored == ["once"]
+    assert len(report.failures) == 1 and report.failures[0].startswith("twice: extraction gave two items the id")
