@@ -65,6 +65,40 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         SQLiteStore(path)
 
 
+def test_each_subsystem_records_its_version_and_a_newer_one_is_refused(tmp_path: Path) -> None:
+    from interlock.store.schema import known
+
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as store:
+        assert store.versions() == known()
+        assert set(known()) == {"documents", "extraction", "resolution", "credibility", "vetting"}
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE schema_versions SET version = version + 1 WHERE subsystem = 'credibility'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=r"credibility schema version \d+, newer than this Interlock knows"):
+        SQLiteStore(path)
+
+
+def test_a_store_from_before_the_grouping_migrates_and_records_its_versions(tmp_path: Path) -> None:
+    from interlock.store.schema import LEGACY, STEPS, known, versions_after
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    # the store as the numbered migrations 1-4 left it: documents, extraction, copies and versions
+    for _sub, _v, sql in STEPS[: LEGACY[4]]:
+        conn.executescript(sql)
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    assert versions_after(LEGACY[4]) == {"documents": 3, "extraction": 2, "resolution": 0, "credibility": 0,
+                                         "vetting": 0}
+    with SQLiteStore(path) as store:
+        assert store.versions() == known()
+        assert store.version == len(STEPS)
+
+
+
 STORY = (
     "The electoral commission in Basra said on Wednesday that the provincial vote would be "
     "delayed by two weeks because ballots had not arrived from the printer. Commission "

@@ -1,19 +1,26 @@
-"""The store's tables, as numbered migrations applied in order.
+"""The store's tables, as migrations grouped per subsystem, each recording its version.
 
 The layout is plain SQLite that any tool can open (sqlite3, Datasette, DuckDB,
 pandas): one row per document, entity, mention, statement, attribution, event
 and time expression, every row keyed by the content-derived ids extraction
 gives, so that storing the same document twice changes nothing. Lists (relay
 chains, event participants, descriptors) are JSON arrays in TEXT columns.
-``PRAGMA user_version`` holds the number of the last migration applied.
+
+Each subsystem (documents, extraction, resolution, credibility, vetting) has its
+own numbered migrations; ``schema_versions`` records the version each subsystem is
+at. ``STEPS`` is the one order they are applied in (a subsystem's tables may refer
+to another's), and ``PRAGMA user_version`` counts the steps applied, so that an
+older Interlock refuses a store it does not know. Stores made before the grouping
+(``user_version`` 1 to 6, no ``schema_versions``) are read through ``LEGACY``.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (
-        1,
-        """
+SUBSYSTEMS = ("documents", "extraction", "resolution", "credibility", "vetting")
+
+#: (subsystem, version, SQL), in the order they are applied; a step's place + 1 is the user_version after it
+STEPS: list[tuple[str, int, str]] = [
+    ("documents", 1, """
         CREATE TABLE outlets (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL UNIQUE
@@ -32,7 +39,9 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         CREATE INDEX documents_hash ON documents(content_hash);
         CREATE INDEX documents_published ON documents(published);
-        CREATE TABLE entities (
+        CREATE VIRTUAL TABLE documents_fts USING fts5(document_id UNINDEXED, title, text);
+        """),
+    ("extraction", 1, """        CREATE TABLE entities (
             id TEXT PRIMARY KEY,
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             label TEXT NOT NULL,
@@ -123,28 +132,15 @@ MIGRATIONS: list[tuple[int, str]] = [
             interval_to TEXT,
             PRIMARY KEY (document_id, start, end)
         );
-        CREATE VIRTUAL TABLE documents_fts USING fts5(document_id UNINDEXED, title, text);
         CREATE VIRTUAL TABLE names_fts USING fts5(name, entity_id UNINDEXED);
-        """,
-    ),
-]
-
-MIGRATIONS.append(
-    (
-        2,
-        """
+        """),
+    ("extraction", 2, """
         -- the key that groups one actor's entities across documents until resolution
         -- (interlock.resolve) links them: the label and the transliteration-folded name
         ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
         CREATE INDEX entities_name_key ON entities(name_key);
-        """,
-    )
-)
-
-MIGRATIONS.append(
-    (
-        3,
-        """
+        """),
+    ("documents", 2, """
         -- near-duplicates (interlock.dedupe): a syndicated copy points at the first stored
         -- version of the story; LSH band keys find candidates without comparing every pair
         ALTER TABLE documents ADD COLUMN copy_of TEXT;
@@ -157,14 +153,8 @@ MIGRATIONS.append(
             PRIMARY KEY (band, key, document_id)
         );
         CREATE INDEX documents_copy_of ON documents(copy_of);
-        """,
-    )
-)
-
-MIGRATIONS.append(
-    (
-        4,
-        """
+        """),
+    ("documents", 3, """
         -- an edited document is a new version: the older texts are kept here
         CREATE TABLE document_versions (
             document_id TEXT NOT NULL,
@@ -174,27 +164,18 @@ MIGRATIONS.append(
             replaced_at TEXT NOT NULL,
             PRIMARY KEY (document_id, content_hash)
         );
-        """,
-    )
-)
-
-MIGRATIONS.append(
-    (
-        5,
-        """
-        -- cross-document resolution (interlock.resolve): an actor is the set of document
+        """),
+    ("documents", 4, """        -- the outlet registry (interlock outlets): Admiralty reliability A-F, F by default
+        ALTER TABLE outlets ADD COLUMN reliability TEXT NOT NULL DEFAULT 'F';
+        ALTER TABLE outlets ADD COLUMN kind TEXT;          -- wire, state media, party outlet, ...
+        ALTER TABLE outlets ADD COLUMN affiliation TEXT;   -- owner or movement it speaks for
+        ALTER TABLE outlets ADD COLUMN actor_id TEXT;      -- the outlet as an actor in the graph
+        """),
+    ("extraction", 3, """        -- cross-document resolution (interlock.resolve): an actor is the set of document
         -- entities resolution puts together; entities.actor_id points at it. Until a store
         -- is resolved, an entity's actor is its name_key (so queries work either way).
         ALTER TABLE entities ADD COLUMN actor_id TEXT;
         CREATE INDEX entities_actor ON entities(actor_id);
-        CREATE TABLE actors (
-            id TEXT PRIMARY KEY,
-            label TEXT NOT NULL,            -- PERSON, ORG, PLACE, NORP, ...
-            name TEXT NOT NULL,             -- the display name
-            names TEXT NOT NULL,            -- JSON array: every spelling met, most used first
-            reference_id TEXT,              -- the reference entity it is linked to, if any
-            kinds TEXT NOT NULL DEFAULT '[]'  -- JSON array: armed-group, party, outlet, state-body, ...
-        );
         -- aliases an article states ("X, also known as Y", "Y (X)"), with their evidence
         CREATE TABLE aliases (
             entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -203,6 +184,15 @@ MIGRATIONS.append(
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             PRIMARY KEY (entity_id, start, end)
+        );
+        """),
+    ("resolution", 1, """        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,            -- PERSON, ORG, PLACE, NORP, ...
+            name TEXT NOT NULL,             -- the display name
+            names TEXT NOT NULL,            -- JSON array: every spelling met, most used first
+            reference_id TEXT,              -- the reference entity it is linked to, if any
+            kinds TEXT NOT NULL DEFAULT '[]'  -- JSON array: armed-group, party, outlet, state-body, ...
         );
         -- analyst judgements, replayed by every resolution: merge, never, split, tag, untag.
         -- a and b are JSON: {"names": [...], "entities": [document entity ids]}; for a tag,
@@ -227,12 +217,8 @@ MIGRATIONS.append(
             kinds TEXT NOT NULL DEFAULT '[]',
             source TEXT
         );
-        -- the outlet registry (interlock outlets): Admiralty reliability A-F, F by default
-        ALTER TABLE outlets ADD COLUMN reliability TEXT NOT NULL DEFAULT 'F';
-        ALTER TABLE outlets ADD COLUMN kind TEXT;          -- wire, state media, party outlet, ...
-        ALTER TABLE outlets ADD COLUMN affiliation TEXT;   -- owner or movement it speaks for
-        ALTER TABLE outlets ADD COLUMN actor_id TEXT;      -- the outlet as an actor in the graph
-        -- credibility (interlock.credibility): a claim is what several statements say
+        """),
+    ("credibility", 1, """        -- credibility (interlock.credibility): a claim is what several statements say
         -- (one subject actor, predicate and object actor); each statement gets a grade
         CREATE TABLE claims (
             id TEXT PRIMARY KEY,
@@ -267,7 +253,8 @@ MIGRATIONS.append(
             reason TEXT NOT NULL,
             PRIMARY KEY (statement_id, other_id)
         );
-        -- vetting (interlock.vet): watched entities and rules, and the alerts ingest raises
+        """),
+    ("vetting", 1, """        -- vetting (interlock.vet): watched entities and rules, and the alerts ingest raises
         CREATE TABLE watches (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             kind TEXT NOT NULL,             -- actor or rule
@@ -295,24 +282,46 @@ MIGRATIONS.append(
             message TEXT NOT NULL
         );
         CREATE INDEX alerts_at ON alerts(at);
-        """,
-    )
-)
-
-MIGRATIONS.append(
-    (
-        6,
-        """
+        """),
+    ("extraction", 4, """
         -- how likely each statement is right (interlock.extract.confidence) and which rule
         -- found it; a meeting's confidence; which extraction version made each document
         ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
         ALTER TABLE statements ADD COLUMN rule TEXT NOT NULL DEFAULT '';
         ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
-        ALTER TABLE documents ADD COLUMN extraction_version TEXT;
         CREATE INDEX statements_confidence ON statements(confidence);
-        """,
-    )
+        """),
+    ("documents", 5, """
+        -- which extraction version made each document (interlock reextract)
+        ALTER TABLE documents ADD COLUMN extraction_version TEXT;
+        """),
+]
+
+#: the schema_versions table itself, made by the first migration that records a version
+VERSIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_versions (subsystem TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+    "at TEXT NOT NULL)"
 )
 
-#: the schema version a store has once every migration is applied
-LATEST = MIGRATIONS[-1][0]
+#: a store made before the grouping: its user_version (1-6, one per old migration) -> steps applied
+LEGACY = {1: 2, 2: 3, 3: 4, 4: 5, 5: 10, 6: 12}
+
+
+def known() -> dict[str, int]:
+    """The latest version of each subsystem this Interlock knows."""
+    out: dict[str, int] = {}
+    for subsystem, version, _sql in STEPS:
+        out[subsystem] = max(out.get(subsystem, 0), version)
+    return out
+
+
+def versions_after(steps: int) -> dict[str, int]:
+    """Each subsystem's version once the first ``steps`` steps are applied."""
+    out = {s: 0 for s in SUBSYSTEMS}
+    for subsystem, version, _sql in STEPS[:steps]:
+        out[subsystem] = version
+    return out
+
+
+#: the number of steps of this Interlock (the user_version of a store it made or migrated)
+LATEST = len(STEPS)

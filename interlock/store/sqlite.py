@@ -11,13 +11,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from interlock.store import guard
 from interlock.store.base import QueryError, SQLStore, StoreError
 from interlock.store.named import Row
-from interlock.store.schema import LATEST, MIGRATIONS
+from interlock.store.schema import (
+    LATEST,
+    LEGACY,
+    STEPS,
+    SUBSYSTEMS,
+    VERSIONS_TABLE,
+    known,
+    versions_after,
+)
 from interlock.store.selection import SelectionTables
 
 
@@ -112,28 +121,48 @@ class SQLiteStore(SQLStore):
     def version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    def versions(self) -> dict[str, int]:
+        """Each subsystem's schema version in this store (``schema_versions``, else read off an older
+        store's ``user_version``)."""
+        if self._table_exists("schema_versions"):
+            found = {r[0]: int(r[1]) for r in self.conn.execute("SELECT subsystem, version FROM schema_versions")}
+            return {**{s: 0 for s in SUBSYSTEMS}, **found}
+        return versions_after(LEGACY.get(self.version, 0))
+
     def _migrate(self) -> None:
-        current = self.version
-        if self.readonly and current < LATEST:
+        current, have, latest = self.version, self.versions(), known()
+        newer = sorted(s for s, v in have.items() if v > latest.get(s, 0))
+        if newer or current > LATEST:
+            what = ", ".join(f"{s} schema version {have[s]}, newer than this Interlock knows ({latest.get(s, 0)})"
+                             for s in newer) or f"schema version {current}, newer than this Interlock knows ({LATEST})"
+            raise StoreError(f"the store {self.path} has {what}; upgrade Interlock")
+        todo = [(n, sub, v, sql) for n, (sub, v, sql) in enumerate(STEPS, 1) if v > have.get(sub, 0)]
+        if todo and self.readonly:
             raise StoreError(f"the store {self.path} is read-only and needs upgrading to schema version {LATEST}; "
                              "open it once where it can be written")
-        if current > LATEST:
-            raise StoreError(
-                f"the store {self.path} has schema version {current}, newer than this "
-                f"Interlock knows ({LATEST}); upgrade Interlock"
-            )
-        for number, sql in MIGRATIONS:
-            if number <= current:
-                continue
-            # one migration, one transaction: DDL is transactional in SQLite
+        recorded = self._table_exists("schema_versions")
+        for number, subsystem, version, sql in todo:
+            # one migration, one transaction (DDL is transactional in SQLite), its version recorded in it
             try:
-                self.conn.executescript(f"BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {number}; COMMIT;")
+                self.conn.executescript(f"BEGIN IMMEDIATE; {sql}; {VERSIONS_TABLE};")
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                if not recorded:  # an older store: what it had, read off its user_version
+                    self.conn.executemany("INSERT INTO schema_versions (subsystem, version, at) VALUES (?, ?, ?)",
+                                          [(s, v, now) for s, v in have.items()])
+                    recorded = True
+                self.conn.execute("INSERT INTO schema_versions (subsystem, version, at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (subsystem) DO UPDATE SET version = excluded.version, at = excluded.at",
+                                  (subsystem, version, now))
+                current = max(number, current)
+                self.conn.execute(f"PRAGMA user_version = {current}")
+                self.conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 if guard.is_locked(exc):
                     raise StoreError(guard.locked_message(self.path, guard.lock_timeout())) from None
-                raise StoreError(f"cannot migrate the store {self.path} to version {number}: {exc}") from None
+                raise StoreError(f"cannot migrate the store {self.path} ({subsystem} to version {version}): "
+                                 f"{exc}") from None
 
     @contextmanager
     def transaction(self, exclusive: bool = False) -> Iterator[sqlite3.Connection]:
@@ -182,3 +211,4 @@ class SQLiteStore(SQLStore):
     def integrity_ok(self) -> bool:
         """``PRAGMA integrity_check`` says ok."""
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
