@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,6 +57,8 @@ def pg_cluster() -> Iterator[Any]:
         cluster.start()
     except (Unavailable, OSError, subprocess.SubprocessError) as exc:
         cluster.stop()
+        if os.environ.get("INTERLOCK_TEST_POSTGRES") == "required":  # .ci/run, where the server is installed
+            pytest.fail(f"INTERLOCK_TEST_POSTGRES=required but no PostgreSQL cluster could start: {exc}")
         pytest.skip(f"PostgreSQL store not tested: {exc}")
     yield cluster
     cluster.stop()
