@@ -1,11 +1,15 @@
 """Query latency of a large synthetic store, and the cost of storing against extraction alone.
 
     python bench/store.py [--statements 1000000] [--entities 100000] [--queries 200]
+                          [--backend sqlite|postgresql|both] [--pg postgresql://...]
 
 1. Builds a store of generated statements (not extracted): ENTITIES actors in
    10,000 documents, STATEMENTS statements between them, and prints the median
    and 95th percentile time of ``show`` and of a 3-hop ``ties`` query between
-   random actors. Targets: show p95 < 50 ms, ties p95 < 300 ms.
+   random actors, on SQLite and on PostgreSQL side by side (the same actors and
+   pairs on both). Targets: show p95 < 50 ms, ties p95 < 300 ms. PostgreSQL is
+   the database ``--pg`` names (emptied first), else a throwaway cluster started
+   as the tests start theirs (tests/pg.py).
 2. Ingests our own test articles twice over in one run: extraction alone, then
    extraction and storing, and prints the ratio of the times (storing may cost
    at most 15% more: ratio <= 1.15).
@@ -28,51 +32,65 @@ sys.path.insert(0, str(REPO))
 from interlock import query  # noqa: E402
 from interlock.extract.api import extract_records  # noqa: E402
 from interlock.refresh import refresh  # noqa: E402
-from interlock.store import SQLiteStore  # noqa: E402
+from interlock.store import SQLiteStore, SQLStore, open_store  # noqa: E402
 
 PREDICATES = ["holds_position", "member_of", "leader_of", "backed_by", "affiliated_with", "met_with"]
 
 
-def build(store: SQLiteStore, n_entities: int, n_statements: int, rng: random.Random) -> list[str]:
-    """Fill the store with synthetic documents, actors and statements; return actor names."""
-    c = store.conn
+def rows(n_entities: int, n_statements: int, rng: random.Random) -> tuple[list[str], dict[str, list[tuple[object, ...]]]]:
+    """Synthetic documents, actors, mentions and statements (the same for every backend); actor names."""
     n_docs = 10_000
     names = [f"Actor{i:06d} Synth" for i in range(n_entities)]
-    c.execute("BEGIN")
-    c.executemany(
-        "INSERT INTO documents (id, content_hash, text, ingested_at, published) VALUES (?, ?, '', '2024-01-01', ?)",
-        [(f"d{i}", f"h{i}", f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(n_docs)],
-    )
-    c.executemany(
-        "INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key, actor_id) "
-        "VALUES (?, ?, 'PERSON', ?, 0, '[]', ?, ?)",
-        [(f"e{i}", f"d{i % n_docs}", names[i], f"PERSON:actor{i:06d} synth", f"PERSON:actor{i:06d} synth")
-         for i in range(n_entities)],
-    )
-    c.executemany(
-        "INSERT INTO mentions (entity_id, document_id, start, end, text, kind) VALUES (?, ?, 0, 5, ?, 'name')",
-        [(f"e{i}", f"d{i % n_docs}", names[i]) for i in range(n_entities)],
-    )
-    rows = []
+    out: dict[str, list[tuple[object, ...]]] = {
+        "documents": [(f"d{i}", f"h{i}", "", "2024-01-01", f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
+                      for i in range(n_docs)],
+        "entities": [(f"e{i}", f"d{i % n_docs}", "PERSON", names[i], 0, "[]", f"PERSON:actor{i:06d} synth",
+                      f"PERSON:actor{i:06d} synth") for i in range(n_entities)],
+        "mentions": [(f"e{i}", f"d{i % n_docs}", 0, 5, names[i], "name") for i in range(n_entities)],
+        "statements": [],
+    }
     for j in range(n_statements):
         s, o = rng.randrange(n_entities), rng.randrange(n_entities)
-        rows.append((f"s{j}", f"d{j % n_docs}", f"e{s}", rng.choice(PREDICATES), f"e{o}", "current",
-                     "asserted", "synthetic evidence sentence", 0, 28))
-        if len(rows) == 100_000:
-            _insert_statements(c, rows)
-            rows = []
-    _insert_statements(c, rows)
-    c.execute("COMMIT")
-    c.execute("ANALYZE")
+        out["statements"].append((f"s{j}", f"d{j % n_docs}", f"e{s}", rng.choice(PREDICATES), f"e{o}", "current",
+                                  "asserted", "synthetic evidence sentence", 0, 28))
+    return names, out
+
+
+COLUMNS = {
+    "documents": "id, content_hash, text, ingested_at, published",
+    "entities": "id, document_id, label, name, anonymous, descriptors, name_key, actor_id",
+    "mentions": 'entity_id, document_id, start, "end", text, kind',
+    "statements": "id, document_id, subject_id, predicate, object_id, status, modality, evidence_text, "
+                  "evidence_start, evidence_end",
+}
+
+
+def build(store: SQLStore, n_entities: int, n_statements: int, rng: random.Random) -> list[str]:
+    """Fill the store with synthetic documents, actors and statements; return actor names
+    (bench/export.py and bench/vet.py build theirs so)."""
+    names, data = rows(n_entities, n_statements, rng)
+    fill(store, data)
     return names
 
 
-def _insert_statements(c: object, rows: list[tuple[object, ...]]) -> None:
-    c.executemany(  # type: ignore[attr-defined]
-        "INSERT INTO statements (id, document_id, subject_id, predicate, object_id, status, modality, "
-        "evidence_text, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+def fill(store: SQLStore, data: dict[str, list[tuple[object, ...]]]) -> None:
+    """Fill the store with the synthetic rows (SQLite: executemany in one transaction; PostgreSQL: COPY)."""
+    if isinstance(store, SQLiteStore):
+        c = store.conn
+        c.execute("BEGIN")
+        for table, columns in COLUMNS.items():
+            marks = ", ".join("?" * len(columns.split(",")))
+            c.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", data[table])  # noqa: S608
+        c.execute("COMMIT")
+        c.execute("ANALYZE")
+        return
+    conn = store.conn  # type: ignore[attr-defined]
+    with conn.transaction():
+        for table, columns in COLUMNS.items():
+            with conn.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in data[table]:
+                    copy.write_row(row)
+    conn.execute("ANALYZE")
 
 
 def timed(fn: object, *args: object) -> float:
@@ -111,27 +129,67 @@ def ingest_ratio(rounds: int = 5) -> float:
     return ratios[len(ratios) // 2]
 
 
+def latencies(store: SQLStore, picks: list[str], pairs: list[tuple[str, str]]) -> tuple[list[float], list[float]]:
+    for name in picks[:5]:
+        query.show(store, name)  # warm the caches as a running server would have them
+    show_ms = [timed(query.show, store, name) for name in picks]
+    ties_ms = [timed(query.ties, store, a, b, 3) for a, b in pairs]
+    return show_ms, ties_ms
+
+
+def postgres_address(given: str | None) -> tuple[str, object | None]:
+    """The database to bench on: the one given (emptied), else a new one in a throwaway cluster."""
+    if given:
+        import psycopg
+
+        with psycopg.connect(given, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        return given, None
+    from tests.pg import Cluster
+
+    cluster = Cluster()
+    cluster.start()
+    return cluster.create(), cluster
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--pg", help="a PostgreSQL database to bench on (emptied first); default: a throwaway cluster")
+    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest ratio (part 2)")
     args = parser.parse_args()
     rng = random.Random(7)
+    names, data = rows(args.entities, args.statements, rng)
+    picks = [rng.choice(names) for _ in range(args.queries)]
+    pairs = [(rng.choice(names), rng.choice(names)) for _ in range(args.queries)]
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    results: dict[str, tuple[list[float], list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = SQLiteStore(Path(tmp) / "bench.db")
-        start = time.perf_counter()
-        names = build(store, args.entities, args.statements, rng)
-        print(f"built {args.statements:,} statements over {args.entities:,} actors "
-              f"in {time.perf_counter() - start:.1f} s")
-        picks = [rng.choice(names) for _ in range(args.queries)]
-        show_ms = [timed(query.show, store, name) for name in picks]
-        pairs = [(rng.choice(names), rng.choice(names)) for _ in range(args.queries)]
-        ties_ms = [timed(query.ties, store, a, b, 3) for a, b in pairs]
-        print(f"show          {percentiles(show_ms)}   (target p95 < 50 ms)")
-        print(f"ties, 3 hops  {percentiles(ties_ms)}   (target p95 < 300 ms)")
-        store.close()
-    print(f"ingest (extract, store, resolve, grade) / extract alone = {ingest_ratio():.3f} (median of 5 rounds; target <= 1.15)")
+        for backend in backends:
+            cluster = None
+            spec: str | Path = Path(tmp) / "bench.db"
+            if backend == "postgresql":
+                spec, cluster = postgres_address(args.pg)
+            try:
+                with open_store(spec) as store:
+                    start = time.perf_counter()
+                    fill(store, data)
+                    print(f"{backend}: built {args.statements:,} statements over {args.entities:,} actors "
+                          f"in {time.perf_counter() - start:.1f} s", flush=True)
+                    results[backend] = latencies(store, picks, pairs)
+            finally:
+                if cluster is not None:
+                    cluster.stop()  # type: ignore[attr-defined]
+    print(f"{'':14}" + "".join(f"{b:>42}" for b in results))
+    for label, k, target in (("show", 0, "p95 < 50 ms"), ("ties, 3 hops", 1, "p95 < 300 ms")):
+        print(f"{label:14}" + "".join(f"{percentiles(r[k]):>42}" for r in results.values()) + f"   (target {target})")
+    if not args.no_ingest and "sqlite" in backends:
+        print(f"ingest (extract, store, resolve, grade) / extract alone = {ingest_ratio():.3f} "
+              "(median of 5 rounds; target <= 1.15)")
 
 
 if __name__ == "__main__":
