@@ -181,3 +181,45 @@ def test_a_key_ally_noun_ties_its_holder_to_the_word_before_it() -> None:
 def test_an_actor_is_not_tied_to_its_own_name() -> None:
     doc = read("Petra, the state-run Petra news agency, reported the decree.")
     assert not [f for f in facts(doc) if f[0] and f[2] and "Petra" in f[0] and "Petra" in f[2]]
+
+
+def meetings(doc: dict[str, Any]) -> list[set[str]]:
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    return [{names[p] for p in ev["participants"]} for ev in doc["events"] if ev["type"] == "meeting"]
+
+
+def test_talks_between_two_sides_are_their_meeting_not_the_host_s() -> None:
+    doc = read("Earlier, Kenya hosted talks between Rwanda and Burundi.")
+    assert {"Rwanda", "Burundi"} in meetings(doc)
+    assert not [m for m in meetings(doc) if "Kenya" in m]
+
+
+def test_speaking_with_a_counterpart_is_a_conversation_but_speaking_with_an_outlet_is_not() -> None:
+    doc = read("On Monday, Foreign Minister Amos Wekesa spoke with his Ugandan counterpart Jonas Okello.")
+    assert [m for m in meetings(doc) if {"Amos Wekesa", "Jonas Okello"} <= m]
+    assert not meetings(read("Amos Wekesa spoke with Reuters on Monday."))
+
+
+def test_a_successor_takes_the_post_and_the_predecessor_held_it() -> None:
+    doc = read("Colonel Jonas Brandt was replaced by General Amos Wekesa as police commissioner on Monday.")
+    found = facts(doc)
+    assert [f for f in found if f[0] == "Amos Wekesa" and f[3] == "police commissioner" and f[4] == "current"]
+    assert [f for f in found if f[0] == "Jonas Brandt" and f[3] == "police commissioner" and f[4] == "former"]
+
+
+def test_a_successor_named_with_a_participle_hands_the_post_back() -> None:
+    doc = read("The council appointed Peter Mwangi as the new director of the National Archive Authority, "
+               "replacing Jonas Brandt.")
+    found = facts(doc)
+    assert [f for f in found if f[0] == "Peter Mwangi" and f[2] == "National Archive Authority" and f[4] == "current"]
+    assert [f for f in found if f[0] == "Jonas Brandt" and f[2] == "National Archive Authority" and f[4] == "former"]
+
+
+def test_a_possible_successor_leaves_the_holder_in_post() -> None:
+    doc = read("Lena Holt may replace Jonas Brandt as head of the National Archive Authority.")
+    assert not [f for f in facts(doc) if f[0] == "Jonas Brandt" and f[4] == "former"]
+
+
+def test_an_ending_asked_for_is_no_ending() -> None:
+    doc = read("Lawmakers pushed President Amos Wekesa to dismiss Central Bank Governor Lena Holt of Kenya.")
+    assert not [f for f in facts(doc) if f[0] == "Lena Holt" and f[4] == "former"]

@@ -188,8 +188,18 @@ def _event_type(tok: Token) -> str | None:
         return None  # "deal with Iran" is handling, not a deal
     if lemma in ("host", "receive") and not (tok.pos_ == "VERB" and _person_object(tok)):
         return None  # "hosted talks", "received a letter": the talks or nothing are the event
-    if lemma == "talk" and not (tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
+    if lemma == "talk" and tok.pos_ == "NOUN" and tok.lower_ == "talks":
+        return "meeting"  # "talks between A and B", "held talks with"; "a talk" is a lecture
+    if lemma in ("talk", "speak") and not (
+        tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    ):
         return None
+    if lemma == "speak":
+        # "spoke with his Israeli counterpart X": a conversation between two people; "spoke
+        # with Reuters" is an interview
+        with_people = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for p in c.subtree if p.ent_type_ == "PERSON" or p.lower_ == "counterpart"]
+        return "meeting" if with_people else None
     if lemma == "call" and not (
         tok.pos_ == "NOUN" and any(c.lower_ in ("phone", "telephone") for c in tok.lefts)
     ):
@@ -379,6 +389,7 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
             elif child.dep_ == "poss":
                 participants.extend(_group(state, child))
         verb = _governing_verb(tok)
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         if verb is not None:
             # "X held a secret meeting with Y", "X praised them in a speech",
             # "the meeting brought together X, Y and Z"
@@ -386,8 +397,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 if child is tok or tok in child.subtree and child.dep_ != "nsubj":
                     continue
                 if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                    if tok.dep_ in ("nsubj", "nsubjpass"):
-                        continue
+                    if tok.dep_ in ("nsubj", "nsubjpass") or between:
+                        continue  # "Qatar hosted talks between A and B": Qatar is the host
                     participants[:0] = _group(state, child)
                 elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
                     if _event_type(child) == "meeting":

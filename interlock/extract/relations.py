@@ -208,6 +208,8 @@ def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token |
     new = ctx.holder(new_tok)
     old = ctx.holder(old_tok)
     ctx.replaced = old if old is not new else None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        ctx.replaced = None  # "X may replace Y as ...": Y still holds the post
     if new is None and ctx.replaced is not None:
         return None, None, None
     ctx.how = "replace"

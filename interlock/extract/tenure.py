@@ -63,6 +63,31 @@ def _heads(token: Token) -> list[Token]:
     return out
 
 
+#: auxiliaries that leave an ending open: "may resign", "will be dismissed"
+_OPEN_AUX = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall", "to"))
+#: words over an ending noun that ask for it rather than report it: "calls for the removal of X"
+_ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", "threat", "threaten", "want",
+                     "urge", "move", "effort", "attempt", "campaign", "pressure"))
+
+
+def _open(tok: Token) -> bool:
+    """True when an ending is asked for, feared or denied, not reported: "push Y to dismiss X",
+    "threatened to resign", "the motions for the removal of X", "did not resign"."""
+    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
+           for c in tok.children):
+        return True
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB":
+        return True  # a bare infinitive: "to dismiss", "could resign"
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in _ASKING:
+            return True
+    return False
+
+
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
@@ -79,6 +104,8 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma not in _ENDING_LEMMAS and tok.lower_ not in ENDED_MODIFIERS and not tok.lower_.startswith("then-"):
+            continue
+        if (lemma in _ENDING_LEMMAS) and _open(tok):
             continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
             if lemma in OBJECT_ENDINGS:
