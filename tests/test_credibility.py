@@ -137,6 +137,27 @@ def test_outlets_are_entities_with_affiliations_as_statements(store: SQLStore) -
     assert "affiliation: Federation of Varesh" in tie["sources"][0]["evidence"]
 
 
+def test_the_outlet_registry_is_configuration_not_news(store: SQLStore) -> None:
+    """Issue 15: the registry lives in tables of its own; its outlets and affiliations are in the graph,
+    but it is not counted as an article, searched, deduplicated or graded."""
+    from interlock.query import search, stats
+
+    text = (CORPUS / "outlets.yaml").read_text(encoding="utf-8")
+    assert store.sql("SELECT text FROM outlet_registry")[0][0] == text
+    names = {r[0] for r in store.sql("SELECT name FROM registry_outlets")}
+    assert "Nahr Press Agency" in names
+    assert store.sql("SELECT count(*) FROM documents_fts WHERE document_id LIKE 'registry:%'")[0][0] == 0
+    assert store.sql("SELECT count(*) FROM document_bands WHERE document_id LIKE 'registry:%'")[0][0] == 0
+    assert store.sql("SELECT count(*) FROM documents WHERE copy_of LIKE 'registry:%' "
+                     "OR (id LIKE 'registry:%' AND minhash IS NOT NULL)")[0][0] == 0
+    assert store.sql("SELECT count(*) FROM statement_grades g JOIN statements s ON s.id = g.statement_id "
+                     "WHERE s.document_id LIKE 'registry:%'")[0][0] == 0
+    counts = stats(store)
+    assert counts["configuration"] == 1
+    assert counts["documents"] == store.sql("SELECT count(*) FROM documents")[0][0] - 1
+    assert not [d for d in search(store, "reliability")["documents"] if d["id"].startswith("registry:")]
+
+
 def test_grades_compare_and_explain() -> None:
     assert grades.meets("B2", "C3") and not grades.meets("C2", "B2") and not grades.meets("B4", "B3")
     assert grades.weakest(["A1", "C2", "B5"]) == "C5"

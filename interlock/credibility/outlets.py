@@ -10,16 +10,20 @@ A YAML file the user edits::
         kind: wire service          # wire service, state media, party outlet, ...
         affiliation: Government of Qadira   # owner or movement it speaks for, if any
 
-An outlet not listed is graded F. ``load`` stores the file in the store as a
-document of its own (``registry:outlets``): each outlet is an entity there and
-each affiliation a statement whose evidence is the line that says so, so the
-graph shows who stands behind an outlet the way it shows anything else.
+An outlet not listed is graded F. The registry is configuration, not news: ``load``
+keeps the file and its entries in tables of their own (``outlet_registry``,
+``registry_outlets``). So that the graph shows who stands behind an outlet the way
+it shows anything else, each outlet is also an entity and each affiliation a
+statement whose evidence is the line that says so, in a configuration document
+(``registry:outlets``) that is not counted, searched, deduplicated or graded.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +166,7 @@ def read(path: str | Path) -> Registry:
 
 def stored(store: Store) -> Registry:
     """The registry last loaded into the store (empty when none was)."""
-    row = store.row("credibility.registry_text", (REGISTRY_DOCUMENT,))
+    row = store.row("credibility.registry_text")
     if not row:
         return Registry()
     try:
@@ -205,7 +209,14 @@ def _document(reg: Registry) -> ExtractedDocument:
 def load(store: Store, reg: Registry) -> int:
     """Store a registry (replacing the last one) and grade the store's outlets by it."""
     if reg.text:
-        store.put(_document(reg), reg.text, source="outlet registry")
+        with store.transaction():
+            store.run("credibility.set_registry",
+                      (reg.text, "outlet registry", datetime.now(UTC).isoformat(timespec="seconds")))
+            store.run("credibility.clear_registry_outlets")
+            store.run_many("credibility.add_registry_outlet", [
+                (o.name, json.dumps(o.aliases, ensure_ascii=False), json.dumps(o.domains), o.reliability, o.kind,
+                 o.affiliation) for o in reg.outlets])
+        store.put(_document(reg), reg.text, source="outlet registry", configuration=True)
     return apply(store, reg)
 
 

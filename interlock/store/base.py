@@ -246,7 +246,7 @@ class SQLStore(NamedQueries):
                       (doc.extraction_version, json.dumps(doc.errors), doc.id))
             self._put_parts(doc)
 
-    def put(self, doc: ExtractedDocument, text: str, source: str | None = None) -> str:
+    def put(self, doc: ExtractedDocument, text: str, source: str | None = None, configuration: bool = False) -> str:
         """Store one extraction result in one transaction; returns what happened.
 
         ``unchanged`` when the same text is stored under this id already; ``changed``
@@ -282,8 +282,10 @@ class SQLStore(NamedQueries):
                  datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(doc.errors),
                  doc.extraction_version),
             )
-            self._x("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (doc.id, doc.title or "", text))
-            self._mark_copy(doc.id, text)
+            if not configuration:  # configuration (the outlet registry) is neither searched nor deduplicated
+                self._x("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)",
+                        (doc.id, doc.title or "", text))
+                self._mark_copy(doc.id, text)
             self._put_parts(doc)
         return status
 

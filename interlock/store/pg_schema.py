@@ -251,6 +251,30 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
             reason TEXT NOT NULL,
             PRIMARY KEY (statement_id, other_id)
         );
+    """), (2, """
+        -- the outlet registry is configuration, not news: the file as loaded and its entries
+        -- (interlock outlets --load); its outlets and affiliations stay in the graph as statements of
+        -- a configuration document that is neither counted, searched, deduplicated nor graded
+        CREATE TABLE outlet_registry (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            text TEXT NOT NULL,
+            source TEXT,
+            loaded_at TEXT NOT NULL
+        );
+        CREATE TABLE registry_outlets (
+            name TEXT PRIMARY KEY,
+            aliases TEXT NOT NULL,          -- JSON array
+            domains TEXT NOT NULL,          -- JSON array
+            reliability TEXT NOT NULL,
+            kind TEXT,
+            affiliation TEXT
+        );
+        INSERT INTO outlet_registry (id, text, source, loaded_at)
+            SELECT 1, text, source, ingested_at FROM documents WHERE id = 'registry:outlets';
+        DELETE FROM documents_fts WHERE document_id LIKE 'registry:%';
+        DELETE FROM document_bands WHERE document_id LIKE 'registry:%';
+        UPDATE documents SET copy_of = NULL, copy_similarity = NULL WHERE copy_of LIKE 'registry:%';
+        UPDATE documents SET minhash = NULL, copy_of = NULL, copy_similarity = NULL WHERE id LIKE 'registry:%';
     """)],
     "vetting": [(1, """
         CREATE TABLE watches (

@@ -32,7 +32,8 @@ from interlock.store.selection import SelectionTables
 STORE_LOCK = 0x494C434B
 
 #: the primary key of each table an ``INSERT OR REPLACE`` writes
-_KEYS = {"statement_grades": "statement_id", "reference_entities": "id", "saved_views": "name"}
+_KEYS = {"statement_grades": "statement_id", "reference_entities": "id", "saved_views": "name",
+         "outlet_registry": "id", "registry_outlets": "name"}
 #: statements of the catalogue that PostgreSQL says its own way
 OVERRIDES = {
     "views.exists": "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
@@ -238,12 +239,12 @@ class PostgresStore(SQLStore):
                         [subsystem, number])
 
     # -- writing ---------------------------------------------------------------------
-    def put(self, doc: ExtractedDocument, text: str, source: str | None = None) -> str:
+    def put(self, doc: ExtractedDocument, text: str, source: str | None = None, configuration: bool = False) -> str:
         """As ``SQLStore.put``, under an advisory lock on the document's id: another process storing
         the same document waits, then finds it stored (``unchanged``)."""
         with self.transaction():
             self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [doc.id])
-            return super().put(doc, text, source)
+            return super().put(doc, text, source, configuration)
 
     def replace_extraction(self, doc: ExtractedDocument, text: str) -> None:
         with self.transaction():

@@ -17,7 +17,8 @@ SQL: dict[str, str] = {
     "statements": (
         "SELECT s.id, s.document_id, s.subject_id, s.predicate, s.object_id, s.role, s.modality, s.attribution_id, "
         "s.status, s.valid_to, s.time, d.published FROM statements s JOIN documents d ON d.id = s.document_id "
-        "ORDER BY s.document_id, s.evidence_start"
+        # configuration (the outlet registry) states affiliations; it is not news to grade
+        "WHERE d.id NOT LIKE 'registry:%' ORDER BY s.document_id, s.evidence_start"
     ),
     "clear_claims": "DELETE FROM claims",
     "clear_grades": "DELETE FROM statement_grades",
@@ -39,7 +40,16 @@ SQL: dict[str, str] = {
         "JOIN outlets o ON o.id = d.outlet_id WHERE d.id NOT LIKE 'registry:%'"
     ),
     "contradictions": "SELECT statement_id, other_id FROM contradictions",
-    "registry_text": "SELECT text FROM documents WHERE id = ?",
+    # the outlet registry: configuration in its own tables
+    "registry_text": "SELECT text FROM outlet_registry WHERE id = 1",
+    "set_registry": (
+        "INSERT OR REPLACE INTO outlet_registry (id, text, source, loaded_at) VALUES (1, ?, ?, ?)"
+    ),
+    "clear_registry_outlets": "DELETE FROM registry_outlets",
+    "add_registry_outlet": (
+        "INSERT OR REPLACE INTO registry_outlets (name, aliases, domains, reliability, kind, affiliation)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+    ),
     "outlets_with_url": (
         "SELECT o.id, o.name, (SELECT url FROM documents d WHERE d.outlet_id = o.id "
         "AND url IS NOT NULL LIMIT 1) FROM outlets o"
