@@ -86,6 +86,11 @@ def write_input(records: list[dict[str, Any]], n: int, path: Path) -> int:
     return words
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def one_run(workers: int, source: Path, db: Path) -> dict[str, Any]:
     """Ingest ``source`` on a fresh local cluster of ``workers``; times, rates and memory (in this process)."""
     from interlock.ingest import ingest
@@ -97,12 +102,14 @@ def one_run(workers: int, source: Path, db: Path) -> dict[str, Any]:
     with connect(workers=workers) as client, SQLiteStore(db) as store:
         ready = time.perf_counter() - started
         extractor = DaskExtractor(client)
+        workers_cpu0 = client.run(_cpu_seconds)
         cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         t0 = time.perf_counter()
         report = ingest([str(source)], store, refresh=False, extractor=extractor,
                         progress=lambda done, _e, _t: stamps.append(time.perf_counter() - t0))
         seconds = time.perf_counter() - t0
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+        workers_cpu = sum(client.run(_cpu_seconds).values()) - sum(workers_cpu0.values())
         worker_rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         t1 = time.perf_counter()
         from interlock.refresh import refresh
@@ -119,8 +126,9 @@ def one_run(workers: int, source: Path, db: Path) -> dict[str, Any]:
     return {
         "workers": workers, "documents": n, "failed": len(report.failures), "seconds": seconds,
         "rate": n / seconds, "quarters": quarters, "cluster_start": ready, "refresh_seconds": refresh_seconds,
+        "workers_cpu": workers_cpu,
         "client_cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
-        "client_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "client_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "load": os.getloadavg()[0],
         "worker_rss_mb": sorted(worker_rss.values()),
     }
 
@@ -139,10 +147,12 @@ def run_child(workers: int, source: Path, folder: Path) -> dict[str, Any]:
 
 def show(label: str, r: dict[str, Any]) -> None:
     print(f"{label}: {r['documents']} documents ({r['failed']} failed) in {r['seconds']:.1f} s = "
-          f"{r['rate']:.2f} articles/s; quarters {', '.join(f'{q:.2f}' for q in r['quarters'])}; client CPU "
+          f"{r['rate']:.2f} articles/s; the workers had {r['workers_cpu'] / r['seconds']:.2f} cores, "
+          f"{r['workers_cpu'] / max(r['documents'], 1):.2f} CPU s per article; quarters {', '.join(f'{q:.2f}' for q in r['quarters'])}; client CPU "
           f"{r['client_cpu']:.1f} s ({100 * r['client_cpu'] / r['seconds']:.0f}% of a core); cluster start "
           f"{r['cluster_start']:.1f} s, resolution and grading after {r['refresh_seconds']:.1f} s; peak RSS client "
-          f"{r['client_rss_mb']:.0f} MB, workers {', '.join(f'{m:.0f}' for m in r['worker_rss_mb'])} MB", flush=True)
+          f"{r['client_rss_mb']:.0f} MB, workers {', '.join(f'{m:.0f}' for m in r['worker_rss_mb'])} MB; "
+          f"load average after {r['load']:.1f}", flush=True)
 
 
 def main() -> None:
@@ -166,13 +176,15 @@ def main() -> None:
         words = write_input(records, args.ratio_articles, small)
         print(f"input: {origin}; {args.ratio_articles} articles, {words / args.ratio_articles:.0f} words each "
               f"on average; {os.cpu_count()} cores", flush=True)
-        ratios = []
+        ratios: list[float] = []
+        cores: list[float] = []  # how much more CPU the two workers got than the one: on a busy machine, less than 2
         for k in range(args.rounds):
             one = run_child(1, small, folder)
             show(f"round {k + 1}, 1 worker ", one)
             two = run_child(2, small, folder)
             show(f"round {k + 1}, 2 workers", two)
             ratios.append(two["rate"] / one["rate"])
+            cores.append((two["workers_cpu"] / two["seconds"]) / (one["workers_cpu"] / one["seconds"]))
         ratio = statistics.median(ratios)
         words = write_input(records, args.articles, large)
         print(f"sustained: {args.articles} articles, {words / args.articles:.0f} words each on average", flush=True)
@@ -180,6 +192,9 @@ def main() -> None:
         show("sustained, 2 workers", sustained)
     print(f"throughput 2 workers / 1 worker = {ratio:.2f} (median of {len(ratios)} round(s): "
           f"{', '.join(f'{r:.2f}' for r in ratios)}; target >= 1.7)")
+    print(f"CPU the 2 workers had over the 1 worker's = {statistics.median(cores):.2f} (2.00 on an idle machine); "
+          f"articles per worker CPU second, 2 workers over 1 = {ratio / statistics.median(cores):.2f} "
+          "(1.00: splitting the work costs nothing)")
     print(f"sustained with 2 workers: {sustained['rate']:.2f} articles/s over {sustained['documents']} articles")
     print(f"peak RSS: client {sustained['client_rss_mb']:.0f} MB, workers "
           f"{', '.join(f'{m:.0f}' for m in sustained['worker_rss_mb'])} MB")
