@@ -231,4 +231,34 @@ def withdraw(number: int, db_path: Path | None, who: str | None, note: str | Non
     _judge(db_path, lambda store: judgements.withdraw(store, number, who, note), f"judgement {number} withdrawn")
 
 
-COMMANDS = [resolve, merge, same, split, withdraw, import_entities, outlets]
+@click.command(name="judgements")
+@click.option("--withdraw", "number", type=int, default=None,
+              help="Withdraw judgement NUMBER: it stays in the log, marked withdrawn by whom and when.")
+@DB_OPTION
+@JSON_OPTION
+@_BY
+@_NOTE
+def judgements_command(number: int | None, db_path: Path | None, as_json: bool, who: str | None,
+                       note: str | None) -> None:
+    """List the judgements: edges between the stable keys of two actors (or an actor and a tag), who
+    made each and when, and which are withdrawn; --withdraw NUMBER takes one back."""
+    from interlock.resolve import judgements
+
+    if number is not None:
+        _judge(db_path, lambda store: judgements.withdraw(store, number, who, note), f"judgement {number} withdrawn")
+        return
+    with open_store(db_path) as store:
+        edges = judgements.listing(store)
+    if as_json:
+        click.echo(json.dumps(edges, indent=2, ensure_ascii=False))
+        return
+    if not edges:
+        click.echo("no judgements yet (interlock merge, same --no, split, tag)", err=True)
+    for e in edges:
+        right = ", ".join(x for x in e["right"]["names"] if x)
+        gone = f"; withdrawn by {e['withdrawn']['by']} at {e['withdrawn']['at']}" if e["withdrawn"] else ""
+        click.echo(f"{e['id']:>4}  {e['judgement']:<8} {', '.join(e['left']['names'])} / {right}  "
+                   f"[{e['left']['key']} / {e['right']['key']}]  by {e['who']} at {e['at']}{gone}")
+
+
+COMMANDS = [resolve, merge, same, split, withdraw, judgements_command, import_entities, outlets]

@@ -43,7 +43,8 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "db",
             "interlock.db",
-            "The SQLite store that `interlock ingest` writes and the queries read.",
+            "The store that `interlock ingest` writes and the queries read: an SQLite file, or "
+            "postgresql://... for a PostgreSQL database.",
         ),
         Setting(
             "lock_timeout",

@@ -172,3 +172,62 @@ def test_registries_of_any_content_parse_or_fail_clearly(text: str) -> None:
         assert str(exc).startswith("r.yaml")
     else:
         assert all(o.reliability in "ABCDEF" for o in reg.outlets)
+
+
+def test_judgements_are_edges_between_stable_keys_and_can_be_withdrawn(db: Path | str) -> None:
+    """Issue 15: `interlock judgements` lists each judgement as an edge (positive, negative, tag) between
+    the stable keys of its two sides, with who and when; --withdraw marks one, and it is replayed no more."""
+    run("merge", "Badr Organization", "Muqtada al-Sadr", "--by", "bob", "--db", str(db))
+    edges = json.loads(run("judgements", "--json", "--db", str(db)))
+    assert [(e["kind"], e["judgement"], e["who"], e["withdrawn"]) for e in edges] == [("merge", "positive", "bob", None)]
+    left, right = edges[0]["left"], edges[0]["right"]
+    assert left["names"] == ["Badr Organization"] and right["names"] == ["Muqtada al-Sadr"]
+    assert left["key"].startswith("ORG:badr@") and ":" in left["key"] and "@" in right["key"]
+    number = edges[0]["id"]
+    run("judgements", "--withdraw", str(number), "--by", "carol", "--db", str(db))
+    edges = json.loads(run("judgements", "--json", "--db", str(db)))
+    assert edges[0]["withdrawn"]["by"] == "carol" and edges[0]["withdrawn"]["at"]
+    assert actor(db, "Badr Organization") != actor(db, "Muqtada al-Sadr"), "a withdrawn merge is not replayed"
+    assert "withdrawn by carol" in run("judgements", "--db", str(db))
+
+
+def test_a_judgement_finds_its_entities_again_by_their_stable_keys(db: Path | str) -> None:
+    from interlock.resolve.judgements import current_entities, keys_of
+
+    with open_store(db) as store:
+        ids = store.column("resolution.actor_entities", (find_actor(store, "Layla Hamdan"),))
+        keys = keys_of(store, ids)
+        # an entity id re-extraction no longer gives: its key finds the entity the store has now
+        side = {"entities": ["ent_gone", *ids[1:]], "keys": [keys[ids[0]], *(keys[i] for i in ids[1:])]}
+        assert current_entities(store, side) == ids
+        assert current_entities(store, {"entities": ["ent_gone"], "keys": ["PERSON:nobody@nowhere:Nobody"]}) == []
+
+
+def test_judgements_of_an_older_store_migrate_to_edges(tmp_path: Path) -> None:
+    import sqlite3
+
+    from interlock.store.schema import LEGACY, STEPS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for _sub, _v, sql in STEPS[: LEGACY[6]]:  # the store as migration 6 left it
+        conn.executescript(sql)
+    conn.execute("INSERT INTO documents (id, content_hash, text, ingested_at) VALUES ('d1', 'h', 'Ali Hassan said.', 'x')")
+    conn.execute("INSERT INTO entities (id, document_id, label, name, anonymous, descriptors, name_key, actor_id) "
+                 "VALUES ('e1', 'd1', 'PERSON', 'Ali Hassan', 0, '[]', 'PERSON:ali hassan', 'PERSON:ali hassan')")
+    conn.execute("INSERT INTO mentions (entity_id, document_id, start, end, text, kind) "
+                 "VALUES ('e1', 'd1', 0, 10, 'Ali Hassan', 'name')")
+    conn.execute("INSERT INTO judgements (kind, a, b, who, at) VALUES ('withdrawn:tag', ?, 'armed-group', 'ann', '1')",
+                 (json.dumps({"names": ["Ali Hassan"], "entities": ["e1"]}),))
+    conn.execute("INSERT INTO judgements (kind, a, b, who, at) VALUES ('withdraw', ?, NULL, 'ben', '2')",
+                 (json.dumps({"judgement": 1, "kind": "tag"}),))
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        from interlock.resolve.judgements import listing
+
+        edges = listing(store)
+    assert [(e["id"], e["kind"], e["left"]["key"], e["right"]["key"]) for e in edges] == [
+        (1, "tag", "PERSON:ali hassan@d1:Ali Hassan", "armed-group")]
+    assert edges[0]["withdrawn"] == {"by": "ben", "at": "2"}

@@ -36,15 +36,66 @@ def members(store: Store, name: str) -> tuple[str, list[str]]:
     return actor, ids
 
 
+def keys_of(store: Store, entity_ids: list[str]) -> dict[str, str]:
+    """Each entity's stable key: its folded name @ its document : its first mention. Extraction may
+    give an entity another id; the key finds it again (``current_entities``)."""
+    out: dict[str, str] = {}
+    for i in range(0, len(entity_ids), 500):
+        part = entity_ids[i : i + 500]
+        out.update(store.pairs("judgements.entity_keys", part, ids=len(part)))
+    return out
+
+
+def _keyed(store: Store, side: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """A side of a judgement with the stable key of each of its entities, and the side's key (its first)."""
+    ids = list(side.get("entities", []))
+    if not ids:
+        return side, None
+    keys = keys_of(store, ids)
+    side = {**side, "keys": [keys.get(e) for e in ids]}
+    return side, keys.get(ids[0])
+
+
+def current_entities(store: Store, side: dict[str, Any]) -> list[str]:
+    """A side's entities as the store has them now: an id extraction no longer gives is found by its key."""
+    ids = list(side.get("entities", []))
+    keys = list(side.get("keys", []))
+    if not ids:
+        return []
+    present: set[str] = set()
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        present.update(store.column("judgements.present", part, ids=len(part)))
+    out = []
+    for n, entity in enumerate(ids):
+        if entity in present:
+            out.append(entity)
+            continue
+        key = keys[n] if n < len(keys) else None
+        if not key or "@" not in key or ":" not in key:
+            continue
+        name_key, rest = key.split("@", 1)
+        document = rest.split(":", 1)[0]
+        found = store.value("judgements.entity_of_key", (name_key, document, key))
+        if found:
+            out.append(found)
+    return out
+
+
 def record(store: Store, kind: str, a: dict[str, Any], b: dict[str, Any] | str | None,
            who: str | None = None, note: str | None = None) -> int:
-    """Write one judgement to the log; returns its number."""
+    """Write one judgement to the log: an edge between the stable keys of its two sides (a tag's right
+    side is the tag), with who made it and when; returns its number."""
+    a, left = _keyed(store, a)
+    right: str | None = b if isinstance(b, str) else None
+    if isinstance(b, dict):
+        b, right = _keyed(store, b)
     with store.transaction():
         return store.insert(
             "judgements.add",
             (kind, json.dumps(a, ensure_ascii=False),
              b if isinstance(b, str) or b is None else json.dumps(b, ensure_ascii=False),
-             who or analyst(), datetime.now(UTC).isoformat(timespec="seconds"), note),
+             who or analyst(), datetime.now(UTC).isoformat(timespec="seconds"), note, left, right),
         )
 
 
@@ -122,9 +173,33 @@ def withdraw(store: Store, number: int, who: str | None = None, note: str | None
     kind = row[0]
     if kind.startswith("withdrawn:") or kind == "withdraw":
         raise BadJudgement(f"judgement {number} is {'already withdrawn' if kind != 'withdraw' else 'a withdrawal'}")
+    by = who or analyst()
     with store.transaction():
-        store.run("judgements.set_kind", (f"withdrawn:{kind}", number))
-    return record(store, "withdraw", {"judgement": number, "kind": kind}, None, who, note)
+        store.run("judgements.withdraw",
+                  (f"withdrawn:{kind}", datetime.now(UTC).isoformat(timespec="seconds"), by, number))
+    return record(store, "withdraw", {"judgement": number, "kind": kind}, None, by, note)
+
+
+#: what each kind of judgement says of its two sides, as nomenklatura's resolver says it
+EDGE = {"merge": "positive", "never": "negative", "split": "negative", "tag": "tag", "untag": "untag"}
+
+
+def listing(store: Store) -> list[dict[str, Any]]:
+    """Every judgement as an edge: its id, what it says (positive, negative, tag), the stable keys and
+    names of its two sides, who made it and when, and who withdrew it and when (if anyone did)."""
+    out = []
+    for row in store.each("judgements.edges"):
+        kind = str(row["kind"]).removeprefix("withdrawn:")
+        a = json.loads(row["a"])
+        b = json.loads(row["b"]) if row["b"] and str(row["b"]).startswith("{") else row["b"]
+        out.append({
+            "id": row["id"], "kind": kind, "judgement": EDGE.get(kind, kind),
+            "left": {"key": row["left_key"], "names": a.get("names", [])},
+            "right": {"key": row["right_key"], "names": b.get("names", []) if isinstance(b, dict) else [b]},
+            "who": row["who"], "at": row["at"], "note": row["note"],
+            "withdrawn": ({"by": row["deleted_by"], "at": row["deleted_at"]} if row["deleted_at"] else None),
+        })
+    return out
 
 
 def about(store: Store, entity_ids: set[str]) -> list[dict[str, Any]]:

@@ -103,9 +103,12 @@ def _display_rank(name: str, count: int) -> tuple[bool, bool, int, int, str]:
 def load_judgements(store: Store) -> Judgements:
     """Merges, nevers and splits from the judgement log, in the order they were made."""
     out = Judgements()
-    for row in store.each("judgements.replayed"):
-        a = frozenset(json.loads(row["a"]).get("entities", []))
-        b = frozenset(json.loads(row["b"] or "{}").get("entities", []))
+    from interlock.resolve.judgements import current_entities
+
+    for row in store.rows("judgements.replayed"):
+        # the entities as extraction now gives them (an id it no longer gives is found by its stable key)
+        a = frozenset(current_entities(store, json.loads(row["a"])))
+        b = frozenset(current_entities(store, json.loads(row["b"] or "{}")))
         if row["kind"] == "merge":
             out.merges.append((a, b))
         else:

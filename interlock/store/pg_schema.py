@@ -217,6 +217,12 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
             kinds TEXT NOT NULL DEFAULT '[]',
             source TEXT
         );
+    """), (2, """
+        ALTER TABLE judgements ADD COLUMN left_key TEXT;
+        ALTER TABLE judgements ADD COLUMN right_key TEXT;
+        ALTER TABLE judgements ADD COLUMN deleted_at TEXT;
+        ALTER TABLE judgements ADD COLUMN deleted_by TEXT;
+        CREATE INDEX judgements_keys ON judgements(left_key, right_key);
     """)],
     "credibility": [(1, """
         CREATE TABLE claims (

@@ -320,6 +320,28 @@ STEPS: list[tuple[str, int, str]] = [
         UPDATE documents SET copy_of = NULL, copy_similarity = NULL WHERE copy_of LIKE 'registry:%';
         UPDATE documents SET minhash = NULL, copy_of = NULL, copy_similarity = NULL WHERE id LIKE 'registry:%';
         """),
+    ("resolution", 2, """
+        -- judgements as pair edges between stable keys (nomenklatura's resolver is the model): each
+        -- side keeps the key of its first entity (folded name @ document : first mention), which
+        -- survives re-extraction and re-resolution; a withdrawn judgement is marked, not deleted
+        ALTER TABLE judgements ADD COLUMN left_key TEXT;
+        ALTER TABLE judgements ADD COLUMN right_key TEXT;
+        ALTER TABLE judgements ADD COLUMN deleted_at TEXT;
+        ALTER TABLE judgements ADD COLUMN deleted_by TEXT;
+        UPDATE judgements SET
+            left_key = (SELECT e.name_key || '@' || e.document_id || ':' || coalesce((SELECT m.text FROM mentions m
+                WHERE m.entity_id = e.id ORDER BY m.start LIMIT 1), e.name) FROM entities e WHERE e.id = json_extract(judgements.a, '$.entities[0]')),
+            right_key = CASE WHEN b LIKE '{%' THEN (SELECT e.name_key || '@' || e.document_id || ':' || coalesce((SELECT m.text FROM mentions m
+                WHERE m.entity_id = e.id ORDER BY m.start LIMIT 1), e.name) FROM entities e WHERE e.id = json_extract(judgements.b, '$.entities[0]'))
+                        ELSE b END;
+        UPDATE judgements SET
+            deleted_at = (SELECT min(w.at) FROM judgements w WHERE w.kind = 'withdraw'
+                          AND json_extract(w.a, '$.judgement') = judgements.id),
+            deleted_by = (SELECT min(w.who) FROM judgements w WHERE w.kind = 'withdraw'
+                          AND json_extract(w.a, '$.judgement') = judgements.id)
+            WHERE kind LIKE 'withdrawn:%';
+        CREATE INDEX judgements_keys ON judgements(left_key, right_key);
+        """),
 ]
 
 #: the schema_versions table itself, made by the first migration that records a version

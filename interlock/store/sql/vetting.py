@@ -67,7 +67,9 @@ SQL: dict[str, str] = {
     "actor_longest_spelling": (
         "SELECT name FROM entities WHERE actor_id = ? GROUP BY name ORDER BY length(name) DESC, count(*) DESC LIMIT 1"
     ),
-    "add_tag": "INSERT INTO judgements (kind, a, b, who, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+    "add_tag": (
+        "INSERT INTO judgements (kind, a, b, who, at, note, left_key, right_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
     # watches, findings, alerts
     "rule_watch": "SELECT id FROM watches WHERE kind = 'rule' AND target = ?",
     "add_watch": "INSERT INTO watches (kind, target, entities, who, at) VALUES (?, ?, ?, ?, ?) RETURNING id",
