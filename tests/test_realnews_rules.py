@@ -223,3 +223,35 @@ def test_a_possible_successor_leaves_the_holder_in_post() -> None:
 def test_an_ending_asked_for_is_no_ending() -> None:
     doc = read("Lawmakers pushed President Amos Wekesa to dismiss Central Bank Governor Lena Holt of Kenya.")
     assert not [f for f in facts(doc) if f[0] == "Lena Holt" and f[4] == "former"]
+
+
+def test_removed_as_a_post_makes_it_former() -> None:
+    doc = read("Jonas Brandt was removed as governor of Kenya on Monday.")
+    assert ("Jonas Brandt", "leader_of", "Kenya", "governor", "former") in facts(doc) or \
+        [f for f in facts(doc) if f[0] == "Jonas Brandt" and f[3] == "governor" and f[4] == "former"]
+
+
+def test_until_now_is_still_held() -> None:
+    doc = read("Peter Mwangi has served as director of the Kenya Ports Authority from 2014 until now.")
+    assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[2] == "Kenya Ports Authority" and f[4] == "current"]
+
+
+def test_a_second_post_joined_by_and_has_the_first_one_s_holder() -> None:
+    doc = read("Amos Wekesa, the defence minister and army chief of Kenya, spoke on Monday.")
+    assert [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "army chief"]
+
+
+def test_a_plural_post_given_to_two_people_is_each_one_s() -> None:
+    doc = read("Peter Mwangi and his brother, Jonas Brandt, were appointed deputy governors of Nairobi.")
+    holders = {f[0] for f in facts(doc) if f[3] == "deputy governor"}
+    assert {"Peter Mwangi", "Jonas Brandt"} <= holders
+
+
+def test_a_senior_figure_in_a_named_group_is_its_member() -> None:
+    doc = read("Abu Karim, who is also known as Abu Samir, is a senior figure in the Jabhat al-Sahil (JS) group.")
+    assert ("Abu Karim", "member_of", "Jabhat al-Sahil", None, "current") in facts(doc)
+
+
+def test_a_chief_of_staff_title_is_the_whole_post_in_the_country() -> None:
+    doc = read("Kenya's president acted on Monday. Jonas Brandt is now the Chief of Naval Staff.")
+    assert [f for f in facts(doc) if f[0] == "Jonas Brandt" and f[3] == "chief of naval staff" and f[2] == "Kenya"]

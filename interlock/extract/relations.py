@@ -157,6 +157,15 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
                 return ent, verb, None
         if verb.lemma_.lower() in REPLACE_VERBS and verb.pos_ == "VERB":
             return _replacement(ctx, verb)
+        if verb.lemma_.lower() in REMOVE_VERBS and verb.pos_ == "VERB":
+            # "X was removed as governor of Y", "sacked X as army chief": X held the post
+            ent = ctx.holder(_subject(verb, passive_first=True))
+            if ent is None and verb.dep_ == "acl":
+                ent = ctx.holder(verb.head)  # "Lucky Irabor, sacked as the Chief of Defence Staff"
+            if ent is not None:
+                ctx.how = "removed"
+                ctx.ended = True
+                return ent, None, None
         if verb.pos_ == "NOUN" and verb.lemma_.lower() in POST_NOUNS:
             # "X's appointment as governor", "the appointment of X as governor"
             for child in verb.children:
@@ -168,9 +177,19 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
                         ctx.how = "appointment"
                         ctx.ended = _ends_noun(verb)
                         return ent, None, None
+    # "served as general manager of X and director of Y": the second post is the first's holder's
+    if token.dep_ == "conj" and token.head.i < token.i and roles.role_head_word(token.head) is not None:
+        how = ctx.how
+        holder, verb, _ = _holder(ctx, token.head)
+        if holder is not None:
+            ctx.how = f"{ctx.how}+conj"
+            return holder, verb, None
+        ctx.how = how
     return None, None, None
 
 
+#: verbs that take a post away: "X was removed as governor", "sacked X as chief"
+REMOVE_VERBS = frozenset(("remove", "dismiss", "sack", "fire", "relieve", "oust", "retire", "depose", "strip"))
 #: verbs whose subject takes a post from their object: "X replaced Y as commander"
 REPLACE_VERBS = frozenset(("replace", "succeed"))
 #: nouns of giving a post: "X's appointment as governor"
@@ -265,6 +284,10 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
                 ent = ctx.ensure_org(pobj) if pobj.pos_ == "PROPN" else ctx.entity(pobj, ORG_LIKE)
                 if ent is None and pobj.pos_ == "NOUN":
                     ent = _body(ctx, pobj)  # "head of the state control committee"
+                if ent is None and pobj.pos_ == "NOUN" and pobj.lower_ in GROUP_WORDS:
+                    # "a senior figure in the Hayat Tahrir al-Sham group": the group's name
+                    ent = next((e for c in pobj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                                for e in [ctx.entity(c, ("ORG",))] if e is not None), None)
             if ent is not None and not _covers(ent, token):
                 return ent
     # "Iraq's Prime Minister X", "Iran's president", "BBC journalist X", "Iraqi Prime Minister"
@@ -287,6 +310,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
     return None
 
 
+#: nouns after a group's name: "the X group", "the Y movement"
+GROUP_WORDS = frozenset(("group", "movement", "militia", "party", "organisation", "organization", "faction",
+                         "alliance", "coalition", "network"))
 #: nouns that head the name of a body: "the state control committee", "the Guards' air force"
 BODY_NOUNS = frozenset(
     ("committee", "council", "force", "forces", "army", "administration", "government", "presidency",
@@ -388,7 +414,8 @@ def _place(ctx: Context, token: Token) -> EntityDraft | None:
 def _role_statements(ctx: Context, token: Token, word: str) -> None:
     """The statement one role noun licenses, when its holder is found."""
     if token.tag_ in ("NNS", "NNPS"):
-        return  # "members of X" names a group, not a holder
+        _shared_role(ctx, token, word)  # "members of X" names a group, not a holder; but
+        return  # "A and B were appointed deputy rulers of X" gives each the post
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
         return  # "Premier League", "Best Director", "Knight Commander of the Order"
     ctx.how = "nominal"
@@ -454,6 +481,11 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         basis = "country" if obj is not None else basis
         if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
             predicate = "holds_position"
+    if obj is not None and role.endswith(" staff") and obj.name.lower().endswith(" staff"):
+        obj = None  # "Chief of Air Staff": the staff is the title's, the post the country's
+    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and role.endswith(" staff"):
+        obj = countries.national_country(ctx.state, token)
+        basis = "country" if obj is not None else basis
     if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_body_role(role):
         # "army chief X": the one army the story names, else the country's
         obj = countries.national_body(ctx.state, role)
@@ -566,3 +598,34 @@ def _successions(ctx: Context, end: int) -> None:
                            verb if other is new else None)
             if made is not None and other is old:
                 made.status = "former"
+
+def _shared_role(ctx: Context, token: Token, word: str) -> None:
+    """ "A and B were appointed deputy rulers of X", "A and B are co-chairs": one post each."""
+    verb = token.head
+    if token.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in roles.ROLE_VERBS | {"be"}:
+        return
+    subj = _subject(verb, passive_first=True)
+    if subj is None:
+        return
+    people: list[EntityDraft] = []
+    for node in [subj, *subj.conjuncts]:
+        for cand in [node, *[c for c in node.children if c.dep_ == "appos"]]:
+            ent = ctx.entity(cand, roles.PERSON_LABELS, named_only=True)
+            if ent is not None and ent not in people:
+                people.append(ent)
+    if len(people) < 2:
+        return
+    predicate = roles.ROLE_PREDICATES.get(word, "holds_position")
+    if predicate not in ("leader_of", "holds_position", "employed_by", "advisor_to", "spokesperson_for", "member_of"):
+        return
+    role = roles.role_text(token)
+    if predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
+        predicate = "holds_position"
+    obj = _object(ctx, token, predicate, None)
+    if obj is None:
+        return
+    status = roles.clause_status(verb)
+    before = len(ctx.statements)
+    for person in people:
+        ctx.add(person, predicate, obj, token, role, status, verb)
+    _mark(ctx.statements[before:], "role:shared")

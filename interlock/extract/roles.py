@@ -25,7 +25,8 @@ ROLE_PREDICATES: dict[str, str] = {
     ),
     **dict.fromkeys(("spokesperson", "spokesman", "spokeswoman"), "spokesperson_for"),
     **dict.fromkeys(("advisor", "adviser", "consultant", "aide"), "advisor_to"),
-    **dict.fromkeys(("member", "members"), "member_of"),
+    **dict.fromkeys(("member", "members", "figure", "veteran", "loyalist", "cadre", "militant", "operative"),
+                    "member_of"),
     **dict.fromkeys(("founder", "co-founder", "cofounder"), "founded"),
     **dict.fromkeys(("candidate", "nominee"), "candidate_in"),
     **dict.fromkeys(
@@ -45,7 +46,7 @@ ROLE_PREDICATES: dict[str, str] = {
             "congresswoman", "lawmaker", "legislator", "deputy", "representative",
             "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
             "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
-            "inspector-general", "attaché", "attache", "administrator", "coordinator",
+            "inspector-general", "attaché", "attache", "administrator", "coordinator", "manager",
         ),
         "holds_position",
     ),
@@ -186,7 +187,11 @@ def role_text(token: Token) -> str:
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and not pobj.ent_type_ and pobj.lower_ in BODY_WORDS:
+                if pobj.dep_ == "pobj" and pobj.lower_ == "staff":
+                    # "Chief of (the) Naval Staff": the whole title is the post
+                    mods = [m.lower_ for m in pobj.lefts if m.dep_ in ("compound", "amod") and m.is_alpha]
+                    role = " ".join([role, "of", *mods, "staff"])
+                elif pobj.dep_ == "pobj" and not pobj.ent_type_ and pobj.lower_ in BODY_WORDS:
                     role = f"{role} of {pobj.lower_}"
     for old, new in (("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("adviser", "advisor")):
         role = role.replace(old, new)
@@ -221,8 +226,10 @@ def clause_status(verb: Token) -> str:
             return "former"
         if child.dep_ == "advmod" and child.lower_ in ("formerly", "previously", "once"):
             return "former"
-        if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN"):
-            return "former"
+        if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN") and not any(
+            p.lower_ in ("now", "today", "present", "date") for p in child.subtree
+        ):
+            return "former"  # "served until 2019"; "from 2014 until now" is still
         if (
             child.dep_ == "advcl"
             and verb.tag_ in ("VBD", "VBN")
