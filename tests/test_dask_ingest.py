@@ -28,6 +28,15 @@ from interlock.scale import DaskExtractor, ScaleError, connect  # noqa: E402
 from interlock.scale import cluster as scale_cluster  # noqa: E402
 
 
+def dying_batch(records: list[dict[str, Any]]) -> list[Any]:
+    """A worker's task that kills its worker process on the record with id "poison" (run on the workers)."""
+    from interlock.scale.worker import extract_batch
+
+    if any(r.get("id") == "poison" for r in records):
+        os._exit(3)
+    return extract_batch(records)
+
+
 def snapshot(db: Path) -> dict[str, Any]:
     """What resolution and grading made of a store, in a form to compare (no times of ingest)."""
     conn = sqlite3.connect(db)
@@ -68,6 +77,10 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_document(tmp_path: Path
     db = tmp_path / "killed.db"
     killed: list[int] = []
     with connect(workers=2) as client, SQLiteStore(db) as store:
+        # a local cluster listens on loopback only: scheduler, workers and their nannies
+        info = client.scheduler_info()
+        listening = [client.scheduler.address, *info["workers"], *(w["nanny"] for w in info["workers"].values())]
+        assert len(listening) == 5 and all(a.startswith("tcp://127.0.0.1:") for a in listening), listening
         extractor = DaskExtractor(client)
 
         def kill_a_busy_worker(done: int, _elapsed: float, _total: int | None) -> None:
@@ -214,3 +227,21 @@ def test_a_result_the_store_cannot_hold_is_that_documents_failure(tmp_path: Path
         assert store.status_of("twice", "Karim Haddad met the US ambassador in Baghdad.") == "new"
     assert report.stored == ["once"]
     assert len(report.failures) == 1 and report.failures[0].startswith("twice: extraction gave two items the id")
+
+
+@pytest.mark.slow
+def test_a_document_that_keeps_killing_workers_is_reported_alone(tmp_path: Path) -> None:
+    """Dask gives up on a task that killed its workers (here at once); its other documents are run
+    alone and stored, and only the document at fault is reported."""
+    import dask
+
+    lines = [json.dumps({"id": i, "text": f"Karim Haddad met the US ambassador in Baghdad ({i})."})
+             for i in ("a", "poison", "b", "c")]
+    source = tmp_path / "poison.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), connect(workers=1) as client, \
+            SQLiteStore(tmp_path / "p.db") as store:
+        report = ingest([str(source)], store, refresh=False, extractor=DaskExtractor(client, task=dying_batch))
+    assert report.stored == ["a", "b", "c"]
+    assert len(report.failures) == 1, report.failures
+    assert report.failures[0].startswith("poison: extraction failed on the Dask cluster: it killed its worker")

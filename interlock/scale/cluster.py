@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
@@ -60,6 +61,10 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
             assert workers is not None
             if workers < 1:
                 raise ScaleError(f"--workers must be at least 1, not {workers}")
+            # the scheduler's small HTTP server (health, metrics) takes a free port when 8787 is
+            # taken, on 127.0.0.1 like everything else: no need to warn about it
+            stack.enter_context(warnings.catch_warnings())
+            warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
             try:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -6,13 +6,14 @@ client (a bad one never travels), cut into small tasks and submitted as the
 stream is read, with a bounded number in flight, so memory stays flat however
 long the input; the client stores one task's results while the workers run the
 next ones. A task whose worker dies is rescheduled by Dask; a task that keeps
-killing workers is split, so that only the document at fault is reported.
+killing workers is split and its documents run alone, one at a time, so that only
+the document at fault is reported.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,10 +47,13 @@ class _Task:
 class DaskExtractor:
     """Extract a stream of records on a Dask cluster, yielding results in input order."""
 
-    def __init__(self, client: Client, task_size: int = TASK_SIZE, in_flight: int | None = None) -> None:
+    def __init__(self, client: Client, task_size: int = TASK_SIZE, in_flight: int | None = None,
+                 task: Callable[[list[dict[str, Any]]], list[Result]] = extract_batch) -> None:
         self.client = client
         self.task_size = max(1, task_size)
         self.in_flight = in_flight or IN_FLIGHT * threads(client)
+        #: what a worker runs on a task's records (importable on the workers)
+        self.task = task
 
     def __call__(self, records: Iterable[dict[str, Any]]) -> Iterator[Result]:
         window: deque[_Task] = deque()
@@ -76,7 +80,7 @@ class DaskExtractor:
 
     def _submit(self, task: _Task) -> _Task:
         if task.records:
-            task.future = self.client.submit(extract_batch, task.records, pure=False)
+            task.future = self.client.submit(self.task, task.records, pure=False)
         return task
 
     def _finish(self, task: _Task) -> Iterator[Result]:
@@ -92,12 +96,12 @@ class DaskExtractor:
         except _TaskFailed as failed:
             if len(task.records) == 1:
                 return [failed.error(task.records[0])]
-        # one document of the task keeps failing: run each alone to find it
-        singles = [self.client.submit(extract_batch, [r], pure=False) for r in task.records]
+        # a document of the task keeps failing: run each alone, one after the other, so that a
+        # worker that dies takes no innocent document with it (Dask blames every task it held)
         out: list[Result] = []
-        for record, future in zip(task.records, singles, strict=True):
+        for record in task.records:
             try:
-                out.extend(_result(future))
+                out.extend(_result(self.client.submit(self.task, [record], pure=False)))
             except _TaskFailed as failed:
                 out.append(failed.error(record))
         return out
