@@ -116,3 +116,30 @@ def test_syndicated_copies_point_at_the_first_version(fresh_store: Path | str) -
         rows = {r["id"]: r["copy_of"] for r in store.sql("SELECT id, copy_of FROM documents")}
         assert store.stats().copies == 1
     assert rows == {"wire": None, "paper": "wire", "other": None}
+
+
+def test_a_registry_stored_as_a_document_moves_to_its_own_tables(tmp_path: Path) -> None:
+    """Issue 15: an older store kept the outlet registry as a searched, deduplicated document; migrating
+    moves its text to outlet_registry and takes it out of search and deduplication."""
+    from interlock.store.schema import LEGACY, STEPS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for _sub, _v, sql in STEPS[: LEGACY[6]]:
+        conn.executescript(sql)
+    text = "outlets:\n  - name: Northern Wire\n    reliability: B\n"
+    conn.execute("INSERT INTO documents (id, content_hash, text, ingested_at, source, minhash) "
+                 "VALUES ('registry:outlets', 'h', ?, '2027-01-01', 'outlet registry', x'00')", (text,))
+    conn.execute("INSERT INTO documents_fts (document_id, title, text) VALUES ('registry:outlets', '', ?)", (text,))
+    conn.execute("INSERT INTO document_bands (band, key, document_id) VALUES (0, 'k', 'registry:outlets')")
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(path) as store:
+        from interlock.credibility.outlets import stored
+
+        assert stored(store).find("Northern Wire") is not None
+        assert store.sql("SELECT text, loaded_at FROM outlet_registry")[0][:] == (text, "2027-01-01")
+        assert store.sql("SELECT count(*) FROM documents_fts")[0][0] == 0
+        assert store.sql("SELECT count(*) FROM document_bands")[0][0] == 0
+        assert store.sql("SELECT minhash FROM documents")[0][0] is None
