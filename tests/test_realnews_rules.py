@@ -255,3 +255,15 @@ def test_a_senior_figure_in_a_named_group_is_its_member() -> None:
 def test_a_chief_of_staff_title_is_the_whole_post_in_the_country() -> None:
     doc = read("Kenya's president acted on Monday. Jonas Brandt is now the Chief of Naval Staff.")
     assert [f for f in facts(doc) if f[0] == "Jonas Brandt" and f[3] == "chief of naval staff" and f[2] == "Kenya"]
+
+
+def test_a_group_formed_to_fight_another_opposes_it() -> None:
+    doc = read("They are all affiliated with the KRF, an umbrella group formed in 2014 to fight the Sahel Front.")
+    assert [f for f in facts(doc) if f[0] == "KRF" and f[1] == "opposes"]
+
+
+def test_a_confederation_that_includes_countries_has_them_as_members() -> None:
+    doc = read("Mali will chair the Confederation of Sahel States, which also includes Burkina Faso and Niger.")
+    found = facts(doc)
+    assert ("Burkina Faso", "member_of", "Confederation of Sahel States", None, "current") in found
+    assert ("Niger", "member_of", "Confederation of Sahel States", None, "current") in found

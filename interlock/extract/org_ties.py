@@ -62,7 +62,12 @@ CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "fe
 CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
 #: the words and lemmas any rule here starts from, to pass over every other token at once
 _WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS
+#: verbs whose subject is made of their objects: "the committee includes A and B"
+INCLUDE_VERBS = frozenset(("include", "comprise"))
+#: head words of a body inside an organisation: "Hezbollah's parliamentary bloc"
+BODY_HEADS = frozenset(("bloc", "council", "committee", "bureau", "office", "wing", "brigade", "brigades",
+                        "command", "directorate", "branch", "unit", "division", "cell", "politburo", "group"))
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -87,6 +92,10 @@ def link_statements(ctx: Context, token: Token) -> None:
         _made_of(ctx, token)
     if lemma in ALLY_NOUNS and token.pos_ == "NOUN":
         _ally(ctx, token)
+    if lemma in INCLUDE_VERBS and token.pos_ == "VERB":
+        _includes(ctx, token)
+    if token.dep_ == "poss" and token.pos_ == "PROPN":
+        _owned_body(ctx, token)
 
 
 def _actor(ctx: Context, token: Token) -> EntityDraft | None:
@@ -258,6 +267,8 @@ def _fights(ctx: Context, verb: Token) -> None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             subjects = _sides(ctx, roles.climb_relative(child))
+    if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        subjects = _fighter(ctx, verb)
     if not subjects:
         return
     targets: list[EntityDraft] = []
@@ -274,11 +285,35 @@ def _fights(ctx: Context, verb: Token) -> None:
                 ctx.add(a, "opposes", b, verb, verb=verb)
 
 
+def _fighter(ctx: Context, verb: Token) -> list[EntityDraft]:
+    """Who fights when the verb has no subject: "the army fighting against X" (the noun it
+    describes), "a group formed in 2014 to fight ISIS" (the group the purpose is of)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("acl", "xcomp", "advcl", "relcl") or node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            sides = _sides(ctx, node)
+            if not sides and node.dep_ == "appos":
+                sides = _sides(ctx, node.head)  # "PMF, an umbrella group formed to fight ISIS"
+            for child in node.children if not sides else ():
+                if child.dep_ == "appos":
+                    sides = _sides(ctx, child)
+            return sides
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _sides(ctx, roles.climb_relative(subj))
+    return []
+
+
 def _conflict(ctx: Context, noun: Token) -> None:
     """ "clashes between A and B", "A's war against B", "the fight against B"."""
-    for child in noun.children:
-        if child.dep_ != "prep":
-            continue
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ == "nsubj" and not any(p.lower_ == "between" for p in preps):
+        # "fierce fighting broke out on Tuesday between A and B"
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    for child in preps:
         pobjs = [p for p in child.children if p.dep_ == "pobj"]
         if child.lower_ == "between" and pobjs:
             sides = _sides(ctx, pobjs[0])
@@ -325,3 +360,44 @@ def _ally(ctx: Context, token: Token) -> None:
     if token.lemma_.lower() in ("proxy", "client"):
         predicate = "backed_by"
     ctx.add(holder, predicate, partner, token)
+
+
+def _includes(ctx: Context, verb: Token) -> None:
+    """ "the committee includes A, B and C", "the Confederation, which also includes A and B":
+    each is a member (a person, a country) or a part (an organisation) of the subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return
+    group = _actor(ctx, roles.climb_relative(subj))
+    if group is None or group.label not in ("ORG",) or group.anonymous:
+        return
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        nodes = [child, *child.conjuncts]
+        # "key figures such as A, B and C"
+        for such in child.children:
+            if such.dep_ == "prep" and such.lower_ == "as":
+                nodes += [p for pobj in such.children if pobj.dep_ == "pobj" for p in [pobj, *pobj.conjuncts]]
+        for node in nodes:
+            member = _actor(ctx, node)
+            if member is None or member is group or member.anonymous:
+                continue
+            if ctx.mention_kind(node, member) == "nominal":
+                continue
+            ctx.add(member, "part_of" if member.label == "ORG" else "member_of", group, verb)
+
+
+def _owned_body(ctx: Context, poss: Token) -> None:
+    """ "Hezbollah's parliamentary bloc", "the Houthis' Missiles Brigade Group": a body named
+    with its organisation's possessive is part of it."""
+    owner = _actor(ctx, poss)
+    if owner is None or owner.label != "ORG":
+        return
+    head = poss.head
+    if head.lemma_.lower() not in BODY_HEADS and head.lower_ not in BODY_HEADS:
+        return
+    body = ctx.entity(head, ("ORG",))
+    if body is None or body is owner or _same_name(body, owner):
+        return
+    ctx.add(body, "part_of", owner, head)
