@@ -267,3 +267,10 @@ def test_a_confederation_that_includes_countries_has_them_as_members() -> None:
     found = facts(doc)
     assert ("Burkina Faso", "member_of", "Confederation of Sahel States", None, "current") in found
     assert ("Niger", "member_of", "Confederation of Sahel States", None, "current") in found
+
+
+def test_the_backing_of_a_group_and_a_confidant_make_ties() -> None:
+    found = facts(read("In addition, the KPP is thought to have the backing of the Kenya Army."))
+    assert ("KPP", "backed_by", "Kenya Army", None, "current") in found
+    found = facts(read("Peter Mwangi is a long-term confidant of Jonas Brandt."))
+    assert ("Peter Mwangi", "ally_of", "Jonas Brandt", None, "current") in found

@@ -54,7 +54,10 @@ PART_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc", "federation", "union", "front"))
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 #: nouns that make their holder the ally of the word before them: "a key US ally", "its ally X"
-ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client"))
+ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
+#: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
+BACKING_NOUNS = frozenset(("backing", "support", "sponsorship", "patronage"))
+_HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek", "lose"))
 #: nouns of fighting: "clashes between A and B", "the war against X"
 CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
                             "campaign", "rivalry", "hostilities", "confrontation"))
@@ -67,7 +70,7 @@ INCLUDE_VERBS = frozenset(("include", "comprise"))
 #: head words of a body inside an organisation: "Hezbollah's parliamentary bloc"
 BODY_HEADS = frozenset(("bloc", "council", "committee", "bureau", "office", "wing", "brigade", "brigades",
                         "command", "directorate", "branch", "unit", "division", "cell", "politburo", "group"))
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -94,6 +97,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _ally(ctx, token)
     if lemma in INCLUDE_VERBS and token.pos_ == "VERB":
         _includes(ctx, token)
+    if lemma in BACKING_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in _HAVING:
+        _backing(ctx, token)
     if token.dep_ == "poss" and token.pos_ == "PROPN":
         _owned_body(ctx, token)
 
@@ -206,6 +211,9 @@ def _prep_actors(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Enti
                 continue
             for node in [pobj, *pobj.conjuncts]:
                 ent = _actor(ctx, node)
+                if ent is None:  # "the most active group in Egypt, the Sinai Province"
+                    ent = next((e for c in node.children if c.dep_ == "appos"
+                                for e in [_actor(ctx, c)] if e is not None), None)
                 if ent is not None:
                     found.append(ent)
     return found
@@ -356,9 +364,11 @@ def _ally(ctx: Context, token: Token) -> None:
             partner = _actor(ctx, token.head)  # "Hamas and its ally Hizbollah"
     if holder is None or partner is None or holder is partner or partner.label == "NORP":
         return
-    predicate = "backed_by" if token.lemma_.lower() in ("patron",) else "ally_of"
-    if token.lemma_.lower() in ("proxy", "client"):
+    predicate = "ally_of"
+    if token.lemma_.lower() in ("proxy", "client", "protege", "protégé"):
         predicate = "backed_by"
+    elif token.lemma_.lower() == "patron":
+        holder, partner, predicate = partner, holder, "backed_by"  # "Y, the patron of X": X is backed
     ctx.add(holder, predicate, partner, token)
 
 
@@ -401,3 +411,18 @@ def _owned_body(ctx: Context, poss: Token) -> None:
     if body is None or body is owner or _same_name(body, owner):
         return
     ctx.add(body, "part_of", owner, head)
+
+def _backing(ctx: Context, noun: Token) -> None:
+    """ "the BAP is thought to have the backing of the establishment", "X gained the support of Y"."""
+    verb = noun.head
+    if verb.lemma_ == "lose" or any(c.dep_ == "neg" for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    backed = _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    if backed is None:
+        return
+    for backer in _prep_actors(ctx, noun, ("of", "from")):
+        if backer is not backed and not _same_name(backer, backed):
+            ctx.add(backed, "backed_by", backer, noun, verb=verb)
