@@ -239,6 +239,10 @@ def serve_command(db_path: Path | None, host: str, port: int, allow_edits: bool,
     except ImportError as exc:
         raise click.ClickException(f"the web explorer needs its extra: pip install -e '.[web]' ({exc})") from None
     app = _answer(create_app, path, allow_edits=allow_edits, token=token, host=host)
+    import threading
+
+    # the home page's whole-store answers, computed while the server starts listening
+    threading.Thread(target=app.state.explorer.warm, name="interlock-warm", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Interlock explorer on http://{shown}:{port}/ over {path}"
                + (" (edits allowed)" if allow_edits else " (read-only)")

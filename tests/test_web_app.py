@@ -278,3 +278,37 @@ def test_timeline_of_one_actor_has_its_post_changes_and_search_lists_claims(clie
     assert march.count("<tr>") < r.text.count("<tr>")
     found = client.get("/search", params={"q": "commander"})
     assert found.status_code == 200 and "Claims in these documents" in found.text and 'href="/claims/' in found.text
+
+
+def test_interlock_serve_answers_on_loopback(store_file: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "interlock.cli", "serve", "--db", str(store_file),
+                               "--port", str(port)], stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=30, trust_env=False)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json() == cli_json(store_file, "stats")
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert httpx.post(f"http://127.0.0.1:{port}/edit/merge", data={"a": "x", "b": "y"},
+                          trust_env=False).status_code == 403
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "read-only" in err and "Traceback" not in err

@@ -168,16 +168,30 @@ class Explorer:
             parse_grade(floor)
         return [f for f in found if (not floor or meets(f["grade"], floor)) and (not rule or f["rule"] == rule)]
 
+    def warm(self) -> None:
+        """Compute the whole-store answers the home page needs (counts, most connected, findings),
+        so that the first visitor of a large store does not wait for them; run in a thread."""
+        try:
+            every = self.state.store(0.0)
+            self.state.cached(("stats",), lambda: query.stats(every))
+            store = self.state.store(self.state.default_confidence)
+            self.state.cached(("most_connected", store.min_confidence),
+                              lambda: query.most_connected(store, limit=12))
+            self.state.findings(store, store.min_confidence)
+        except Exception:  # noqa: BLE001 - the pages compute it again on demand and say what is wrong
+            return
+
     # -- pages ---------------------------------------------------------------------------------
 
     def home(self, request: Request) -> Response:
         from interlock.vet.alerts import list_alerts
 
-        counts = query.stats(self.store(request, every_statement=True))
+        every = self.store(request, every_statement=True)
+        counts = self.state.cached(("stats",), lambda: query.stats(every))
         store = self.store(request)
         alerts = list_alerts(store)[-10:][::-1]
         findings = self.findings_data(request)[:10]
-        top = query.most_connected(store, limit=12)
+        top = self.state.cached(("most_connected", store.min_confidence), lambda: query.most_connected(store, limit=12))
         return self.page(request, "home.html", stats=counts, alerts=alerts, findings=findings, top=top,
                          views=saved_views.listing(store))
 
@@ -297,7 +311,7 @@ class Explorer:
     def outlets(self, request: Request) -> Response:
         store = self.store(request, every_statement=True)
         rows, pager = self.paginate(request, registry.listing(store))
-        record = {o["outlet"]: o for o in compare(store)["outlets"]}
+        record = {o["outlet"]: o for o in self.state.cached(("compare",), lambda: compare(store))["outlets"]}
         return self.page(request, "outlets.html", outlets=rows, record=record, pager=pager)
 
     def api_outlets(self, request: Request) -> Response:

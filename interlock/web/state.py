@@ -4,6 +4,8 @@ are allowed, reading at the confidence a request asks for; caches that every edi
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ class State:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._findings: dict[tuple[int, float], list[dict[str, Any]]] = {}
+        self._answers: dict[tuple[Any, ...], tuple[float, Any]] = {}
         self.default_confidence = settings.get_confidence()
         self.store(self.default_confidence)  # a store that cannot be opened fails here, at start
 
@@ -65,8 +68,25 @@ class State:
                 self._findings = {key: vet(store)}
             return self._findings[key]
 
+    def cached(self, key: tuple[Any, ...], make: Callable[[], Any], seconds: float = 60.0) -> Any:
+        """A whole-store answer (counts, most connected, outlet records) kept ``seconds`` and until
+        the next edit: on a large store they take seconds, and an ingest elsewhere is seen within
+        a minute."""
+        now = time.monotonic()
+        full = (self.generation, *key)
+        with self._lock:
+            hit = self._answers.get(full)
+        if hit is not None and now - hit[0] < seconds:
+            return hit[1]
+        value = make()
+        with self._lock:
+            self._answers = {k: v for k, v in self._answers.items() if k[0] == self.generation}
+            self._answers[full] = (now, value)
+        return value
+
     def edited(self) -> None:
         """An edit was made: forget what was cached."""
         with self._lock:
             self.generation += 1
             self._findings = {}
+            self._answers = {}
