@@ -274,3 +274,11 @@ def test_the_backing_of_a_group_and_a_confidant_make_ties() -> None:
     assert ("KPP", "backed_by", "Kenya Army", None, "current") in found
     found = facts(read("Peter Mwangi is a long-term confidant of Jonas Brandt."))
     assert ("Peter Mwangi", "ally_of", "Jonas Brandt", None, "current") in found
+
+
+def test_giving_a_post_expecting_and_a_name_with_said_make_no_claim() -> None:
+    doc = read("On Monday the king has appointed his eldest son Peter as crown prince of Kenya.")
+    assert not doc["attributions"]
+    doc = read("The decrees were announced by Sultan Haitham, who took power after the death of Sultan "
+               "Qaboos bin Said in January.")
+    assert not [a for a in doc["attributions"] if a["cue"]["text"] == "Said"]

@@ -26,8 +26,12 @@ ACTION_VERBS = frozenset(
         "hope", "intend", "explore", "include", "comprise", "lead", "head", "seek", "try", "want", "plan",
         "need", "receive", "send", "help", "gain", "lose", "win", "face", "remain", "become",
         "attack", "block", "capture", "storm", "bomb", "shell", "raid", "detain", "release",
+        "charge", "expect", "organise", "organize", "see", "adopt", "transition", "show", "like",
+        "make", "back", "assume", "elect", "nominate", "designate", "install", "promote",
     )
 )
+#: cue verbs that give a post when they name it: "has appointed his son as crown prince"
+GIVING_CUES = frozenset(("appoint", "name", "nominate", "designate", "choose", "pick", "tap"))
 #: verbs that are speech with a clause or a report as object, and actions with a person
 #: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
 PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name"))
@@ -65,6 +69,40 @@ def _acts_on_a_person(doc: Doc, att: AttributionDraft, state: DocState) -> bool:
                 ent = state.entity_at(child.idx, child.idx + len(child.text))
                 if ent is not None and ent.resolved().label == "PERSON":
                     return True
+    return False
+
+
+def _gives_a_post(doc: Doc, att: AttributionDraft) -> bool:
+    """ "X has appointed his eldest son as crown prince", "named Y foreign minister"."""
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lemma_.lower() in GIVING_CUES and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in t.children) for t in span)
+
+
+def _no_claim_content(doc: Doc, att: AttributionDraft) -> bool:
+    """ "announced on Monday", "reported on Thursday": a content that is only a date, unquoted,
+    says nothing a source could be quoted for."""
+    if att.kind == "direct":
+        return False
+    span = doc.char_span(att.content[0], att.content[1], alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    return len(words) <= 3 and all(t.ent_type_ in ("DATE", "TIME") or t.is_stop for t in words)
+
+
+def _not_a_speaker(doc: Doc, att: AttributionDraft) -> bool:
+    """A date taken for a speaker ("March 29, 2023 has appointed"), or "Said" inside a name
+    ("Sultan Qaboos bin Said")."""
+    if att.source is not None:
+        span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
+        if span is not None and span.root.ent_type_ in ("DATE", "TIME"):
+            return True
+    cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if cue is not None and len(cue) == 1 and cue[0].text == "Said" and cue[0].i > 0:
+        return cue[0].nbor(-1).lower_ in ("bin", "ibn", "al", "el", "abu") or cue[0].nbor(-1).pos_ == "PROPN"
     return False
 
 
@@ -134,6 +172,9 @@ def prune(doc: Doc, state: DocState) -> None:
             or _is_dateline_or_label(doc, att)
             or _acts_on_a_person(doc, att, state)
             or _passive_giving(doc, att)
+            or _gives_a_post(doc, att)
+            or _no_claim_content(doc, att)
+            or _not_a_speaker(doc, att)
         ):
             dropped.append(att)
             continue

@@ -180,10 +180,10 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
     # "served as general manager of X and director of Y": the second post is the first's holder's
     if token.dep_ == "conj" and token.head.i < token.i and roles.role_head_word(token.head) is not None:
         how = ctx.how
-        holder, verb, _ = _holder(ctx, token.head)
-        if holder is not None:
+        first, first_verb, _ = _holder(ctx, token.head)
+        if first is not None:
             ctx.how = f"{ctx.how}+conj"
-            return holder, verb, None
+            return first, first_verb, None
         ctx.how = how
     return None, None, None
 
@@ -521,7 +521,8 @@ _POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for",
 def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, EntityDraft | None]:
     """(new holder, old holder) of "A replaced B", "B was replaced by A", "appointed A ...,
     replacing B", "A will succeed B"."""
-    new_tok = old_tok = None
+    new_tok: Token | None = None
+    old_tok: Token | None = None
     for child in verb.children:
         if child.dep_ == "nsubj":
             new_tok = child
