@@ -367,8 +367,9 @@ def _fix_label(span: Span, label: str) -> str | None:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         # "in Ras al-Khaimah" is a place; "Hadi al-Amiri said" is a person
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if (prev is not None and prev.lower_ == "the") or (nxt is not None and nxt.lower_ in ORG_HEADS):
-            return label  # "the Hayat Tahrir al-Sham group": a person's name takes no article
+        if prev is not None and prev.lower_ == "the" and nxt is not None and (
+                nxt.text == "(" or (nxt.is_lower and nxt.lower_ in ORG_HEADS)):
+            return label  # "the Hayat Tahrir al-Sham (HTS) group": a person's name takes no article
         if prev is None or prev.lower_ not in ("in", "at", "from", "near", "to", "into"):
             return "PERSON"
     if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span):

@@ -46,7 +46,7 @@ ROLE_PREDICATES: dict[str, str] = {
             "congresswoman", "lawmaker", "legislator", "deputy", "representative",
             "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
             "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
-            "inspector-general", "attaché", "attache", "administrator", "coordinator", "manager",
+            "inspector-general", "administrator", "coordinator", "manager",
         ),
         "holds_position",
     ),
