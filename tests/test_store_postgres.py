@@ -100,17 +100,20 @@ def test_two_ingest_processes_on_overlapping_inputs_store_each_document_once(pg_
     everything = tmp_path / "all.jsonl"
     everything.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    def ingest(path: Path, address: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "interlock.cli", "ingest", str(path), "--db", address, "-q"],
+                                cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    # the one-process reference runs as the writers do (a process of its own, the same code)
+    alone = pg_cluster.create()
+    reference = ingest(everything, alone)
+    assert reference.wait(timeout=900) == 0, reference.communicate()[1]
     shared = pg_cluster.create()
-    runs = [subprocess.Popen([sys.executable, "-m", "interlock.cli", "ingest", str(path), "--db", shared, "-q"],
-                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for path in (first, second)]
+    runs = [ingest(path, shared) for path in (first, second)]
     outputs = [run.communicate(timeout=900) for run in runs]
     for run, (_out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err
     stored = [json.loads(x) for x in lines]
-    alone = pg_cluster.create()
-    result = CliRunner().invoke(cli, ["ingest", str(everything), "--db", alone, "-q"])
-    assert result.exit_code == 0, result.output
 
     together, single = _counts(shared), _counts(alone)
     assert together["documents"] == len({d["id"] for d in stored if d.get("id")} or lines)
