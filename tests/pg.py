@@ -9,6 +9,7 @@ server can be started here (no binaries, no such user, initdb failing).
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -67,6 +68,7 @@ class Cluster:
             log = (self.root / "server.log").read_text(errors="replace")[-300:] if (self.root / "server.log").exists() else ""
             raise Unavailable(f"pg_ctl start failed: {(done.stderr or done.stdout).strip()[-200:]} {log}")
         self.started = True
+        atexit.register(self.stop)  # an interrupted session stops its server too
 
     def address(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@/{database}?host={self.root}&port={self.port}"
