@@ -282,3 +282,14 @@ def test_giving_a_post_expecting_and_a_name_with_said_make_no_claim() -> None:
     doc = read("The decrees were announced by Sultan Haitham, who took power after the death of Sultan "
                "Qaboos bin Said in January.")
     assert not [a for a in doc["attributions"] if a["cue"]["text"] == "Said"]
+
+
+def test_a_dateline_in_capitals_is_no_organisation_of_a_post() -> None:
+    doc = read("NAIROBI - President Amos Wekesa has dismissed the army chief of Kenya.")
+    assert not [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[2] and f[2].upper() == "NAIROBI"]
+
+
+def test_a_description_does_not_run_on_past_a_line_break() -> None:
+    doc = read("No results yet from the meeting with Peter Mwangi\nKenya's transitional President Amos Wekesa "
+               "spoke on Monday.")
+    assert not [e for e in doc["entities"] if "Mwangi" in e["name"] and "President" in e["name"]]

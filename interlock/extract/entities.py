@@ -331,8 +331,9 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     for k in range(start, end):
-        if doc[k].text == "(":
-            end = k
+        if doc[k].text == "(" or "\n" in doc[k].text or (k + 1 < end and "\n" in doc[k].whitespace_):
+            # a name does not run on past a bracket or a line break ("... Mazloum Abdi\nSyria's")
+            end = k + 1 if doc[k].text != "(" and "\n" not in doc[k].text else k
             break
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
         end -= 1
@@ -502,6 +503,14 @@ def nominal_span(head: Token) -> Span | None:
             break
     while right > head.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
+    for k in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            left = k + 1  # a line break ends the headline before it
+            break
+    for k in range(head.i, right):
+        if "\n" in doc[k].whitespace_ or "\n" in doc[k + 1].text:
+            right = k
+            break
     if left > head.i or right < head.i:
         return None
     return doc[left : right + 1]

@@ -300,6 +300,8 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
                 continue
             if child.ent_type_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
                 continue  # "The Lord of the Rings film director": a work, not an employer
+            if ctx.state.dateline_end is not None and child.idx < ctx.state.dateline_end:
+                continue  # "KYIV - President X": the dateline is where the story was filed
             ent = ctx.entity(child, ORG_LIKE)
             if ent is None and child.pos_ == "PROPN" and child.dep_ in ("compound", "poss") and _maybe_org(child):
                 ent = ctx.ensure_org(child)  # "HTS leader X": an acronym NER did not tag
@@ -630,3 +632,4 @@ def _shared_role(ctx: Context, token: Token, word: str) -> None:
     for person in people:
         ctx.add(person, predicate, obj, token, role, status, verb)
     _mark(ctx.statements[before:], "role:shared")
+

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import roles
+from interlock.extract.lexicon import CAPITALS, COUNTRY_NAMES, DEMONYMS
 from interlock.extract.state import DocState, EntityDraft, MentionDraft, StatementDraft
 from interlock.model import Timex
 from interlock.vocab import load_predicates, require_predicate
@@ -75,6 +76,10 @@ class Context:
             return None  # a person or an event, not a missed organisation
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "PERSON"):
             return None
+        if self.state.dateline_end is not None and token.idx < self.state.dateline_end:
+            return None  # "KYIV -": the dateline names where the story was filed
+        if token.lower_ in CAPITALS or token.lower_ in DEMONYMS or token.text in COUNTRY_NAMES:
+            return None  # a place in capitals is no acronym
         left = token.i
         while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].pos_ == "PROPN":
             left -= 1
