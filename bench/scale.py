@@ -109,7 +109,10 @@ def one_run(workers: int, source: Path, db: Path) -> dict[str, Any]:
                         progress=lambda done, _e, _t: stamps.append(time.perf_counter() - t0))
         seconds = time.perf_counter() - t0
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
-        workers_cpu = sum(client.run(_cpu_seconds).values()) - sum(workers_cpu0.values())
+        workers_cpu1 = client.run(_cpu_seconds)
+        # per worker: an idle one would show a task distribution problem, not a busy machine
+        each_cpu = sorted(workers_cpu1[w] - workers_cpu0.get(w, 0.0) for w in workers_cpu1)
+        workers_cpu = sum(each_cpu)
         client_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before resolution and grading
         worker_rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         t1 = time.perf_counter()
@@ -127,7 +130,7 @@ def one_run(workers: int, source: Path, db: Path) -> dict[str, Any]:
     return {
         "workers": workers, "documents": n, "failed": len(report.failures), "seconds": seconds,
         "rate": n / seconds, "quarters": quarters, "cluster_start": ready, "refresh_seconds": refresh_seconds,
-        "workers_cpu": workers_cpu,
+        "workers_cpu": workers_cpu, "each_cpu": each_cpu,
         "client_cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
         "client_rss_mb": client_rss, "load": os.getloadavg()[0],
         "refresh_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -149,7 +152,8 @@ def run_child(workers: int, source: Path, folder: Path) -> dict[str, Any]:
 
 def show(label: str, r: dict[str, Any]) -> None:
     print(f"{label}: {r['documents']} documents ({r['failed']} failed) in {r['seconds']:.1f} s = "
-          f"{r['rate']:.2f} articles/s; the workers had {r['workers_cpu'] / r['seconds']:.2f} cores, "
+          f"{r['rate']:.2f} articles/s; the workers had {r['workers_cpu'] / r['seconds']:.2f} cores "
+          f"({' + '.join(f'{c:.0f}' for c in r['each_cpu'])} CPU s), "
           f"{r['workers_cpu'] / max(r['documents'], 1):.2f} CPU s per article; quarters {', '.join(f'{q:.2f}' for q in r['quarters'])}; client CPU "
           f"{r['client_cpu']:.1f} s ({100 * r['client_cpu'] / r['seconds']:.0f}% of a core); cluster start "
           f"{r['cluster_start']:.1f} s, resolution and grading after {r['refresh_seconds']:.1f} s (peak RSS then "
