@@ -293,3 +293,15 @@ def test_a_description_does_not_run_on_past_a_line_break() -> None:
     doc = read("No results yet from the meeting with Peter Mwangi\nKenya's transitional President Amos Wekesa "
                "spoke on Monday.")
     assert not [e for e in doc["entities"] if "Mwangi" in e["name"] and "President" in e["name"]]
+
+
+def test_a_city_is_where_actors_meet_not_one_of_them() -> None:
+    doc = read("Peter Mwangi met Jonas Brandt and Amos Wekesa in Nairobi on Monday.")
+    assert [m for m in meetings(doc) if {"Peter Mwangi", "Jonas Brandt"} <= m]
+    assert not [m for m in meetings(doc) if "Nairobi" in m]
+
+
+def test_an_acronym_in_brackets_after_a_name_is_one_side() -> None:
+    doc = read("A government delegation met with leaders of the Revolutionary Armed Forces of Colombia (FARC) "
+               "and the Kenya Defence Forces in Havana.")
+    assert not [m for m in meetings(doc) if {"Revolutionary Armed Forces of Colombia", "FARC"} <= m]

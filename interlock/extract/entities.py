@@ -16,6 +16,7 @@ from interlock.extract.coref import word_key
 from interlock.extract.lexicon import (
     ARABIC_ORG_WORDS,
     ARABIC_PLACE_WORDS,
+    CAPITALS,
     COUNTRY_NAMES,
     ENTITY_LABELS,
     EVENT_ORG_HEADS,
@@ -349,11 +350,17 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end]
 
 
+#: capitals that are also given names, left to the model
+_GIVEN_CAPITALS = frozenset(("victoria", "santiago", "kingston", "georgetown", "valletta", "lima", "sofia"))
+
+
 def _fix_label(span: Span, label: str) -> str | None:
     """Repair labels the small model gets wrong on political news."""
     words = [t.lower_ for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
+    if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:
+        return "GPE"  # "Shafaq News - Baghdad": a capital city
     if len(words) > 1 and words[0] in ARABIC_ORG_WORDS:
         return "ORG"
     if len(words) > 1 and words[0] in ARABIC_PLACE_WORDS and label in ("PERSON", "ORG", "NORP"):

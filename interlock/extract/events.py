@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from interlock.extract import countries
 from interlock.extract.modality import sentence_hedges
 from interlock.extract.state import DocState, EntityDraft, EventDraft, StatementDraft, text_of
 from interlock.model import Timex
@@ -66,6 +67,10 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
                     _absorb(same, one)
                 else:
                     events.append(one)
+    for ev in events:
+        actors = [p for p in ev.participants if not (p.label == "GPE" and countries.country_name(p) is None)]
+        if ev.type == "meeting" and len(actors) >= 2:
+            ev.participants = actors  # a city is where two actors meet, not one of them
     date_elections(state, events)
     for rule, found in (
         ("meeting", meeting_statements(events)),
@@ -273,6 +278,16 @@ def _distinct_actors(people: list[EntityDraft]) -> list[EntityDraft]:
     return out
 
 
+def _bracketed_after(a: EntityDraft, b: EntityDraft) -> bool:
+    """True when one actor's name is given in brackets right after the other's: "X (Y)"."""
+    for first, second in ((a, b), (b, a)):
+        for m in first.mentions:
+            for n in second.mentions:
+                if 0 < n.start - m.end <= 3:
+                    return True
+    return False
+
+
 def _same_actor(a: EntityDraft, b: EntityDraft) -> bool:
     if a.label != b.label and {a.label, b.label} != {"ORG", "NORP"}:
         return False
@@ -281,6 +296,8 @@ def _same_actor(a: EntityDraft, b: EntityDraft) -> bool:
     words = [w for w in long_.replace("-", " ").split() if w[:1].isupper()]
     if short.isupper() and 2 <= len(short) <= 7 and "".join(w[0] for w in words) == short:
         return True
+    if short.isupper() and 2 <= len(short) <= 7 and _bracketed_after(a, b):
+        return True  # "the Revolutionary Armed Forces of Colombia (FARC)": an acronym in another language
     short_words = short.lower().split()
     return len(short_words) == 1 and short_words[0] in long_.lower().split() and a.label == "PERSON"
 
