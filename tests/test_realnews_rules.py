@@ -305,3 +305,11 @@ def test_an_acronym_in_brackets_after_a_name_is_one_side() -> None:
     doc = read("A government delegation met with leaders of the Revolutionary Armed Forces of Colombia (FARC) "
                "and the Kenya Defence Forces in Havana.")
     assert not [m for m in meetings(doc) if {"Revolutionary Armed Forces of Colombia", "FARC"} <= m]
+
+
+def test_the_group_s_spokesman_speaks_for_the_group_named_before() -> None:
+    found = facts(read("Harakat al-Sahil rejected the plan on Monday. The group's spokesman Peter Mwangi said "
+                       "talks would go on."))
+    assert [f for f in found if f[0] == "Peter Mwangi" and f[2] == "Harakat al-Sahil"]
+    found = facts(read("The Sahil Liberation Front denied it. Its leader Jonas Brandt said nothing."))
+    assert [f for f in found if f[0] == "Jonas Brandt" and f[2] == "Sahil Liberation Front"]
