@@ -7,7 +7,8 @@ dialect by ``translate``. What differs:
 
 - full-text search is PostgreSQL's own: a ``tsvector`` column with a GIN index, the
   FTS5-style query of ``interlock.query`` turned into ``phraseto_tsquery`` terms;
-- 3-hop ties use a recursive CTE (``ties_paths``) instead of one query round per step;
+- ties are found as on SQLite, one indexed query round per step of a breadth-first search
+  (bench/store.py: 3-hop p95 under 100 ms at 1,000,000 statements, below SQLite's);
 - concurrent writers: each ``put`` holds a transaction-level advisory lock on the
   document's id, and reads its state inside that lock, so two ``interlock ingest``
   processes given the same document store it once; whole-store rewrites (resolution,
