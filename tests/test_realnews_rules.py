@@ -313,3 +313,10 @@ def test_the_group_s_spokesman_speaks_for_the_group_named_before() -> None:
     assert [f for f in found if f[0] == "Peter Mwangi" and f[2] == "Harakat al-Sahil"]
     found = facts(read("The Sahil Liberation Front denied it. Its leader Jonas Brandt said nothing."))
     assert [f for f in found if f[0] == "Jonas Brandt" and f[2] == "Sahil Liberation Front"]
+
+
+def test_a_list_of_appointments_gives_each_person_their_own_post() -> None:
+    found = facts(read("Kenya's cabinet was announced. Peter Mwangi will be minister of finance and Jonas "
+                       "Brandt, the party's deputy, will be minister of defence of Kenya."))
+    assert [f for f in found if f[0] == "Peter Mwangi" and f[3] == "minister of finance" and f[4] == "planned"]
+    assert [f for f in found if f[0] == "Jonas Brandt" and f[3] == "minister of defence" and f[4] == "planned"]

@@ -57,6 +57,8 @@ def is_national_role(role: str) -> bool:
         return False
     if role in ("member of parliament", "head of state", "head of government", "supreme leader"):
         return True
+    if role.startswith(("minister of ", "secretary of ", "deputy minister of ", "minister for ")):
+        return True  # "minister of finance": a portfolio of the state
     return " of " not in f" {role} " and words[-1] in NATIONAL_HEADS
 
 

@@ -242,8 +242,14 @@ def _subject(verb: Token, passive_first: bool) -> Token | None:
         for child in verb.children:
             if child.dep_ == dep:
                 return child
-    # "was born in X and served as Y": the subject of the first conjunct
+    # "was born in X and served as Y": the subject of the first conjunct; but "A will be
+    # minister of X and B, the party's deputy, will be minister of Y": B, whom the parser
+    # hung on the first clause, is the second one's subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        between = [t for t in verb.doc[verb.head.i + 1 : verb.i]
+                   if t.dep_ == "conj" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        if between and any(a.dep_ == "aux" for a in verb.children):
+            return between[-1]
         return _subject(verb.head, passive_first)
     if verb.dep_ == "relcl":
         return verb.head

@@ -193,6 +193,11 @@ def role_text(token: Token) -> str:
                     role = " ".join([role, "of", *mods, "staff"])
                 elif pobj.dep_ == "pobj" and not pobj.ent_type_ and pobj.lower_ in BODY_WORDS:
                     role = f"{role} of {pobj.lower_}"
+                elif (pobj.dep_ == "pobj" and token.lemma_.lower() in ("minister", "secretary")
+                      and pobj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON") and pobj.pos_ in ("NOUN", "PROPN")):
+                    # "minister of finance", "Minister of Foreign Affairs": the portfolio is the post's
+                    words = [t.lower_ for t in pobj.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+                    role = " ".join([role, "of", *words, pobj.lower_])
     for old, new in (("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("adviser", "advisor")):
         role = role.replace(old, new)
     return role
