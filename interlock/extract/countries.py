@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -75,16 +76,10 @@ def _countries(state: DocState) -> dict[str, EntityDraft]:
     return found
 
 
-def _country_words(state: DocState) -> re.Pattern[str] | None:
-    """One pattern for the names, demonyms and capitals of the document's countries."""
-    cached = state.cache.get("country_words", "")
-    if cached != "":
-        return cached if isinstance(cached, re.Pattern) else None
-    words: dict[str, str] = {}
-    for name in _COUNTED:
-        words[name] = name
-    for name, ent in _countries(state).items():
-        words[ent.name] = name
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every country's name, demonyms, capital and other names, built once."""
+    words: dict[str, str] = {name: name for name in _COUNTED}
     for table in (DEMONYMS, CAPITALS):
         for word, country in table.items():
             if country in words and len(word) > 3:
@@ -92,14 +87,12 @@ def _country_words(state: DocState) -> re.Pattern[str] | None:
                 words[word] = country
                 if table is DEMONYMS and word[-1] in "ni":
                     words[word + "s"] = country  # "Peruvians"
-    state.cache["country_words"] = None
-    if not words:
-        return None
+    for alias, country in PLACE_ALIASES.items():
+        if country in words:
+            alias = alias.removeprefix("the ")
+            words[alias.upper() if len(alias) <= 4 else alias.title()] = country  # "US", "U.S.", "Britain"
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    state.cache["country_words"] = pattern
-    state.cache["country_of_word"] = words
-    return pattern
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), words
 
 
 def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
@@ -110,12 +103,8 @@ def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
     article about Lebanon that never names it as an entity is not given to Israel;
     only countries that are entities of the document are answers, so every answer
     keeps its evidence."""
-    pattern = _country_words(state)
+    pattern, words = _country_table()
     counts: Counter[str] = Counter()
-    if pattern is None:
-        return counts
-    words = state.cache.get("country_of_word")
-    assert isinstance(words, dict)
     for match in pattern.finditer(state.text, start, end):
         counts[words[match.group(0)]] += 1
     return counts
