@@ -210,9 +210,8 @@ def _ends_noun(noun: Token) -> bool:
     return False
 
 
-def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
-    """ "X replaced Y as commander", "Y was replaced by X as commander": X holds the post,
-    Y held it (left in ``ctx.replaced`` for a former statement)."""
+def _successor_tokens(verb: Token) -> tuple[Token | None, Token | None]:
+    """(new holder, old holder) tokens of "X replaced Y", "Y was replaced by X"."""
     new_tok: Token | None = None
     old_tok: Token | None = None
     for child in verb.children:
@@ -222,6 +221,13 @@ def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token |
             old_tok = child
         elif child.dep_ == "agent":
             new_tok = next((p for p in child.children if p.dep_ == "pobj"), new_tok)
+    return new_tok, old_tok
+
+
+def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
+    """ "X replaced Y as commander", "Y was replaced by X as commander": X holds the post,
+    Y held it (left in ``ctx.replaced`` for a former statement)."""
+    new_tok, old_tok = _successor_tokens(verb)
     if new_tok is None and verb.dep_ in ("advcl", "xcomp", "conj"):
         new_tok = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     new = ctx.holder(new_tok)
@@ -551,15 +557,7 @@ _POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for",
 def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, EntityDraft | None]:
     """(new holder, old holder) of "A replaced B", "B was replaced by A", "appointed A ...,
     replacing B", "A will succeed B"."""
-    new_tok: Token | None = None
-    old_tok: Token | None = None
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            new_tok = child
-        elif child.dep_ in ("dobj", "nsubjpass"):
-            old_tok = child
-        elif child.dep_ == "agent":
-            new_tok = next((p for p in child.children if p.dep_ == "pobj"), new_tok)
+    new_tok, old_tok = _successor_tokens(verb)
     if new_tok is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
         head = verb.head
         # "appointed X ..., replacing Y", "tasked X with ..., succeeding Y": the person the
