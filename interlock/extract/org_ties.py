@@ -57,7 +57,7 @@ ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
 #: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
 BACKING_NOUNS = frozenset(("backing", "support", "sponsorship", "patronage"))
-_HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek", "lose"))
+_HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek"))
 #: nouns of fighting: "clashes between A and B", "the war against X"
 CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
                             "campaign", "rivalry", "hostilities", "confrontation"))
@@ -412,10 +412,11 @@ def _owned_body(ctx: Context, poss: Token) -> None:
         return
     ctx.add(body, "part_of", owner, head)
 
+
 def _backing(ctx: Context, noun: Token) -> None:
     """ "the BAP is thought to have the backing of the establishment", "X gained the support of Y"."""
     verb = noun.head
-    if verb.lemma_ == "lose" or any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children):
         return
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ == "xcomp":

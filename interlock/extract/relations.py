@@ -233,7 +233,7 @@ def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token |
     new = ctx.holder(new_tok)
     old = ctx.holder(old_tok)
     ctx.replaced = old if old is not new else None
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in roles.OPEN_MODALS for c in verb.children):
         ctx.replaced = None  # "X may replace Y as ...": Y still holds the post
     if new is None and ctx.replaced is not None:
         return None, None, None
@@ -546,14 +546,6 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
 
 
-#: verbs that give a post to their object: "appointed X as director, replacing Y"
-_GIVING_VERBS = frozenset(("appoint", "name", "elect", "nominate", "choose", "select", "designate", "pick", "tap"))
-#: auxiliaries that leave a succession open
-_MODALS = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall"))
-#: the dependencies of a role noun that a succession clause hands over
-_POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
-
-
 def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, EntityDraft | None]:
     """(new holder, old holder) of "A replaced B", "B was replaced by A", "appointed A ...,
     replacing B", "A will succeed B"."""
@@ -595,7 +587,7 @@ def _successions(ctx: Context, end: int) -> None:
         sent = verb.sent
         role_tok = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                          for p in c.children if p.dep_ == "pobj"), None)
-        posts = [st for st in ctx.statements if _in_sentence(st, sent) and st.predicate in _POST_PREDICATES]
+        posts = [st for st in ctx.statements if _in_sentence(st, sent) and st.predicate in tenure.POST_PREDICATES]
         if role_tok is not None:
             posts = [st for st in posts if st.anchor == role_tok.idx]
         else:
@@ -605,7 +597,7 @@ def _successions(ctx: Context, end: int) -> None:
             mine = [st for st in posts if st.subject.resolved() is new]
             posts = mine or [st for st in posts if st.subject.resolved() is old]
         status = roles.clause_status(verb)
-        if status != "current" or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        if status != "current" or any(c.dep_ == "aux" and c.lower_ in roles.OPEN_MODALS for c in verb.children):
             continue  # "X may replace Y", "X will succeed Y": Y still holds the post
         if role_tok is not None and not posts and roles.role_head_word(role_tok) is not None:
             # "Y was replaced by Z as police commissioner": the role rule found no holder

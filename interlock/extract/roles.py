@@ -128,6 +128,8 @@ ROLE_VERBS = frozenset(
         "re-elect", "promote", "continue", "swear", "return",
     )
 )
+#: auxiliaries that leave a change of post open: "X may replace Y", "Y could resign"
+OPEN_MODALS = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall"))
 #: role verbs whose role lies ahead when they govern an infinitive or an agreement
 PLAN_NOUNS = frozenset(("agreement", "plan", "deal", "decision", "proposal", "bid", "intention", "offer"))
 #: verbs in a conjunct clause that end a role ("served as X, but cut his ties")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from interlock.extract import roles
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
 
 #: verbs whose object (or passive subject) loses a post: "ousted X", "X was replaced"
@@ -64,7 +65,7 @@ def _heads(token: Token) -> list[Token]:
 
 
 #: auxiliaries that leave an ending open: "may resign", "will be dismissed"
-_OPEN_AUX = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall", "to"))
+_OPEN_AUX = roles.OPEN_MODALS | {"to"}
 #: words over an ending noun that ask for it rather than report it: "calls for the removal of X"
 _ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", "threat", "threaten", "want",
                      "urge", "move", "effort", "attempt", "campaign", "pressure"))
