@@ -19,7 +19,13 @@ import click
 
 from interlock import __version__, settings
 from interlock.cli_actor import pick_actor
-from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_common import (
+    CONFIDENCE_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    answer,
+    open_store,
+)
 from interlock.cli_explore import COMMANDS as EXPLORE_COMMANDS
 from interlock.cli_query import COMMANDS as QUERY_COMMANDS
 from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
@@ -248,12 +254,6 @@ _MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",
                           help="Only statements graded at least this well on the Admiralty scale, e.g. B2.")
 
 
-def _answer(fn: Any, *args: Any) -> Any:
-    try:
-        return fn(*args)
-    except InterlockError as exc:
-        raise click.ClickException(str(exc)) from None
-
 
 @cli.command()
 @CONFIDENCE_OPTION
@@ -274,7 +274,7 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
             name = top[0]["key"]  # by id: its display name may be shared
         if not name:
             raise click.UsageError("give a NAME (or an actor id), or --most-connected")
-        profile = _answer(query.show, store, pick_actor(store, name, as_json), min_grade)
+        profile = answer(query.show, store, pick_actor(store, name, as_json), min_grade)
     if as_json:
         click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
         return
@@ -337,7 +337,7 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
 
     with open_store(db_path) as store:
         key_a, key_b = pick_actor(store, a, as_json), pick_actor(store, b, as_json)
-        paths = _answer(query.ties, store, key_a, key_b, hops)
+        paths = answer(query.ties, store, key_a, key_b, hops)
         # the actors by name, however they were given (an id, a spelling variant)
         named = {} if paths or as_json else {c["key"]: c["name"] for c in query.candidates(store, [key_a, key_b])}
     if as_json:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -63,3 +65,16 @@ def open_store(db_path: Path | str | None, must_exist: bool = True) -> SQLStore:
     except InterlockError as exc:
         raise click.ClickException(str(exc)) from None
     return store
+
+
+def answer(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a library query; its error becomes the command's one-line error."""
+    try:
+        return fn(*args, **kwargs)
+    except InterlockError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def print_json(data: Any) -> None:
+    """A command's --json answer, indented, with its text as written."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))

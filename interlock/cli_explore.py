@@ -7,25 +7,18 @@ under ``/api/``. Registered on the ``interlock`` group by ``cli.py``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import click
 
-from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
-from interlock.errors import InterlockError
-
-
-def _answer(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except InterlockError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+from interlock.cli_common import (
+    CONFIDENCE_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    answer,
+    open_store,
+    print_json,
+)
 
 
 @click.command(name="graph")
@@ -45,10 +38,10 @@ def graph_command(name: str, hops: int, min_grade: str | None, predicates: tuple
     from interlock.network import graph
 
     with open_store(db_path) as store:
-        found = _answer(graph, store, pick_actor(store, name, as_json), hops, min_grade, list(predicates),
+        found = answer(graph, store, pick_actor(store, name, as_json), hops, min_grade, list(predicates),
                         date_from, date_to)
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     names = {n["key"]: n["name"] for n in found["nodes"]}
     click.echo(f"{found['name']}: {len(found['nodes'])} actors, {len(found['edges'])} ties within {hops} hop(s)"
@@ -69,9 +62,9 @@ def claim_command(claim_id: str, db_path: Path | None, as_json: bool) -> None:
     from interlock.records import claim
 
     with open_store(db_path) as store:
-        found = _answer(claim, store, claim_id)
+        found = answer(claim, store, claim_id)
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     obj = f" {found['object']['name']}" if found["object"] else ""
     click.echo(f"[{found['grade']}] {found['subject']['name']} {found['predicate']}{obj}")
@@ -97,9 +90,9 @@ def document_command(document_id: str, db_path: Path | None, as_json: bool) -> N
     from interlock.records import document
 
     with open_store(db_path) as store:
-        found = _answer(document, store, document_id)
+        found = answer(document, store, document_id)
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     click.echo(f"{found['id']}: {found['title'] or ''} ({found['outlet'] or '?'}, {found['published'] or '?'}; "
                f"extraction {found['extraction_version'] or '?'})")
@@ -123,9 +116,9 @@ def gantt_command(names: tuple[str, ...], min_grade: str | None, db_path: Path |
     from interlock.records import gantt
 
     with open_store(db_path) as store:
-        rows = _answer(gantt, store, [pick_actor(store, n, as_json) for n in names], min_grade)
+        rows = answer(gantt, store, [pick_actor(store, n, as_json) for n in names], min_grade)
     if as_json:
-        _dump(rows)
+        print_json(rows)
         return
     for row in rows:
         click.echo(f"{row['name']}:")
@@ -152,7 +145,7 @@ def views_group(ctx: click.Context, db_path: Path | None, as_json: bool) -> None
     with open_store(db_path) as store:
         rows = listing(store)
     if as_json:
-        _dump(rows)
+        print_json(rows)
         return
     if not rows:
         click.echo("no saved views")
@@ -172,7 +165,7 @@ def views_save(ctx: click.Context, name: str, page: str, params: str, who: str |
     from interlock.saved_views import save
 
     with open_store(db_path or (ctx.obj or {}).get("db_path")) as store:
-        view = _answer(save, store, name, page, params, who)
+        view = answer(save, store, name, page, params, who)
     click.echo(f"saved view {view['name']!r}: /{view['page']}?{view['query']}")
 
 
@@ -185,7 +178,7 @@ def views_delete(ctx: click.Context, name: str, db_path: Path | None) -> None:
     from interlock.saved_views import delete
 
     with open_store(db_path or (ctx.obj or {}).get("db_path")) as store:
-        n = _answer(delete, store, name)
+        n = answer(delete, store, name)
     if not n:
         raise click.ClickException(f"no saved view {name!r}")
     click.echo(f"deleted view {name!r}")
@@ -238,7 +231,7 @@ def serve_command(db_path: Path | None, host: str, port: int, allow_edits: bool,
         from interlock.web.app import create_app
     except ImportError as exc:
         raise click.ClickException(f"the web explorer needs its extra: pip install -e '.[web]' ({exc})") from None
-    app = _answer(create_app, path, allow_edits=allow_edits, token=token, host=host)
+    app = answer(create_app, path, allow_edits=allow_edits, token=token, host=host)
     import threading
 
     # the home page's whole-store answers, computed while the server starts listening

@@ -5,25 +5,19 @@ Registered on the ``interlock`` group by ``cli.py``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
-from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
-from interlock.errors import InterlockError
-
-
-def _answer(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except InterlockError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+from interlock.cli_common import (
+    CONFIDENCE_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    answer,
+    open_store,
+    print_json,
+)
 
 
 def format_event(e: dict[str, Any]) -> str:
@@ -59,9 +53,9 @@ def events_command(date_from: str | None, date_to: str | None, kind: str | None,
 
     with open_store(db_path) as store:
         key = pick_actor(store, actor, as_json) if actor else None
-        found = _answer(query.events, store, date_from, date_to, kind, key, limit)
+        found = answer(query.events, store, date_from, date_to, kind, key, limit)
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     if not found:
         click.echo("no events")
@@ -86,9 +80,9 @@ def timeline_command(name: str, min_grade: str | None, db_path: Path | None, as_
     from interlock.cli_actor import pick_actor
 
     with open_store(db_path) as store:
-        items = _answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)
+        items = answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)
     if as_json:
-        _dump(items)
+        print_json(items)
         return
     if not items:
         click.echo("nothing dated" + (f" graded {min_grade} or better" if min_grade else ""))
@@ -115,9 +109,9 @@ def search_command(text: str, date_from: str | None, date_to: str | None, limit:
     from interlock import query
 
     with open_store(db_path) as store:
-        found = _answer(query.search, store, text, limit, date_from, date_to)
+        found = answer(query.search, store, text, limit, date_from, date_to)
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     if not found["actors"] and not found["documents"]:
         click.echo("no results")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, JSON_OPTION, open_store
+from interlock.cli_common import (
+    CONFIDENCE_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    open_store,
+    print_json,
+)
 from interlock.errors import InterlockError
 
 
@@ -17,9 +22,6 @@ def _fail(exc: InterlockError) -> None:
     click.echo(f"Error: {exc}", err=True)
     sys.exit(1)
 
-
-def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def format_finding(f: dict[str, Any]) -> str:
@@ -65,7 +67,7 @@ def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str,
         _fail(exc)
         return
     if as_json:
-        _dump(found)
+        print_json(found)
         return
     if not found:
         click.echo("no findings")
@@ -104,7 +106,7 @@ def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Pat
         _fail(exc)
         return
     if as_json:
-        _dump(done)
+        print_json(done)
     else:
         already = "already " if done.get("existing") else ""
         unseen = ": not in the store yet; an alert when it first appears" if done.get("seen") is False else ""
@@ -121,7 +123,7 @@ def watch_list(db_path: Path | None, as_json: bool) -> None:
     with open_store(db_path) as store:
         rows = list_watches(store)
     if as_json:
-        _dump(rows)
+        print_json(rows)
         return
     for w in rows:
         click.echo(f"{w['id']:4}  {w['kind']:5}  {w['target']}  ({w['who']}, {w['at']})")
@@ -142,7 +144,7 @@ def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
         _fail(exc)
         return
     if as_json:
-        _dump({"removed": n})
+        print_json({"removed": n})
     else:
         click.echo(f"removed {n} watch{'es' if n > 1 else ''}")
 
@@ -187,7 +189,7 @@ def alerts_command(since: str | None, published_since: str | None, db_path: Path
     with open_store(db_path) as store:
         rows = list_alerts(store, since, published_since)
     if as_json:
-        _dump(rows)
+        print_json(rows)
         return
     said = [x for x in (f"raised (ingested) since {since}" if since else "",
                         f"about documents published since {published_since}" if published_since else "") if x]
@@ -221,6 +223,6 @@ def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str 
         _fail(exc)
         return
     if as_json:
-        _dump(done)
+        print_json(done)
     else:
         click.echo(f"{'untagged' if remove else 'tagged'} {done['name']!r} {tag} ({len(done['entities'])} entities)")
