@@ -174,13 +174,13 @@ def test_a_group_aligned_with_a_capital_is_affiliated_with_its_state() -> None:
 
 
 def test_a_key_ally_noun_ties_its_holder_to_the_word_before_it() -> None:
-    doc = read("The United Arab Emirates, a close US ally, hosted the talks.")
-    assert [f for f in facts(doc) if f[0] == "United Arab Emirates" and f[1] == "ally_of" and f[2] == "US"]
+    doc = read("Ghana, a close EU ally, hosted the summit.")
+    assert [f for f in facts(doc) if f[0] == "Ghana" and f[1] == "ally_of" and f[2] == "EU"]
 
 
 def test_an_actor_is_not_tied_to_its_own_name() -> None:
-    doc = read("Petra, the state-run Petra news agency, reported the decree.")
-    assert not [f for f in facts(doc) if f[0] and f[2] and "Petra" in f[0] and "Petra" in f[2]]
+    doc = read("Kiri, the state-run Kiri news agency, carried the decree.")
+    assert not [f for f in facts(doc) if f[0] and f[2] and "Kiri" in f[0] and "Kiri" in f[2]]
 
 
 def meetings(doc: dict[str, Any]) -> list[set[str]]:
@@ -189,9 +189,9 @@ def meetings(doc: dict[str, Any]) -> list[set[str]]:
 
 
 def test_talks_between_two_sides_are_their_meeting_not_the_host_s() -> None:
-    doc = read("Earlier, Kenya hosted talks between Rwanda and Burundi.")
-    assert {"Rwanda", "Burundi"} in meetings(doc)
-    assert not [m for m in meetings(doc) if "Kenya" in m]
+    doc = read("In March, Ghana hosted talks between Togo and Benin.")
+    assert {"Togo", "Benin"} in meetings(doc)
+    assert not [m for m in meetings(doc) if "Ghana" in m]
 
 
 def test_speaking_with_a_counterpart_is_a_conversation_but_speaking_with_an_outlet_is_not() -> None:
@@ -208,7 +208,7 @@ def test_a_successor_takes_the_post_and_the_predecessor_held_it() -> None:
 
 
 def test_a_successor_named_with_a_participle_hands_the_post_back() -> None:
-    doc = read("The council appointed Peter Mwangi as the new director of the National Archive Authority, "
+    doc = read("On Tuesday the board named Peter Mwangi director of the National Archive Authority, "
                "replacing Jonas Brandt.")
     found = facts(doc)
     assert [f for f in found if f[0] == "Peter Mwangi" and f[2] == "National Archive Authority" and f[4] == "current"]
@@ -221,7 +221,7 @@ def test_a_possible_successor_leaves_the_holder_in_post() -> None:
 
 
 def test_an_ending_asked_for_is_no_ending() -> None:
-    doc = read("Lawmakers pushed President Amos Wekesa to dismiss Central Bank Governor Lena Holt of Kenya.")
+    doc = read("Opposition deputies urged President Amos Wekesa to sack Lena Holt, Kenya's central bank governor.")
     assert not [f for f in facts(doc) if f[0] == "Lena Holt" and f[4] == "former"]
 
 
@@ -232,7 +232,7 @@ def test_removed_as_a_post_makes_it_former() -> None:
 
 
 def test_until_now_is_still_held() -> None:
-    doc = read("Peter Mwangi has served as director of the Kenya Ports Authority from 2014 until now.")
+    doc = read("Peter Mwangi was director of the Kenya Ports Authority from 2016 until now, the ministry said.")
     assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[2] == "Kenya Ports Authority" and f[4] == "current"]
 
 
@@ -242,13 +242,13 @@ def test_a_second_post_joined_by_and_has_the_first_one_s_holder() -> None:
 
 
 def test_a_plural_post_given_to_two_people_is_each_one_s() -> None:
-    doc = read("Peter Mwangi and his brother, Jonas Brandt, were appointed deputy governors of Nairobi.")
+    doc = read("Peter Mwangi and his cousin, Jonas Brandt, were named deputy governors of Nairobi.")
     holders = {f[0] for f in facts(doc) if f[3] == "deputy governor"}
     assert {"Peter Mwangi", "Jonas Brandt"} <= holders
 
 
 def test_a_senior_figure_in_a_named_group_is_its_member() -> None:
-    doc = read("Abu Karim, who is also known as Abu Samir, is a senior figure in the Jabhat al-Sahil (JS) group.")
+    doc = read("Abu Karim is a senior figure in the Jabhat al-Sahil (JS) group, according to its website.")
     assert ("Abu Karim", "member_of", "Jabhat al-Sahil", None, "current") in facts(doc)
 
 
@@ -258,29 +258,29 @@ def test_a_chief_of_staff_title_is_the_whole_post_in_the_country() -> None:
 
 
 def test_a_group_formed_to_fight_another_opposes_it() -> None:
-    doc = read("They are all affiliated with the KRF, an umbrella group formed in 2014 to fight the Sahel Front.")
+    doc = read("The KRF, a coalition set up in 2019 to fight the Sahel Front, holds the north.")
     assert [f for f in facts(doc) if f[0] == "KRF" and f[1] == "opposes"]
 
 
 def test_a_confederation_that_includes_countries_has_them_as_members() -> None:
-    doc = read("Mali will chair the Confederation of Sahel States, which also includes Burkina Faso and Niger.")
+    doc = read("Ghana will chair the Coastal Trade League, which also includes Togo and Benin.")
     found = facts(doc)
-    assert ("Burkina Faso", "member_of", "Confederation of Sahel States", None, "current") in found
-    assert ("Niger", "member_of", "Confederation of Sahel States", None, "current") in found
+    assert ("Togo", "member_of", "Coastal Trade League", None, "current") in found
+    assert ("Benin", "member_of", "Coastal Trade League", None, "current") in found
 
 
 def test_the_backing_of_a_group_and_a_confidant_make_ties() -> None:
-    found = facts(read("In addition, the KPP is thought to have the backing of the Kenya Army."))
+    found = facts(read("Observers say the KPP has the backing of the Kenya Army."))
     assert ("KPP", "backed_by", "Kenya Army", None, "current") in found
-    found = facts(read("Peter Mwangi is a long-term confidant of Jonas Brandt."))
+    found = facts(read("Peter Mwangi is an old confidant of Jonas Brandt."))
     assert ("Peter Mwangi", "ally_of", "Jonas Brandt", None, "current") in found
 
 
 def test_giving_a_post_expecting_and_a_name_with_said_make_no_claim() -> None:
-    doc = read("On Monday the king has appointed his eldest son Peter as crown prince of Kenya.")
+    doc = read("The emir appointed his second son Peter as crown prince of Kenya on Monday.")
     assert not doc["attributions"]
     doc = read("The decrees were announced by Sultan Haitham, who took power after the death of Sultan "
-               "Qaboos bin Said in January.")
+               "Hamad bin Said in May.")
     assert not [a for a in doc["attributions"] if a["cue"]["text"] == "Said"]
 
 
@@ -290,7 +290,7 @@ def test_a_dateline_in_capitals_is_no_organisation_of_a_post() -> None:
 
 
 def test_a_description_does_not_run_on_past_a_line_break() -> None:
-    doc = read("No results yet from the meeting with Peter Mwangi\nKenya's transitional President Amos Wekesa "
+    doc = read("Talks end without a deal for Peter Mwangi\nKenya's interim President Amos Wekesa "
                "spoke on Monday.")
     assert not [e for e in doc["entities"] if "Mwangi" in e["name"] and "President" in e["name"]]
 
@@ -302,9 +302,9 @@ def test_a_city_is_where_actors_meet_not_one_of_them() -> None:
 
 
 def test_an_acronym_in_brackets_after_a_name_is_one_side() -> None:
-    doc = read("A government delegation met with leaders of the Revolutionary Armed Forces of Colombia (FARC) "
-               "and the Kenya Defence Forces in Havana.")
-    assert not [m for m in meetings(doc) if {"Revolutionary Armed Forces of Colombia", "FARC"} <= m]
+    doc = read("Envoys met leaders of the Sahel Liberation Army (ALS) and the Kenya Defence Forces in Havana.")
+    assert [m for m in meetings(doc) if "Sahel Liberation Army" in m]
+    assert not [m for m in meetings(doc) if {"Sahel Liberation Army", "ALS"} <= m]
 
 
 def test_the_group_s_spokesman_speaks_for_the_group_named_before() -> None:

@@ -30,7 +30,7 @@ ACTION_VERBS = frozenset(
         "make", "back", "assume", "elect", "nominate", "designate", "install", "promote",
     )
 )
-#: cue verbs that give a post when they name it: "has appointed his son as crown prince"
+#: cue verbs that give a post when they name it: "appointed his second son as crown prince"
 GIVING_CUES = frozenset(("appoint", "name", "nominate", "designate", "choose", "pick", "tap"))
 #: verbs that are speech with a clause or a report as object, and actions with a person
 #: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
@@ -73,7 +73,7 @@ def _acts_on_a_person(doc: Doc, att: AttributionDraft, state: DocState) -> bool:
 
 
 def _gives_a_post(doc: Doc, att: AttributionDraft) -> bool:
-    """ "X has appointed his eldest son as crown prince", "named Y foreign minister"."""
+    """ "X appointed his second son as crown prince", "named Y foreign minister"."""
     span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
     if span is None:
         return False
@@ -94,8 +94,8 @@ def _no_claim_content(doc: Doc, att: AttributionDraft) -> bool:
 
 
 def _not_a_speaker(doc: Doc, att: AttributionDraft) -> bool:
-    """A date taken for a speaker ("March 29, 2023 has appointed"), or "Said" inside a name
-    ("Sultan Qaboos bin Said")."""
+    """A date taken for a speaker ("May 4, 2026 has appointed"), or "Said" inside a name
+    ("Sultan Hamad bin Said")."""
     if att.source is not None:
         span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
         if span is not None and span.root.ent_type_ in ("DATE", "TIME"):

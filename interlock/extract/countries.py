@@ -171,7 +171,7 @@ NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-genera
 def national_body(state: DocState, role: str) -> EntityDraft | None:
     """The one organisation of the document a body word of the role names.
 
-    "the army chief" in a story that names the "Somali National Army" holds a post in
+    "the army chief" in a story that names the "Kenya National Army" holds a post in
     it; with two armies named, or none, there is no answer."""
     role = f" {role.lower()} "
     wanted = [names for word, names in BODY_ROLE_WORDS.items() if f" {word} " in role]

@@ -333,7 +333,7 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     for k in range(start, end):
         if doc[k].text == "(" or "\n" in doc[k].text or (k + 1 < end and "\n" in doc[k].whitespace_):
-            # a name does not run on past a bracket or a line break ("... Mazloum Abdi\nSyria's")
+            # a name does not run on past a bracket or a line break ("... Peter Mwangi\nKenya's")
             end = k + 1 if doc[k].text != "(" and "\n" not in doc[k].text else k
             break
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
@@ -360,7 +360,7 @@ def _fix_label(span: Span, label: str) -> str | None:
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
     if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:
-        return "GPE"  # "Shafaq News - Baghdad": a capital city
+        return "GPE"  # "Nile Wire - Cairo": a capital city
     if len(words) > 1 and words[0] in ARABIC_ORG_WORDS:
         return "ORG"
     if len(words) > 1 and words[0] in ARABIC_PLACE_WORDS and label in ("PERSON", "ORG", "NORP"):

@@ -200,7 +200,7 @@ def _event_type(tok: Token) -> str | None:
     ):
         return None
     if lemma == "speak":
-        # "spoke with his Israeli counterpart X": a conversation between two people; "spoke
+        # "spoke with his Ugandan counterpart X": a conversation between two people; "spoke
         # with Reuters" is an interview
         with_people = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                        for p in c.subtree if p.ent_type_ == "PERSON" or p.lower_ == "counterpart"]
@@ -297,7 +297,7 @@ def _same_actor(a: EntityDraft, b: EntityDraft) -> bool:
     if short.isupper() and 2 <= len(short) <= 7 and "".join(w[0] for w in words) == short:
         return True
     if short.isupper() and 2 <= len(short) <= 7 and _bracketed_after(a, b):
-        return True  # "the Revolutionary Armed Forces of Colombia (FARC)": an acronym in another language
+        return True  # "the Sahel Liberation Army (ALS)": an acronym in another language
     short_words = short.lower().split()
     return len(short_words) == 1 and short_words[0] in long_.lower().split() and a.label == "PERSON"
 

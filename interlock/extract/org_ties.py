@@ -67,7 +67,7 @@ CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "con
 _WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
 #: verbs whose subject is made of their objects: "the committee includes A and B"
 INCLUDE_VERBS = frozenset(("include", "comprise"))
-#: head words of a body inside an organisation: "Hezbollah's parliamentary bloc"
+#: head words of a body inside an organisation: "the Front's parliamentary bloc"
 BODY_HEADS = frozenset(("bloc", "council", "committee", "bureau", "office", "wing", "brigade", "brigades",
                         "command", "directorate", "branch", "unit", "division", "cell", "politburo", "group"))
 _LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
@@ -86,7 +86,7 @@ def link_statements(ctx: Context, token: Token) -> None:
     if low in HYPHEN_LINKS and token.i >= 2 and token.nbor(-1).text == "-":
         _hyphen(ctx, token, token.nbor(-2))
     elif low in HYPHEN_LINKS and token.i >= 1 and token.nbor(-1).pos_ == "PROPN" and low != "led":
-        _hyphen(ctx, token, token.nbor(-1))  # "Al-Qaeda affiliated Al-Shabaab"
+        _hyphen(ctx, token, token.nbor(-1))  # "Al-Qaeda affiliated Jund al-Sahil"
     if low in TO_LINKS:
         _to_link(ctx, token)
     if token.lemma_.lower() in PART_NOUNS and token.pos_ == "NOUN":
@@ -164,7 +164,7 @@ def _after(ctx: Context, token: Token) -> EntityDraft | None:
 
 
 def _same_name(a: EntityDraft, b: EntityDraft) -> bool:
-    """True when one actor's name holds the other's ("Petra" and "the Petra news agency")."""
+    """True when one actor's name holds the other's ("Kiri" and "the Kiri news agency")."""
     x, y = a.name.lower().removeprefix("the "), b.name.lower().removeprefix("the ")
     return x in y or y in x
 
@@ -177,7 +177,7 @@ def _hyphen(ctx: Context, token: Token, before: Token) -> None:
     if other is None or this is None or other is this:
         return
     if _same_name(other, this):
-        return  # "Petra, the state-run Petra news agency": one actor named twice
+        return  # "Kiri, the state-run Kiri news agency": one actor named twice
     subject, obj = (other, this) if first_is_subject else (this, other)
     if predicate == "leader_of" and subject.label == "PERSON":
         ctx.add(subject, "leader_of", obj, token, "leader")
@@ -211,7 +211,7 @@ def _prep_actors(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Enti
                 continue
             for node in [pobj, *pobj.conjuncts]:
                 ent = _actor(ctx, node)
-                if ent is None:  # "the most active group in Egypt, the Sinai Province"
+                if ent is None:  # "the largest militia in the north, the Sahel Front"
                     ent = next((e for c in node.children if c.dep_ == "appos"
                                 for e in [_actor(ctx, c)] if e is not None), None)
                 if ent is not None:
@@ -295,7 +295,7 @@ def _fights(ctx: Context, verb: Token) -> None:
 
 def _fighter(ctx: Context, verb: Token) -> list[EntityDraft]:
     """Who fights when the verb has no subject: "the army fighting against X" (the noun it
-    describes), "a group formed in 2014 to fight ISIS" (the group the purpose is of)."""
+    describes), "a coalition set up to fight the Sahel Front" (the group the purpose is of)."""
     node = verb
     for _ in range(3):
         if node.dep_ not in ("acl", "xcomp", "advcl", "relcl") or node.head is node:
@@ -304,7 +304,7 @@ def _fighter(ctx: Context, verb: Token) -> list[EntityDraft]:
         if node.pos_ in ("NOUN", "PROPN"):
             sides = _sides(ctx, node)
             if not sides and node.dep_ == "appos":
-                sides = _sides(ctx, node.head)  # "PMF, an umbrella group formed to fight ISIS"
+                sides = _sides(ctx, node.head)  # "the KRF, a coalition set up to fight X"
             for child in node.children if not sides else ():
                 if child.dep_ == "appos":
                     sides = _sides(ctx, child)
@@ -341,12 +341,12 @@ def _conflict(ctx: Context, noun: Token) -> None:
 
 
 def _ally(ctx: Context, token: Token) -> None:
-    """ "the UAE, a close US ally", "Hamas and its Lebanese ally Hizbollah", "X, an ally of Y"."""
+    """ "Ghana, a close EU ally", "X and its Lebanese ally Y", "X, an ally of Y"."""
     if token.tag_ in ("NNS", "NNPS"):
         return  # "Iran's allies" names nobody
     holder = _holder_of_noun(ctx, token)
     if holder is None:
-        # "its Lebanese ally Hizbollah": the name the noun stands before
+        # "its Lebanese ally Y": the name the noun stands before
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN":
             holder = _actor(ctx, nxt)
@@ -361,7 +361,7 @@ def _ally(ctx: Context, token: Token) -> None:
     if partner is None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and token.dep_ in ("conj", "appos") and token.head.pos_ == "PROPN":
-            partner = _actor(ctx, token.head)  # "Hamas and its ally Hizbollah"
+            partner = _actor(ctx, token.head)  # "X and its ally Y"
     if holder is None or partner is None or holder is partner or partner.label == "NORP":
         return
     predicate = "ally_of"
@@ -373,7 +373,7 @@ def _ally(ctx: Context, token: Token) -> None:
 
 
 def _includes(ctx: Context, verb: Token) -> None:
-    """ "the committee includes A, B and C", "the Confederation, which also includes A and B":
+    """ "the committee includes A, B and C", "the League, which also includes A and B":
     each is a member (a person, a country) or a part (an organisation) of the subject."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -399,7 +399,7 @@ def _includes(ctx: Context, verb: Token) -> None:
 
 
 def _owned_body(ctx: Context, poss: Token) -> None:
-    """ "Hezbollah's parliamentary bloc", "the Houthis' Missiles Brigade Group": a body named
+    """ "the Front's parliamentary bloc", "the Movement's Youth Brigade": a body named
     with its organisation's possessive is part of it."""
     owner = _actor(ctx, poss)
     if owner is None or owner.label != "ORG":
@@ -414,7 +414,7 @@ def _owned_body(ctx: Context, poss: Token) -> None:
 
 
 def _backing(ctx: Context, noun: Token) -> None:
-    """ "the BAP is thought to have the backing of the establishment", "X gained the support of Y"."""
+    """ "the KPP has the backing of the army", "X gained the support of Y"."""
     verb = noun.head
     if any(c.dep_ == "neg" for c in verb.children):
         return

@@ -161,7 +161,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             # "X was removed as governor of Y", "sacked X as army chief": X held the post
             ent = ctx.holder(_subject(verb, passive_first=True))
             if ent is None and verb.dep_ == "acl":
-                ent = ctx.holder(verb.head)  # "Lucky Irabor, sacked as the Chief of Defence Staff"
+                ent = ctx.holder(verb.head)  # "Jonas Brandt, sacked as the Chief of Defence Staff"
             if ent is not None:
                 ctx.how = "removed"
                 ctx.ended = True
@@ -297,7 +297,7 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
                 if ent is None and pobj.pos_ == "NOUN":
                     ent = _body(ctx, pobj)  # "head of the state control committee"
                 if ent is None and pobj.pos_ == "NOUN" and pobj.lower_ in GROUP_WORDS:
-                    # "a senior figure in the Hayat Tahrir al-Sham group": the group's name
+                    # "a senior figure in the Jabhat al-Sahil group": the group's name
                     ent = next((e for c in pobj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                 for e in [ctx.entity(c, ("ORG",))] if e is not None), None)
             if ent is not None and not _covers(ent, token):
