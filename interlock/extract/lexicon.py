@@ -41,7 +41,6 @@ COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"Europe", "Jordan", "Georgia", "
 HEDGES = words("hedges")
 NEGATIONS = words("negations")
 CONDITIONALS = words("conditionals")
-PLANNED = words("planned")
 OPINION = words("opinion")
 MALE_NAMES = words("male_given_names")
 FEMALE_NAMES = words("female_given_names")
