@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from interlock.model import Timex
 
-MENTION_KINDS = ("name", "short", "acronym", "nominal", "pronoun")
 #: mention kinds that name their entity (the others describe it or point back to it)
 NAME_KINDS = frozenset(("name", "short", "acronym", "alias"))
 
@@ -358,10 +357,6 @@ class DocState:
                     if best is None or score > best_score:
                         best, best_score = ent, score
         return best
-
-    def entity_for_span(self, span: Span) -> EntityDraft | None:
-        """The entity mentioned by a spaCy span (see ``entity_at``)."""
-        return self.entity_at(span.start_char, span.end_char)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[MentionDraft, EntityDraft]]:
         """Mentions lying wholly inside [start, end), in text order (entity order among equals)."""
