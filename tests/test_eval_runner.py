@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from interlock.evaluate import runner
-from interlock.evaluate.cli import eval_command, match_names_command
+from interlock.cli.evaluate import eval_command, match_names_command
 from interlock.evaluate.report import EvalResult
 
 

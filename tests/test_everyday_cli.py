@@ -49,8 +49,8 @@ def test_a_name_not_yet_seen_is_watched_and_alerts_when_it_first_appears(tmp_pat
 
 
 def test_by_is_the_one_spelling_of_who_judges(tmp_path: Path) -> None:
-    from interlock.cli_resolve import merge, same, split, withdraw
-    from interlock.vet.cli import tag_command, watch_add
+    from interlock.cli.resolve import merge, same, split, withdraw
+    from interlock.cli.vet import tag_command, watch_add
 
     for command in (merge, same, split, withdraw, tag_command, watch_add):
         opts = {o for p in command.params for o in getattr(p, "opts", [])}

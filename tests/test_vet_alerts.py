@@ -102,7 +102,7 @@ def test_watch_list_and_remove(tmp_path: Path) -> None:
 def test_commands_print_json(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
+    from interlock.cli.vet import alerts_command, tag_command, vet_command, watch_group
 
     mini = Mini(tmp_path / "mini.db")
     doc, cand = mini.candidate("Faris Command", registered="2027-02-17")

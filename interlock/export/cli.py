@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from interlock.cli_common import CONFIDENCE_OPTION, DB_OPTION, open_store
+from interlock.cli.common import CONFIDENCE_OPTION, DB_OPTION, open_store
 from interlock.errors import InterlockError
 from interlock.export import FORMATS
 

@@ -431,7 +431,7 @@ def create_app(path: str | Path, allow_edits: bool = False, token: str | None = 
                host: str = "127.0.0.1") -> Starlette:
     """The explorer over the store at ``path``: read-only unless ``allow_edits``; with ``token``,
     every request must carry it; on a loopback ``host``, requests must name a loopback host."""
-    from interlock.cli_explore import is_loopback
+    from interlock.cli.explore import is_loopback
 
     state = State(Path(path), allow_edits, token)
     ex = Explorer(state)

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from interlock.cli_common import (
+from interlock.cli.common import (
     CONFIDENCE_OPTION,
     DB_OPTION,
     JSON_OPTION,
+    fail,
+    library_errors,
     open_store,
     print_json,
 )
 from interlock.errors import InterlockError
-
-
-def _fail(exc: InterlockError) -> None:
-    click.echo(f"Error: {exc}", err=True)
-    sys.exit(1)
-
 
 
 def format_finding(f: dict[str, Any]) -> str:
@@ -55,17 +50,14 @@ def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str,
     from interlock.vet.engine import vet
     from interlock.vet.rules import load_pack
 
-    try:
+    with library_errors():
         pack = load_pack(rules_path)
         unknown = [r for r in only if all(rule.id != r for rule in pack.rules)]
         if unknown:
-            raise click.ClickException(f"no rule {', '.join(map(repr, unknown))} in the pack; "
-                                       f"rules: {', '.join(rule.id for rule in pack.rules)}")
+            fail(f"no rule {', '.join(map(repr, unknown))} in the pack; "
+                 f"rules: {', '.join(rule.id for rule in pack.rules)}")
         with open_store(db_path) as store:
             found = vet(store, pack, min_grade, list(only) or None)
-    except InterlockError as exc:
-        _fail(exc)
-        return
     if as_json:
         print_json(found)
         return
@@ -89,22 +81,18 @@ def watch_group() -> None:
 def watch_add(target: str, rules_path: str | None, who: str | None, db_path: Path | None, as_json: bool) -> None:
     """Watch TARGET: a rule id of the pack, else an actor's name or id (one not seen yet too:
     an alert when it first appears)."""
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
     from interlock.query import Ambiguous, find_actor
     from interlock.vet.alerts import add_watch
 
-    try:
-        with open_store(db_path) as store:
-            try:
-                find_actor(store, target)
-            except Ambiguous:  # pick one (in a terminal), else the candidates and exit 2
-                target = pick_actor(store, target, as_json, keep_name=True)
-            except InterlockError:
-                pass  # a rule id, or a name not seen yet
-            done = add_watch(store, target, who, rules_path)
-    except InterlockError as exc:
-        _fail(exc)
-        return
+    with library_errors(), open_store(db_path) as store:
+        try:
+            find_actor(store, target)
+        except Ambiguous:  # pick one (in a terminal), else the candidates and exit 2
+            target = pick_actor(store, target, as_json, keep_name=True)
+        except InterlockError:
+            pass  # a rule id, or a name not seen yet
+        done = add_watch(store, target, who, rules_path)
     if as_json:
         print_json(done)
     else:
@@ -137,12 +125,8 @@ def watch_remove(target: str, db_path: Path | None, as_json: bool) -> None:
     """Stop watching TARGET (a watch id, or the target as given)."""
     from interlock.vet.alerts import remove_watch
 
-    try:
-        with open_store(db_path) as store:
-            n = remove_watch(store, target)
-    except InterlockError as exc:
-        _fail(exc)
-        return
+    with library_errors(), open_store(db_path) as store:
+        n = remove_watch(store, target)
     if as_json:
         print_json({"removed": n})
     else:
@@ -212,16 +196,12 @@ def alerts_command(since: str | None, published_since: str | None, db_path: Path
 def tag_command(entity: str, tag: str, remove: bool, who: str | None, note: str | None, db_path: Path | None,
                 as_json: bool) -> None:
     """Tag ENTITY with a kind (armed-group, party, state-body, ...), kept as a judgement."""
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
     from interlock.vet.tags import add_tag
 
-    try:
-        with open_store(db_path) as store:
-            entity = pick_actor(store, entity, as_json, keep_name=True)
-            done = add_tag(store, entity, tag, remove=remove, who=who, note=note)
-    except InterlockError as exc:
-        _fail(exc)
-        return
+    with library_errors(), open_store(db_path) as store:
+        entity = pick_actor(store, entity, as_json, keep_name=True)
+        done = add_tag(store, entity, tag, remove=remove, who=who, note=note)
     if as_json:
         print_json(done)
     else:

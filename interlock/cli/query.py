@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from interlock.cli_common import (
+from interlock.cli.common import (
     CONFIDENCE_OPTION,
     DB_OPTION,
     JSON_OPTION,
@@ -49,7 +49,7 @@ def events_command(date_from: str | None, date_to: str | None, kind: str | None,
     (precision "published").
     """
     from interlock import query
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
 
     with open_store(db_path) as store:
         key = pick_actor(store, actor, as_json) if actor else None
@@ -77,7 +77,7 @@ def timeline_command(name: str, min_grade: str | None, db_path: Path | None, as_
     """Dated statements and events of an actor (a name or id), in order: each date's precision, the
     grade, who took part and where."""
     from interlock import query
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
 
     with open_store(db_path) as store:
         items = answer(query.timeline, store, pick_actor(store, name, as_json), min_grade)

@@ -9,17 +9,14 @@ suggests the nearest names.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, NoReturn
 
 import click
 
+from interlock.cli.common import ASK_AGAIN, fail, print_json
 from interlock.query import Ambiguous, NotFound, describe, find_actor
 from interlock.store import Store
-
-#: the exit code of an ambiguous name outside a terminal
-AMBIGUOUS_EXIT = 2
 
 
 def interactive() -> bool:
@@ -40,9 +37,8 @@ def pick_actor(store: Store, name: str, as_json: bool = False, keep_name: bool =
         return name if keep_name else key
     except NotFound as exc:
         if as_json:
-            click.echo(json.dumps({"error": "not found", "name": name, "suggestions": exc.suggestions},
-                                  ensure_ascii=False, indent=2))
-        raise click.ClickException(str(exc)) from None
+            print_json({"error": "not found", "name": name, "suggestions": exc.suggestions})
+        fail(str(exc))
     except Ambiguous as exc:
         left = [c for c in exc.candidates if c["key"] not in exclude]
         if len(left) == 1:
@@ -63,13 +59,13 @@ def _ask(exc: Ambiguous) -> str:
 
 def _refuse(exc: Ambiguous, as_json: bool) -> NoReturn:
     if as_json:
-        click.echo(json.dumps(candidates_json(exc), ensure_ascii=False, indent=2))
+        print_json(candidates_json(exc))
     else:
         click.echo(f"Error: {exc.name!r} matches {len(exc.candidates)} actors; give one of these ids instead:",
                    err=True)
         for c in exc.candidates:
             click.echo(f"  {c['key']}  {describe(c)}", err=True)
-    sys.exit(AMBIGUOUS_EXIT)
+    sys.exit(ASK_AGAIN)
 
 
 def pick_distinct(store: Store, names: tuple[str, ...], keep_name: bool = False) -> list[str]:

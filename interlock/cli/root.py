@@ -1,8 +1,9 @@
-"""The ``interlock`` command: a thin layer over the library.
+"""The ``interlock`` group and the commands on documents and the store: ``extract``, ``ingest``,
+``reextract``, ``stats``, ``show``, ``ties``, ``settings``; the other modules' commands are added here.
 
 Errors the library raises on purpose (``InterlockError``) become one-line
 messages here; a batch goes on past a bad document and the exit code says
-whether anything failed.
+whether anything failed (``interlock.cli.common``, docs/cli.md).
 """
 
 from __future__ import annotations
@@ -18,26 +19,33 @@ from typing import Any, TextIO
 import click
 
 from interlock import __version__, settings
-from interlock.cli_actor import pick_actor
-from interlock.cli_common import (
+from interlock.cli.actor import pick_actor
+from interlock.cli.common import (
     CONFIDENCE_OPTION,
     DB_OPTION,
+    FAILED,
     JSON_OPTION,
     answer,
+    done,
+    error,
+    fail,
+    library_errors,
     open_store,
+    print_json,
+    warn,
 )
-from interlock.cli_explore import COMMANDS as EXPLORE_COMMANDS
-from interlock.cli_query import COMMANDS as QUERY_COMMANDS
-from interlock.cli_resolve import COMMANDS as RESOLVE_COMMANDS
-from interlock.cli_safety import SafeGroup
+from interlock.cli.evaluate import eval_command, match_names_command
+from interlock.cli.explore import COMMANDS as EXPLORE_COMMANDS
+from interlock.cli.query import COMMANDS as QUERY_COMMANDS
+from interlock.cli.resolve import COMMANDS as RESOLVE_COMMANDS
+from interlock.cli.safety import SafeGroup
+from interlock.cli.vet import alerts_command, tag_command, vet_command, watch_group
 from interlock.errors import BadInput, InterlockError
-from interlock.evaluate.cli import eval_command, match_names_command
 from interlock.export.cli import export_command
 from interlock.ingest import Extractor
 from interlock.readers import read_path
 from interlock.summary import summarise
 from interlock.textsafe import clean_names, escape
-from interlock.vet.cli import alerts_command, tag_command, vet_command, watch_group
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,22 +85,22 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
             for item in read_path(path, published, outlet):
                 if isinstance(item, BadInput):
                     failures.append(str(item))
-                    click.echo(f"Error: {item}", err=True)
+                    error(item)
                     continue
                 yield item
 
-    done = 0
+    count = 0
     started = time.monotonic()
-    try:
+    with library_errors():
         threshold = settings.get_confidence() if min_confidence is None else min_confidence
         for res in extract_records(records()):
-            done += 1
+            count += 1
             if isinstance(res, DocumentError):
                 failures.append(f"{res.id}: {res.error}")
-                click.echo(f"Error: {res.error}", err=True)
+                error(res.error)
                 continue
             for err in res.errors:
-                click.echo(f"warning: document {res.id!r}: {err}", err=True)
+                warn(f"document {res.id!r}: {err}")
             clean_names(res)  # no name keeps an escape sequence; the output shows control characters escaped
             res = res.confident(threshold)
             if fmt == "text":
@@ -100,15 +108,13 @@ def extract(inputs: tuple[str, ...], output: TextIO, published: str | None, outl
             else:
                 output.write(escape(json.dumps(res.to_dict(), ensure_ascii=False, indent=2 if pretty else None)) + "\n")
             if not quiet and sys.stderr.isatty():
-                rate = done / max(time.monotonic() - started, 1e-6)
-                click.echo(f"\r{done} documents, {rate:.1f}/s", err=True, nl=False)
-    except InterlockError as exc:
-        raise click.ClickException(str(exc)) from None
+                rate = count / max(time.monotonic() - started, 1e-6)
+                click.echo(f"\r{count} documents, {rate:.1f}/s", err=True, nl=False)
     if not quiet and sys.stderr.isatty():
         click.echo("", err=True)
     if failures:
         click.echo(f"{len(failures)} input(s) failed; the others were extracted", err=True)
-        sys.exit(1)
+    done(len(failures))
 
 
 @cli.command()
@@ -138,17 +144,15 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     """
     from contextlib import ExitStack
 
-    from interlock.cli_common import store_location
+    from interlock.cli.common import store_path as where
     from interlock.ingest import ingest as run_ingest
     from interlock.ingest import print_progress
-    from interlock.store import open_store as open_any
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers (a local cluster) or --scheduler (a running one), not both")
-    store_path = store_location(db_path or settings.get("db"))
-    assert store_path is not None
-    try:
-        with open_any(store_path) as store, ExitStack() as stack:
+    store_path = where(db_path, must_exist=False)
+    with library_errors():
+        with open_store(store_path, must_exist=False, finish=False) as store, ExitStack() as stack:
             if registry_path is not None:
                 from interlock.credibility import outlets as registry
 
@@ -159,19 +163,16 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
             show = print_progress if not quiet and sys.stderr.isatty() else None
             report = run_ingest(paths, store, published=published, outlet=outlet, progress=show,
                                 allow_private=allow_private, extractor=extractor)
-    except InterlockError as exc:
-        raise click.ClickException(str(exc)) from None
     if show is not None:
         click.echo("", err=True)
     for failure in report.failures:
-        click.echo(f"Error: {failure}", err=True)
+        error(failure)
     click.echo(f"{store_path}: {report.summary()}", err=True)
     for line in report.refreshed:
         click.echo(f"{store_path}: {line}", err=True)
     for alert in report.alerts:
         click.echo(f"alert: {alert['kind']}: {alert['message']}", err=True)
-    if not report.ok:
-        sys.exit(1)
+    done(not report.ok)
 
 
 @contextmanager
@@ -180,8 +181,7 @@ def _dask_extractor(workers: int | None, scheduler: str | None, quiet: bool) -> 
     try:
         from interlock.scale import DaskExtractor, connect
     except ImportError as exc:
-        raise click.ClickException(f"--workers and --scheduler need Dask ({exc}): "
-                                   "pip install 'interlock[scale]'") from None
+        fail(f"--workers and --scheduler need Dask ({exc}): pip install 'interlock[scale]'")
     with connect(workers=workers, scheduler=scheduler) as client:
         if not quiet:
             where = scheduler or "a local cluster"
@@ -208,10 +208,7 @@ def reextract(db_path: Path | None, everything: bool, where: str | None, as_json
             click.echo(f"\r{done}/{total} documents re-extracted", err=True, nl=False)
 
     with open_store(db_path) as store:
-        try:
-            report = run_reextract(store, everything=everything, where=where, progress=progress)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
+        report = answer(run_reextract, store, everything=everything, where=where, progress=progress)
     if not as_json and sys.stderr.isatty():
         click.echo("", err=True)
     if as_json:
@@ -222,9 +219,8 @@ def reextract(db_path: Path | None, everything: bool, where: str | None, as_json
         for line in report.refreshed:
             click.echo(line)
         for line in report.failed:
-            click.echo(f"Error: {line}", err=True)
-    if report.failed:
-        sys.exit(1)
+            error(line)
+    done(bool(report.failed))
 
 
 @cli.command()
@@ -238,7 +234,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     with open_store(db_path) as store:
         counts = query.stats(store)
     if as_json:
-        click.echo(json.dumps(counts, indent=2, ensure_ascii=False))
+        print_json(counts)
         return
     for key, value in counts.items():
         if isinstance(value, list):
@@ -270,13 +266,13 @@ def show(name: str | None, most_connected: bool, min_grade: str | None, db_path:
         if most_connected:
             top = query.most_connected(store, limit=1)
             if not top:
-                raise click.ClickException("the store holds no statements about people yet")
+                fail("the store holds no statements about people yet")
             name = top[0]["key"]  # by id: its display name may be shared
         if not name:
             raise click.UsageError("give a NAME (or an actor id), or --most-connected")
         profile = answer(query.show, store, pick_actor(store, name, as_json), min_grade)
     if as_json:
-        click.echo(json.dumps(profile, indent=2, ensure_ascii=False))
+        print_json(profile)
         return
     click.echo(f"{profile['name']} ({profile['label']}), in {profile['documents']} documents")
     click.echo(f"  also written: {', '.join(a for a in profile['aliases'] if a != profile['name']) or '-'}")
@@ -341,7 +337,7 @@ def ties(a: str, b: str, hops: int, db_path: Path | None, as_json: bool) -> None
         # the actors by name, however they were given (an id, a spelling variant)
         named = {} if paths or as_json else {c["key"]: c["name"] for c in query.candidates(store, [key_a, key_b])}
     if as_json:
-        click.echo(json.dumps(paths, indent=2, ensure_ascii=False))
+        print_json(paths)
         return
     if not paths:
         click.echo(f"no path of at most {hops} steps between {named.get(key_a, a)!r} and {named.get(key_b, b)!r}")
@@ -379,13 +375,9 @@ for _command in (*RESOLVE_COMMANDS, *QUERY_COMMANDS, *EXPLORE_COMMANDS, vet_comm
 
 
 def main() -> None:
-    """Entry point of the ``interlock`` command."""
+    """Entry point of the ``interlock`` command (``python -m interlock.cli`` too)."""
     try:
         cli(standalone_mode=True)
-    except InterlockError as exc:  # pragma: no cover - click handles most
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()
+    except InterlockError as exc:  # pragma: no cover - SafeGroup turns them into click's errors
+        error(exc)
+        sys.exit(FAILED)

@@ -1,19 +1,16 @@
-"""Command-line commands for evaluation (``interlock eval``) and name matching.
-
-The integrator adds ``eval_command`` and ``match_names_command`` to the main
-``interlock`` click group.
-"""
+"""Commands for evaluation (``interlock eval``) and name matching (``interlock match-names``),
+registered on the ``interlock`` group by ``interlock.cli.root``."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import BinaryIO
 
 import click
 
 from interlock import settings
+from interlock.cli.common import done, error
 from interlock.evaluate import runner
 from interlock.evaluate.report import EvalResult
 
@@ -60,7 +57,7 @@ def eval_command(
         click.echo(f"figures saved to {save_path}")
     if not outcome.ok:
         click.echo(f"failed: {', '.join(outcome.failures)}", err=True)
-        sys.exit(1)
+    done(not outcome.ok)
 
 
 def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
@@ -71,7 +68,7 @@ def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
     """
     from interlock import jsonlines
     from interlock.errors import BadInput
-    from interlock.resolve import names
+    from interlock import names
 
     name = getattr(stream, "name", "<stdin>")
     name = "<stdin>" if name in ("-", "<stdin>") or not isinstance(name, str) else name
@@ -88,7 +85,7 @@ def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
                 a, b = item["a"], item["b"]
         if isinstance(item, BadInput):
             bad += 1
-            click.echo(f"Error: {item}", err=True)
+            error(item)
             continue
         out: dict[str, object] = {"a": a, "b": b, "score": round(names.score(a, b), 4)}
         if threshold is not None:
@@ -110,11 +107,11 @@ def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
     type=click.FloatRange(0.0, 1.0),
     default=None,
     help="Also print whether each pair matches at this score (shipped default: "
-    "interlock.resolve.names.MATCH_THRESHOLD).",
+    "interlock.names.MATCH_THRESHOLD).",
 )
 def match_names_command(input_file: BinaryIO, threshold: float | None) -> None:
     """Score pairs of names (people or organisations) for being the same, 0 to 1."""
     bad = _read_pairs(input_file, threshold)
     if bad:
         click.echo(f"{bad} bad line(s)", err=True)
-        sys.exit(1)
+    done(bad)

@@ -11,13 +11,15 @@ from pathlib import Path
 
 import click
 
-from interlock.cli_common import (
+from interlock.cli.common import (
     CONFIDENCE_OPTION,
     DB_OPTION,
     JSON_OPTION,
     answer,
+    fail,
     open_store,
     print_json,
+    store_path,
 )
 
 
@@ -34,7 +36,7 @@ from interlock.cli_common import (
 def graph_command(name: str, hops: int, min_grade: str | None, predicates: tuple[str, ...], date_from: str | None,
                   date_to: str | None, db_path: Path | None, as_json: bool) -> None:
     """The network of an actor (a name or id) to --hops steps: actors, graded ties, a layout."""
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
     from interlock.network import graph
 
     with open_store(db_path) as store:
@@ -112,7 +114,7 @@ def document_command(document_id: str, db_path: Path | None, as_json: bool) -> N
 @JSON_OPTION
 def gantt_command(names: tuple[str, ...], min_grade: str | None, db_path: Path | None, as_json: bool) -> None:
     """Posts and memberships of several actors over time, one row each (open ends marked)."""
-    from interlock.cli_actor import pick_actor
+    from interlock.cli.actor import pick_actor
     from interlock.records import gantt
 
     with open_store(db_path) as store:
@@ -180,7 +182,7 @@ def views_delete(ctx: click.Context, name: str, db_path: Path | None) -> None:
     with open_store(db_path or (ctx.obj or {}).get("db_path")) as store:
         n = answer(delete, store, name)
     if not n:
-        raise click.ClickException(f"no saved view {name!r}")
+        fail(f"no saved view {name!r}")
     click.echo(f"deleted view {name!r}")
 
 
@@ -215,22 +217,20 @@ def serve_command(db_path: Path | None, host: str, port: int, allow_edits: bool,
     Read-only unless --allow-edits. Binds to loopback by default; a non-loopback --host is
     refused without --token.
     """
-    from interlock import settings
-
     if not is_loopback(host) and not token:
-        raise click.ClickException(f"refusing to listen on {host}, which other machines can reach, without "
-                                   "--token: give one (every request must then carry it), or keep --host 127.0.0.1")
+        fail(f"refusing to listen on {host}, which other machines can reach, without "
+             "--token: give one (every request must then carry it), or keep --host 127.0.0.1")
     if token is not None and len(token) < 8:
-        raise click.ClickException("the --token must be at least 8 characters long")
-    path = db_path or Path(settings.get("db"))
-    if not path.exists():
-        raise click.ClickException(f"no store at {path}: run `interlock ingest` first")
+        fail("the --token must be at least 8 characters long")
+    path = store_path(db_path)
+    if not isinstance(path, Path):
+        fail("the web explorer reads a store file (SQLite), not a PostgreSQL address")
     try:
         import uvicorn
 
         from interlock.web.app import create_app
     except ImportError as exc:
-        raise click.ClickException(f"the web explorer needs its extra: pip install -e '.[web]' ({exc})") from None
+        fail(f"the web explorer needs its extra: pip install -e '.[web]' ({exc})")
     app = answer(create_app, path, allow_edits=allow_edits, token=token, host=host)
     import threading
 

@@ -7,17 +7,15 @@ that touch an actor.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from interlock.cli_actor import pick_distinct
-from interlock.cli_common import DB_OPTION, JSON_OPTION, open_store
-from interlock.errors import BadInput, InterlockError
+from interlock.cli.actor import pick_distinct
+from interlock.cli.common import DB_OPTION, JSON_OPTION, answer, done, error, open_store, print_json
+from interlock.errors import BadInput
 from interlock.store import Store
 
 _BY = click.option("--by", "who", default=None, help="Who makes the judgement (default: INTERLOCK_USER or the login).")
@@ -48,10 +46,7 @@ def _judge(db_path: Path | None, make: Callable[..., int], says: str, names: tup
             if find_actor(store, picked[0]) == find_actor(store, picked[1]):
                 click.echo(f"{names[0]} and {names[1]} are already one actor: nothing to do", err=True)
                 return
-        try:
-            number = make(store, *picked)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
+        number = answer(make, store, *picked)
         click.echo(f"judgement {number}: {_named(store, says, names)}", err=True)
         _refresh(store)
 
@@ -131,7 +126,7 @@ def import_entities(path: Path, db_path: Path | None) -> None:
     failures = 0
     for item in reference.read(path):
         if isinstance(item, BadInput):
-            click.echo(f"Error: {item}", err=True)
+            error(item)
             failures += 1
         else:
             entries.append(item)
@@ -139,8 +134,7 @@ def import_entities(path: Path, db_path: Path | None) -> None:
         count = reference.store_entries(store, entries, str(path))
         click.echo(f"{path}: {count} reference entries stored, {failures} failed", err=True)
         _refresh(store)
-    if failures:
-        sys.exit(1)
+    done(failures)
 
 
 @click.group(invoke_without_command=True)
@@ -161,16 +155,13 @@ def outlets(ctx: click.Context, load_path: Path | None, db_path: Path | None, as
 
     with open_store(db_path, must_exist=load_path is None) as store:
         if load_path is not None:
-            try:
-                reg = registry.read(load_path)
-            except InterlockError as exc:
-                raise click.ClickException(str(exc)) from None
+            reg = answer(registry.read, load_path)
             registry.load(store, reg)
             click.echo(f"{load_path}: {len(reg.outlets)} outlets in the registry", err=True)
             _refresh(store)
         rows = registry.listing(store)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        print_json(rows)
         return
     for r in rows:
         extra = ", ".join(x for x in (r["kind"], r["affiliation"] and f"affiliated with {r['affiliation']}") if x)
@@ -195,12 +186,9 @@ def outlets_compare(ctx: click.Context, names: tuple[str, ...], db_path: Path | 
     if len(names) not in (0, 2):
         raise click.UsageError("give two outlets, or none for every pair")
     with open_store(db_path) as store:
-        try:
-            found = compare(store, *names) if names else compare(store)
-        except InterlockError as exc:
-            raise click.ClickException(str(exc)) from None
+        found = answer(compare, store, *names)
     if as_json:
-        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        print_json(found)
         return
     if not found["pairs"]:
         click.echo("no claim carried by two outlets")
@@ -250,7 +238,7 @@ def judgements_command(number: int | None, db_path: Path | None, as_json: bool, 
     with open_store(db_path) as store:
         edges = judgements.listing(store)
     if as_json:
-        click.echo(json.dumps(edges, indent=2, ensure_ascii=False))
+        print_json(edges)
         return
     if not edges:
         click.echo("no judgements yet (interlock merge, same --no, split, tag)", err=True)
