@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from interlock.resolve import names  # noqa: E402
+from interlock import names  # noqa: E402
 from interlock.resolve.cluster import Record, resolve  # noqa: E402
 
 GIVEN = """Ahmad Mohammed Ali Hassan Hussein Hadi Haider Qasim Jawad Nabil Faris Mahmoud Mustafa Abbas

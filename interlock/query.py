@@ -16,7 +16,7 @@ from typing import Any
 from interlock.credibility.grades import meets
 from interlock.credibility.grades import parse as parse_grade
 from interlock.errors import InterlockError
-from interlock.resolve.names import score
+from interlock.names import score
 from interlock.store import QueryError, Row, Store
 
 
@@ -67,7 +67,7 @@ def _fts_any(words: list[str], prefix: bool = False) -> str:
 
 def _strong_words(name: str) -> list[str]:
     """The words of a name that identify it (no particles or titles), folded as the matcher folds them."""
-    from interlock.resolve.names import HONORIFICS, PARTICLES, tokens
+    from interlock.names import HONORIFICS, PARTICLES, tokens
 
     words = [w for w in tokens(name) if w not in PARTICLES and w not in HONORIFICS and w.isalnum()]
     return list(dict.fromkeys(words)) or [w for w in tokens(name) if w.isalnum()]
@@ -142,7 +142,7 @@ def _coverage(typed: str, spelling: str) -> float:
     """The share of the typed name's words that some word of the spelling matches (skeletons, fuzzily)."""
     from rapidfuzz.distance import Levenshtein
 
-    from interlock.resolve.names import skeleton
+    from interlock.names import skeleton
 
     want = [skeleton(w) for w in _strong_words(typed)]
     have = [skeleton(w) for w in _strong_words(spelling)]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interlock.resolve.names import MATCH_THRESHOLD, fold, name_key, score, skeleton, tokens
+from interlock.names import MATCH_THRESHOLD, fold, name_key, score, skeleton, tokens
 
 
 def test_fold_strips_accents_and_apostrophes() -> None:
@@ -119,7 +119,7 @@ def test_names_dev_beats_peer() -> None:
 
 
 def test_a_kunya_before_the_family_name_stands_for_the_given_name() -> None:
-    from interlock.resolve.names import MATCH_THRESHOLD, score
+    from interlock.names import MATCH_THRESHOLD, score
 
     assert score("Abu Tariq al-Sayyadi", "Qasim al-Sayyadi", "person") >= MATCH_THRESHOLD
     assert score("Abu Tariq al-Sayyadi", "Qasim al-Jubouri", "person") < MATCH_THRESHOLD

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interlock.resolve.cluster import Judgements, Record, resolve
-from interlock.resolve.names import blocking_keys
+from interlock.names import blocking_keys
 
 
 def rec(rid: str, doc: str, *names: str, label: str = "PERSON", context: tuple[str, ...] = (),

@@ -66,9 +66,8 @@ def _read_pairs(stream: BinaryIO, threshold: float | None) -> int:
     Lines are split on ``\\n`` only and read one at a time (``interlock.jsonlines``),
     so a bad line is reported with its true number and the others are scored.
     """
-    from interlock import jsonlines
+    from interlock import jsonlines, names
     from interlock.errors import BadInput
-    from interlock import names
 
     name = getattr(stream, "name", "<stdin>")
     name = "<stdin>" if name in ("-", "<stdin>") or not isinstance(name, str) else name

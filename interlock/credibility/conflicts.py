@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from interlock.resolve.names import score
+from interlock.names import score
 from interlock.store import Store
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from interlock import yaml_guard
 from interlock.credibility.grades import LETTERS
 from interlock.errors import InterlockError
 from interlock.model import Entity, ExtractedDocument, Mention, Span, Statement, stable_id
-from interlock.resolve.names import tokens
+from interlock.names import tokens
 from interlock.store import Store
 from interlock.store.base import url_domain
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from interlock import names
 from interlock.errors import DatasetNotFound
 from interlock.evaluate.report import EvalResult
 from interlock.evaluate.scoring import PRF
-from interlock.resolve import names
 
 Scorer = Callable[[str, str], float]
 

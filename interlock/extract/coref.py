@@ -25,7 +25,7 @@ from interlock.extract.lexicon import (
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState, EntityDraft, MentionDraft
-from interlock.resolve.names import fold, skeleton
+from interlock.names import fold, skeleton
 
 _WORD = re.compile(r"[^\W\d_]+")
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "a", "an", "&"})

@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from interlock.resolve.names import (
+from interlock.names import (
     MATCH_THRESHOLD,
     PARTICLES,
     blocking_keys,

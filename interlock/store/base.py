@@ -24,7 +24,7 @@ import numpy as np
 from interlock import dedupe
 from interlock.errors import InterlockError
 from interlock.model import ExtractedDocument, stable_id
-from interlock.resolve.names import name_key
+from interlock.names import name_key
 from interlock.store.named import NamedQueries, Row
 from interlock.store.selection import SelectionTables
 

@@ -1,4 +1,6 @@
-"""Name normalisation and matching for people and organisations in news text.
+"""Name normalisation and matching for people and organisations in news text: a low-level module
+(text in, text or numbers out) that extraction, the store, queries, resolution, credibility and
+evaluation all use, and that imports nothing of Interlock.
 
 News spells the same name many ways: transliterated Arabic and Persian names
 ("Abd al-Aziz al-Nuristani" / "Abdul Aziz Nooristani"), reordered names,
