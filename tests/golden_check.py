@@ -222,6 +222,12 @@ def split_known(
     return [f for f in failures if f.key not in known], [f for f in failures if f.key in known]
 
 
+def met_gaps(failures: list[Failure], known_gaps: Iterable[str]) -> list[str]:
+    """The listed known gaps that no failure reports any more (fixed: take them off the list)."""
+    unmet = {f.key for f in failures}
+    return [key for key in known_gaps if key not in unmet]
+
+
 def _check_entity(doc: ExtractedDocument, item: dict[str, Any], _text: str) -> str | None:
     texts: list[str] = item["mentions"]
     label = str(item["label"])
