@@ -16,190 +16,21 @@ from typing import Any
 from interlock.credibility.grades import meets
 from interlock.credibility.grades import parse as parse_grade
 from interlock.errors import InterlockError
-from interlock.names import score
+from interlock.lookup import LOOKUP_THRESHOLD as LOOKUP_THRESHOLD
+from interlock.lookup import SUGGEST_THRESHOLD as SUGGEST_THRESHOLD
+from interlock.lookup import Ambiguous as Ambiguous
+from interlock.lookup import NotFound as NotFound
+from interlock.lookup import actor_summary as actor_summary
+from interlock.lookup import candidates as candidates
+from interlock.lookup import describe as describe
+from interlock.lookup import find_actor as find_actor
+from interlock.lookup import lookup as lookup
+from interlock.lookup import suggest as suggest
 from interlock.store import QueryError, Row, Store
 
-
-class NotFound(InterlockError):
-    "No actor in the store matches the name"
-
-    def __init__(self, message: str, suggestions: list[dict[str, Any]] | None = None) -> None:
-        self.suggestions = suggestions or []
-        if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s["name"]) for s in self.suggestions) + "?"
-        super().__init__(message)
-
-
-class Ambiguous(InterlockError):
-    "Several actors match the name"
-
-    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
-        listing = "; ".join(f"{c['key']}: {describe(c)}" for c in candidates)
-        super().__init__(f"{name!r} matches {len(candidates)} actors: {listing}; give one of the ids")
-        self.name = name
-        self.candidates = candidates
-
-
-def describe(c: dict[str, Any]) -> str:
-    """One line telling a candidate apart: name, kind, best-known post, first and last seen, documents."""
-    kind = c["label"] + (f", {', '.join(c['kinds'])}" if c.get("kinds") else "")
-    post = f"; {c['post']}" if c.get("post") else ""
-    seen = f"; seen {c['first_seen']} .. {c['last_seen']}" if c.get("first_seen") else ""
-    return f"{c['name']} ({kind}{post}{seen}; {c['documents']} document{'s' if c['documents'] != 1 else ''})"
-
-
-#: how close a spelling must be to a stored name to be the same (the matcher's threshold)
-LOOKUP_THRESHOLD = 0.85
-#: how close a name must be to be suggested ("did you mean")
-SUGGEST_THRESHOLD = 0.5
-
-
-def _fts_quote(text: str) -> str:
-    return " ".join('"' + w.replace('"', "") + '"' for w in text.split() if w.replace('"', ""))
-
-
-def _fts_any(words: list[str], prefix: bool = False) -> str:
-    """An FTS query matching any of the words (or, with ``prefix``, words starting with their first letters)."""
-    if prefix:
-        return " OR ".join(f'"{w[:3]}"*' for w in words if len(w) >= 3)
-    return " OR ".join(f'"{w}"' for w in words)
-
-
-def _strong_words(name: str) -> list[str]:
-    """The words of a name that identify it (no particles or titles), folded as the matcher folds them."""
-    from interlock.names import HONORIFICS, PARTICLES, tokens
-
-    words = [w for w in tokens(name) if w not in PARTICLES and w not in HONORIFICS and w.isalnum()]
-    return list(dict.fromkeys(words)) or [w for w in tokens(name) if w.isalnum()]
-
-
-def _is_actor(store: Store, key: str) -> bool:
-    return store.row("query.is_actor", (key,)) is not None
-
-
-def _exact(store: Store, name: str) -> list[str]:
-    """Actors one of whose spellings, stated aliases or reference names is ``name`` (any case)."""
-    keys = store.column("query.exact_actors", (name, name, name))
-    # names from imported reference lists ("also known as" in a sanctions list)
-    folded = name.casefold()
-    for ref_id, names in store.rows("query.reference_names_like", (f"%{name}%",)):
-        if any(n.casefold() == folded for n in json.loads(names)):
-            keys += store.column("query.actors_of_reference", (ref_id,))
-    return list(dict.fromkeys(k for k in keys if k))
-
-
-def _near(store: Store, name: str, threshold: float, prefix: bool = False) -> list[tuple[float, str, str]]:
-    """Actors with a spelling the name matcher scores at least ``threshold``: (score, key, name), best first."""
-    words = _strong_words(name)
-    query = _fts_any(words, prefix)
-    if not query:
-        return []
-    best: dict[str, tuple[float, str]] = {}
-    for key, spelling in store.match_names(query, 1000):
-        if key is None:
-            continue
-        s = score(name, spelling)
-        if s >= threshold and s > best.get(key, (0.0, ""))[0]:
-            best[key] = (s, spelling)
-    return sorted(((s, k, n) for k, (s, n) in best.items()), key=lambda t: (-t[0], t[1]))
-
-
-def lookup(store: Store, name: str) -> list[str]:
-    """Every actor a name or id may refer to, best first (empty when none does)."""
-    name = name.strip()
-    if not name:
-        return []
-    if _is_actor(store, name):  # an actor's id, as --json and search show it
-        return [name]
-    keys = _exact(store, name)
-    if keys:
-        return _actor_like(keys, store)
-    near = _near(store, name, LOOKUP_THRESHOLD)
-    if len(near) > 1:
-        # spellings that hold every word typed before those that hold only some ("Jawad" for "Jawad Khazraji")
-        cover = {k: _coverage(name, n) for _s, k, n in near}
-        top = max(cover.values())
-        near = [t for t in near if cover[t[1]] == top]
-    if len(near) > 1 and near[0][0] - near[1][0] >= 0.05:
-        near = near[:1]  # one spelling clearly closest: the others are look-alikes
-    return _actor_like([k for _s, k, _n in near], store)
-
-
-#: labels of actors a user looks up (not titles of works, laws or dates the parser took for names)
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PLACE"})
-
-
-def _actor_like(keys: list[str], store: Store) -> list[str]:
-    """Keys of people, organisations and places first: other kinds only when nothing else matched."""
-    if len(keys) < 2:
-        return keys
-    labels = {k: _summary(store, k)["label"] for k in keys}
-    kept = [k for k in keys if labels[k] in _ACTOR_LABELS]
-    return kept or keys
-
-
-def _coverage(typed: str, spelling: str) -> float:
-    """The share of the typed name's words that some word of the spelling matches (skeletons, fuzzily)."""
-    from rapidfuzz.distance import Levenshtein
-
-    from interlock.names import skeleton
-
-    want = [skeleton(w) for w in _strong_words(typed)]
-    have = [skeleton(w) for w in _strong_words(spelling)]
-    if not want:
-        return 0.0
-    hits = sum(1 for w in want if any(Levenshtein.normalized_similarity(w, h) >= 0.75 for h in have))
-    return hits / len(want)
-
-
-def suggest(store: Store, name: str, limit: int = 3) -> list[dict[str, Any]]:
-    """The actors whose names come nearest to one that matched nothing, for "did you mean"."""
-    near = _near(store, name, SUGGEST_THRESHOLD) or _near(store, name, SUGGEST_THRESHOLD, prefix=True)
-    out = []
-    for s, key, spelling in near[:limit]:
-        out.append({**_summary(store, key), "spelling": spelling, "score": round(s, 3)})
-    return out
-
-
-def find_actor(store: Store, name: str) -> str:
-    """The id of the actor a name (or an actor id) refers to.
-
-    Forgives case, accents, transliteration and particles ("Ahmed Asadi" finds
-    "Ahmad al-Asadi", as resolution and ``match-names`` would match them), and
-    knows aliases the articles state and those of imported reference lists.
-    ``NotFound`` carries the nearest names; ``Ambiguous`` the candidates, each
-    with what tells it apart.
-    """
-    keys = lookup(store, name)
-    if not keys:
-        raise NotFound(f"no actor named {name!r} in {store.path}", suggest(store, name))
-    if len(keys) > 1:
-        raise Ambiguous(name, candidates(store, keys[:20]))
-    return keys[0]
-
-
-def candidates(store: Store, keys: list[str]) -> list[dict[str, Any]]:
-    """Actors with what tells them apart: kind, best-known post, first and last seen, documents."""
-    out = []
-    for key in keys:
-        summary = _summary(store, key)
-        row = store.row("query.actor_kinds", (key,))
-        seen = store.row("query.actor_seen", (key,))
-        post = store.row("query.actor_post", (key,))
-        best = None
-        if post is not None and (post["role"] or post["org"]):
-            best = " of ".join(x for x in (post["role"], post["org"]) if x)
-        out.append({**summary, "kinds": json.loads(row[0]) if row else [], "post": best,
-                    "first_seen": seen[0], "last_seen": seen[1]})
-    out.sort(key=lambda x: -x["documents"])
-    return out
-
-
-def _summary(store: Store, key: str) -> dict[str, Any]:
-    """An actor's display name (its longest, then most frequent spelling), label and document count."""
-    row = store.row("query.actor_name", (key,)) or store.row("query.actor_name_from_entities", (key,))
-    documents = store.value("query.actor_documents", (key,))
-    return {"key": key, "name": row[0], "label": row[1], "documents": documents}
+#: the older, private names of ``actor_summary`` and ``source_chain`` (interlock.records still calls
+#: them so); no new code should use them
+_summary = actor_summary
 
 
 def _names(store: Store, ids: set[str]) -> dict[str, str]:
@@ -229,8 +60,9 @@ def _actor_names(store: Store, ids: set[str]) -> dict[str, str]:
     return store.pairs("query.entity_actor_names", sorted(ids), ids=len(ids))
 
 
-def _chain(store: Store, attribution_id: str | None) -> list[str]:
-    """Who said it, then each outlet it passed through, innermost first."""
+def source_chain(store: Store, attribution_id: str | None) -> list[str]:
+    """Who said it, then each outlet it passed through, innermost first: the relay chain of an
+    attribution as the answers show it (``["the minister", "Wire Service", "Daily Post"]``)."""
     if attribution_id is None:
         return []
     row = store.row("query.attribution_chain", (attribution_id,))
@@ -238,7 +70,7 @@ def _chain(store: Store, attribution_id: str | None) -> list[str]:
         return []
     if row["same_source_as"] and row["same_source_as"] != attribution_id:
         # "the source said" again: the chain is that of the source's first telling
-        return _chain(store, row["same_source_as"])
+        return source_chain(store, row["same_source_as"])
     via = json.loads(row["via"])
     names = _names(store, set(via) | ({row["source_entity_id"]} if row["source_entity_id"] else set()))
     speaker = names.get(row["source_entity_id"], row["source_text"] or "?")
@@ -246,6 +78,9 @@ def _chain(store: Store, attribution_id: str | None) -> list[str]:
         speaker += " (anonymous)"
     # extraction's via may repeat the speaker itself: a chain names each link once
     return [speaker, *(names.get(v, v) for v in via if v != row["source_entity_id"])]
+
+
+_chain = source_chain
 
 
 def _grades(store: Store, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -277,7 +112,7 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
     aliases = sorted(set(store.column("query.entity_spellings", sorted(ids), ids=len(ids))))
     rows = store.rows("query.statements_of_entities_dated", sorted(ids) * 2, ids=len(ids))
     names = _actor_names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
-    summary = _summary(store, key)
+    summary = actor_summary(store, key)
     own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
     graded = _grades(store, [r["id"] for r in rows])
@@ -299,7 +134,7 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
         })
         entry["sources"].append({
             "document": r["document_id"], "outlet": r["outlet"], "published": r["published"],
-            "modality": r["modality"], "chain": _chain(store, r["attribution_id"]), "evidence": r["evidence_text"],
+            "modality": r["modality"], "chain": source_chain(store, r["attribution_id"]), "evidence": r["evidence_text"],
             "copy_of": r["copy_of"], "statement": r["id"], "grade": g.get("grade"),
             "grade_reason": g.get("reason"), "attribution_type": g.get("attribution_type"),
             "contradictions": g.get("contradictions", []),
@@ -427,7 +262,7 @@ def stats(store: Store) -> dict[str, Any]:
 def most_connected(store: Store, limit: int = 5, label: str = "PERSON") -> list[dict[str, Any]]:
     """The named actors with the most statements about them."""
     rows = store.rows("query.most_connected", (label, limit))
-    return [{**_summary(store, r[0]), "statements": r[1]} for r in rows]
+    return [{**actor_summary(store, r[0]), "statements": r[1]} for r in rows]
 
 
 def timeline(store: Store, name: str, min_grade: str | None = None) -> list[dict[str, Any]]:
@@ -576,7 +411,7 @@ def _fold(store: Store, paths: list[list[dict[str, Any]]]) -> list[list[dict[str
     from interlock.credibility.outlets import stored
 
     registry = stored(store)
-    names = {k: _summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
+    names = {k: actor_summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
     ids = sorted({e["statement"] for p in paths for e in p})
     graded = _grades(store, ids)
     where: dict[str, tuple[str | None, str | None]] = {}
@@ -706,7 +541,7 @@ def search(store: Store, text: str, limit: int = 20, date_from: str | None = Non
                 break
     except QueryError as exc:
         raise BadQuery(f"cannot search for {text!r}: {exc}") from None
-    return {"actors": [_summary(store, k) for k in keys], "documents": docs}
+    return {"actors": [actor_summary(store, k) for k in keys], "documents": docs}
 
 
 def _event_grade(store: Store, row: Row, reliability: dict[str, str]) -> tuple[str, str]:

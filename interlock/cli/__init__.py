@@ -7,12 +7,12 @@
 * ``resolve``: judgements on resolution (``merge``, ``same``, ``split``, ...) and ``outlets``;
 * ``vet``: ``vet``, ``watch``, ``alerts``, ``tag``;
 * ``evaluate``: ``eval``, ``match-names``;
+* ``export``: ``export``;
 * ``common``: what they share: ``--db``, ``--json``, opening the store, errors and warnings;
 * ``actor``: naming an actor on the command line (ambiguous names ask, or exit 2);
 * ``safety``: the group every command runs in (escaped output, one-line errors).
 
-``docs/cli.md`` lists the commands, the error style and the exit codes. ``interlock.export.cli``
-holds ``export``, registered here too.
+``docs/cli.md`` lists the commands, the error style and the exit codes.
 """
 
 from __future__ import annotations

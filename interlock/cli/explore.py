@@ -21,6 +21,7 @@ from interlock.cli.common import (
     print_json,
     store_path,
 )
+from interlock.web import is_loopback
 
 
 @click.command(name="graph")
@@ -184,22 +185,6 @@ def views_delete(ctx: click.Context, name: str, db_path: Path | None) -> None:
     if not n:
         fail(f"no saved view {name!r}")
     click.echo(f"deleted view {name!r}")
-
-
-#: addresses that only this machine reaches
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is a loopback address (127.0.0.0/8, ::1 or localhost)."""
-    import ipaddress
-
-    if host in LOOPBACK:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @click.command(name="serve")

@@ -36,12 +36,12 @@ from interlock.cli.common import (
 )
 from interlock.cli.evaluate import eval_command, match_names_command
 from interlock.cli.explore import COMMANDS as EXPLORE_COMMANDS
+from interlock.cli.export import export_command
 from interlock.cli.query import COMMANDS as QUERY_COMMANDS
 from interlock.cli.resolve import COMMANDS as RESOLVE_COMMANDS
 from interlock.cli.safety import SafeGroup
 from interlock.cli.vet import alerts_command, tag_command, vet_command, watch_group
 from interlock.errors import BadInput, InterlockError
-from interlock.export.cli import export_command
 from interlock.ingest import Extractor
 from interlock.readers import read_path
 from interlock.summary import summarise

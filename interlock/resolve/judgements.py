@@ -16,7 +16,7 @@ from typing import Any
 
 from interlock import settings
 from interlock.errors import InterlockError
-from interlock.query import find_actor
+from interlock.lookup import find_actor
 from interlock.store import Store
 
 

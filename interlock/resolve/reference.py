@@ -3,7 +3,7 @@
 Posts and ties in an FtM file (``Occupancy`` and ``Position``, a person's ``position``,
 ``Directorship``, ``Membership``, ``UnknownLink``...), such as ``interlock export
 --format ftm`` writes or a PEP list holds, are stored as statements by
-``interlock.export.importing``.
+``interlock.resolve.reference_links``.
 
 A reference entry carries names, aliases, a type and identifiers (a Wikidata id,
 a sanctions list id). Resolution treats each entry as one more record with those
@@ -28,8 +28,8 @@ from typing import Any
 
 from interlock import jsonlines
 from interlock.errors import BadInput
-from interlock.export import importing
 from interlock.model import stable_id
+from interlock.resolve import reference_links as importing
 from interlock.store import Store
 
 #: FollowTheMoney schemata and the entity label each becomes
@@ -117,7 +117,7 @@ def _ftm(where: str, data: bytes) -> Iterator[Entry | BadInput]:
             continue
         schema = obj.get("schema")
         if isinstance(schema, str) and schema in importing.LINK_SCHEMATA:
-            continue  # posts, ties and sources: interlock.export.importing reads them
+            continue  # posts, ties and sources: interlock.resolve.reference_links reads them
         if not isinstance(schema, str) or schema not in SCHEMA_LABELS:
             yield BadInput(at, f"has schema {schema!r}; known: {', '.join(sorted(SCHEMA_LABELS))}")
             continue

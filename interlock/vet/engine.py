@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from interlock.credibility import grades
-from interlock.query import _chain
+from interlock.query import source_chain
 from interlock.store import Store
 from interlock.vet import timing
 from interlock.vet.kinds import KindIndex, chunks
@@ -205,7 +205,7 @@ class Engine:
         return {
             "kind": "event", "id": v["id"], "what": f"{self.name(subject)}: candidacy", "modality": v["modality"],
             "evidence": v["evidence_text"], "document": v["document_id"], "outlet": v["outlet"],
-            "published": v["published"], "chain": _chain(self.store, v["attribution_id"]) or [v["outlet"] or "?"],
+            "published": v["published"], "chain": source_chain(self.store, v["attribution_id"]) or [v["outlet"] or "?"],
             "grade": UNGRADED[0], "grade_reason": "events are not graded", "why": "candidacy",
         }
 
@@ -219,7 +219,7 @@ class Engine:
             "subject": subject, "predicate": r["predicate"], "object": obj, "role": r["role"],
             "status": r["status"], "modality": r["modality"], "valid_from": r["valid_from"], "valid_to": r["valid_to"],
             "evidence": r["evidence_text"], "document": r["document_id"], "outlet": r["outlet"],
-            "published": r["published"], "chain": _chain(self.store, r["attribution_id"]) or [r["outlet"] or "?"],
+            "published": r["published"], "chain": source_chain(self.store, r["attribution_id"]) or [r["outlet"] or "?"],
             "grade": graded[0], "grade_reason": graded[1], "why": why, "time": note or None,
         }
 

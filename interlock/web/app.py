@@ -29,7 +29,7 @@ from interlock.credibility.compare import compare
 from interlock.errors import InterlockError
 from interlock.network import graph as build_graph
 from interlock.store import SQLiteStore
-from interlock.web import draw
+from interlock.web import draw, is_loopback
 from interlock.web.openapi import document as openapi_document
 from interlock.web.security import Guard, check_csrf, new_secret
 from interlock.web.state import State
@@ -390,7 +390,7 @@ class Explorer:
         if action in ("merge", "never"):
             a, b = need("a", "b")
             ka = query.find_actor(store, a)
-            f["a"] = query._summary(store, ka)["name"]  # ids change with resolution: come back by name
+            f["a"] = query.actor_summary(store, ka)["name"]  # ids change with resolution: come back by name
             if action == "merge":
                 judgements.merge(store, a, b, who, note)
             else:
@@ -399,12 +399,12 @@ class Explorer:
         elif action == "split":
             name, doc = need("a", "document")
             key = query.find_actor(store, name)
-            f["a"] = query._summary(store, key)["name"]
+            f["a"] = query.actor_summary(store, key)["name"]
             judgements.split(store, key, [doc], who, note)
             back = "/"
         elif action == "tag":
             name, tag = need("a", "tag")
-            f["a"] = query._summary(store, query.find_actor(store, name))["name"]
+            f["a"] = query.actor_summary(store, query.find_actor(store, name))["name"]
             add_tag(store, name, tag, remove=f.get("remove") == "1", who=who, note=note)
         elif action == "watch":
             (target,) = need("target")
@@ -431,8 +431,6 @@ def create_app(path: str | Path, allow_edits: bool = False, token: str | None = 
                host: str = "127.0.0.1") -> Starlette:
     """The explorer over the store at ``path``: read-only unless ``allow_edits``; with ``token``,
     every request must carry it; on a loopback ``host``, requests must name a loopback host."""
-    from interlock.cli.explore import is_loopback
-
     state = State(Path(path), allow_edits, token)
     ex = Explorer(state)
 
