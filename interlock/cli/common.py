@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -135,3 +135,18 @@ def answer(fn: Any, *args: Any, **kwargs: Any) -> Any:
 def print_json(data: Any) -> None:
     """A command's --json answer, indented, with its text as written."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def print_rows(rows: Sequence[Any], as_json: bool, line: Callable[[Any], str], empty: str | None = None,
+               title: str | None = None) -> None:
+    """A listing's answer: the rows as JSON with --json; else ``title`` (if any), ``empty`` when there
+    are no rows (if given), and one ``line(row)`` each."""
+    if as_json:
+        print_json(rows)
+        return
+    if title:
+        click.echo(title)
+    if not rows and empty is not None:
+        click.echo(empty)
+    for row in rows:
+        click.echo(line(row))

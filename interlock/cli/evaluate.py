@@ -17,20 +17,10 @@ from interlock.evaluate.report import EvalResult
 
 @click.command(name="eval")
 @click.argument("dataset")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Evaluation data folder (default: the evaldata setting, ../shared/evaldata).",
-)
-@click.option(
-    "--save",
-    "save_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the figures, the git commit and the date to this JSON file.",
-)
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Evaluation data folder (default: the evaldata setting, ../shared/evaldata).")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the figures, the git commit and the date to this JSON file.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
 def eval_command(
     dataset: str, data_dir: Path | None, save_path: Path | None, limit: int | None

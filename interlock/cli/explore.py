@@ -19,6 +19,7 @@ from interlock.cli.common import (
     fail,
     open_store,
     print_json,
+    print_rows,
     store_path,
 )
 from interlock.web import is_loopback
@@ -147,13 +148,8 @@ def views_group(ctx: click.Context, db_path: Path | None, as_json: bool) -> None
 
     with open_store(db_path) as store:
         rows = listing(store)
-    if as_json:
-        print_json(rows)
-        return
-    if not rows:
-        click.echo("no saved views")
-    for v in rows:
-        click.echo(f"{v['name']}: /{v['page']}?{v['query']} ({v['who']}, {v['at']})")
+    print_rows(rows, as_json, lambda v: f"{v['name']}: /{v['page']}?{v['query']} ({v['who']}, {v['at']})",
+               empty="no saved views")
 
 
 @views_group.command(name="save")

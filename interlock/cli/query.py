@@ -17,6 +17,7 @@ from interlock.cli.common import (
     answer,
     open_store,
     print_json,
+    print_rows,
 )
 
 
@@ -54,13 +55,7 @@ def events_command(date_from: str | None, date_to: str | None, kind: str | None,
     with open_store(db_path) as store:
         key = pick_actor(store, actor, as_json) if actor else None
         found = answer(query.events, store, date_from, date_to, kind, key, limit)
-    if as_json:
-        print_json(found)
-        return
-    if not found:
-        click.echo("no events")
-    for e in found:
-        click.echo(format_event(e))
+    print_rows(found, as_json, format_event, empty="no events")
 
 
 _MIN_GRADE = click.option("--min-grade", default=None, metavar="GRADE",

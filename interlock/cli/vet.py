@@ -15,6 +15,7 @@ from interlock.cli.common import (
     library_errors,
     open_store,
     print_json,
+    print_rows,
 )
 from interlock.errors import InterlockError
 
@@ -58,13 +59,7 @@ def vet_command(rules_path: Path | None, min_grade: str | None, only: tuple[str,
                  f"rules: {', '.join(rule.id for rule in pack.rules)}")
         with open_store(db_path) as store:
             found = vet(store, pack, min_grade, list(only) or None)
-    if as_json:
-        print_json(found)
-        return
-    if not found:
-        click.echo("no findings")
-    for f in found:
-        click.echo(format_finding(f) + "\n")
+    print_rows(found, as_json, lambda f: format_finding(f) + "\n", empty="no findings")
 
 
 @click.group(name="watch")
@@ -110,11 +105,7 @@ def watch_list(db_path: Path | None, as_json: bool) -> None:
 
     with open_store(db_path) as store:
         rows = list_watches(store)
-    if as_json:
-        print_json(rows)
-        return
-    for w in rows:
-        click.echo(f"{w['id']:4}  {w['kind']:5}  {w['target']}  ({w['who']}, {w['at']})")
+    print_rows(rows, as_json, lambda w: f"{w['id']:4}  {w['kind']:5}  {w['target']}  ({w['who']}, {w['at']})")
 
 
 @watch_group.command(name="remove")
@@ -172,17 +163,10 @@ def alerts_command(since: str | None, published_since: str | None, db_path: Path
         published_since = _day(published_since, "--published-since")
     with open_store(db_path) as store:
         rows = list_alerts(store, since, published_since)
-    if as_json:
-        print_json(rows)
-        return
     said = [x for x in (f"raised (ingested) since {since}" if since else "",
                         f"about documents published since {published_since}" if published_since else "") if x]
-    if said:
-        click.echo(f"alerts {' and '.join(said)}:")
-    if not rows:
-        click.echo("no alerts")
-    for a in rows:
-        click.echo(f"{a['at']}  {a['kind']:15}  {a['target'] or ''}: {a['message']}")
+    print_rows(rows, as_json, lambda a: f"{a['at']}  {a['kind']:15}  {a['target'] or ''}: {a['message']}",
+               empty="no alerts", title=f"alerts {' and '.join(said)}:" if said else None)
 
 
 @click.command(name="tag")

@@ -434,27 +434,20 @@ def create_app(path: str | Path, allow_edits: bool = False, token: str | None = 
     state = State(Path(path), allow_edits, token)
     ex = Explorer(state)
 
-    def page(fn: Callable[[Request], Response]) -> Callable[[Request], Response]:
-        return ex.guarded(fn, api=False)
-
-    def api(fn: Callable[[Request], Response]) -> Callable[[Request], Response]:
-        return ex.guarded(fn, api=True)
-
+    #: the pages, then the JSON answers under /api/ (most the twin of a page of the same path)
+    pages = {"/": ex.home, "/search": ex.search, "/actors/{key:path}": ex.actor, "/graph": ex.graph,
+             "/graph.svg": ex.graph_svg, "/claims/{claim_id}": ex.claim, "/documents/{doc_id:path}": ex.document,
+             "/timeline": ex.timeline, "/findings": ex.findings, "/outlets": ex.outlets, "/gantt": ex.gantt,
+             "/views": ex.views}
+    answers = {"/stats": ex.api_stats, "/search": ex.api_search, "/actors/{key:path}": ex.api_actor,
+               "/timeline/{key:path}": ex.api_timeline, "/graph": ex.api_graph, "/claims/{claim_id}": ex.api_claim,
+               "/documents/{doc_id:path}": ex.api_document, "/events": ex.api_events,
+               "/findings": ex.api_findings, "/outlets": ex.api_outlets, "/outlets/compare": ex.api_compare,
+               "/alerts": ex.api_alerts, "/gantt": ex.api_gantt, "/views": ex.api_views}
     routes = [
-        Route("/", page(ex.home)), Route("/search", page(ex.search)),
-        Route("/actors/{key:path}", page(ex.actor)), Route("/graph", page(ex.graph)),
-        Route("/graph.svg", page(ex.graph_svg)), Route("/claims/{claim_id}", page(ex.claim)),
-        Route("/documents/{doc_id:path}", page(ex.document)), Route("/timeline", page(ex.timeline)),
-        Route("/findings", page(ex.findings)), Route("/outlets", page(ex.outlets)),
-        Route("/gantt", page(ex.gantt)), Route("/views", page(ex.views)),
+        *(Route(path, ex.guarded(fn, api=False)) for path, fn in pages.items()),
         Route("/edit/{action}", ex.edit, methods=["POST"]),
-        Route("/api/stats", api(ex.api_stats)), Route("/api/search", api(ex.api_search)),
-        Route("/api/actors/{key:path}", api(ex.api_actor)), Route("/api/timeline/{key:path}", api(ex.api_timeline)),
-        Route("/api/graph", api(ex.api_graph)), Route("/api/claims/{claim_id}", api(ex.api_claim)),
-        Route("/api/documents/{doc_id:path}", api(ex.api_document)), Route("/api/events", api(ex.api_events)),
-        Route("/api/findings", api(ex.api_findings)), Route("/api/outlets", api(ex.api_outlets)),
-        Route("/api/outlets/compare", api(ex.api_compare)), Route("/api/alerts", api(ex.api_alerts)),
-        Route("/api/gantt", api(ex.api_gantt)), Route("/api/views", api(ex.api_views)),
+        *(Route(f"/api{path}", ex.guarded(fn, api=True)) for path, fn in answers.items()),
         Route("/api/openapi.json", ex.openapi),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
