@@ -25,17 +25,15 @@ from typing import TYPE_CHECKING, Any
 from interlock import extract
 from interlock.api import extract_text, ingest_files, open_store
 from interlock.errors import BadInput, InterlockError
-from interlock.model import (
-    Attribution,
-    Entity,
-    Event,
-    ExtractedDocument,
-    Mention,
-    Source,
-    Span,
-    Statement,
-    Timex,
-)
+from interlock.model import Attribution as Attribution
+from interlock.model import Entity as Entity
+from interlock.model import Event as Event
+from interlock.model import ExtractedDocument as ExtractedDocument
+from interlock.model import Mention as Mention
+from interlock.model import Source as Source
+from interlock.model import Span as Span
+from interlock.model import Statement as Statement
+from interlock.model import Timex as Timex
 
 if TYPE_CHECKING:
     from interlock import query as query
