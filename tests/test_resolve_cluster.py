@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interlock.resolve.cluster import Judgements, Record, resolve
 from interlock.names import blocking_keys
+from interlock.resolve.cluster import Judgements, Record, resolve
 
 
 def rec(rid: str, doc: str, *names: str, label: str = "PERSON", context: tuple[str, ...] = (),
@@ -189,3 +190,83 @@ def test_a_transliteration_variant_shares_a_blocking_key(name: str, change: tupl
     variant = name.replace(*change, 1) if change[0] else name
     kind = "org" if "Alliance" in name else "person"
     assert set(blocking_keys(name, kind)) & set(blocking_keys(variant, kind))
+
+
+def _generated(n: int, seed: int = 3) -> tuple[list[Record], Judgements]:
+    """Records as bench/resolve.py generates them (noisy spellings of common names, organisations,
+    shared context), with what the generator lacks: people named by one word, reference entries,
+    records with no context and analysts' judgements."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "resolve.py"
+    spec = importlib.util.spec_from_file_location("bench_resolve", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    records, _truth = bench.generate(n, seed)
+    rng = random.Random(seed)
+    out: list[Record] = []
+    for r in records:
+        roll = rng.random()
+        if r.label == "PERSON" and roll < 0.05:
+            out.append(Record(r.id, r.document, r.label, (r.names[0].split()[-1].removeprefix("al-"),), r.context))
+        elif roll < 0.08:
+            out.append(Record(r.id, r.document, r.label, r.names))  # no context
+        else:
+            out.append(r)
+    out += [Record(f"ref{k}", f"ref{k}", r.label, r.names, reference=True) for k, r in enumerate(records[:40])]
+    ids = [r.id for r in out]
+    judgements = Judgements(
+        merges=[(frozenset({rng.choice(ids)}), frozenset({rng.choice(ids)})) for _ in range(20)],
+        nevers=[(frozenset({rng.choice(ids)}), frozenset({rng.choice(ids)})) for _ in range(60)],
+    )
+    return out, judgements
+
+
+def test_skipping_pairs_already_joined_changes_no_cluster(monkeypatch: pytest.MonkeyPatch) -> None:
+    from interlock.resolve import cluster
+
+    records, judgements = _generated(12_000)
+    scored: list[str | None] = []
+    real_score = cluster.score
+
+    def counting(a: str, b: str, kind: str | None = None) -> float:
+        scored.append(kind)
+        return real_score(a, b, kind)
+
+    monkeypatch.setattr(cluster, "score", counting)
+    monkeypatch.setattr(cluster, "SKIP_JOINED_PAIRS", False)
+    every_pair = resolve(records, judgements)
+    people_every = scored.count("person")
+    scored.clear()
+    monkeypatch.setattr(cluster, "SKIP_JOINED_PAIRS", True)
+    skipping = resolve(records, judgements)
+    assert skipping == every_pair
+    assert len(set(skipping.values())) < len(records) * 0.5, "the generated names were not resolved"
+    assert scored.count("person") < people_every * 0.8, "no pair was skipped: the test compares nothing"
+
+
+def test_document_frequency_counts_each_feature_once_per_document() -> None:
+    from interlock.resolve.cluster import _document_frequency
+
+    records, _ = _generated(3_000)
+    members = [i for i, r in enumerate(records) if r.label == "PERSON"]
+    documents: dict[str, set[str]] = {}
+    for i in members:
+        for f in records[i].context:
+            documents.setdefault(f, set()).add(records[i].document)
+    df, count = _document_frequency(list(records), members)
+    assert df == {f: len(d) for f, d in documents.items()}
+    assert count == len({records[i].document for i in members})
+    # with resolved actors, contexts are rewritten in place first, and counted rewritten
+    canon = {f: "actor:" + f.split(":")[1].split()[-1] for f in documents if f.startswith("ORG:")}
+    rewritten = list(records)
+    df, _ = _document_frequency(rewritten, members, canon)
+    expected: dict[str, set[str]] = {}
+    for i in members:
+        assert rewritten[i].context == frozenset(canon.get(f, f) for f in records[i].context)
+        for f in rewritten[i].context:
+            expected.setdefault(f, set()).add(records[i].document)
+    assert df == {f: len(d) for f, d in expected.items()}
+    assert any(rewritten[i] is not records[i] for i in members) and any(rewritten[i] is records[i] for i in members)

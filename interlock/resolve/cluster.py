@@ -55,6 +55,9 @@ WINDOW = 4
 #: a context feature found in more documents than this share (and count) says too little
 COMMON_FEATURE_SHARE = 0.25
 COMMON_FEATURE_MIN = 20
+#: people's name pairs already in one name component are not scored (the same clusters,
+#: fewer scores; False scores every candidate pair, as tests compare)
+SKIP_JOINED_PAIRS = True
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def resolve(records: Iterable[Record], judgements: Judgements | None = None,
 
 def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float) -> dict[str, str]:
     judgements = judgements or Judgements()
-    index = {r.id: i for i, r in enumerate(recs)}
+    # record ids are looked up only to apply judgements
+    index = {r.id: i for i, r in enumerate(recs)} if judgements.nevers or judgements.merges else {}
     uf = _Clusters(len(recs))
     for c, (side_a, side_b) in enumerate(judgements.nevers):
         for side, ids in ((0, side_a), (1, side_b)):
@@ -174,14 +178,8 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
     canon: dict[str, str] = {}
     for label in sorted(by_label, key=lambda lab: lab == "PERSON"):
         members = by_label[label]
-        if label == "PERSON" and canon:
-            for i in members:
-                r = recs[i]
-                if r.context:
-                    recs[i] = replace(r, context=frozenset(canon.get(f, f) for f in r.context))
-        group = [recs[i] for i in members]
-        df = _document_frequency(group)
-        common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * len({r.document for r in group}))
+        df, documents = _document_frequency(recs, members, canon if label == "PERSON" else None)
+        common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
         _resolve_label(recs, members, _kind(label), uf, threshold, df, common)
         if label != "PERSON":
             for i in members:
@@ -190,12 +188,31 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
     return {r.id: recs[uf.find(i)].id for i, r in enumerate(recs)}
 
 
-def _document_frequency(recs: list[Record]) -> dict[str, int]:
-    docs: dict[str, set[str]] = defaultdict(set)
-    for r in recs:
-        for f in r.context:
-            docs[f].add(r.document)
-    return {f: len(d) for f, d in docs.items()}
+def _document_frequency(recs: list[Record], members: list[int],
+                        canon: dict[str, str] | None = None) -> tuple[dict[str, int], int]:
+    """In how many documents each context feature of ``members`` is found, and how many documents
+    they come from. With ``canon`` (grouping key -> actor), contexts are first rewritten in
+    ``recs`` to name resolved actors by their actor.
+
+    Counted document by document (the features of its records, once each), not as a set of
+    documents per feature, and in the one pass over the records: at a million records each
+    pass over them costs more than the counting."""
+    by_document: dict[str, list[frozenset[str]]] = {}
+    for i in members:
+        r = recs[i]
+        contexts = by_document.get(r.document)
+        if contexts is None:
+            contexts = by_document[r.document] = []
+        if r.context:
+            if canon and not canon.keys().isdisjoint(r.context):
+                r = recs[i] = replace(r, context=frozenset(canon.get(f, f) for f in r.context))
+            contexts.append(r.context)
+    df: dict[str, int] = {}
+    for contexts in by_document.values():
+        if contexts:
+            for f in contexts[0] if len(contexts) == 1 else frozenset().union(*contexts):
+                df[f] = df.get(f, 0) + 1
+    return df, len(by_document)
 
 
 def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
@@ -207,9 +224,17 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     node_records: list[list[int]] = []
     record_nodes: dict[int, list[int]] = {}
     norms: dict[str, str] = {}  # each distinct spelling is normalised once
+    linking: dict[tuple[str, ...], list[str]] = {}  # and each distinct set of names read once
+    people = _People() if kind == "person" else None
     for i in members:
+        rec = recs[i]
         mine = []
-        for name in _linking_names(recs[i]):
+        own = linking.get(rec.names)
+        if own is None:
+            own = linking[rec.names] = _linking_names(rec)
+        if people is not None:
+            people.add(i, rec, own)
+        for name in own:
             norm = norms.get(name)
             if norm is None:
                 norm = norms[name] = " ".join(tokens(name))
@@ -226,22 +251,6 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     for n, name in enumerate(node_names):
         for key in blocking_keys(name, kind):
             blocks[key].append(n)
-    strong: set[tuple[int, int]] = set()
-    near: set[tuple[int, int]] = set()
-    scored: set[tuple[int, int]] = set()
-    for nodes in blocks.values():
-        if len(nodes) < 2:
-            continue
-        for a, b in _pairs(nodes, node_norms):
-            pair = (min(a, b), max(a, b))
-            if pair in scored:
-                continue  # variants share several keys: score each pair once
-            scored.add(pair)
-            s = score(node_names[a], node_names[b], kind)
-            if s >= threshold:
-                strong.add(pair)
-            elif s >= NEAR_THRESHOLD:
-                near.add(pair)
     # name components: strong pairs, and the names each record carries together
     comp = list(range(len(node_names)))
 
@@ -251,8 +260,36 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             x = comp[x]
         return x
 
+    # people's names join in components as their pairs are scored, and a pair already in one
+    # (through other variants: a block holds many spellings of one name) needs no score:
+    # strong, it would join nothing more; near, step 4 skips it. This keeps the scoring from
+    # growing with the square of a block as blocks fill up in a bigger corpus
+    joining = kind == "person" and SKIP_JOINED_PAIRS
+    strong: set[tuple[int, int]] = set()
+    near: set[tuple[int, int]] = set()
+    scored: set[tuple[int, int]] = set()
+    for nodes in blocks.values():
+        if len(nodes) < 2:
+            continue
+        for a, b in _pairs(nodes, node_norms):
+            if joining:
+                root_a, root_b = cfind(a), cfind(b)
+                if root_a == root_b:
+                    continue
+            pair = (min(a, b), max(a, b))
+            if pair in scored:
+                continue  # variants share several keys: score each pair once
+            scored.add(pair)
+            s = score(node_names[a], node_names[b], kind)
+            if s >= threshold:
+                if joining:
+                    comp[root_a] = root_b
+                else:
+                    strong.add(pair)
+            elif s >= NEAR_THRESHOLD:
+                near.add(pair)
     if kind == "person":
-        for a, b in strong:
+        for a, b in strong:  # (none when they were joined as they were scored)
             comp[cfind(a)] = cfind(b)
     else:
         # organisations and places: a name joins the most used name it matches, not a chain
@@ -277,9 +314,9 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     #    fuller name there holds all its words ("Jawad al-Khazraji", "Abu Tariq al-Sayyadi");
     #    then a person named by one word ("Maras") joins the one actor of that family name
     #    the context points to, or the only one there is
-    if kind == "person":
-        _within_document(recs, members, uf)
-        _surnames(recs, members, uf, df, common)
+    if people is not None:
+        _within_document(people, uf)
+        _surnames(recs, people, uf, df, common)
     # 4. near names whose clusters share context: compared cluster by cluster (a common
     #    name has many records, and comparing them pairwise would not stay linear)
     for a, b in sorted(near):
@@ -341,41 +378,64 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(skeleton(w) for w in tokens(name) if len(w) > 1 and w not in PARTICLES)
 
 
-def _within_document(recs: list[Record], members: list[int], uf: _Clusters) -> None:
+class _People:
+    """What steps 3 reads of each person record, gathered in the one pass over the records that
+    step 1 makes (at a million records each pass over them costs more than its work); each
+    distinct name is read once."""
+
+    def __init__(self) -> None:
+        #: document -> (record, the words of its name) of each person named in it
+        self.by_document: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        #: family name -> records with a linking name of that family
+        self.by_family: dict[str, list[int]] = defaultdict(list)
+        #: (record, family name) of each person named by one word
+        self.single: list[tuple[int, str]] = []
+        self._words: dict[str, frozenset[str]] = {}
+        self._family: dict[str, str] = {}
+        self._one_word: dict[str, str | None] = {}
+
+    def add(self, i: int, rec: Record, linking: list[str]) -> None:
+        if not rec.names:
+            return
+        name = rec.names[0]
+        if not rec.reference:
+            words = self._words.get(name)
+            if words is None:
+                words = self._words[name] = _name_words(name)
+            if words:
+                self.by_document[rec.document].append((i, words))
+        if linking:
+            family = self._family.get(linking[0])
+            if family is None:
+                parts = [w for w in tokens(linking[0]) if len(w) > 1]
+                family = self._family[linking[0]] = skeleton(parts[-1])
+            self.by_family[family].append(i)
+        elif not rec.reference:
+            if name not in self._one_word:
+                parts = [w for w in tokens(name) if len(w) > 1 and w not in PARTICLES]
+                self._one_word[name] = skeleton(parts[0]) if len(parts) == 1 else None
+            one = self._one_word[name]
+            if one is not None:
+                self.single.append((i, one))
+
+
+def _within_document(people: _People, uf: _Clusters) -> None:
     """A person's shorter name in an article joins the one fuller name of that article that holds
     all its words: "Jawad" and "Jawad Abd al-Amir al-Khazraji", "Abu Tariq" and "Abu Tariq
     al-Sayyadi". Two fuller names that could be meant ("Ahmad" beside "Ahmad Hasan" and "Ahmad
     Nouri") join neither; reference entries are no article's."""
-    by_document: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
-    for i in members:
-        if recs[i].reference or not recs[i].names:
+    for named in people.by_document.values():
+        if len(named) < 2:
             continue
-        words = _name_words(recs[i].names[0])
-        if words:
-            by_document[recs[i].document].append((i, words))
-    for people in by_document.values():
-        if len(people) < 2:
-            continue
-        for i, words in people:
-            fuller = {uf.find(j) for j, other in people if len(other) > len(words) and words < other}
+        for i, words in named:
+            fuller = {uf.find(j) for j, other in named if len(other) > len(words) and words < other}
             if len(fuller) == 1:
                 uf.union(next(iter(fuller)), i)
 
 
-def _surnames(recs: list[Record], members: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:
-    by_family: dict[str, list[int]] = defaultdict(list)
-    single: list[tuple[int, str]] = []
-    for i in members:
-        linking = _linking_names(recs[i])
-        if linking:
-            words = [w for w in tokens(linking[0]) if len(w) > 1]
-            by_family[skeleton(words[-1])].append(i)
-        elif recs[i].names and not recs[i].reference:
-            words = [w for w in tokens(recs[i].names[0]) if len(w) > 1 and w not in PARTICLES]
-            if len(words) == 1:
-                single.append((i, skeleton(words[0])))
-    for i, family in single:
-        candidates = by_family.get(family, [])
+def _surnames(recs: list[Record], people: _People, uf: _Clusters, df: dict[str, int], common: float) -> None:
+    for i, family in people.single:
+        candidates = people.by_family.get(family, [])
         if not candidates:
             continue
         roots = {uf.find(j) for j in candidates}
