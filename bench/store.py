@@ -9,7 +9,10 @@
    random actors, on SQLite and on PostgreSQL side by side (the same actors and
    pairs on both). Targets: show p95 < 50 ms, ties p95 < 300 ms. PostgreSQL is
    the database ``--pg`` names (emptied first), else a throwaway cluster started
-   as the tests start theirs (tests/pg.py).
+   as the tests start theirs (tests/pg.py). On PostgreSQL it also times the
+   same search as one recursive CTE (``TIES_CTE``), the alternative to the
+   breadth-first search that ``ties`` does there (one query round per step),
+   after checking that both find the same paths for every pair.
 2. Ingests our own test articles twice over in one run: extraction alone, then
    extraction and storing, and prints the ratio of the times (storing may cost
    at most 15% more: ratio <= 1.15).
@@ -25,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -137,6 +141,65 @@ def latencies(store: SQLStore, picks: list[str], pairs: list[tuple[str, str]]) -
     return show_ms, ties_ms
 
 
+#: the paths of a ``ties`` search as one recursive CTE: every simple path from the start
+#: actor, one statement a step in either direction, up to ``hops`` steps (the last one only
+#: to the goal) and not past the goal; the shortest of those that reach the goal are the
+#: paths ``query.ties`` finds
+TIES_CTE = """
+WITH RECURSIVE walk(actor, depth, statements, actors) AS (
+    SELECT %(start)s::text, 0, ARRAY[]::text[], ARRAY[%(start)s::text]
+  UNION ALL
+    SELECT e.other, w.depth + 1, w.statements || e.id, w.actors || e.other
+    FROM walk w CROSS JOIN LATERAL (
+        SELECT s.id, o.actor_id AS other FROM entities a
+          JOIN statements s ON s.subject_id = a.id JOIN entities o ON o.id = s.object_id
+          WHERE a.actor_id = w.actor
+        UNION ALL
+        SELECT s.id, o.actor_id FROM entities a
+          JOIN statements s ON s.object_id = a.id JOIN entities o ON o.id = s.subject_id
+          WHERE a.actor_id = w.actor
+    ) e
+    WHERE w.depth < %(hops)s AND w.actor <> %(goal)s AND e.other IS NOT NULL AND e.other <> ALL(w.actors)
+      AND (w.depth < %(hops)s - 1 OR e.other = %(goal)s)  -- the last step only to the goal
+)
+SELECT statements, actors FROM walk
+WHERE actor = %(goal)s AND depth = (SELECT min(depth) FROM walk WHERE actor = %(goal)s)
+"""
+
+
+def ties_cte(store: SQLStore, a: str, b: str, hops: int = 3) -> set[tuple[str, ...]]:
+    """The shortest paths between two actors (each as its statement ids) by one recursive CTE (PostgreSQL)."""
+    start, goal = query.find_actor(store, a), query.find_actor(store, b)
+    if start == goal:
+        return set()
+    rows = store.conn.execute(TIES_CTE, {"start": start, "goal": goal, "hops": hops})  # type: ignore[attr-defined]
+    return {tuple(r[0]) for r in rows}
+
+
+def ties_bfs(store: SQLStore, a: str, b: str, hops: int = 3) -> set[tuple[str, ...]]:
+    """The paths ``query.ties`` finds between two actors (each as its statement ids), all of them,
+    before they are named, graded and folded."""
+    with mock.patch.object(query, "_fold", lambda _store, paths: paths):
+        found = query.ties(store, a, b, hops, limit=10**9)
+    return {tuple(e["statement"] for e in path) for path in found}
+
+
+def compare_cte(store: SQLStore, pairs: list[tuple[str, str]]) -> tuple[list[float], list[float], int]:
+    """Times of the breadth-first search (its paths unfolded, as the CTE gives them) and of the
+    recursive CTE for the same pairs, after checking that both find the same paths; the paths found."""
+    found = 0
+    for a, b in pairs:
+        bfs, cte = ties_bfs(store, a, b), ties_cte(store, a, b)
+        if bfs != cte:
+            raise SystemExit(f"the recursive CTE and the breadth-first search differ for {a!r} and {b!r}: "
+                             f"{len(bfs)} and {len(cte)} paths, {len(bfs & cte)} in both")
+        found += len(bfs)
+    with mock.patch.object(query, "_fold", lambda _store, paths: paths):
+        bfs_ms = [timed(query.ties, store, a, b, 3) for a, b in pairs]
+    cte_ms = [timed(ties_cte, store, a, b, 3) for a, b in pairs]
+    return bfs_ms, cte_ms, found
+
+
 def postgres_address(given: str | None) -> tuple[str, object | None]:
     """The database to bench on: the one given (emptied), else a new one in a throwaway cluster."""
     if given:
@@ -168,6 +231,7 @@ def main() -> None:
     pairs = [(rng.choice(names), rng.choice(names)) for _ in range(args.queries)]
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     results: dict[str, tuple[list[float], list[float]]] = {}
+    searches: tuple[list[float], list[float], int] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         for backend in backends:
             cluster = None
@@ -181,12 +245,19 @@ def main() -> None:
                     print(f"{backend}: built {args.statements:,} statements over {args.entities:,} actors "
                           f"in {time.perf_counter() - start:.1f} s", flush=True)
                     results[backend] = latencies(store, picks, pairs)
+                    if backend == "postgresql":
+                        searches = compare_cte(store, pairs)
             finally:
                 if cluster is not None:
                     cluster.stop()  # type: ignore[attr-defined]
     print(f"{'':14}" + "".join(f"{b:>42}" for b in results))
     for label, k, target in (("show", 0, "p95 < 50 ms"), ("ties, 3 hops", 1, "p95 < 300 ms")):
         print(f"{label:14}" + "".join(f"{percentiles(r[k]):>42}" for r in results.values()) + f"   (target {target})")
+    if searches is not None:
+        print(f"PostgreSQL, 3-hop search alone (before naming, grading, folding): the same {searches[2]:,} "
+              f"paths for the {len(pairs)} pairs both ways")
+        print(f"{'  breadth-first':14}{percentiles(searches[0]):>42}   (query.ties: one query round per step)")
+        print(f"{'  recursive CTE':14}{percentiles(searches[1]):>42}   (TIES_CTE: one statement)")
     if not args.no_ingest and "sqlite" in backends:
         print(f"ingest (extract, store, resolve, grade) / extract alone = {ingest_ratio():.3f} "
               "(median of 5 rounds; target <= 1.15)")

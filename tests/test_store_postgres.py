@@ -118,3 +118,47 @@ def test_two_ingest_processes_on_overlapping_inputs_store_each_document_once(pg_
     together, single = _counts(shared), _counts(alone)
     assert together["documents"] == len({d["id"] for d in stored if d.get("id")} or lines)
     assert together == single  # no document lost, none twice, the same extraction, resolution and grades
+
+
+def _bench_store() -> Any:
+    """bench/store.py, whose recursive CTE is the measured alternative to the breadth-first ``ties``."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_store", REPO / "bench" / "store.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_recursive_cte_finds_the_paths_ties_finds(pg_cluster: Any, corpus_pg: str) -> None:
+    """docs/scale.md compares both on PostgreSQL: both must give the same answer, on the sample
+    corpus (several entities per actor, self-ties, statements without an object) and on a
+    generated graph dense enough for three hops."""
+    import random
+
+    bench = _bench_store()
+    with open_store(corpus_pg) as store:
+        names = [r[0] for r in store.sql(
+            "SELECT a.name FROM actors a WHERE a.label = 'PERSON' AND EXISTS (SELECT 1 FROM entities e "
+            "JOIN statements s ON s.subject_id = e.id OR s.object_id = e.id WHERE e.actor_id = a.id) "
+            "ORDER BY a.name LIMIT 12")]
+        assert len(names) >= 6
+        found = 0
+        for a in names:
+            for b in names:
+                if a < b:
+                    bfs = bench.ties_bfs(store, a, b)
+                    assert bench.ties_cte(store, a, b) == bfs, (a, b)
+                    found += len(bfs)
+        assert found, "no two of the actors are tied: the comparison compares nothing"
+    rng = random.Random(5)
+    with open_store(pg_cluster.create()) as store:
+        names = bench.build(store, 400, 4000, rng)  # twenty statements touch an actor, as in bench/store.py
+        lengths = set()
+        for _ in range(40):
+            a, b = rng.choice(names), rng.choice(names)
+            bfs = bench.ties_bfs(store, a, b)
+            assert bench.ties_cte(store, a, b) == bfs, (a, b)
+            lengths |= {len(p) for p in bfs}
+        assert 3 in lengths and 2 in lengths, lengths
