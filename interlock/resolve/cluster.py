@@ -185,7 +185,11 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
             for i in members:
                 if recs[i].key:
                     canon.setdefault(recs[i].key, "actor:" + recs[uf.find(i)].id)
-    return {r.id: recs[uf.find(i)].id for i, r in enumerate(recs)}
+    # (the ids in a list of their own: a cluster's representative is then read from it, not
+    # fetched as a record from anywhere in memory)
+    record_ids = [r.id for r in recs]
+    find = uf.find
+    return {rid: record_ids[find(i)] for i, rid in enumerate(record_ids)}
 
 
 def _document_frequency(recs: list[Record], members: list[int],
