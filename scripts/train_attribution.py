@@ -11,6 +11,17 @@ the regularisation strength and the decision threshold are chosen on dev by the
 mean of the end-to-end attribution, cue and content F1, and the dev figures
 reached are printed. Each lemma's training cue rate is a feature too (crossed
 with context); the rates ship in the model file.
+
+Only features that can transfer get a weight: the words in them are lemmas of
+cue words, closed-class words and punctuation, with names, numbers and handles
+replaced by their kind (``attribution_features.word``); a feature must be seen
+in at least ``--min-docs`` training articles (default
+``attribution_features.MIN_DOCS``) and pass ``attribution_features.transferable``,
+so that nothing one article alone taught (a user handle, a timestamp, a
+surname) is kept. Lemmas' cue rates must pass ``transferable`` and be seen in
+``--prior-min-docs`` articles (default 1): that a rare verb ("uphold") was never
+a cue is what keeps it from reading as an unseen one (with 5, the sample
+corpus gains a court's "upheld" as a claim and loses a group's "announced").
 """
 
 from __future__ import annotations
@@ -27,10 +38,12 @@ from interlock.evaluate import polnear
 from interlock.evaluate.scoring import PRF
 from interlock.extract import attribution
 from interlock.extract.attribution_features import (
+    MIN_DOCS,
     MODEL_PATH,
     Priors,
     QuoteIndex,
     is_candidate,
+    transferable,
 )
 from interlock.extract.pipeline import load_nlp
 
@@ -80,37 +93,61 @@ def _count(priors: Priors, lemma: str, label: int, sign: int = 1) -> None:
     row[1] += sign
 
 
-def lemma_priors(docs: list[polnear.PolnearDoc], parses: list[Doc]) -> Priors:
-    """How often each candidate lemma was a cue, over the whole split."""
+def lemma_priors(docs: list[polnear.PolnearDoc], parses: list[Doc], min_docs: int = MIN_DOCS) -> Priors:
+    """How often each candidate lemma was a cue, over the whole split.
+
+    Only lemmas that are candidates in at least ``min_docs`` articles and can
+    transfer are kept; the others read as unseen.
+    """
     priors: Priors = {}
+    seen_in: dict[str, int] = {}
     for pd, doc in zip(docs, parses, strict=True):
+        lemmas = set()
         for tok, label in _labelled(pd, doc):
-            _count(priors, tok.lemma_.lower(), label)
-    return priors
+            lemma = tok.lemma_.lower()
+            _count(priors, lemma, label)
+            lemmas.add(lemma)
+        for lemma in lemmas:
+            seen_in[lemma] = seen_in.get(lemma, 0) + 1
+    return {k: v for k, v in priors.items() if seen_in[k] >= min_docs and transferable(f"lemma={k}")}
 
 
 def examples(
-    docs: list[polnear.PolnearDoc], parses: list[Doc], priors: Priors
+    docs: list[polnear.PolnearDoc], parses: list[Doc], priors: Priors, min_docs: int = MIN_DOCS
 ) -> tuple[list[list[str]], list[int]]:
-    """Features and labels of every candidate cue.
+    """Features and labels of every candidate cue, with only the features that can transfer.
 
     Each fold's lemma priors leave that fold's own articles out, so the model
     sees priors as noisy as those of unseen articles rather than its labels.
+    A feature is kept when ``transferable`` and seen in ``min_docs`` articles.
     """
     X: list[list[str]] = []
     y: list[int] = []
+    docs_of: list[int] = []
     labelled = [_labelled(pd, doc) for pd, doc in zip(docs, parses, strict=True)]
     for fold in range(FOLDS):
         held = {k: list(v) for k, v in priors.items()}
         for n in range(fold, len(docs), FOLDS):
             for tok, label in labelled[n]:
-                _count(held, tok.lemma_.lower(), label, -1)
+                if tok.lemma_.lower() in held:
+                    _count(held, tok.lemma_.lower(), label, -1)
         for n in range(fold, len(docs), FOLDS):
             quotes = QuoteIndex(parses[n])
             for tok, label in labelled[n]:
                 X.append(attribution.candidate(tok, quotes, held)[0])
                 y.append(label)
-    return X, y
+                docs_of.append(n)
+    keep = kept_features(X, docs_of, min_docs)
+    return [[f for f in feats if f in keep] for feats in X], y
+
+
+def kept_features(X: list[list[str]], docs_of: list[int], min_docs: int) -> set[str]:
+    """The features that can transfer and fire in at least ``min_docs`` articles."""
+    seen: dict[str, set[int]] = {}
+    for feats, n in zip(X, docs_of, strict=True):
+        for f in feats:
+            seen.setdefault(f, set()).add(n)
+    return {f for f, ns in seen.items() if len(ns) >= min_docs and transferable(f)}
 
 
 def dev_scores(
@@ -134,13 +171,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--evaldata", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument(
+        "--min-docs", type=int, default=MIN_DOCS, help="articles a feature must be seen in to get a weight"
+    )
+    ap.add_argument(
+        "--prior-min-docs",
+        type=int,
+        default=1,
+        help="articles a lemma must be a candidate in for its cue rate to ship (default 1: every lemma)",
+    )
     args = ap.parse_args(argv)
     root = args.evaldata or settings.evaldata_dir()
     train_docs, train_parses = parsed(root / "polnear-train", args.cache)
     dev_docs, dev_parses = parsed(root / "polnear-dev", args.cache)
-    priors = lemma_priors(train_docs, train_parses)
-    Xtr, ytr = examples(train_docs, train_parses, priors)
-    print(f"train candidates: {len(ytr)} ({sum(ytr)} cues)", file=sys.stderr)
+    priors = lemma_priors(train_docs, train_parses, args.prior_min_docs)
+    Xtr, ytr = examples(train_docs, train_parses, priors, args.min_docs)
+    print(f"train candidates: {len(ytr)} ({sum(ytr)} cues); min docs {args.min_docs}", file=sys.stderr)
     vec = DictVectorizer()
     A = vec.fit_transform([dict.fromkeys(f, 1) for f in Xtr])
     names = vec.get_feature_names_out()
@@ -170,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     f1, model, scores = best
     model["trained_on"] = "PolNeAR v1.0.0 train split (840 articles), tuned on dev"
+    model["min_docs"] = args.min_docs
+    model["prior_min_docs"] = args.prior_min_docs
     model["dev_figures"] = {k: v.as_dict() for k, v in sorted(scores.items())}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -5,6 +5,12 @@ Its features describe the word, its dependency context and nearby quote marks;
 a logistic model trained on PolNeAR (``scripts/train_attribution.py``) weighs
 them. The weights live in ``interlock/models/attribution.json`` as a sparse
 feature -> weight map, applied here with plain Python.
+
+Only features that can carry over to unseen articles get a weight: the cue's
+lemma, dependency labels and paths, punctuation and quote marks, positions, and
+neighbouring words with names, numbers and handles replaced by their kind
+(``word``); training drops the rest (``transferable``) and whatever was seen in
+fewer than ``MIN_DOCS`` training articles.
 """
 
 from __future__ import annotations
@@ -337,6 +343,48 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+#: a feature must fire in this many training articles to get a weight (see ``transferable``)
+MIN_DOCS = 5
+
+
+def word(tok: Token) -> str:
+    """A neighbour's or complement's word as a feature value, where it can transfer.
+
+    Names, numbers and handles say which article the model saw, not how
+    attribution reads: they become their kind ("<name>", "<num>"), so that what
+    is learnt from "Smith said" carries over to any "Jones said". Days and
+    months stay words: they are few, and every article has them.
+    """
+    if tok.ent_type_ in ("DATE", "TIME") and tok.is_alpha:
+        return tok.lower_
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "<name>"
+    if tok.is_title and not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).text not in QUOTE_OPEN:
+        return "<name>"  # a capitalised word inside a sentence the tagger took for a verb or noun
+    if tok.like_num or any(ch.isdigit() for ch in tok.text):
+        return "<num>"
+    if tok.like_url or tok.like_email or "@" in tok.text or "<" in tok.text:
+        return "<link>"
+    return tok.lemma_.lower() if tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX") else tok.lower_
+
+
+def transferable(feature: str) -> bool:
+    """Whether a feature can carry over to articles unlike the training ones.
+
+    Its values may be lemmas, dependency labels, tags, punctuation, the kinds
+    ``word`` gives and small counts, never a number of three or more digits
+    (years, timestamps, ids), a handle or an address. A crossed feature
+    (``prior|next=x=3``) is read without its bucket.
+    """
+    name, _, value = feature.partition("=")
+    if name.startswith("prior|"):
+        value = value.rpartition("=")[0]
+    for part in value.split("|"):
+        if sum(ch.isdigit() for ch in part) >= 3 or "@" in part or "://" in part or part.startswith("www."):
+            return False
+    return True
+
+
 def features(tok: Token, quotes: QuoteIndex) -> list[str]:
     """The sparse binary features of one candidate cue."""
     lemma = tok.lemma_.lower()
@@ -368,8 +416,8 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             f.append(f"dobj_pos={c.pos_}")
         if c.dep_ in ("acomp", "attr", "xcomp", "dobj", "ccomp"):
             # "is sure", "is a supporter", "wants to": the complement word says much
-            f.append(f"lemma_kidlemma={lemma}|{c.dep_}|{c.lemma_.lower()}")
-            f.append(f"kidlemma={c.dep_}|{c.lemma_.lower()}")
+            f.append(f"lemma_kidlemma={lemma}|{c.dep_}|{word(c)}")
+            f.append(f"kidlemma={c.dep_}|{word(c)}")
     for k in sorted(kids):
         f.append(f"kid={k}")
     subj = subject_of(tok)
@@ -380,7 +428,7 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
         f.append(f"subj_pos={subj.pos_}")
         f.append(f"subj_ent={ent}")
         f.append(f"lemma_subjent={lemma}|{ent}|{subj.pos_}")
-        f.append(f"subj_lemma={subj.lemma_.lower()}")
+        f.append(f"subj_lemma={word(subj)}")
         f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
     if quotes.inside(tok):
         # a transcript printed inside quote marks still names its speakers with colons
@@ -405,7 +453,7 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
             f.append(f"colon_line_start={line_start}")
     if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-        f.append(f"head_lemma={tok.head.lemma_.lower()}|{tok.dep_}")
+        f.append(f"head_lemma={word(tok.head)}|{tok.dep_}")
     if tok.dep_ == "relcl" or tok.dep_ == "acl":
         f.append(f"clause_lemma={lemma}|{tok.dep_}")
     if tok.lower_ == "according":
@@ -420,8 +468,8 @@ def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
     f = [f"lemma_tag={lemma}|{tok.tag_}", f"lemma_inq={lemma}|{quotes.inside(tok)}"]
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     prv = doc[tok.i - 1] if tok.i > 0 else None
-    f.append(f"next={nxt.lower_ if nxt is not None else '<end>'}")
-    f.append(f"prev={prv.lower_ if prv is not None else '<start>'}")
+    f.append(f"next={word(nxt) if nxt is not None else '<end>'}")
+    f.append(f"prev={word(prv) if prv is not None else '<start>'}")
     f.append(f"lemma_nextpos={lemma}|{nxt.pos_ if nxt is not None else '-'}")
     for c in tok.children:
         if c.dep_ == "ccomp":
@@ -447,7 +495,7 @@ def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
             f.append("dash_name_line")
     subj = subject_of(tok)
     if subj is not None:
-        f.append(f"lemma_subjlemma={lemma}|{subj.lemma_.lower()}")
+        f.append(f"lemma_subjlemma={lemma}|{word(subj)}")
     return f
 
 
