@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from interlock.extract.lexicon import CAPITALS, DEMONYMS, PLACE_ALIASES
+from interlock.extract.lexicon import CAPITALS, DEMONYMS, PLACE_ALIASES, ROLE_NOUNS
 from interlock.extract.state import DocState, EntityDraft
 
 #: role head words that name a post in a national state
@@ -147,7 +147,51 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
         return countries.get(dominant)
     if dominant is None and len(here) == 1:
         return countries.get(next(iter(here)))
-    return None
+    nearest = _nearest_before(state, token)
+    return countries.get(nearest) if nearest is not None else None
+
+
+#: prepositions whose object is where something happens, not whose post it is
+_PLACE_PREPOSITIONS = frozenset(("in", "to", "from", "at", "into", "for", "against", "with", "across", "toward",
+                                 "towards", "on", "by", "over", "between", "of"))
+
+
+#: nouns of a state's own organs, whose country word names the country of the post nearby
+_STATE_WORDS = frozenset(("ministry", "government", "side", "delegation", "embassy", "presidency", "cabinet",
+                          "authorities", "parliament", "lawmaker", "official", "officials", "leader", "leaders"))
+
+
+def _nearest_before(state: DocState, token: Token) -> str | None:
+    """The country named last before a post in its sentence, by a word that is not the
+    object of a preposition: "a senior Varesh lawmaker said Prime Minister X" is Varesh's
+    prime minister; "after studies in Varesh, X" names where, not whose."""
+    pattern, words = _country_table()
+    sent = token.sent
+    doc = token.doc
+    found: str | None = None
+    people = [m.start for e in state.live_entities() if e.label == "PERSON" and not e.anonymous
+              for m in e.mentions if m.kind != "nominal" and sent.start_char <= m.start < token.idx]
+    for match in pattern.finditer(state.text, sent.start_char, token.idx):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        if any(match.end() < p for p in people):
+            continue  # "X's former leader A ... President B": the country was A's
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+            continue
+        heads: list[Token] = []
+        node = root
+        while node.dep_ in ("amod", "compound", "poss", "nmod") and node.head is not node and len(heads) < 4:
+            node = node.head  # "Varesh Defence Minister X": up the compound to its head
+            heads.append(node)
+        if span.start_char == sent.start_char or any(
+                h.ent_type_ in ("PERSON", "ORG") or h.lemma_.lower() in ROLE_NOUNS or h.lemma_.lower() in _STATE_WORDS
+                for h in heads):
+            found = words[match.group(0)]  # a dateline, "the Varesh foreign ministry", "a Varesh MP"
+    return found
 
 
 #: words of a role that name a national body, and the words that body's name has

@@ -329,8 +329,13 @@ def _trim(ent: Span) -> Span | None:
     common noun ("the Saraya al-Fajr militia"); None when nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if start > 0 and _glued_name_word(doc[start - 1]):
+        start -= 1  # "Kata’ib Hizbollah": the model left out a word with an inner apostrophe
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
+    if owner is not None and end - owner > 2 and doc[owner + 1].text[:1].isupper():
+        start = owner + 1  # "the Front’s Executive Committee": the body, its owner named apart
     for k in range(start, end):
         if doc[k].text == "(" or "\n" in doc[k].text or (k + 1 < end and "\n" in doc[k].whitespace_):
             # a name does not run on past a bracket or a line break ("... Peter Mwangi\nKenya's")
@@ -350,13 +355,20 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end]
 
 
+def _glued_name_word(tok: Token) -> bool:
+    """A capitalised word with an apostrophe inside it ("Kata’ib", "Asa'ib") outside any entity."""
+    text = tok.text.replace("’", "'")
+    return (not tok.ent_type_ and tok.text[:1].isupper() and "'" in text[1:-1]
+            and text.replace("'", "").isalpha() and not tok.is_sent_start)
+
+
 #: capitals that are also given names, left to the model
 _GIVEN_CAPITALS = frozenset(("victoria", "santiago", "kingston", "georgetown", "valletta", "lima", "sofia"))
 
 
 def _fix_label(span: Span, label: str) -> str | None:
     """Repair labels the small model gets wrong on political news."""
-    words = [t.lower_ for t in span]
+    words = [t.lower_.replace("’", "'") for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
     if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:

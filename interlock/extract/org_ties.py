@@ -70,12 +70,21 @@ INCLUDE_VERBS = frozenset(("include", "comprise"))
 #: head words of a body inside an organisation: "the Front's parliamentary bloc"
 BODY_HEADS = frozenset(("bloc", "council", "committee", "bureau", "office", "wing", "brigade", "brigades",
                         "command", "directorate", "branch", "unit", "division", "cell", "politburo", "group"))
+#: verbs that link a subject to what describes it: "X is loyal to Y", "X remains loyal to Y"
+_LINKING = frozenset(("be", "remain", "stay", "become"))
+#: head words of an organisation's news outlet: "the Front's radio station"
+OUTLET_HEADS = frozenset(("radio", "newspaper", "paper", "channel", "portal", "agency", "network", "television",
+                          "tv", "website", "broadcaster", "daily", "weekly", "station"))
 _LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
     """Every organisation tie licensed by this token."""
     lemma = token.lemma_.lower()
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+        _named_body(ctx, token)
+    if token.dep_ == "poss" and token.pos_ == "PROPN":
+        _owned_body(ctx, token)
     if lemma not in _LEMMAS and token.lower_ not in _WORDS:
         return
     if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
@@ -99,8 +108,6 @@ def link_statements(ctx: Context, token: Token) -> None:
         _includes(ctx, token)
     if lemma in BACKING_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in _HAVING:
         _backing(ctx, token)
-    if token.dep_ == "poss" and token.pos_ == "PROPN":
-        _owned_body(ctx, token)
 
 
 def _actor(ctx: Context, token: Token) -> EntityDraft | None:
@@ -140,9 +147,16 @@ def _modified(ctx: Context, token: Token) -> EntityDraft | None:
 def _described(ctx: Context, token: Token) -> EntityDraft | None:
     head = token.head
     if token.dep_ in ("amod", "compound", "acl", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
-        return _actor(ctx, head)
-    if token.dep_ in ("acomp", "attr") and head.lemma_ == "be":
+        found = _actor(ctx, head)
+        if found is None and head.dep_ == "appos" and head.pos_ == "NOUN":
+            found = _actor(ctx, head.head)  # "X, another militia allied with Iran"
+        return found
+    if token.dep_ in ("acomp", "attr") and head.lemma_ in _LINKING:
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    if token.pos_ == "VERB" and token.tag_ == "VBN":
+        # "the brigade is aligned with X": the participle heads its clause
+        subj = next((c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         return _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
     return None
 
@@ -196,6 +210,8 @@ def _to_link(ctx: Context, token: Token) -> None:
             predicate = TO_LINKS[token.lower_]
             if token.lower_ == "close" and this.label != "PERSON":
                 predicate = "affiliated_with"  # "a network close to the SDF" is its outlet, not its ally
+            elif token.lower_ == "aligned" and other.label == "PERSON":
+                predicate = "ally_of"  # "a brigade aligned with the premier" sides with a person
             ctx.add(this, predicate, other, token)
 
 
@@ -400,17 +416,41 @@ def _includes(ctx: Context, verb: Token) -> None:
 
 def _owned_body(ctx: Context, poss: Token) -> None:
     """ "the Front's parliamentary bloc", "the Movement's Youth Brigade": a body named
-    with its organisation's possessive is part of it."""
+    with its organisation's possessive is part of it; "the Front's radio, Voice of X": an
+    outlet so named is affiliated with it."""
     owner = _actor(ctx, poss)
-    if owner is None or owner.label != "ORG":
+    if owner is None or owner.label != "ORG" or owner.anonymous:
         return
     head = poss.head
-    if head.lemma_.lower() not in BODY_HEADS and head.lower_ not in BODY_HEADS:
+    words = {t.lower_ for t in head.subtree if t.i > poss.i and t.i <= head.i} | {head.lemma_.lower()}
+    outlet = bool(words & OUTLET_HEADS)
+    if not outlet and head.lemma_.lower() not in BODY_HEADS and head.lower_ not in BODY_HEADS:
         return
-    body = ctx.entity(head, ("ORG",))
-    if body is None or body is owner or _same_name(body, owner):
+    body = _actor(ctx, head)
+    if body is None:  # "the Front's radio, Voice of X"
+        body = next((e for c in head.children if c.dep_ == "appos" for e in [_actor(ctx, c)] if e is not None), None)
+    if body is None or body is owner or body.label != "ORG" or _same_name(body, owner):
         return
-    ctx.add(body, "part_of", owner, head)
+    ctx.add(body, "affiliated_with" if outlet else "part_of", owner, head)
+
+
+def _named_body(ctx: Context, first: Token) -> None:
+    """ "the KLF Central Committee", "the SDF General Command": an organisation whose name
+    starts with another's name or acronym and ends in a body word is part of it."""
+    span = next((e for e in first.doc.ents if e.start == first.i), None)
+    if span is None or len(span) < 2 or span[-1].lower_ not in BODY_HEADS:
+        return
+    body = ctx.entity(first, ("ORG",))
+    if body is None or body.anonymous:
+        return
+    for size in range(1, len(span) - 1):
+        prefix = span[:size].text
+        for other in ctx.state.live_entities():
+            if other is body or other.label != "ORG" or other.anonymous:
+                continue
+            if any(m.text == prefix for m in other.mentions) and not _same_name(other, body):
+                ctx.add(body, "part_of", other, span[-1])
+                return
 
 
 def _backing(ctx: Context, noun: Token) -> None:

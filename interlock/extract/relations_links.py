@@ -205,7 +205,9 @@ def _verb(ctx: Context, verb: Token) -> None:
         if verb.tag_ == "VBN":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            org = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            org = next((roles.climb_relative(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if org is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+                org = verb.head  # "a party founded by X"
             if by is not None and org is not None:
                 org_ent = ctx.ensure_org(org) if org.pos_ == "PROPN" else None
                 ctx.add(ctx.holder(by), "founded", org_ent, verb, verb=verb)
