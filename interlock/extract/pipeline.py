@@ -110,6 +110,22 @@ for _name, _code in COMPONENTS:
         Language.component(_name, func=_guarded(_name, _code, _STEPS[_name]))
 
 
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline, a caption or a dateline line is not
+    the start of the paragraph after it. Runs before the parser, which keeps the
+    boundaries it is given."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if ("\n" in prev.whitespace_ or "\n" in prev.text) and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+LINE_BREAKS = "interlock_line_breaks"
+if LINE_BREAKS not in Language.factories:
+    Language.component(LINE_BREAKS, func=_line_breaks)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """The bare spaCy pipeline named by the ``spacy_model`` setting (cached)."""
@@ -130,6 +146,8 @@ def load_nlp(model: str | None = None) -> Language:
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with our components added after it (cached)."""
     nlp = spacy.load(model or settings.get("spacy_model")) if model else _fresh_copy()
+    if LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, first=True)
     for name, _ in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
