@@ -20,7 +20,7 @@ from interlock.model import Timex
 #: trigger lemmas (verbs and nouns) per event type
 TRIGGERS: dict[str, frozenset[str]] = {
     "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter",
-                          "hold talks", "host", "receive", "talk", "call", "phone call"}),
+                          "hold talks", "host", "receive", "talk", "call", "phone call", "welcome"}),
     "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
     "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
     "resignation": frozenset({"resign", "resignation", "quit", "step"}),
@@ -40,6 +40,8 @@ _PLACE_PREPS = ("in", "at", "near")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "capital"})
 _GATHER_VERBS = frozenset({"bring", "gather", "include", "involve", "draw", "unite", "assemble"})
 _LIGHT_VERBS = frozenset({"hold", "have", "attend", "chair", "host", "organize", "organise", "convene", "join", "arrange"})
+#: verbs that give a welcome to someone: "accorded a warm welcome to X"
+_WELCOMING = frozenset({"accord", "extend", "give"})
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 
 
@@ -191,8 +193,15 @@ def _event_type(tok: Token) -> str | None:
         return None
     if lemma in ("deal", "accord") and tok.pos_ == "VERB":
         return None  # "deal with Iran" is handling, not a deal
+    if lemma == "welcome" and tok.pos_ == "NOUN":
+        # "X accorded a warm welcome to Y": the welcome is a meeting of X and Y
+        return "meeting" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WELCOMING and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "PERSON" for p in c.subtree)
+            for c in [*tok.children, *tok.head.children]) else None
+    if lemma == "welcome" and not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+        return None  # "welcomed the efforts of X" is approval; "welcomed X" a visit
     if lemma in ("host", "receive") and not (tok.pos_ == "VERB" and _person_object(tok)):
-        return None  # "hosted talks", "received a letter": the talks or nothing are the event
+        return None  # "hosted talks", "received a letter", "welcomed the move": no meeting
     if lemma == "talk" and tok.pos_ == "NOUN" and tok.lower_ == "talks":
         return "meeting"  # "talks between A and B", "held talks with"; "a talk" is a lecture
     if lemma in ("talk", "speak") and not (
@@ -401,7 +410,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 participants.extend(_group(state, child))
     else:
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("with", "between", "of", "by"):
+            if child.dep_ == "prep" and (child.lower_ in ("with", "between", "of", "by") or (
+                    child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
                 participants.extend(_group(state, child))
             elif child.dep_ == "poss":
                 participants.extend(_group(state, child))
@@ -421,7 +431,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                     if _event_type(child) == "meeting":
                         return None  # "the visit included meetings with X": those meetings say who
                     participants.extend(_group(state, child))
-                elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                elif child.dep_ == "prep" and (child.lower_ in ("with", "between") or (
+                        child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
                     participants.extend(_group(state, child))
     speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
     participants = [
@@ -475,7 +486,8 @@ def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb an event noun belongs to: "held a meeting", "in a speech", "the meeting brought"."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ == "dobj" and (head.lemma_.lower() in _LIGHT_VERBS or (
+            noun.lemma_.lower() == "welcome" and head.lemma_.lower() in _WELCOMING)):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "at") and head.head.pos_ == "VERB":
         return head.head
