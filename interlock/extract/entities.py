@@ -394,9 +394,22 @@ def _fix_label(span: Span, label: str) -> str | None:
             return "PERSON"
     if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span):
         return "PERSON"
+    if label == "PERSON" and _before_place_title(span):
+        return "GPE"  # "Teuchitlan Mayor X": the name before a mayor's title is the town
     if label == "ORG" and len(span) == 1 and _is_place_of_action(span.root):
         return "GPE"  # "met ... in Erbil": a one-word name where something happened
     return label
+
+
+#: titles of posts held in a place, which a place's name stands before: "Varesh Governor X"
+_PLACE_TITLES = frozenset(("mayor", "governor"))
+
+
+def _before_place_title(span: Span) -> bool:
+    doc = span.doc
+    end = span.end
+    return (end + 1 < len(doc) and doc[end].lower_ in _PLACE_TITLES and doc[end].text[:1].isupper()
+            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == "PERSON")
 
 
 def _is_place_of_action(tok: Token) -> bool:

@@ -55,12 +55,16 @@ GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc"
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 #: nouns that make their holder the ally of the word before them: "a key US ally", "its ally X"
 ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
+#: nouns that make their holder the opponent of the word before them: "X's political rival Y"
+RIVAL_NOUNS = frozenset(("rival", "foe", "enemy", "adversary", "nemesis", "opponent", "archrival", "arch-rival"))
 #: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
 BACKING_NOUNS = frozenset(("backing", "support", "sponsorship", "patronage"))
 _HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek"))
 #: nouns of fighting: "clashes between A and B", "the war against X"
 CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
                             "campaign", "rivalry", "hostilities", "confrontation"))
+#: nouns of a group's people that stand for the group on a side of a fight: "fighters from X"
+STAND_IN_NOUNS = frozenset(("fighter", "force", "troop", "militant", "soldier", "member", "unit", "gunman"))
 #: verbs of fighting: "A clashed with B", "A fought B", "A fights against B"
 CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
 #: the words and lemmas any rule here starts from, to pass over every other token at once
@@ -75,7 +79,7 @@ _LINKING = frozenset(("be", "remain", "stay", "become"))
 #: head words of an organisation's news outlet: "the Front's radio station"
 OUTLET_HEADS = frozenset(("radio", "newspaper", "paper", "channel", "portal", "agency", "network", "television",
                           "tv", "website", "broadcaster", "daily", "weekly", "station"))
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -102,7 +106,7 @@ def link_statements(ctx: Context, token: Token) -> None:
         _part(ctx, token)
     if token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN":
         _made_of(ctx, token)
-    if lemma in ALLY_NOUNS and token.pos_ == "NOUN":
+    if (lemma in ALLY_NOUNS or lemma in RIVAL_NOUNS) and token.pos_ == "NOUN":
         _ally(ctx, token)
     if lemma in INCLUDE_VERBS and token.pos_ == "VERB":
         _includes(ctx, token)
@@ -280,6 +284,10 @@ def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
     out: list[EntityDraft] = []
     for node in [tok, *tok.conjuncts]:
         ent = _actor(ctx, node)
+        if ent is None and node.lemma_.lower() in STAND_IN_NOUNS:
+            # "fighters from the Sahel Front", "forces of the Council": the group fights
+            ent = next((e for prep in node.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                        for p in prep.children if p.dep_ == "pobj" for e in [_actor(ctx, p)] if e is not None), None)
         if ent is not None and not ent.anonymous and ctx.mention_kind(node, ent) != "nominal" and ent not in out:
             out.append(ent)
     return out
@@ -357,7 +365,8 @@ def _conflict(ctx: Context, noun: Token) -> None:
 
 
 def _ally(ctx: Context, token: Token) -> None:
-    """ "Ghana, a close EU ally", "X and its Lebanese ally Y", "X, an ally of Y"."""
+    """ "Ghana, a close EU ally", "X and its Lebanese ally Y", "X, an ally of Y"; and with a
+    rival's noun the opposite: "Y, X's old rival"."""
     if token.tag_ in ("NNS", "NNPS"):
         return  # "Iran's allies" names nobody
     holder = _holder_of_noun(ctx, token)
@@ -381,7 +390,9 @@ def _ally(ctx: Context, token: Token) -> None:
     if holder is None or partner is None or holder is partner or partner.label == "NORP":
         return
     predicate = "ally_of"
-    if token.lemma_.lower() in ("proxy", "client", "protege", "protégé"):
+    if token.lemma_.lower() in RIVAL_NOUNS:
+        predicate = "opposes"  # "Y, X's political rival"
+    elif token.lemma_.lower() in ("proxy", "client", "protege", "protégé"):
         predicate = "backed_by"
     elif token.lemma_.lower() == "patron":
         holder, partner, predicate = partner, holder, "backed_by"  # "Y, the patron of X": X is backed
@@ -392,13 +403,20 @@ def _includes(ctx: Context, verb: Token) -> None:
     """ "the committee includes A, B and C", "the League, which also includes A and B":
     each is a member (a person, a country) or a part (an organisation) of the subject."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    objects = ("dobj",)
+    if subj is None and verb.lemma_.lower() == "comprise" and verb.dep_ == "acl" and verb.i > 0:
+        # "the Platform comprising A, B and C": the name just before, whatever the parse hung it on
+        subj = verb.head if _named_before(ctx, verb.head) is not None else next(
+            (t for t in reversed(verb.doc[max(0, verb.i - 5):verb.i]) if not t.is_punct and _actor(ctx, t) is not None),
+            None)
+        objects = ("dobj", "npadvmod", "attr", "appos")
     if subj is None:
         return
-    group = _actor(ctx, roles.climb_relative(subj))
+    group = _actor(ctx, roles.climb_relative(subj)) or _named_before(ctx, roles.climb_relative(subj))
     if group is None or group.label not in ("ORG",) or group.anonymous:
         return
     for child in verb.children:
-        if child.dep_ != "dobj":
+        if child.dep_ not in objects:
             continue
         nodes = [child, *child.conjuncts]
         # "key figures such as A, B and C"
@@ -412,6 +430,30 @@ def _includes(ctx: Context, verb: Token) -> None:
             if ctx.mention_kind(node, member) == "nominal":
                 continue
             ctx.add(member, "part_of" if member.label == "ORG" else "member_of", group, verb)
+
+
+def _named_before(ctx: Context, noun: Token) -> EntityDraft | None:
+    """The organisation "the alliance" or "the group" stands for: the last one named before
+    it, in its sentence or the one before, whose name ends in the same word ("the
+    Northern Alliance ... The alliance, comprising ...") or, for "the group", any."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in GROUP_NOUNS | {"group", "league", "movement", "organisation", "organization"}:
+        return None
+    sent = noun.sent
+    start = noun.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    best: tuple[int, EntityDraft] | None = None
+    for ent in ctx.state.live_entities():
+        if ent.label != "ORG" or ent.anonymous:
+            continue
+        last = ent.name.lower().split()[-1] if ent.name.split() else ""
+        if lemma != "group" and last.rstrip("s") != lemma:
+            continue
+        for m in ent.mentions:
+            if start <= m.start and m.end <= noun.idx and m.kind != "nominal" and (best is None or m.start > best[0]):
+                best = (m.start, ent.resolved())
+    return best[1] if best is not None else None
 
 
 def _owned_body(ctx: Context, poss: Token) -> None:
