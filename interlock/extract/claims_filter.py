@@ -28,13 +28,14 @@ ACTION_VERBS = frozenset(
         "attack", "block", "capture", "storm", "bomb", "shell", "raid", "detain", "release",
         "charge", "expect", "organise", "organize", "see", "adopt", "transition", "show", "like",
         "make", "back", "assume", "elect", "nominate", "designate", "install", "promote",
+        "decline", "pivot", "helm", "vote", "witness", "push", "decide", "offer", "agree",
     )
 )
 #: cue verbs that give a post when they name it: "appointed his second son as crown prince"
 GIVING_CUES = frozenset(("appoint", "name", "nominate", "designate", "choose", "pick", "tap"))
 #: verbs that are speech with a clause or a report as object, and actions with a person
 #: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
-PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name"))
+PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name", "suggest", "propose"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "who", "which", "that", "this", "these", "those", "we", "i"))
 
 
@@ -46,6 +47,22 @@ def _passive_giving(doc: Doc, att: AttributionDraft) -> bool:
     return any(
         t.lemma_.lower() in PERSON_ACTIONS and any(c.dep_ == "auxpass" for c in t.children) for t in span
     )
+
+
+def _passive_subject(doc: Doc, att: AttributionDraft) -> bool:
+    """ "X is said to have studied abroad", "Y was accused of fraud": the subject of a passive
+    reporting verb is who is talked about, not who talks."""
+    if att.source is None:
+        return False
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children):
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and att.source[0] <= subj.idx < att.source[1]:
+                return True
+    return False
 
 
 def _cue_verb(doc: Doc, att: AttributionDraft) -> str | None:
@@ -172,6 +189,7 @@ def prune(doc: Doc, state: DocState) -> None:
             or _is_dateline_or_label(doc, att)
             or _acts_on_a_person(doc, att, state)
             or _passive_giving(doc, att)
+            or _passive_subject(doc, att)
             or _gives_a_post(doc, att)
             or _no_claim_content(doc, att)
             or _not_a_speaker(doc, att)
