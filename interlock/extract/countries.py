@@ -144,11 +144,28 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     here = _mentioned(state, sent.start_char, sent.end_char)
     dominant = dominant_country(state)
     if dominant is not None and set(here) <= {dominant}:
-        return countries.get(dominant)
+        return countries.get(dominant) or _named_country(state, dominant)
     if dominant is None and len(here) == 1:
         return countries.get(next(iter(here)))
     nearest = _nearest_before(state, token)
     return countries.get(nearest) if nearest is not None else None
+
+
+def _named_country(state: DocState, name: str) -> EntityDraft | None:
+    """The article's country as an entity of its own when the text names it only by its
+    demonym or capital ("the Varesh MP", "Vareshi officials"): its first such word is the
+    mention, so the post keeps its evidence."""
+    if name not in _COUNTRIES:
+        return None  # "Kurdistan": a region's posts belong to its own government
+    pattern, words = _country_table()
+    for match in pattern.finditer(state.text):
+        if words[match.group(0)] != name or (state.dateline_end is not None and match.start() < state.dateline_end):
+            continue
+        ent = state.new_entity("GPE", match.start(), match.end(), match.group(0), "name")
+        ent.name = name  # "the Varesh MP": the country the demonym names
+        state.cache.pop("countries", None)
+        return ent
+    return None
 
 
 #: prepositions whose object is where something happens, not whose post it is
