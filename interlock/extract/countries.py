@@ -138,8 +138,6 @@ def dominant_country(state: DocState) -> str | None:
 def national_country(state: DocState, token: Token) -> EntityDraft | None:
     """The country entity of a national post named at ``token``, or None when unclear."""
     countries = _countries(state)
-    if not countries:
-        return None
     sent = token.sent
     here = _mentioned(state, sent.start_char, sent.end_char)
     dominant = dominant_country(state)

@@ -534,6 +534,10 @@ def _modifies_other(state: DocState, t: Token, root: Token, ent: EntityDraft) ->
     "Iran's Quds Force chief Esmail Qaani" describe Qaani, who is the participant."""
     node = t
     for _ in range(8):
+        if node is not t and node.dep_ == "appos" and node.head is not root:
+            # "X, commander of the Front": the Front is in X's description
+            other = state.entity_at(node.head.idx, node.head.idx + len(node.head.text))
+            return other is not None and other.resolved() is not ent and other.resolved().label == "PERSON"
         if node is root or node.dep_ not in _MODIFIER_DEPS or node.head is node:
             return False
         node = node.head

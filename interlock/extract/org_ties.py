@@ -480,9 +480,11 @@ def _named_body(ctx: Context, first: Token) -> None:
     """ "the KLF Central Committee", "the SDF General Command": an organisation whose name
     starts with another's name or acronym and ends in a body word is part of it."""
     span = next((e for e in first.doc.ents if e.start == first.i), None)
+    if span is not None and span[0].lower_ == "the":
+        span = span[1:]
     if span is None or len(span) < 2 or span[-1].lower_ not in BODY_HEADS:
         return
-    body = ctx.entity(first, ("ORG",))
+    body = ctx.entity(span[0], ("ORG",))
     if body is None or body.anonymous:
         return
     for size in range(1, len(span) - 1):

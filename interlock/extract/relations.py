@@ -159,7 +159,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return _replacement(ctx, verb)
         if verb.lemma_.lower() in REMOVE_VERBS and verb.pos_ == "VERB":
             # "X was removed as governor of Y", "sacked X as army chief": X held the post
-            ent = ctx.holder(_subject(verb, passive_first=True))
+            ent = _named_just_before(ctx, verb) or ctx.holder(_subject(verb, passive_first=True))
             if ent is None and verb.dep_ == "acl":
                 ent = ctx.holder(verb.head)  # "Jonas Brandt, sacked as the Chief of Defence Staff"
             if ent is not None:
@@ -186,6 +186,21 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return first, first_verb, None
         ctx.how = how
     return None, None, None
+
+
+#: words between a name and the participle that tells what befell it: "X, who was removed as"
+_BEFORE_PARTICIPLE = frozenset((",", "who", "was", "were", "has", "had", "been", "is"))
+
+
+def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
+    """The person named right before a participle, over a comma or "who was" ("A, sacked as
+    X; B, retired as Y"): in such lists the parser often hangs each clause on the first name."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].lower_ in _BEFORE_PARTICIPLE and verb.i - i <= 4:
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None
+    return ctx.entity(verb.doc[i], roles.PERSON_LABELS, named_only=True)
 
 
 #: verbs that take a post away: "X was removed as governor", "sacked X as chief"
