@@ -20,7 +20,8 @@ from interlock.model import Timex
 #: trigger lemmas (verbs and nouns) per event type
 TRIGGERS: dict[str, frozenset[str]] = {
     "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter",
-                          "hold talks", "host", "receive", "talk", "call", "phone call", "welcome"}),
+                          "hold talks", "host", "receive", "talk", "call", "phone call", "welcome", "discuss",
+                          "negotiate"}),
     "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
     "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
     "resignation": frozenset({"resign", "resignation", "quit", "step"}),
@@ -193,6 +194,12 @@ def _event_type(tok: Token) -> str | None:
         return None
     if lemma in ("deal", "accord") and tok.pos_ == "VERB":
         return None  # "deal with Iran" is handling, not a deal
+    if lemma in ("discuss", "negotiate"):
+        # "A and B discussed the reshuffle": two named people discussing met; "A discussed
+        # the plan" or "the cabinet discussed" says nothing of a meeting
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        people = [t for t in [subj, *subj.conjuncts] if t.ent_type_ == "PERSON"] if subj is not None else []
+        return "meeting" if tok.pos_ == "VERB" and len(people) >= 2 else None
     if lemma == "welcome" and tok.pos_ == "NOUN":
         # "X accorded a warm welcome to Y": the welcome is a meeting of X and Y
         return "meeting" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WELCOMING and any(
