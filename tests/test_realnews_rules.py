@@ -431,3 +431,19 @@ def test_the_subject_of_a_passive_reporting_verb_is_not_its_speaker() -> None:
     sources = [a["source"]["text"] for a in doc["attributions"] if a.get("source")]
     assert "The new army chief" not in sources
     assert "the ministry" in sources
+
+
+def test_two_named_people_discussing_met_and_one_alone_did_not() -> None:
+    doc = read("Prime Minister Omar Farah and President Sharif Ali had been discussing a reshuffle of the "
+               "security apparatus for two weeks, sources said.")
+    assert ("Omar Farah", "met_with", "Sharif Ali", None, "current") in facts(doc)
+    doc = read("President Sharif Ali discussed the plan on Monday.")
+    assert not [f for f in facts(doc) if f[1] == "met_with"]
+
+
+def test_a_holder_forced_to_flee_held_the_post_before() -> None:
+    doc = read("Rebel fighters seized the capital on Sunday, forcing President Amos Wekesa to flee after 13 "
+               "years in power.")
+    assert [f[4] for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "president"] == ["former"]
+    doc = read("Rebels tried to force President Amos Wekesa to resign.")
+    assert [f[4] for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "president"] == ["current"]

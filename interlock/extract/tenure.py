@@ -71,9 +71,22 @@ _ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", 
                      "urge", "move", "effort", "attempt", "campaign", "pressure"))
 
 
+#: verbs that make their object do what follows: "forcing X to flee"
+_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive", "push"))
+
+
+def _forced(tok: Token) -> bool:
+    """ "forced X to flee", "forcing X to resign": the ending happened to the object."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and head.lemma_.lower() in _CAUSATIVES and head.lemma_.lower() != "push"
+            and not _open(head) and any(c.dep_ == "dobj" for c in head.children))
+
+
 def _open(tok: Token) -> bool:
     """True when an ending is asked for, feared or denied, not reported: "push Y to dismiss X",
     "threatened to resign", "the motions for the removal of X", "did not resign"."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES and tok.head.lemma_.lower() != "push":
+        return _open(tok.head)
     if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
            for c in tok.children):
         return True
@@ -129,6 +142,10 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
                         mark(c)
                 if tok.dep_ == "relcl":  # "X, who resigned in 2020"
                     mark(tok.head)
+                if _forced(tok):  # "forcing President X to flee"
+                    for c in tok.head.children:
+                        if c.dep_ == "dobj":
+                            mark(c)
         elif tok.pos_ == "NOUN" and lemma in NOUN_ENDINGS:
             for c in tok.children:
                 if c.dep_ == "poss":
