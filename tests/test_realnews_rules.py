@@ -447,3 +447,10 @@ def test_a_holder_forced_to_flee_held_the_post_before() -> None:
     assert [f[4] for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "president"] == ["former"]
     doc = read("Rebels tried to force President Amos Wekesa to resign.")
     assert [f[4] for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "president"] == ["current"]
+
+
+def test_a_body_described_in_lowercase_is_part_of_its_owner_s_post() -> None:
+    doc = read("The Sahel Liberation Front rejected the truce. The committee includes Omar Farah, the head of "
+               "the Sahel Liberation Front's political bureau, and Ruth Achieng.")
+    assert ("Omar Farah", "leader_of", "Sahel Liberation Front", "head of the political bureau", "current") \
+        in facts(doc)

@@ -15,6 +15,8 @@ no statement, and every subject and object is an entity with a mention.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries, relations_links, roles, tenure
@@ -547,6 +549,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         if obj is None:
             obj = countries.national_country(ctx.state, token)
             basis = "country" if obj is not None else basis
+    if obj is not None and obj.label == "ORG" and predicate != "member_of":
+        obj, role = _owner_of_body(ctx, obj, role)  # a member of the bureau is tied to it
     if obj is None:
         if nominal or predicate in ("founded", "member_of"):
             return
@@ -562,6 +566,23 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             # a leader also holds the post: "commander of the Border Guard" is a position
             ctx.add(who, "holds_position", obj, token, role, when, verb if who is holder else None)
     _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
+
+
+_OWNED_BODY = re.compile(r"^(?:the )?(.+?)['’]s? ([a-z][a-z ]+)$")
+
+
+def _owner_of_body(ctx: Context, obj: EntityDraft, role: str) -> tuple[EntityDraft, str]:
+    """ "head of the Front's political bureau": a body the text only describes, in lowercase,
+    is no organisation of its own; the post is "head of the political bureau" in the Front."""
+    match = _OWNED_BODY.match(obj.name)
+    if match is None:
+        return obj, role
+    owner_name, body = match.group(1).lower(), match.group(2)
+    owner = next((e for e in ctx.state.live_entities() if e.label == "ORG" and e is not obj and not e.anonymous
+                  and e.name.lower().removeprefix("the ") == owner_name), None)
+    if owner is None:
+        return obj, role
+    return owner, f"{role} of the {body}"
 
 
 def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, EntityDraft | None]:
