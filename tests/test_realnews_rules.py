@@ -454,3 +454,10 @@ def test_a_body_described_in_lowercase_is_part_of_its_owner_s_post() -> None:
                "the Sahel Liberation Front's political bureau, and Ruth Achieng.")
     assert ("Omar Farah", "leader_of", "Sahel Liberation Front", "head of the political bureau", "current") \
         in facts(doc)
+
+
+def test_a_place_name_starting_with_a_lowercase_article_is_whole() -> None:
+    doc = read("Omar Farah was removed as governor of as-Suweida on Monday.")
+    assert ("Omar Farah", "leader_of", "as-Suweida", "governor", "former") in facts(doc)
+    doc = read("Protesters in Damascus chanted against the rule of al-Assad.")
+    assert "al-Assad" not in {e["name"] for e in doc["entities"] if e["label"] == "GPE"}

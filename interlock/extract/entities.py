@@ -203,6 +203,19 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
         tok = doc[i]
         if tok.idx >= body_end:
             break
+        if _particle_place_start(doc, state, i):
+            j = _name_run_end(doc, i + 2)
+            run = doc[i:j]
+            inside = [(m, e) for e in state.entities for m in e.mentions
+                      if m.start < run.end_char and run.start_char < m.end]
+            if not inside:
+                state.new_entity("GPE", run.start_char, run.end_char, run.text, "name")
+            elif len(inside) == 1 and inside[0][0].start == doc[i + 2].idx and inside[0][0].kind == "name":
+                mention, ent = inside[0]  # the model found "Suweida": the name is "as-Suweida"
+                mention.start, mention.end, mention.text = run.start_char, run.end_char, run.text
+                ent.name, ent.label = run.text, "GPE"
+            i = j
+            continue
         if not _cap(tok) or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
             i += 1
             continue
@@ -216,6 +229,34 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
         run = doc[start:j]
         _place_run(doc, state, run)
         i = max(j, i + 1)
+
+
+#: lower-case Arabic articles that start a place's name: "as-Suweida", "al-Qaim"
+_PLACE_PARTICLES = frozenset(("al", "as", "ar", "ad", "ash", "at", "az", "an", "el", "ed", "es", "et"))
+#: words after which "of as-Suweida" names a place
+_PLACE_OWNERS = frozenset(("governor", "governors", "province", "city", "town", "mayor", "governorate", "district"))
+
+
+def _particle_place_start(doc: Doc, state: DocState, i: int) -> bool:
+    """ "governor of as-Suweida", "in al-Qaim", "Daraa, and as-Suweida": a name the model
+    misses because it starts in lower case, where only a place can stand."""
+    tok = doc[i]
+    if tok.lower_ not in _PLACE_PARTICLES or i == 0 or i + 2 >= len(doc) or tok.whitespace_:
+        return False
+    if doc[i + 1].text != "-" or doc[i + 1].whitespace_ or not _cap(doc[i + 2]):
+        return False
+    prev = doc[i - 1].lower_
+    if prev in ("in", "near", "at"):
+        return True
+    if prev == "of" and i >= 2 and doc[i - 2].lower_ in _PLACE_OWNERS:
+        return True
+    if prev in (",", "and"):
+        k = i - 1
+        while k > 0 and doc[k].lower_ in (",", "and"):
+            k -= 1
+        ent = state.entity_at(doc[k].idx, doc[k].idx + len(doc[k].text))
+        return ent is not None and ent.label == "GPE"
+    return False
 
 
 def _place_run(doc: Doc, state: DocState, run: Span) -> None:
