@@ -461,3 +461,8 @@ def test_a_place_name_starting_with_a_lowercase_article_is_whole() -> None:
     assert ("Omar Farah", "leader_of", "as-Suweida", "governor", "former") in facts(doc)
     doc = read("Protesters in Damascus chanted against the rule of al-Assad.")
     assert "al-Assad" not in {e["name"] for e in doc["entities"] if e["label"] == "GPE"}
+
+
+def test_a_body_s_president_is_not_the_country_s() -> None:
+    doc = read("Kenya's council named a new premier. Council president Amos Wekesa announced the selection on Monday.")
+    assert not [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[2] == "Kenya"]

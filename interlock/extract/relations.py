@@ -530,7 +530,8 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate, role = "holds_position", "member"  # a seat in a legislature is a position
     if predicate == "employed_by" and obj is not None and obj.label not in ("ORG",):
         predicate = "holds_position"
-    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_national_role(role):
+    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_national_role(role) \
+            and not _body_title(token):
         # "President X", "the foreign minister": a post in the state of the country the
         # sentence or the article is about
         obj = countries.national_country(ctx.state, token)
@@ -566,6 +567,18 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             # a leader also holds the post: "commander of the Border Guard" is a position
             ctx.add(who, "holds_position", obj, token, role, when, verb if who is holder else None)
     _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
+
+
+#: nouns before a title that make it the title of a body, not of the state: "Council president X"
+_TITLE_BODIES = frozenset(("council", "commission", "committee", "board", "assembly", "senate", "court", "union",
+                           "bank", "club", "company", "university", "league", "federation", "association",
+                           "party", "parliament", "chamber", "congress", "tribunal", "authority"))
+
+
+def _body_title(token: Token) -> bool:
+    """ "Council president X", "Commission President Y": a body's title, whose state is unknown."""
+    return any(c.dep_ in ("compound", "nmod") and c.i < token.i and c.lower_ in _TITLE_BODIES
+               for c in token.children)
 
 
 _OWNED_BODY = re.compile(r"^(?:the )?(.+?)['’]s? ([a-z][a-z ]+)$")
