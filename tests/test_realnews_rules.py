@@ -466,3 +466,24 @@ def test_a_place_name_starting_with_a_lowercase_article_is_whole() -> None:
 def test_a_body_s_president_is_not_the_country_s() -> None:
     doc = read("Kenya's council named a new premier. Council president Amos Wekesa announced the selection on Monday.")
     assert not [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[2] == "Kenya"]
+
+
+def test_a_visit_s_meetings_pair_the_visitor_with_each_host() -> None:
+    doc = read("Omar Farah's visit lasted ten hours and included separate meetings with Amos Wekesa, Ruth Achieng "
+               "and Peter Okello.")
+    met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
+    assert met == {("Amos Wekesa", "Omar Farah"), ("Omar Farah", "Ruth Achieng"), ("Omar Farah", "Peter Okello")}
+
+
+def test_a_meeting_that_did_not_happen_and_a_meeting_with_others_are_not_merged() -> None:
+    doc = read("Omar Farah visited Nairobi last week, where he met with Amos Wekesa. Farah did not meet with "
+               "Ruth Achieng during this visit. In June, he met with Peter Okello.")
+    events = [sorted(names) for names in (
+        [e["name"] for e in doc["entities"] if e["id"] in ev["participants"]] for ev in doc["events"]
+        if ev["type"] == "meeting")]
+    assert ["Amos Wekesa", "Ruth Achieng"] not in [[n for n in ev if n != "Omar Farah"] for ev in events]
+    assert not [ev for ev in events if "Ruth Achieng" in ev and "Amos Wekesa" in ev]
+    assert not [ev for ev in events if "Peter Okello" in ev and "Amos Wekesa" in ev]
+    denied = [s for s in doc["statements"] if s["predicate"] == "met_with"
+              and {s["subject"], s["object"]} & {e["id"] for e in doc["entities"] if e["name"] == "Ruth Achieng"}]
+    assert denied and all(s["modality"] == "negated" for s in denied)

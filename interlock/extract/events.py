@@ -62,8 +62,9 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev = _new_event(doc, state, tok, etype, sent)
             if ev is None:
                 continue
+            denied = any(c.dep_ == "neg" for c in tok.children)  # "did not meet": never the same meeting
             for one in _one_place_each(ev, _separately(tok)):
-                same = _same_meeting(events, one) if etype == "meeting" else None
+                same = _same_meeting(events, one) if etype == "meeting" and not denied else None
                 if etype == "election":
                     same = _same_election(events, one)
                 if same is not None:
@@ -422,6 +423,10 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 participants.extend(_group(state, child))
             elif child.dep_ == "poss":
                 participants.extend(_group(state, child))
+        visitor = _visit_owner(tok)
+        if visitor is not None:
+            participants[:0] = _group(state, visitor)  # "X's visit included meetings with A and B"
+            sided = True
         verb = _governing_verb(tok)
         between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         if verb is not None:
@@ -488,6 +493,23 @@ def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
         if (after and after[0].strip(",.") in ("why", "what")) or text_of(doc)[start:end].lower().endswith("why"):
             if "purpose" not in ev.uncertain:
                 ev.uncertain.append("purpose")
+
+
+#: nouns of a trip whose owner meets those its meetings name
+_TRIP_NOUNS = frozenset(("visit", "trip", "tour", "stay", "mission"))
+
+
+def _visit_owner(noun: Token) -> Token | None:
+    """ "X's visit ... included meetings with A and B": X, who made the visit."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() != "include":
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None and head.dep_ == "conj":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _TRIP_NOUNS:
+        return None
+    return next((c for c in subj.children if c.dep_ == "poss"), None)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -681,9 +703,14 @@ def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None
         if prior.time is not None and ev.time is not None and prior.time.value != ev.time.value:
             continue
         shared = any(p.resolved() is q.resolved() for p in prior.participants for q in ev.participants)
-        if shared:
-            return prior
+        if shared and not (_others(prior, ev) and _others(ev, prior)):
+            return prior  # "X met Y" then "X, Y and Z met": one meeting; "X met Z" is another
     return None
+
+
+def _others(a: EventDraft, b: EventDraft) -> bool:
+    """True when ``a`` has a participant ``b`` has not."""
+    return any(not any(p.resolved() is q.resolved() for q in b.participants) for p in a.participants)
 
 
 def _same_election(events: list[EventDraft], ev: EventDraft) -> EventDraft | None:
