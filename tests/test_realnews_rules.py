@@ -487,3 +487,11 @@ def test_a_meeting_that_did_not_happen_and_a_meeting_with_others_are_not_merged(
     denied = [s for s in doc["statements"] if s["predicate"] == "met_with"
               and {s["subject"], s["object"]} & {e["id"] for e in doc["entities"] if e["name"] == "Ruth Achieng"}]
     assert denied and all(s["modality"] == "negated" for s in denied)
+
+
+def test_separate_meetings_with_a_list_of_titled_names_pair_each_name() -> None:
+    doc = read("Omar Farah flew to Nairobi on Monday. Farah's visit lasted a day and included separate meetings "
+               "with former premier and Unity Party leader Amos Wekesa, Green Front head Ruth Achieng, and "
+               "Kenya Farmers Union chairman Peter Okello.")
+    met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
+    assert met == {("Amos Wekesa", "Omar Farah"), ("Omar Farah", "Ruth Achieng"), ("Omar Farah", "Peter Okello")}

@@ -446,6 +446,8 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 elif child.dep_ == "prep" and (child.lower_ in ("with", "between") or (
                         child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
                     participants.extend(_group(state, child))
+    if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
+        participants = _separate_guests(state, tok, sent, participants)
     speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
     participants = [
         p for p in _dedupe(participants)
@@ -493,6 +495,32 @@ def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
         if (after and after[0].strip(",.") in ("why", "what")) or text_of(doc)[start:end].lower().endswith("why"):
             if "purpose" not in ev.uncertain:
                 ev.uncertain.append("purpose")
+
+
+def _separate_guests(state: DocState, tok: Token, sent: Span, found: list[EntityDraft]) -> list[EntityDraft]:
+    """ "separate meetings with former premier and Front leader A, Party head B, and C": the
+    named people of the list, read off the text up to the clause's end, since the parser
+    loses long lists of titled names; a title or an organisation that only introduces a
+    name is no guest of its own."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if prep is None:
+        return found
+    doc = tok.doc
+    # to the clause's end, over a sentence break the parser may put after a comma
+    end = next((t.idx for t in doc[prep.i:] if t.text in (";", ":", ".", "!", "?")), sent.end_char)
+    guests: list[EntityDraft] = []
+    for m, ent in state.mentions_in(prep.idx, end):
+        ent = ent.resolved()
+        if ent.label == "PERSON" and not ent.anonymous and m.kind != "nominal" and ent not in guests:
+            guests.append(ent)
+    if not guests:
+        return found
+    hosts = [p for p in found if p.resolved() not in guests and not _in_list(state, p, prep.idx, end)]
+    return [*hosts, *guests]
+
+
+def _in_list(state: DocState, ent: EntityDraft, start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in ent.resolved().mentions)
 
 
 #: nouns of a trip whose owner meets those its meetings name
