@@ -495,3 +495,11 @@ def test_separate_meetings_with_a_list_of_titled_names_pair_each_name() -> None:
                "Kenya Farmers Union chairman Peter Okello.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
     assert met == {("Amos Wekesa", "Omar Farah"), ("Omar Farah", "Ruth Achieng"), ("Omar Farah", "Peter Okello")}
+
+
+def test_a_caption_that_tells_of_a_meeting_is_its_own_sentence() -> None:
+    doc = read("Wekesa names new deputy\nPhoto: Amos Wekesa (left) and his son Tom Wekesa (right) meet with "
+               "Peter Okello, the envoy of Uganda in Kenya, in 2024 / Credit: Kenya State House\n\n"
+               "Amos Wekesa has appointed his son as deputy.")
+    met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
+    assert ("Amos Wekesa", "Peter Okello") in met

@@ -118,7 +118,14 @@ def _line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if ("\n" in prev.whitespace_ or "\n" in prev.text) and not tok.is_space:
             tok.is_sent_start = True
+        elif prev.text == ":" and tok.i >= 2 and doc[tok.i - 2].lower_ in _CAPTION_LABELS and (
+                tok.i == 2 or "\n" in doc[tok.i - 3].text or "\n" in doc[tok.i - 3].whitespace_):
+            tok.is_sent_start = True  # "Photo: A and B meet C": the caption is a sentence of its own
     return doc
+
+
+#: labels that start a caption line
+_CAPTION_LABELS = frozenset(("photo", "image", "picture", "pictured", "caption"))
 
 
 LINE_BREAKS = "interlock_line_breaks"
