@@ -204,7 +204,7 @@ def _event_type(tok: Token) -> str | None:
     if lemma == "welcome" and tok.pos_ == "NOUN":
         # "X accorded a warm welcome to Y": the welcome is a meeting of X and Y
         return "meeting" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WELCOMING and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "PERSON" for p in c.subtree)
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(p.ent_type_ == "PERSON" for p in c.subtree)
             for c in [*tok.children, *tok.head.children]) else None
     if lemma == "welcome" and not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
         return None  # "welcomed the efforts of X" is approval; "welcomed X" a visit
@@ -443,7 +443,7 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                     if _event_type(child) == "meeting":
                         return None  # "the visit included meetings with X": those meetings say who
                     participants.extend(_group(state, child))
-                elif child.dep_ == "prep" and (child.lower_ in ("with", "between") or (
+                elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
                         child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
                     participants.extend(_group(state, child))
     if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
