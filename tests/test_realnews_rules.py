@@ -503,3 +503,15 @@ def test_a_caption_that_tells_of_a_meeting_is_its_own_sentence() -> None:
                "Amos Wekesa has appointed his son as deputy.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
     assert ("Amos Wekesa", "Peter Okello") in met
+
+
+def test_backed_by_in_the_passive() -> None:
+    found = facts(read("The Houthis, who are backed by Iran, fired missiles."))
+    assert ("Houthis", "backed_by", "Iran", None, "current") in found
+    found = facts(read("The Sahel Front is supported by Mali and funded by Niger."))
+    assert ("Sahel Front", "backed_by", "Mali", None, "current") in found
+    assert ("Sahel Front", "backed_by", "Niger", None, "current") in found
+    found = facts(read("He met figures from the Popular Mobilization Forces (PMF), an umbrella of mostly Shiite "
+                       "paramilitary groups backed by Iran."))
+    assert ("Popular Mobilization Forces", "backed_by", "Iran", None, "current") in found
+    assert not [f for f in facts(read("The plan is backed by the Sahel Front.")) if f[1] == "backed_by"]

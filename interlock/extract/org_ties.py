@@ -57,6 +57,8 @@ ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
 #: nouns that make their holder the opponent of the word before them: "X's political rival Y"
 RIVAL_NOUNS = frozenset(("rival", "foe", "enemy", "adversary", "nemesis", "opponent", "archrival", "arch-rival"))
+#: verbs of support whose passive names the backer: "groups backed by Iran"
+BACKING_VERBS = frozenset(("back", "support", "sponsor", "fund", "finance", "arm", "bankroll"))
 #: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
 BACKING_NOUNS = frozenset(("backing", "support", "sponsorship", "patronage"))
 _HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek"))
@@ -89,6 +91,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _named_body(ctx, token)
     if token.dep_ == "poss" and token.pos_ == "PROPN":
         _owned_body(ctx, token)
+    if lemma in BACKING_VERBS and token.tag_ == "VBN":
+        _backed_by(ctx, token)
     if lemma not in _LEMMAS and token.lower_ not in _WORDS:
         return
     if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
@@ -397,6 +401,31 @@ def _ally(ctx: Context, token: Token) -> None:
     elif token.lemma_.lower() == "patron":
         holder, partner, predicate = partner, holder, "backed_by"  # "Y, the patron of X": X is backed
     ctx.add(holder, predicate, partner, token)
+
+
+def _backed_by(ctx: Context, verb: Token) -> None:
+    """ "the Front, which is backed by Iran", "militias funded by X", "an umbrella of groups
+    backed by Iran" (the umbrella is backed)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None or any(c.dep_ == "neg" for c in verb.children):
+        return
+    backers = [e for p in agent.children if p.dep_ == "pobj" for node in [p, *p.conjuncts]
+               for e in [_actor(ctx, node)] if e is not None and not e.anonymous]
+    backed = _described(ctx, verb)
+    if backed is None and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.head.lemma_.lower() in (
+            GROUP_NOUNS | {"umbrella", "network"}):
+        group = verb.head.head.head  # "X, an umbrella of groups backed by Y"
+        backed = _actor(ctx, group) or (_actor(ctx, group.head) if group.dep_ == "appos" else None)
+        if backed is None:  # the parser did not hang the description on the name before it
+            before = [t for t in verb.doc[max(0, group.left_edge.i - 4):group.left_edge.i] if not t.is_punct]
+            backed = _actor(ctx, before[-1]) if before else None
+    if backed is None and verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        backed = _described(ctx, verb.head)  # "supported by X and funded by Y"
+    if backed is None or backed.anonymous:
+        return
+    for backer in backers:
+        if backer is not backed and not _same_name(backer, backed):
+            ctx.add(backed, "backed_by", backer, verb, verb=verb)
 
 
 def _includes(ctx: Context, verb: Token) -> None:
