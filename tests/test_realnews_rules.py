@@ -515,3 +515,13 @@ def test_backed_by_in_the_passive() -> None:
                        "paramilitary groups backed by Iran."))
     assert ("Popular Mobilization Forces", "backed_by", "Iran", None, "current") in found
     assert not [f for f in facts(read("The plan is backed by the Sahel Front.")) if f[1] == "backed_by"]
+
+
+def test_led_by_gives_the_leader() -> None:
+    found = facts(read("The Libyan National Army led by Khalifa Haftar has consolidated its presence."))
+    assert ("Khalifa Haftar", "leader_of", "Libyan National Army", "leader", "current") in found
+    found = facts(read("The Tigray Defence Forces led by the TPLF advanced."))
+    assert ("TPLF", "leader_of", "Tigray Defence Forces", None, "current") in found
+    found = facts(read("The two parties, the Kurdistan Democratic Party led by Massoud Barzani and the Patriotic "
+                       "Union of Kurdistan, met."))
+    assert not [f for f in found if f[0] == "Patriotic Union of Kurdistan" and f[1] == "leader_of"]

@@ -57,6 +57,8 @@ ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
 #: nouns that make their holder the opponent of the word before them: "X's political rival Y"
 RIVAL_NOUNS = frozenset(("rival", "foe", "enemy", "adversary", "nemesis", "opponent", "archrival", "arch-rival"))
+#: verbs whose passive names who leads: "the army led by X", with the post it gives a person
+LED_BY = {"lead": "leader", "head": "head", "command": "commander", "chair": "chairman"}
 #: verbs of support whose passive names the backer: "groups backed by Iran"
 BACKING_VERBS = frozenset(("back", "support", "sponsor", "fund", "finance", "arm", "bankroll"))
 #: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
@@ -93,6 +95,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _owned_body(ctx, token)
     if lemma in BACKING_VERBS and token.tag_ == "VBN":
         _backed_by(ctx, token)
+    if lemma in LED_BY and token.tag_ == "VBN":
+        _led_by(ctx, token)
     if lemma not in _LEMMAS and token.lower_ not in _WORDS:
         return
     if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
@@ -401,6 +405,34 @@ def _ally(ctx: Context, token: Token) -> None:
     elif token.lemma_.lower() == "patron":
         holder, partner, predicate = partner, holder, "backed_by"  # "Y, the patron of X": X is backed
     ctx.add(holder, predicate, partner, token)
+
+
+def _led_by(ctx: Context, verb: Token) -> None:
+    """ "the National Army led by X": X leads it; "forces led by the Front": the Front leads them."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None or any(c.dep_ == "neg" for c in verb.children):
+        return
+    led = _described(ctx, verb)
+    if led is None or led.anonymous or led.label not in ORG_LIKE:
+        return
+    for p in agent.children:
+        if p.dep_ != "pobj":
+            continue
+        first = _actor(ctx, p)
+        for node in [p, *p.conjuncts]:
+            leader = _actor(ctx, node)
+            if leader is None or leader is led or leader.anonymous or _same_name(leader, led):
+                continue
+            if first is not None and leader.label != first.label:
+                break  # "the KDP led by X and the PUK": the parser joined the second party to X
+            if leader.label == "PERSON":
+                if ctx.mention_kind(node, leader) == "nominal":
+                    continue
+                role = LED_BY[verb.lemma_.lower()]
+                ctx.add(leader, "leader_of", led, verb, role)
+                ctx.add(leader, "holds_position", led, verb, role)
+            elif leader.label == "ORG":
+                ctx.add(leader, "leader_of", led, verb)
 
 
 def _backed_by(ctx: Context, verb: Token) -> None:
