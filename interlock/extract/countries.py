@@ -159,6 +159,9 @@ def _named_country(state: DocState, name: str) -> EntityDraft | None:
     for match in pattern.finditer(state.text):
         if words[match.group(0)] != name or (state.dateline_end is not None and match.start() < state.dateline_end):
             continue
+        there = state.entity_at(match.start(), match.end(), exact=True)
+        if there is not None and there.resolved().label == "GPE":
+            continue  # "Nairobi": the capital is a place of its own
         ent = state.new_entity("GPE", match.start(), match.end(), match.group(0), "name")
         ent.name = name  # "the Varesh MP": the country the demonym names
         state.cache.pop("countries", None)
