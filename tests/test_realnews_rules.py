@@ -525,3 +525,9 @@ def test_led_by_gives_the_leader() -> None:
     found = facts(read("The two parties, the Kurdistan Democratic Party led by Massoud Barzani and the Patriotic "
                        "Union of Kurdistan, met."))
     assert not [f for f in found if f[0] == "Patriotic Union of Kurdistan" and f[1] == "leader_of"]
+
+
+def test_the_group_a_hyphen_describes_is_the_one_named_before() -> None:
+    found = facts(read("The army chief refused to confront the Sahel Front directly without co-operation from the "
+                       "Mali-backed group."))
+    assert ("Sahel Front", "backed_by", "Mali", None, "current") in found
