@@ -210,8 +210,9 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
                       if m.start < run.end_char and run.start_char < m.end]
             if not inside:
                 state.new_entity("GPE", run.start_char, run.end_char, run.text, "name")
-            elif len(inside) == 1 and inside[0][0].start == doc[i + 2].idx and inside[0][0].kind == "name":
-                mention, ent = inside[0]  # the model found "Suweida": the name is "as-Suweida"
+            elif (len(inside) == 1 and inside[0][0].start == doc[i + 2].idx and inside[0][0].kind == "name"
+                  and inside[0][1].label in ("GPE", "LOC", "FAC") and len(inside[0][1].mentions) == 1):
+                mention, ent = inside[0]  # the model found the place "Suweida": the name is "as-Suweida"
                 mention.start, mention.end, mention.text = run.start_char, run.end_char, run.text
                 ent.name, ent.label = run.text, "GPE"
             i = j

@@ -49,6 +49,7 @@ _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
     """Events with their participants, place, time and topics."""
     events: list[EventDraft] = []
+    denials: set[int] = set()
     body_end = state.body_end if state.body_end is not None else len(text_of(doc))
     for sent in doc.sents:
         if sent.start_char >= body_end:
@@ -62,9 +63,13 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev = _new_event(doc, state, tok, etype, sent)
             if ev is None:
                 continue
-            denied = any(c.dep_ == "neg" for c in tok.children)  # "did not meet": never the same meeting
+            denied = _denied(tok)
             for one in _one_place_each(ev, _separately(tok)):
-                same = _same_meeting(events, one) if etype == "meeting" and not denied else None
+                # "did not meet Y" is never the meeting with X told before; two denials are one
+                same = _same_meeting([e for e in events if (id(e) in denials) == denied], one) \
+                    if etype == "meeting" else None
+                if same is None and denied:
+                    denials.add(id(one))
                 if etype == "election":
                     same = _same_election(events, one)
                 if same is not None:
@@ -734,6 +739,13 @@ def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None
         if shared and not (_others(prior, ev) and _others(ev, prior)):
             return prior  # "X met Y" then "X, Y and Z met": one meeting; "X met Z" is another
     return None
+
+
+def _denied(tok: Token) -> bool:
+    """ "did not meet", "never met", "denied meeting": a meeting said not to have happened."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj", "xcomp", "ccomp") and tok.head.lemma_.lower() == "deny"
 
 
 def _others(a: EventDraft, b: EventDraft) -> bool:

@@ -110,8 +110,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _hyphen(ctx, token, token.nbor(-1))  # "Al-Qaeda affiliated Jund al-Sahil"
     if low in TO_LINKS:
         _to_link(ctx, token)
-    if token.lemma_.lower() in PART_NOUNS and token.pos_ == "NOUN":
-        _part(ctx, token)
+    if token.lemma_.lower() in PART_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+        _part(ctx, token)  # a headline's "Is Part of"
     if token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN":
         _made_of(ctx, token)
     if (lemma in ALLY_NOUNS or lemma in RIVAL_NOUNS) and token.pos_ == "NOUN":
