@@ -531,3 +531,20 @@ def test_the_group_a_hyphen_describes_is_the_one_named_before() -> None:
     found = facts(read("The army chief refused to confront the Sahel Front directly without co-operation from the "
                        "Mali-backed group."))
     assert ("Sahel Front", "backed_by", "Mali", None, "current") in found
+
+
+def test_the_one_who_denies_a_meeting_is_the_denial_s_source() -> None:
+    doc = read("Jonas Brandt on Saturday denied meeting General Peter Mwangi near the border.")
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    atts = {a["id"]: a for a in doc["attributions"]}
+    meeting = next(s for s in doc["statements"] if s["predicate"] == "met_with")
+    assert meeting["modality"] == "negated"
+    assert names[atts[meeting["attribution"]]["source"]["entity"]] == "Jonas Brandt"
+
+
+def test_a_headline_quoting_a_person_after_a_colon_is_theirs() -> None:
+    doc = read("[Exclusive] Brandt: 'I have never met General Mwangi' - only traders\n2027-03-06\n\n"
+               "Jonas Brandt, the head of the Unity list, spoke to reporters on Saturday.")
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    quoted = [a for a in doc["attributions"] if a["cue"]["text"] == ":"]
+    assert quoted and names.get(quoted[0]["source"]["entity"]) == "Jonas Brandt"

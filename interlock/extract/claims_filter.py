@@ -131,6 +131,8 @@ def _is_dateline_or_label(doc: Doc, att: AttributionDraft) -> bool:
     cue = text_of(doc)[att.cue[0] : att.cue[1]].strip()
     if cue not in (":", "-", "–", "—"):
         return False
+    if att.source_entity is not None and att.source_entity.resolved().label == "PERSON" and cue == ":":
+        return False  # "Al-Khazraji: 'I never met him'": a person quoted in a headline
     letters = [c for c in text if c.isalpha()]
     return (bool(letters) and all(c.isupper() for c in letters)) or len(text.split()) <= 2 and not any(
         t.ent_type_ == "PERSON" for t in doc.char_span(att.source[0], att.source[1], alignment_mode="expand") or []

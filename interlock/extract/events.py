@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries
 from interlock.extract.modality import sentence_hedges
-from interlock.extract.state import DocState, EntityDraft, EventDraft, StatementDraft, text_of
+from interlock.extract.state import AttributionDraft, DocState, EntityDraft, EventDraft, StatementDraft, text_of
 from interlock.model import Timex
 
 #: trigger lemmas (verbs and nouns) per event type
@@ -80,6 +80,8 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
         actors = [p for p in ev.participants if not (p.label == "GPE" and countries.country_name(p) is None)]
         if ev.type == "meeting" and len(actors) >= 2:
             ev.participants = actors  # a city is where two actors meet, not one of them
+        if ev.type == "meeting":
+            _denier(doc, state, ev)
     date_elections(state, events)
     for rule, found in (
         ("meeting", meeting_statements(events)),
@@ -739,6 +741,34 @@ def _same_meeting(events: list[EventDraft], ev: EventDraft) -> EventDraft | None
         if shared and not (_others(prior, ev) and _others(ev, prior)):
             return prior  # "X met Y" then "X, Y and Z met": one meeting; "X met Z" is another
     return None
+
+
+def _denier(doc: Doc, state: DocState, ev: EventDraft) -> None:
+    """ "X denied meeting Y": X says the meeting did not happen, so X is the source of that
+    denial (an attribution of its own, negated), not the outlet that reports it."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None:
+        return
+    tok = span.root
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "xcomp", "ccomp") or verb.lemma_.lower() != "deny":
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return
+    who = state.entity_at(subj.idx, subj.idx + len(subj.text))
+    if who is None or who.resolved().label not in ("PERSON", "ORG"):
+        return
+    if any(a.content[0] <= tok.idx < a.content[1] for a in state.attributions):
+        return
+    state.attributions.append(AttributionDraft(
+        kind="indirect",
+        cue=(verb.idx, verb.idx + len(verb.text)),
+        content=(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)),
+        source=(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)),
+        source_entity=who.resolved(),
+        modality="negated",
+    ))
 
 
 def _denied(tok: Token) -> bool:

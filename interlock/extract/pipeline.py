@@ -65,7 +65,7 @@ def _times(doc: Doc, state: DocState) -> None:
 def _attribution(doc: Doc, state: DocState) -> None:
     from interlock.extract import attribution, claims_filter, sources
 
-    state.attributions = attribution.find_attributions(doc)
+    state.attributions = attribution.colon_quotes(doc, state, attribution.find_attributions(doc))
     sources.link_sources(doc, state)
     claims_filter.prune(doc, state)
 
