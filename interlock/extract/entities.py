@@ -376,9 +376,10 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
-    if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper():
-        # "the Front’s Executive Committee": the body, its one-word owner named apart; a longer
-        # owner ("the Federation of Varesh's Security Corps") stays part of the name
+    if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
+            doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
+        # "the KLF’s Executive Committee", "Varesh's Security Corps": the body, its owner (an
+        # acronym or a state) named apart; "People's Party" and longer owners stay in the name
         start = owner + 1
     for k in range(start, end):
         if doc[k].text == "(" or "\n" in doc[k].text or (k + 1 < end and "\n" in doc[k].whitespace_):
