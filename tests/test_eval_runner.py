@@ -12,8 +12,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from interlock.evaluate import runner
 from interlock.cli.evaluate import eval_command, match_names_command
+from interlock.evaluate import runner
 from interlock.evaluate.report import EvalResult
 
 

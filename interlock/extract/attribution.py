@@ -10,7 +10,6 @@ indirect content keeps its "that".
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from spacy.tokens import Doc, Token

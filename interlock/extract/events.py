@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries
 from interlock.extract.modality import sentence_hedges
-from interlock.extract.state import AttributionDraft, DocState, EntityDraft, EventDraft, StatementDraft, text_of
+from interlock.extract.state import (
+    AttributionDraft,
+    DocState,
+    EntityDraft,
+    EventDraft,
+    StatementDraft,
+    text_of,
+)
 from interlock.model import Timex
 
 #: trigger lemmas (verbs and nouns) per event type

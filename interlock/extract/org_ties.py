@@ -466,7 +466,7 @@ def _includes(ctx: Context, verb: Token) -> None:
     """ "the committee includes A, B and C", "the League, which also includes A and B":
     each is a member (a person, a country) or a part (an organisation) of the subject."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    objects = ("dobj",)
+    objects: tuple[str, ...] = ("dobj",)
     if subj is None and verb.lemma_.lower() == "comprise" and verb.dep_ == "acl" and verb.i > 0:
         # "the Platform comprising A, B and C": the name just before, whatever the parse hung it on
         subj = verb.head if _named_before(ctx, verb.head) is not None else next(
