@@ -542,10 +542,14 @@ def _owned_body(ctx: Context, poss: Token) -> None:
 def _named_body(ctx: Context, first: Token) -> None:
     """ "the KLF Central Committee", "the SDF General Command": an organisation whose name
     starts with another's name or acronym and ends in a body word is part of it."""
-    span = next((e for e in first.doc.ents if e.start == first.i), None)
-    if span is not None and span[0].lower_ == "the":
-        span = span[1:]
-    if span is None or len(span) < 2 or span[-1].lower_ not in BODY_HEADS:
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if doc[end - 1].lower_ not in BODY_HEADS:
+        return
+    span = doc[first.i + 1 if first.lower_ == "the" else first.i:end]
+    if len(span) < 2:
         return
     body = ctx.entity(span[0], ("ORG",))
     if body is None or body.anonymous:

@@ -9,6 +9,7 @@ document and the rest of the pipeline and of the batch goes on.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -114,14 +115,22 @@ def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline, a caption or a dateline line is not
     the start of the paragraph after it. Runs before the parser, which keeps the
     boundaries it is given."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if ("\n" in prev.whitespace_ or "\n" in prev.text) and not tok.is_space:
-            tok.is_sent_start = True
-        elif prev.text == ":" and tok.i >= 2 and doc[tok.i - 2].lower_ in _CAPTION_LABELS and (
-                tok.i == 2 or "\n" in doc[tok.i - 3].text or "\n" in doc[tok.i - 3].whitespace_):
-            tok.is_sent_start = True  # "Photo: A and B meet C": the caption is a sentence of its own
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    for match in _LINE_START.finditer(text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is None or span[0].i == 0:
+            continue
+        tok = span[0]
+        tok.is_sent_start = True
+        # "Photo: A and B meet C": the caption after its label is a sentence of its own
+        if tok.lower_ in _CAPTION_LABELS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ":":
+            doc[tok.i + 2].is_sent_start = True
     return doc
+
+
+_LINE_START = re.compile(r"\n\s*(?=\S)")
 
 
 #: labels that start a caption line
