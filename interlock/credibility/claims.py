@@ -131,7 +131,8 @@ class _Context:
         self.descriptors = store.pairs("credibility.entity_descriptors")
         self.outlet_name = store.pairs("credibility.outlet_names")
         # entities that can stand for an outlet in a relay chain: named organisations
-        self.outlet_like = set(store.column("credibility.outlet_like_entities"))
+        # (only those already named above: another writer may store a document between the two reads)
+        self.outlet_like = set(store.column("credibility.outlet_like_entities")) & self.name.keys()
         self.doc_outlet: dict[str, str | None] = {}
         self.doc_root: dict[str, str] = {}
         for doc_id, outlet_id, copy_of in store.each("credibility.document_outlets"):
