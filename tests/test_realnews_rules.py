@@ -548,3 +548,10 @@ def test_a_headline_quoting_a_person_after_a_colon_is_theirs() -> None:
     names = {e["id"]: e["name"] for e in doc["entities"]}
     quoted = [a for a in doc["attributions"] if a["cue"]["text"] == ":"]
     assert quoted and names.get(quoted[0]["source"]["entity"]) == "Jonas Brandt"
+
+
+def test_an_election_phrase_named_by_two_roles_is_one_entity() -> None:
+    doc = read("Unity Party Poll: Voters Turn Away From Wekesa\n\nVoters in the poll said the Unity Party candidate "
+               "for the poll and the Green Front candidate for the poll were both unpopular.")
+    ids = [e["id"] for e in doc["entities"]]
+    assert len(ids) == len(set(ids))
