@@ -555,3 +555,10 @@ def test_an_election_phrase_named_by_two_roles_is_one_entity() -> None:
                "for the poll and the Green Front candidate for the poll were both unpopular.")
     ids = [e["id"] for e in doc["entities"]]
     assert len(ids) == len(set(ids))
+
+
+def test_a_title_right_before_a_name_is_that_person_in_a_meeting() -> None:
+    doc = read("Head of the Kenyan delegation Amos Wekesa and other members of the delegation take part in "
+               "talks with Ruth Achieng in Nairobi.")
+    met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
+    assert not [pair for pair in met if "Amos Wekesa" in pair and any("Head" in n for n in pair)]

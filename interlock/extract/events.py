@@ -594,6 +594,8 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         ent = ent.resolved()
         if ent.label == "NORP" and t.dep_ == "amod":
             continue  # "Iraqi political candidates": a description, not a participant
+        if ent.label == "PERSON" and ent.anonymous:
+            ent = _named_beside(state, ent, t.idx) or ent
         if any(ent is f for f in found):
             continue
         # skip entities nested in another's description ("the commander of Turkey's Border Guard")
@@ -603,6 +605,26 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
             continue
         found.append(ent)
     return found
+
+
+def _named_beside(state: DocState, ent: EntityDraft, offset: int) -> EntityDraft | None:
+    """The named person an unnamed description stands beside: "Head of the delegation X"
+    (a title right before the name) or "X, the Serbian representative" (an apposition)."""
+    mention = next((m for m in ent.mentions if m.start <= offset < m.end), None)
+    if mention is None:
+        return None
+    text = state.text
+    for m, other in state.mentions_in(mention.end, min(len(text), mention.end + 80)):
+        if text[mention.end:m.start].strip() == "":
+            named = other.resolved()
+            return named if named.label == "PERSON" and not named.anonymous and m.kind != "nominal" else None
+        break
+    for m, other in reversed(state.mentions_in(max(0, mention.start - 80), mention.start)):
+        if text[m.end:mention.start].strip() == ",":
+            named = other.resolved()
+            return named if named.label == "PERSON" and not named.anonymous and m.kind != "nominal" else None
+        break
+    return None
 
 
 #: dependencies through which a name describes the phrase it sits in rather than heading it
