@@ -485,9 +485,6 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         ent = ctx.entity(token, roles.PERSON_LABELS)
         if ent is None or ctx.mention_kind(token, ent) != "nominal":
             return
-        import os
-        if os.environ.get("IL_NONOM"):
-            return
         holder, nominal = ent, True
     role = roles.role_text(token)
     status = roles.status_of_role(token)

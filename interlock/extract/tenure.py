@@ -71,21 +71,24 @@ _ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", 
                      "urge", "move", "effort", "attempt", "campaign", "pressure"))
 
 
-#: verbs that make their object do what follows: "forcing X to flee"
-_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive", "push"))
+#: verbs that make their object do what follows: "forcing X to flee" ("push X to" only asks: _ASKING)
+_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive"))
+
+
+def _caused(tok: Token) -> bool:
+    """True for the infinitive a causative verb governs: "flee" in "forcing X to flee"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES
 
 
 def _forced(tok: Token) -> bool:
     """ "forced X to flee", "forcing X to resign": the ending happened to the object."""
-    head = tok.head
-    return (tok.dep_ == "xcomp" and head.lemma_.lower() in _CAUSATIVES and head.lemma_.lower() != "push"
-            and not _open(head) and any(c.dep_ == "dobj" for c in head.children))
+    return _caused(tok) and not _open(tok.head) and any(c.dep_ == "dobj" for c in tok.head.children)
 
 
 def _open(tok: Token) -> bool:
     """True when an ending is asked for, feared or denied, not reported: "push Y to dismiss X",
     "threatened to resign", "the motions for the removal of X", "did not resign"."""
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES and tok.head.lemma_.lower() != "push":
+    if _caused(tok):
         return _open(tok.head)
     if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
            for c in tok.children):
