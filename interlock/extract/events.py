@@ -113,16 +113,10 @@ def _election_entity(doc: Doc, state: DocState, ev: EventDraft) -> EntityDraft |
     head = span.root
     left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod")])
     phrase = doc[left : head.i + 1]
-    made = _event_entity_at(state, phrase.start_char, phrase.end_char)
+    made = state.entity_labelled(phrase.start_char, phrase.end_char, "EVENT")
     if made is not None:
         return made  # a second event on the same phrase: one entity, one id
     return state.new_entity("EVENT", phrase.start_char, phrase.end_char, phrase.text, "nominal")
-
-
-def _event_entity_at(state: DocState, start: int, end: int) -> EntityDraft | None:
-    """The EVENT entity with a mention exactly here, if one was made already."""
-    return next((e for e in state.live_entities() if e.label == "EVENT"
-                 and any(m.start == start and m.end == end for m in e.mentions)), None)
 
 
 def candidacy_statements(doc: Doc, state: DocState, events: list[EventDraft]) -> list[StatementDraft]:

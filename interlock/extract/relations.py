@@ -448,8 +448,7 @@ def _election(ctx: Context, token: Token) -> EntityDraft | None:
             while left < pobj.i and doc[left].dep_ == "det":
                 left += 1
             span = doc[left : pobj.i + 1]
-            made = next((e for e in ctx.state.live_entities() if e.label == "EVENT" and any(
-                m.start == span.start_char and m.end == span.end_char for m in e.mentions)), None)
+            made = ctx.state.entity_labelled(span.start_char, span.end_char, "EVENT")
             if made is not None:
                 return made  # made by an earlier role on this phrase: one entity, one id
             return ctx.state.new_entity("EVENT", span.start_char, span.end_char, span.text, "nominal")

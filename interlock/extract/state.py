@@ -341,6 +341,13 @@ class DocState:
                     best, best_key = ent, key
         return best
 
+    def entity_labelled(self, start: int, end: int, label: str) -> EntityDraft | None:
+        """The live entity of ``label`` with a mention exactly at these offsets. ``entity_at``
+        gives the first entity there, whatever its label; a span can hold two ("AP-GfK Poll"
+        an organisation and an election), and an id is made of the span and the label."""
+        return next((e for m, e in self.mentions_in(start, end)
+                     if m.start == start and m.end == end and e.label == label), None)
+
     def _scan_entity_at(self, start: int, end: int, exact: bool = False) -> EntityDraft | None:
         best: EntityDraft | None = None
         best_score = 0
