@@ -159,9 +159,8 @@ def _named_country(state: DocState, name: str) -> EntityDraft | None:
     for match in pattern.finditer(state.text):
         if words[match.group(0)] != name or (state.dateline_end is not None and match.start() < state.dateline_end):
             continue
-        there = state.entity_at(match.start(), match.end(), exact=True)
-        if there is not None and there.resolved().label == "GPE":
-            continue  # "Nairobi": the capital is a place of its own
+        if state.entity_labelled(match.start(), match.end(), "GPE") is not None:
+            continue  # "Nairobi": the capital is a place of its own (and a second GPE there would share its id)
         ent = state.new_entity("GPE", match.start(), match.end(), match.group(0), "name")
         ent.name = name  # "the Varesh MP": the country the demonym names
         state.cache.pop("countries", None)
@@ -187,8 +186,8 @@ def _nearest_before(state: DocState, token: Token) -> str | None:
     sent = token.sent
     doc = token.doc
     found: str | None = None
-    people = [m.start for e in state.live_entities() if e.label == "PERSON" and not e.anonymous
-              for m in e.mentions if m.kind != "nominal" and sent.start_char <= m.start < token.idx]
+    people = [m.start for m, e in state.mentions_in(sent.start_char, sent.end_char)
+              if m.start < token.idx and e.label == "PERSON" and not e.anonymous and m.kind != "nominal"]
     for match in pattern.finditer(state.text, sent.start_char, token.idx):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
