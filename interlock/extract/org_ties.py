@@ -504,19 +504,7 @@ def _named_before(ctx: Context, noun: Token) -> EntityDraft | None:
     lemma = noun.lemma_.lower()
     if lemma not in GROUP_NOUNS | {"group", "league", "movement", "organisation", "organization"}:
         return None
-    sent = noun.sent
-    start = noun.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    best: tuple[int, EntityDraft] | None = None
-    for ent in ctx.state.live_entities():
-        if ent.label != "ORG" or ent.anonymous:
-            continue
-        last = ent.name.lower().split()[-1] if ent.name.split() else ""
-        if lemma != "group" and last.rstrip("s") != lemma:
-            continue
-        for m in ent.mentions:
-            if start <= m.start and m.end <= noun.idx and m.kind != "nominal" and (best is None or m.start > best[0]):
-                best = (m.start, ent.resolved())
-    return best[1] if best is not None else None
+    return ctx.org_named_before(noun, None if lemma == "group" else lemma)
 
 
 def _owned_body(ctx: Context, poss: Token) -> None:

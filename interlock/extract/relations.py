@@ -23,7 +23,7 @@ from interlock.extract import countries, relations_links, roles, tenure
 from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
-from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, StatementDraft
+from interlock.extract.state import DocState, EntityDraft, StatementDraft
 
 #: prepositions that attach a role's organisation, by role predicate
 OBJECT_PREPS: dict[str, tuple[str, ...]] = {
@@ -343,24 +343,8 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
         if child.dep_ == "poss" and (child.lower_ in ("its", "their") or child.lemma_.lower() in GROUP_WORDS):
             if countries.is_national_role(roles.role_text(token)):
                 return None  # "its long-time ruler": the country, which the national rule finds
-            return _antecedent_org(ctx, child)
+            return ctx.org_named_before(child)
     return None
-
-
-def _antecedent_org(ctx: Context, token: Token) -> EntityDraft | None:
-    """The organisation last named before a token, in its sentence or the one before."""
-    sent = token.sent
-    start = sent.start_char
-    if sent.start > 0:
-        start = ctx.doc[sent.start - 1].sent.start_char
-    best: tuple[int, EntityDraft] | None = None
-    for ent in ctx.state.live_entities():
-        if ent.label != "ORG" or ent.anonymous:
-            continue
-        for m in ent.mentions:
-            if start <= m.start and m.end <= token.idx and m.kind in NAME_KINDS and (best is None or m.start > best[0]):
-                best = (m.start, ent.resolved())
-    return best[1] if best is not None else None
 
 
 #: nouns after a group's name: "the X group", "the Y movement"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import roles
 from interlock.extract.lexicon import CAPITALS, COUNTRY_NAMES, DEMONYMS
-from interlock.extract.state import DocState, EntityDraft, MentionDraft, StatementDraft
+from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, MentionDraft, StatementDraft
 from interlock.model import Timex
 from interlock.vocab import load_predicates, require_predicate
 
@@ -97,6 +97,24 @@ class Context:
             return None
         kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
         return self.state.new_entity("ORG", span.start_char, span.end_char, text, kind)
+
+    def org_named_before(self, token: Token, last_word: str | None = None) -> EntityDraft | None:
+        """The organisation named last before ``token``, in its sentence or the one before
+        ("the group's spokesman", "its leader"); with ``last_word``, only one whose name ends
+        in that word ("the Northern Alliance ... the alliance")."""
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        best: tuple[int, EntityDraft] | None = None
+        for ent in self.state.live_entities():
+            if ent.label != "ORG" or ent.anonymous:
+                continue
+            if last_word is not None and ent.name.lower().split()[-1:] not in ([last_word], [last_word + "s"]):
+                continue
+            for m in ent.mentions:
+                if start <= m.start and m.end <= token.idx and m.kind in NAME_KINDS and (
+                        best is None or m.start > best[0]):
+                    best = (m.start, ent.resolved())
+        return best[1] if best is not None else None
 
     def holder(self, token: Token | None) -> EntityDraft | None:
         """The person a token names, following a relative pronoun to its antecedent."""
