@@ -409,10 +409,17 @@ def _ally(ctx: Context, token: Token) -> None:
     ctx.add(holder, predicate, partner, token)
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" of a passive participle that is not negated ("led by", "backed by")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "agent"), None)
+
+
 def _led_by(ctx: Context, verb: Token) -> None:
     """ "the National Army led by X": X leads it; "forces led by the Front": the Front leads them."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is None or any(c.dep_ == "neg" for c in verb.children):
+    agent = _passive_agent(verb)
+    if agent is None:
         return
     led = _described(ctx, verb)
     if led is None or led.anonymous or led.label not in ORG_LIKE:
@@ -440,8 +447,8 @@ def _led_by(ctx: Context, verb: Token) -> None:
 def _backed_by(ctx: Context, verb: Token) -> None:
     """ "the Front, which is backed by Iran", "militias funded by X", "an umbrella of groups
     backed by Iran" (the umbrella is backed)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is None or any(c.dep_ == "neg" for c in verb.children):
+    agent = _passive_agent(verb)
+    if agent is None:
         return
     backers = [e for p in agent.children if p.dep_ == "pobj" for node in [p, *p.conjuncts]
                for e in [_actor(ctx, node)] if e is not None and not e.anonymous]
