@@ -782,8 +782,8 @@ def _denier(doc: Doc, state: DocState, ev: EventDraft) -> None:
     if span is None:
         return
     tok = span.root
-    verb = tok.head
-    if tok.dep_ not in ("dobj", "xcomp", "ccomp") or verb.lemma_.lower() != "deny":
+    verb = _deny_verb(tok)
+    if verb is None:
         return
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -803,11 +803,14 @@ def _denier(doc: Doc, state: DocState, ev: EventDraft) -> None:
     ))
 
 
+def _deny_verb(tok: Token) -> Token | None:
+    """The "denied" a meeting word is the object of: "denied meeting Y"."""
+    return tok.head if tok.dep_ in ("dobj", "xcomp", "ccomp") and tok.head.lemma_.lower() == "deny" else None
+
+
 def _denied(tok: Token) -> bool:
     """ "did not meet", "never met", "denied meeting": a meeting said not to have happened."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    return tok.dep_ in ("dobj", "xcomp", "ccomp") and tok.head.lemma_.lower() == "deny"
+    return any(c.dep_ == "neg" for c in tok.children) or _deny_verb(tok) is not None
 
 
 def _others(a: EventDraft, b: EventDraft) -> bool:
