@@ -127,22 +127,22 @@ def test_page_furniture_yields_no_statements() -> None:
 
 
 def test_a_thing_is_no_speaker_and_an_appointee_says_nothing() -> None:
-    doc = read("An accompanying video showed a column of armoured vehicles on the road. Ruth Adhiambo was "
+    doc = read("A video filmed by residents showed a line of trucks near the bridge. Ruth Adhiambo was "
                "appointed foreign minister, the presidency said.")
     sourced = [(a["source"] or {}).get("text") for a in doc["attributions"] if a["source"]]
-    assert "An accompanying video" not in sourced
+    assert "A video filmed by residents" not in sourced
     assert not [a for a in doc["attributions"] if a["cue"]["text"].endswith("appointed")]
     assert "the presidency" in sourced
 
 
 def test_the_outlet_told_joins_the_relay_chain() -> None:
-    for text in ("Political sources told Asharq al-Awsat newspaper that the talks had stalled.",
-                 "A senior government official had told AFP the reshuffle was expected within days."):
+    for text in ("Party insiders told the Lakeside Herald newspaper that the budget talks were stuck.",
+                 "A senior cabinet official had told AFP that the vote would be delayed by a week."):
         doc = read(text)
         names = {e["id"]: e["name"] for e in doc["entities"]}
         (att,) = [a for a in doc["attributions"] if "told" in a["cue"]["text"]]
         assert att["source"]["anonymous"] is True
-        assert [names[v] for v in att["via"]] in (["Asharq al-Awsat"], ["AFP"])
+        assert [names[v] for v in att["via"]] in (["Lakeside Herald"], ["AFP"])
 
 
 def test_the_country_of_a_national_post_is_counted_in_the_text_not_only_by_ner() -> None:
@@ -279,8 +279,8 @@ def test_the_backing_of_a_group_and_a_confidant_make_ties() -> None:
 def test_giving_a_post_expecting_and_a_name_with_said_make_no_claim() -> None:
     doc = read("The emir appointed his second son Peter as crown prince of Kenya on Monday.")
     assert not doc["attributions"]
-    doc = read("The decrees were announced by Sultan Haitham, who took power after the death of Sultan "
-               "Hamad bin Said in May.")
+    doc = read("The new ministers were named by Sultan Tariq, who came to the throne when his uncle, Sultan "
+               "Hamad bin Said, died in May.")
     assert not [a for a in doc["attributions"] if a["cue"]["text"] == "Said"]
 
 
@@ -434,8 +434,8 @@ def test_the_subject_of_a_passive_reporting_verb_is_not_its_speaker() -> None:
 
 
 def test_two_named_people_discussing_met_and_one_alone_did_not() -> None:
-    doc = read("Prime Minister Omar Farah and President Sharif Ali had been discussing a reshuffle of the "
-               "security apparatus for two weeks, sources said.")
+    doc = read("Prime Minister Omar Farah and President Sharif Ali had been discussing changes to the "
+               "cabinet since the floods, aides said.")
     assert ("Omar Farah", "met_with", "Sharif Ali", None, "current") in facts(doc)
     doc = read("President Sharif Ali discussed the plan on Monday.")
     assert not [f for f in facts(doc) if f[1] == "met_with"]
@@ -457,8 +457,8 @@ def test_a_body_described_in_lowercase_is_part_of_its_owner_s_post() -> None:
 
 
 def test_a_place_name_starting_with_a_lowercase_article_is_whole() -> None:
-    doc = read("Omar Farah was removed as governor of as-Suweida on Monday.")
-    assert ("Omar Farah", "leader_of", "as-Suweida", "governor", "former") in facts(doc)
+    doc = read("Omar Farah was removed as governor of as-Sahila on Monday.")
+    assert ("Omar Farah", "leader_of", "as-Sahila", "governor", "former") in facts(doc)
     doc = read("Protesters in Damascus chanted against the rule of al-Assad.")
     assert "al-Assad" not in {e["name"] for e in doc["entities"] if e["label"] == "GPE"}
 
@@ -469,7 +469,7 @@ def test_a_body_s_president_is_not_the_country_s() -> None:
 
 
 def test_a_visit_s_meetings_pair_the_visitor_with_each_host() -> None:
-    doc = read("Omar Farah's visit lasted ten hours and included separate meetings with Amos Wekesa, Ruth Achieng "
+    doc = read("Omar Farah's stay in Nairobi was short but included separate meetings with Amos Wekesa, Ruth Achieng "
                "and Peter Okello.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
     assert met == {("Amos Wekesa", "Omar Farah"), ("Omar Farah", "Ruth Achieng"), ("Omar Farah", "Peter Okello")}
@@ -490,7 +490,7 @@ def test_a_meeting_that_did_not_happen_and_a_meeting_with_others_are_not_merged(
 
 
 def test_separate_meetings_with_a_list_of_titled_names_pair_each_name() -> None:
-    doc = read("Omar Farah flew to Nairobi on Monday. Farah's visit lasted a day and included separate meetings "
+    doc = read("Omar Farah flew to Nairobi on Monday. Farah's trip was brief but included separate meetings "
                "with former premier and Unity Party leader Amos Wekesa, Green Front head Ruth Achieng, and "
                "Kenya Farmers Union chairman Peter Okello.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
@@ -511,20 +511,20 @@ def test_backed_by_in_the_passive() -> None:
     found = facts(read("The Sahel Front is supported by Mali and funded by Niger."))
     assert ("Sahel Front", "backed_by", "Mali", None, "current") in found
     assert ("Sahel Front", "backed_by", "Niger", None, "current") in found
-    found = facts(read("He met figures from the Popular Mobilization Forces (PMF), an umbrella of mostly Shiite "
-                       "paramilitary groups backed by Iran."))
-    assert ("Popular Mobilization Forces", "backed_by", "Iran", None, "current") in found
+    found = facts(read("Mali's envoy saw leaders of the Sahel Defence Front (SDF), a loose network of village "
+                       "militias backed by Niger."))
+    assert ("Sahel Defence Front", "backed_by", "Niger", None, "current") in found
     assert not [f for f in facts(read("The plan is backed by the Sahel Front.")) if f[1] == "backed_by"]
 
 
 def test_led_by_gives_the_leader() -> None:
-    found = facts(read("The Libyan National Army led by Khalifa Haftar has consolidated its presence."))
-    assert ("Khalifa Haftar", "leader_of", "Libyan National Army", "leader", "current") in found
-    found = facts(read("The Tigray Defence Forces led by the TPLF advanced."))
-    assert ("TPLF", "leader_of", "Tigray Defence Forces", None, "current") in found
-    found = facts(read("The two parties, the Kurdistan Democratic Party led by Massoud Barzani and the Patriotic "
-                       "Union of Kurdistan, met."))
-    assert not [f for f in found if f[0] == "Patriotic Union of Kurdistan" and f[1] == "leader_of"]
+    found = facts(read("The Kenya Guard Force led by Amos Wekesa has taken the port."))
+    assert ("Amos Wekesa", "leader_of", "Kenya Guard Force", "leader", "current") in found
+    found = facts(read("The Rift Valley Defence Forces led by the KLF advanced."))
+    assert ("KLF", "leader_of", "Rift Valley Defence Forces", None, "current") in found
+    found = facts(read("The two parties, the Lake Unity Party led by Amos Wekesa and the Coast People's "
+                       "Alliance, met."))
+    assert not [f for f in found if f[0] == "Coast People's Alliance" and f[1] == "leader_of"]
 
 
 def test_the_group_a_hyphen_describes_is_the_one_named_before() -> None:
@@ -558,7 +558,7 @@ def test_an_election_phrase_named_by_two_roles_is_one_entity() -> None:
 
 
 def test_a_title_right_before_a_name_is_that_person_in_a_meeting() -> None:
-    doc = read("Head of the Kenyan delegation Amos Wekesa and other members of the delegation take part in "
+    doc = read("Head of the Kenyan delegation Amos Wekesa and other members of the delegation attend "
                "talks with Ruth Achieng in Nairobi.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
     assert not [pair for pair in met if "Amos Wekesa" in pair and any("Head" in n for n in pair)]
