@@ -1,16 +1,16 @@
 """The extraction pipeline: a spaCy pipeline with our components on top.
 
-Each of our components is a spaCy component (``interlock_*``) that reads the
-parse and what earlier components left in ``doc._.interlock`` and adds its own
-drafts. A component that fails on one document records a coded error on that
-document and the rest of the pipeline and of the batch goes on.
+Each of our components is a spaCy component (``interlock_*``, registered in
+``interlock.extract.components``) that reads the parse and what earlier components
+left in ``doc._.interlock`` and adds its own drafts. A component that fails on one
+document records a coded error on that document and the rest of the pipeline and
+of the batch goes on. ``interlock_line_breaks`` runs first, before the parser.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -20,97 +20,11 @@ from spacy.tokens import Doc
 
 from interlock import settings
 from interlock.errors import PipelineNotFound
-from interlock.extract.state import DocState, get_state
-
-log = logging.getLogger(__name__)
-
-#: our components in the order they run, each with its error code
-COMPONENTS: list[tuple[str, str]] = [
-    ("interlock_entities", "E101"),
-    ("interlock_times", "E102"),
-    ("interlock_attribution", "E103"),
-    ("interlock_relations", "E104"),
-    ("interlock_events", "E105"),
-    ("interlock_modality", "E106"),
-    ("interlock_confidence", "E107"),
-]
+from interlock.extract.components import COMPONENTS
+from interlock.extract.state import DocState
 
 
-def _guarded(name: str, code: str, step: Callable[[Doc, DocState], None]) -> Callable[[Doc], Doc]:
-    """Wrap a step so that its failure on one document is recorded, not raised."""
-
-    def component(doc: Doc) -> Doc:
-        state = get_state(doc)
-        try:
-            step(doc, state)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-            log.info("%s %s failed on document %r: %s", code, name, state.doc_id, exc)
-            state.errors.append(f"{code} {name} failed: {type(exc).__name__}: {exc}")
-        return doc
-
-    return component
-
-
-def _entities(doc: Doc, state: DocState) -> None:
-    from interlock.extract import entities
-
-    entities.build_entities(doc, state)
-
-
-def _times(doc: Doc, state: DocState) -> None:
-    from interlock.extract import times
-
-    state.times = times.find_timexes(doc, state.published)
-
-
-def _attribution(doc: Doc, state: DocState) -> None:
-    from interlock.extract import attribution, claims_filter, sources
-
-    state.attributions = attribution.colon_quotes(doc, state, attribution.find_attributions(doc))
-    sources.link_sources(doc, state)
-    claims_filter.prune(doc, state)
-
-
-def _relations(doc: Doc, state: DocState) -> None:
-    from interlock.extract import relations
-
-    state.statements.extend(relations.find_statements(doc, state))
-
-
-def _events(doc: Doc, state: DocState) -> None:
-    from interlock.extract import events
-
-    state.events.extend(events.find_events(doc, state))
-
-
-def _modality(doc: Doc, state: DocState) -> None:
-    from interlock.extract import modality
-
-    modality.assign(doc, state)
-
-
-def _confidence(doc: Doc, state: DocState) -> None:
-    from interlock.extract import confidence, furniture
-
-    furniture.prune(state)
-    confidence.assign(doc, state)
-
-
-_STEPS: dict[str, Callable[[Doc, DocState], None]] = {
-    "interlock_entities": _entities,
-    "interlock_times": _times,
-    "interlock_attribution": _attribution,
-    "interlock_relations": _relations,
-    "interlock_events": _events,
-    "interlock_modality": _modality,
-    "interlock_confidence": _confidence,
-}
-
-for _name, _code in COMPONENTS:
-    if _name not in Language.factories:
-        Language.component(_name, func=_guarded(_name, _code, _STEPS[_name]))
-
-
+@Language.component("interlock_line_breaks", assigns=["token.is_sent_start"])
 def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline, a caption or a dateline line is not
     the start of the paragraph after it. Runs before the parser, which keeps the
@@ -136,10 +50,8 @@ _LINE_START = re.compile(r"\n\s*(?=\S)")
 #: labels that start a caption line
 _CAPTION_LABELS = frozenset(("photo", "image", "picture", "pictured", "caption"))
 
-
+#: our component that runs first, before the parser
 LINE_BREAKS = "interlock_line_breaks"
-if LINE_BREAKS not in Language.factories:
-    Language.component(LINE_BREAKS, func=_line_breaks)
 
 
 @lru_cache(maxsize=4)
