@@ -2,8 +2,8 @@
 
 The library surface (docs/api.md):
 
-* ``interlock.extract_text(text, published="YYYY-MM-DD")``: one article to an
-  ``interlock.model.ExtractedDocument`` (``interlock.extract(text, ...)`` does the same);
+* ``interlock.extract(text, published="YYYY-MM-DD")``: one article to an
+  ``interlock.model.ExtractedDocument`` (``interlock.extract_text`` is the same function);
 * ``interlock.open_store(location)``: a store (an SQLite file or a ``postgresql://`` address),
   a context manager;
 * ``interlock.ingest_files(paths, store)``: read, extract and store documents, then resolve
@@ -22,7 +22,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from interlock import extract
+# The extraction package is loaded before the function below takes its name: Python binds a
+# subpackage to its parent's attribute only when it first loads it, so a later
+# ``import interlock.extract.api`` leaves ``interlock.extract`` the function.
+import interlock.extract as _extraction  # noqa: F401
 from interlock.api import extract_text, ingest_files, open_store
 from interlock.errors import BadInput, InterlockError
 from interlock.model import Attribution as Attribution
@@ -41,6 +44,9 @@ if TYPE_CHECKING:
     from interlock.lookup import NotFound as NotFound
 
 __version__ = "0.1.0"
+
+#: ``interlock.extract(text, published=..., doc_id=..., outlet=..., title=..., url=...)``
+extract = extract_text
 
 #: names given on first use: where each comes from
 _LAZY = {"query": ("interlock.query", None), "NotFound": ("interlock.lookup", "NotFound"),

@@ -202,3 +202,22 @@ def test_no_private_names_of_another_unit() -> None:
     assert found == [], "private names of another unit (make them public, or move them):\n" + "\n".join(found)
     stale = sorted(KNOWN_PRIVATE_USES - used)
     assert not stale, f"take these off KNOWN_PRIVATE_USES, they are gone: {stale}"
+
+
+def test_interlock_extract_stays_the_function() -> None:
+    """``interlock.extract`` is the library's function (docs/api.md), whatever extraction modules
+    are imported. The extraction package has the same name, so ``import interlock.extract.X``
+    (which reaches X through that attribute) is never written: ``from interlock.extract import X``."""
+    import inspect
+
+    import interlock
+    from interlock.extract import api, pipeline  # noqa: F401 - imported after interlock, on purpose
+
+    assert inspect.isfunction(interlock.extract) and interlock.extract is interlock.extract_text
+    found = [f"{path.relative_to(REPO)}:{node.lineno} imports {alias.name}"
+             for folder in ("interlock", "tests", "scripts", "bench", "examples")
+             for path in sorted((REPO / folder).rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+             if isinstance(node, ast.Import)
+             for alias in node.names if alias.name.startswith("interlock.extract.")]
+    assert found == [], "write 'from interlock.extract import X' instead:\n" + "\n".join(found)
