@@ -74,8 +74,8 @@ def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
         raise BadQuery(f"hops must be 1 to {MAX_HOPS}, not {hops}")
     if min_grade:
         parse_grade(min_grade)
-    date_from = query._check_date(date_from, "from")
-    date_to = query._check_date(date_to, "to")
+    date_from = query.check_date(date_from, "from")
+    date_to = query.check_date(date_to, "to")
     wanted = {p for p in (predicates or []) if p}
     if wanted:
         from interlock.vocab import load_predicates
@@ -89,7 +89,7 @@ def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
     frontier = {centre}
     for step in range(1, hops + 1):
         nxt: set[str] = set()
-        for near in query._neighbours(store, frontier).values():
+        for near in query.neighbours(store, frontier).values():
             for other, edge in near:
                 found[edge["statement"]] = edge
                 if other not in depth:
@@ -146,9 +146,9 @@ def _ties(store: Store, found: list[dict[str, Any]], min_grade: str | None, want
           date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     """Statements between actors folded into ties (subject, predicate, object), graded and filtered."""
     ids = [e["statement"] for e in found]
-    graded = query._grades(store, ids)
+    graded = query.statement_grades(store, ids)
     published: dict[str, tuple[str | None, str | None]] = {}
-    for part in query._chunks(sorted({e["document"] for e in found})):
+    for part in query.chunks(sorted({e["document"] for e in found})):
         for doc, day, outlet in store.each("records.documents_dated", part, ids=len(part)):
             published[doc] = (day, outlet)
     ties: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -156,7 +156,7 @@ def _ties(store: Store, found: list[dict[str, Any]], min_grade: str | None, want
         if wanted and e["predicate"] not in wanted:
             continue
         day, outlet = published.get(e["document"], (None, None))
-        if (date_from or date_to) and not query._in_range(day, day, date_from, date_to):
+        if (date_from or date_to) and not query.in_date_range(day, day, date_from, date_to):
             continue
         g = graded.get(e["statement"], {})
         claim_grade = g.get("claim_grade") or g.get("grade")
@@ -225,12 +225,12 @@ def _nodes(store: Store, keys: list[str], depth: dict[str, int], degree: dict[st
 
 
 def _summaries(store: Store, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """``query._summary`` of many actors in a few queries: display name (resolution's, else the
+    """``query.actor_summary`` of many actors in a few queries: display name (resolution's, else the
     longest then most frequent spelling), label and number of documents."""
     named: dict[str, tuple[str, str]] = {}
     spelled: dict[str, tuple[tuple[int, int, str], str, str]] = {}
     documents: dict[str, int] = {}
-    for part in query._chunks(keys):
+    for part in query.chunks(keys):
         for r in store.each("records.actor_names", part, ids=len(part)):
             named[r[0]] = (r[1], r[2])
         for r in store.each("records.actor_spellings", part, ids=len(part)):

@@ -28,10 +28,6 @@ from interlock.lookup import lookup as lookup
 from interlock.lookup import suggest as suggest
 from interlock.store import QueryError, Row, Store
 
-#: the older, private names of ``actor_summary`` and ``source_chain`` (interlock.records still calls
-#: them so); no new code should use them
-_summary = actor_summary
-
 
 def _names(store: Store, ids: set[str]) -> dict[str, str]:
     if not ids:
@@ -53,7 +49,7 @@ def _places(store: Store, ids: set[str]) -> set[str]:
             if label in PLACE_LABELS}
 
 
-def _actor_names(store: Store, ids: set[str]) -> dict[str, str]:
+def actor_names(store: Store, ids: set[str]) -> dict[str, str]:
     """Entities by the name of the actor each belongs to ("Maras" in one article is Teodor Maras)."""
     if not ids:
         return {}
@@ -80,13 +76,10 @@ def source_chain(store: Store, attribution_id: str | None) -> list[str]:
     return [speaker, *(names.get(v, v) for v in via if v != row["source_entity_id"])]
 
 
-_chain = source_chain
-
-
-def _grades(store: Store, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
+def statement_grades(store: Store, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Each statement's grade, its claim's grade, origins and contradictions (credibility's tables)."""
     out: dict[str, dict[str, Any]] = {}
-    for part in _chunks(statement_ids):
+    for part in chunks(statement_ids):
         for r in store.each("query.statement_grades", part, ids=len(part)):
             out[r["statement_id"]] = dict(r)
         for r in store.each("query.statement_contradictions", part, ids=len(part)):
@@ -111,11 +104,11 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
     ids = set(store.column("query.actor_entities", (key,)))
     aliases = sorted(set(store.column("query.entity_spellings", sorted(ids), ids=len(ids))))
     rows = store.rows("query.statements_of_entities_dated", sorted(ids) * 2, ids=len(ids))
-    names = _actor_names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
+    names = actor_names(store, {r["subject_id"] for r in rows} | {r["object_id"] for r in rows if r["object_id"]})
     summary = actor_summary(store, key)
     own_name = summary["name"]
     names.update({i: own_name for i in ids})  # the actor under one name, however each outlet spells it
-    graded = _grades(store, [r["id"] for r in rows])
+    graded = statement_grades(store, [r["id"] for r in rows])
     places = _places(store, {r["object_id"] for r in rows if r["object_id"] and r["predicate"] in POST_PREDICATES})
     ties: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
@@ -277,7 +270,7 @@ def timeline(store: Store, name: str, min_grade: str | None = None) -> list[dict
     ids = sorted(store.column("query.actor_entities", (key,)))
     items: list[dict[str, Any]] = []
     rows = store.rows("query.statements_of_entities", ids * 2, ids=len(ids))
-    graded = _grades(store, [r["id"] for r in rows])
+    graded = statement_grades(store, [r["id"] for r in rows])
     for r in rows:
         g = graded.get(r["id"], {})
         if not _meets(g.get("grade"), min_grade):
@@ -320,23 +313,24 @@ def _precision(value: str) -> str:
     return "vague"
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+def chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``items`` in lists of at most ``size``, for look-ups that bind one parameter per item."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _neighbours(store: Store, keys: set[str]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+def neighbours(store: Store, keys: set[str]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """Every statement touching the actors ``keys``, as (other actor, edge) per actor."""
     key_of: dict[str, str] = {}
-    for part in _chunks(sorted(keys)):
+    for part in chunks(sorted(keys)):
         key_of.update(store.pairs("query.entities_of_actors", part, ids=len(part)))
     rows: dict[str, Row] = {}
-    for part in _chunks(sorted(key_of)):
+    for part in chunks(sorted(key_of)):
         for edges in ("query.edges_by_subject", "query.edges_by_object"):
             for r in store.each(edges, part, ids=len(part)):
                 rows[r["id"]] = r
     others = sorted({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()} - set(key_of))
-    for part in _chunks(others):
+    for part in chunks(others):
         key_of.update(store.pairs("query.entity_actors", part, ids=len(part)))
     out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for r in rows.values():
@@ -366,7 +360,7 @@ def ties(store: Store, a: str, b: str, hops: int = 3, limit: int = 20) -> list[l
     frontier = {start}
     found = False
     for _depth in range(1, hops):
-        adjacency = _neighbours(store, frontier)
+        adjacency = neighbours(store, frontier)
         nxt: set[str] = set()
         for node in frontier:
             for other, edge in adjacency.get(node, []):
@@ -382,7 +376,7 @@ def ties(store: Store, a: str, b: str, hops: int = 3, limit: int = 20) -> list[l
             break
     if not found and frontier:
         # the last step from the goal's side: one look-up instead of expanding the whole frontier
-        for other, edge in _neighbours(store, {goal}).get(goal, []):
+        for other, edge in neighbours(store, {goal}).get(goal, []):
             if other in frontier:
                 parents.setdefault(goal, []).append((other, edge))
                 found = True
@@ -413,9 +407,9 @@ def _fold(store: Store, paths: list[list[dict[str, Any]]]) -> list[list[dict[str
     registry = stored(store)
     names = {k: actor_summary(store, k)["name"] for p in paths for e in p for k in (e["from"], e["to"])}
     ids = sorted({e["statement"] for p in paths for e in p})
-    graded = _grades(store, ids)
+    graded = statement_grades(store, ids)
     where: dict[str, tuple[str | None, str | None]] = {}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         for sid, outlet, published in store.each("query.statement_places", part, ids=len(part)):
             found = registry.find(outlet)
             where[sid] = (found.name if found else outlet, published)
@@ -479,7 +473,7 @@ def fts_query(text: str) -> str:
     return " ".join(out)
 
 
-def _check_date(value: str | None, what: str) -> str | None:
+def check_date(value: str | None, what: str) -> str | None:
     """A YYYY-MM-DD (or YYYY-MM, YYYY) bound, or a clear error."""
     import re as _re
 
@@ -494,7 +488,7 @@ class BadQuery(InterlockError):
     "A question asked in a form the store cannot answer"
 
 
-def _in_range(start: str | None, end: str | None, date_from: str | None, date_to: str | None) -> bool:
+def in_date_range(start: str | None, end: str | None, date_from: str | None, date_to: str | None) -> bool:
     """Whether [start, end] (TIMEX day, month or year values) meets [date_from, date_to]."""
     if start is None:
         return date_from is None and date_to is None
@@ -525,7 +519,7 @@ def search(store: Store, text: str, limit: int = 20, date_from: str | None = Non
     ``text`` may hold "quoted phrases" and AND / OR / NOT; ``date_from`` / ``date_to`` keep the
     documents published in that range (inclusive).
     """
-    date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
+    date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
     check_search_size(text)  # thousands of terms: refused, not minutes of FTS work
     query = fts_query(text)
     if not query:
@@ -534,7 +528,7 @@ def search(store: Store, text: str, limit: int = 20, date_from: str | None = Non
         keys = list(dict.fromkeys(r[0] for r in store.match_names(query, 500)))[:limit]
         docs = []
         for r in store.match_documents(query):
-            if (date_from or date_to) and not _in_range(r[3], r[3], date_from, date_to):
+            if (date_from or date_to) and not in_date_range(r[3], r[3], date_from, date_to):
                 continue
             docs.append({"id": r[0], "title": r[1], "snippet": r[2], "published": r[3], "outlet": r[4]})
             if len(docs) >= limit:
@@ -579,7 +573,7 @@ def events(store: Store, date_from: str | None = None, date_to: str | None = Non
     (``precision`` says which); ``date_from`` / ``date_to`` (YYYY-MM-DD, YYYY-MM or YYYY) keep the
     events that meet the range; ``kind`` an event type; ``actor`` (a name or id) its participants.
     """
-    date_from, date_to = _check_date(date_from, "--from"), _check_date(date_to, "--to")
+    date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
     if kind is not None:
         known = set(store.column("query.event_types"))
         if kind not in known | set(EVENT_TYPES):
@@ -598,9 +592,9 @@ def events(store: Store, date_from: str | None = None, date_to: str | None = Non
         start = r["interval_from"] or r["time"]
         stated = start is not None and start[:4].isdigit()
         begin, end = (start, r["interval_to"] or start) if stated else (r["published"], r["published"])
-        if (date_from or date_to) and not _in_range(begin, end, date_from, date_to):
+        if (date_from or date_to) and not in_date_range(begin, end, date_from, date_to):
             continue
-        names = _actor_names(store, set(ids) | ({r["place_id"]} if r["place_id"] else set()))
+        names = actor_names(store, set(ids) | ({r["place_id"]} if r["place_id"] else set()))
         grade_, why = _event_grade(store, r, reliability)
         out.append({
             "id": r["id"], "date": (r["time"] if stated and r["time"] else begin),

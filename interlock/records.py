@@ -38,7 +38,7 @@ def claim(store: Store, claim_id: str) -> dict[str, Any]:
         raise NoClaim(f"no claim {claim_id!r} in {store.path}")
     rows = store.rows("records.claim_statements", (claim_id,))
     ids = [r["id"] for r in rows]
-    names = query._actor_names(store, {x for r in rows for x in (r["subject_id"], r["object_id"]) if x})
+    names = query.actor_names(store, {x for r in rows for x in (r["subject_id"], r["object_id"]) if x})
     statements = []
     for r in rows:
         statements.append({
@@ -47,7 +47,7 @@ def claim(store: Store, claim_id: str) -> dict[str, Any]:
             "object": names.get(r["object_id"]), "role": r["role"], "status": r["status"],
             "modality": r["modality"], "valid_from": r["valid_from"], "valid_to": r["valid_to"],
             "evidence": r["evidence_text"], "evidence_start": r["evidence_start"], "evidence_end": r["evidence_end"],
-            "chain": query._chain(store, r["attribution_id"]), "attribution_type": r["attribution_type"],
+            "chain": query.source_chain(store, r["attribution_id"]), "attribution_type": r["attribution_type"],
             "origin": r["origin"], "grade": r["grade"], "grade_reason": r["reason"],
             "confidence": r["confidence"],
         })
@@ -69,9 +69,9 @@ def claim(store: Store, claim_id: str) -> dict[str, Any]:
 
 
 def _summary(store: Store, key: str) -> dict[str, Any]:
-    """``query._summary``, or the key itself for an actor no entity holds (an outlet counted as an origin)."""
+    """``query.actor_summary``, or the key itself for an actor no entity holds (an outlet counted as an origin)."""
     try:
-        return query._summary(store, key)
+        return query.actor_summary(store, key)
     except TypeError:
         return {"key": key, "name": key, "label": None, "documents": 0}
 
@@ -88,7 +88,7 @@ def _contradictions(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Statements that deny these or that these deny (the table holds both ways), with their claims."""
     out: list[dict[str, Any]] = []
     seen = set()
-    for part in query._chunks(ids):
+    for part in query.chunks(ids):
         for r in store.each("records.contradictions_of", part, ids=len(part)):
             if (r[0], r[1]) in seen:
                 continue
@@ -125,10 +125,10 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
             "id": a["id"], "kind": a["kind"], "source": source, "modality": a["modality"],
             "cue": {"start": a["cue_start"], "end": a["cue_end"], "text": a["cue_text"]},
             "content": {"start": a["content_start"], "end": a["content_end"], "text": a["content_text"]},
-            "chain": query._chain(store, a["id"]),
+            "chain": query.source_chain(store, a["id"]),
         })
     rows = store.rows("records.document_statements", (doc_id,))
-    graded = query._grades(store, [r["id"] for r in rows])
+    graded = query.statement_grades(store, [r["id"] for r in rows])
     statements = []
     for r in rows:
         g = graded.get(r["id"], {})
@@ -209,10 +209,10 @@ def actor_timeline(store: Store, name: str, date_from: str | None = None, date_t
                    kind: str | None = None, min_grade: str | None = None) -> list[dict[str, Any]]:
     """``query.timeline`` of one actor (its post changes and events) kept to a date range and,
     with ``kind``, to one event type or predicate."""
-    date_from, date_to = query._check_date(date_from, "from"), query._check_date(date_to, "to")
+    date_from, date_to = query.check_date(date_from, "from"), query.check_date(date_to, "to")
     items = query.timeline(store, name, min_grade)
     if date_from or date_to:
-        items = [i for i in items if query._in_range(i["date"], i["date"], date_from, date_to)]
+        items = [i for i in items if query.in_date_range(i["date"], i["date"], date_from, date_to)]
     if kind:
         items = [i for i in items if i["what"] == kind or f" {kind} " in f" {i['what']} "]
     return items
@@ -222,7 +222,7 @@ def claims_in(store: Store, document_ids: list[str], limit: int = 20) -> list[di
     """The claims that statements of these documents belong to, best graded first: what a search's
     documents say, as claims to open."""
     found: dict[str, dict[str, Any]] = {}
-    for part in query._chunks(document_ids):
+    for part in query.chunks(document_ids):
         for r in store.each("records.claims_of_documents", part, ids=len(part)):
             found[r["id"]] = dict(r)
     ranked = sorted(found.values(), key=lambda c: (c["credibility"], c["letter"], c["id"]))[:limit]

@@ -18,8 +18,8 @@ And across units:
 
 * no import circles, not even through an import inside a function;
 * no import of another unit's private (``_underscore``) name or module, and no use of one
-  through a module imported from another unit (``query._chain``), beyond the few listed in
-  ``KNOWN_PRIVATE_USES`` until they are made public.
+  through a module imported from another unit (``query._chain``); ``KNOWN_PRIVATE_USES`` is
+  where an exception would be listed, and is empty.
 
 Every ``import`` statement counts, at module level or inside a function, ``TYPE_CHECKING`` too.
 """
@@ -48,22 +48,9 @@ LAYERS: list[set[str]] = [
 ]
 LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
 
-#: private names of another unit still used through its module: (using module, "module._name");
-#: records.py and network.py share query's helpers. Make them public and take them off this list.
-KNOWN_PRIVATE_USES = {
-    ("interlock.records", "query._actor_names"),
-    ("interlock.records", "query._chain"),
-    ("interlock.records", "query._summary"),
-    ("interlock.records", "query._chunks"),
-    ("interlock.records", "query._grades"),
-    ("interlock.records", "query._check_date"),
-    ("interlock.records", "query._in_range"),
-    ("interlock.network", "query._check_date"),
-    ("interlock.network", "query._neighbours"),
-    ("interlock.network", "query._grades"),
-    ("interlock.network", "query._chunks"),
-    ("interlock.network", "query._in_range"),
-}
+#: private names of another unit still used through its module: (using module, "module._name").
+#: None now; a name another unit needs is made public instead (docs/architecture.md).
+KNOWN_PRIVATE_USES: set[tuple[str, str]] = set()
 
 
 def module_name(path: Path) -> str:
