@@ -143,3 +143,28 @@ def test_a_registry_stored_as_a_document_moves_to_its_own_tables(tmp_path: Path)
         assert store.sql("SELECT count(*) FROM documents_fts")[0][0] == 0
         assert store.sql("SELECT count(*) FROM document_bands")[0][0] == 0
         assert store.sql("SELECT minhash FROM documents")[0][0] is None
+
+
+def test_only_path_search_reads_the_vetting_indexes(tmp_path: Path) -> None:
+    """The partial indexes vetting's path search reads statements' keys from (``statements_vet_*``) must
+    serve those two statements, and no other: another statement planned on them would read its rows
+    in another order. Checked with and without the planner's statistics."""
+    import re
+
+    from interlock.store.sql import CATALOG
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for analysed in (False, True):
+            if analysed:
+                store.conn.execute("ANALYZE")
+            for name, sql in CATALOG.items():
+                if not re.match(r"\s*(SELECT|WITH)\b", sql, re.I) or not re.search(r"\bstatements\b", sql):
+                    continue
+                text = sql.format(**{k: "?,?,?" for k in re.findall(r"\{(\w+)\}", sql)})
+                plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + text,
+                                                                 ["x"] * text.count("?")))
+                side = name.removeprefix("vetting.edge_keys_by_")
+                if side in ("subject", "object"):
+                    assert f"COVERING INDEX statements_vet_{side}" in plan, (name, plan)
+                else:
+                    assert "statements_vet_" not in plan, (name, plan)

@@ -38,15 +38,19 @@ class NamedQueries:
     def _cursor_many(self, sql: str, seq: Iterable[Sequence[Any]]) -> Any:
         raise NotImplementedError
 
+    def _catalogued(self, name: str) -> str:
+        """The catalogue's text of a statement, in SQLite's dialect (a backend may give its own)."""
+        try:
+            return CATALOG[name]
+        except KeyError:
+            raise UnknownQuery(name) from None
+
     def _statement(self, name: str, lists: dict[str, int]) -> str:
         cache: dict[tuple[str, tuple[tuple[str, int], ...]], str] = self.__dict__.setdefault("_sql_cache", {})
         key = (name, tuple(sorted(lists.items())))
         sql = cache.get(key)
         if sql is None:
-            try:
-                sql = CATALOG[name]
-            except KeyError:
-                raise UnknownQuery(name) from None
+            sql = self._catalogued(name)
             if lists:
                 sql = sql.format(**{k: marks(v) for k, v in lists.items()})
             sql = self._translate(sql)

@@ -310,5 +310,12 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
             message TEXT NOT NULL
         );
         CREATE INDEX alerts_at ON alerts(at);
+    """), (2, """
+        -- path search (interlock.vet.engine): which statements of some predicates leave or reach an entity,
+        -- then only the rows that reach an actor of the kinds it looks for (as interlock/store/schema.py)
+        CREATE INDEX statements_vet_subject ON statements(subject_id, predicate, object_id) INCLUDE (id)
+            WHERE predicate <> '';
+        CREATE INDEX statements_vet_object ON statements(object_id, predicate, subject_id) INCLUDE (id)
+            WHERE predicate <> '';
     """)],
 }

@@ -30,6 +30,7 @@ from interlock.store.base import QueryError, SQLStore, StoreError
 from interlock.store.named import Row
 from interlock.store.pg_schema import MIGRATIONS
 from interlock.store.selection import SelectionTables
+from interlock.store.sql import CATALOG
 
 #: advisory lock key for whole-store rewrites (resolution, grading): "ILCK"
 STORE_LOCK = 0x494C434B
@@ -41,6 +42,13 @@ _KEYS = {"statement_grades": "statement_id", "reference_entities": "id", "saved_
 OVERRIDES = {
     "views.exists": "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
                     "AND table_name = 'saved_views'",
+}
+
+#: catalogue statements PostgreSQL runs in another form (SQLite's dialect, translated like the rest): its
+#: statements table has no stored order (SQLite's rowid), so path search orders a statement by its id
+REWRITES = {
+    name: CATALOG[name].replace("s.rowid AS key", "s.id AS key")
+    for name in ("vetting.edge_keys_by_subject", "vetting.edge_keys_by_object")
 }
 
 
@@ -165,6 +173,9 @@ class PostgresStore(SQLStore):
 
     def _translate(self, sql: str) -> str:
         return translate(sql)
+
+    def _catalogued(self, name: str) -> str:
+        return REWRITES.get(name) or super()._catalogued(name)
 
     def _statement(self, name: str, lists: dict[str, int]) -> str:
         if name in OVERRIDES and not lists:

@@ -342,6 +342,15 @@ STEPS: list[tuple[str, int, str]] = [
             WHERE kind LIKE 'withdrawn:%';
         CREATE INDEX judgements_keys ON judgements(left_key, right_key);
         """),
+    ("vetting", 2, """
+        -- path search (interlock.vet.engine) reads which statements of some predicates leave or reach an
+        -- entity off these indexes alone, then only the rows that reach an actor of the kinds it looks for.
+        -- Partial on a condition every row meets (predicate <> ''), which only vetting's two statements
+        -- repeat: SQLite uses a partial index only for a query that says its condition, so no other
+        -- statement's plan or row order changes
+        CREATE INDEX statements_vet_subject ON statements(subject_id, predicate, object_id, id) WHERE predicate <> '';
+        CREATE INDEX statements_vet_object ON statements(object_id, predicate, subject_id, id) WHERE predicate <> '';
+        """),
 ]
 
 #: the schema_versions table itself, made by the first migration that records a version

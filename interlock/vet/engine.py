@@ -13,6 +13,7 @@ outlet, date, attribution chain and grade; the finding's grade is its weakest li
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import defaultdict
@@ -22,7 +23,7 @@ from interlock.credibility import grades
 from interlock.query import source_chain
 from interlock.store import Store
 from interlock.vet import timing
-from interlock.vet.kinds import KindIndex, chunks
+from interlock.vet.kinds import CHUNK, KindIndex, chunks
 from interlock.vet.rules import SEVERITIES, Pack, Rule, Step, load_pack
 
 #: partial paths kept per subject and rule: a hub actor must not blow a rule up
@@ -31,6 +32,34 @@ UNGRADED = ("F6", "not graded")
 #: SQLite page cache for a vetting run, in KiB (a ceiling, not an allocation): the random index
 #: look-ups of path search over a large store stay in memory instead of re-reading pages
 CACHE_KIB = 262144
+
+
+class _Reach:
+    """The statements of some predicates that join a set of actors to others, in one direction."""
+
+    def __init__(self, owner: dict[str, str], direction: str) -> None:
+        #: the actors' document entities, and the actor of each
+        self.owner = owner
+        #: the entities in the order they are asked about, and the batch each is asked in
+        self.asked = sorted(owner)
+        self.batch = {e: i // CHUNK for i, e in enumerate(self.asked)}
+        self.forward, self.backward = direction in ("out", "any"), direction in ("in", "any")
+        #: (stored order, statement id, subject entity, object entity) of each statement read
+        self.found: list[Any] = []
+        #: (actor, the other actor, which of ``found``) of each statement that joins two actors
+        self.reached: list[tuple[str, str, int]] = []
+
+    def place(self, edge: tuple[str, str, int]) -> tuple[Any, ...]:
+        """Where an edge comes among its actor's: entity by entity in the order they are asked
+        about (batch by batch, the subjects' side first), per entity in the order stored, as the
+        entities' own indexes read them."""
+        key, _sid, subject_id, object_id = self.found[edge[2]]
+        at = []
+        if self.forward and subject_id in self.owner:
+            at.append((self.batch[subject_id], 0, subject_id, key))
+        if self.backward and object_id in self.owner:
+            at.append((self.batch[object_id], 1, object_id, key))
+        return min(at)
 
 
 class Engine:
@@ -44,6 +73,8 @@ class Engine:
         self._actor: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._published: dict[str, str | None] = {}
+        self._statements: dict[str, dict[str, Any]] = {}
+        self._reached: dict[tuple[frozenset[str], tuple[str, ...], str], _Reach] = {}
 
     # -- store access ----------------------------------------------------------------------------
 
@@ -72,39 +103,86 @@ class Engine:
         return {d: self._published.get(d) for d in documents}
 
     def edges(self, actors: set[str], step: Step) -> dict[str, list[tuple[str, Any]]]:
-        """Statements of the step's predicates from each actor, as (other actor, row)."""
-        ents = self.entities_of(actors)
-        owner = {e: a for a, es in ents.items() for e in es}
-        preds = list(step.predicates)
-        queries = {"out": ("vetting.edges_by_subject",), "in": ("vetting.edges_by_object",),
-                   "any": ("vetting.edges_by_subject", "vetting.edges_by_object")}[step.direction]
-        rows: dict[str, dict[str, Any]] = {}
-        for part in chunks(sorted(owner)):
-            for query in queries:
-                # statements alone: actors and publication dates come from caches filled in batches,
-                # since the same entities and documents recur across steps and rules
-                for r in self.store.each(query, [*part, *preds], ids=len(part), preds=len(preds)):
-                    if self._wanted(r, step):
-                        rows[r["id"]] = dict(r)
-        self.actor_of({r["subject_id"] for r in rows.values()} | {r["object_id"] for r in rows.values()})
-        published = self.published({r["document_id"] for r in rows.values()})
-        out: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-        for r in rows.values():
-            r["published"] = published.get(r["document_id"])
-            s, o = self._actor.get(r["subject_id"]), self._actor.get(r["object_id"])
-            if s is None or o is None or s == o:
-                continue
-            if r["subject_id"] in owner and step.direction in ("out", "any"):
-                out[s].append((o, r))
-            if r["object_id"] in owner and step.direction in ("in", "any"):
-                out[o].append((s, r))
+        """Statements of the step's predicates from each actor, as (other actor, row).
+
+        Two rounds: which statements of the step's predicates join the actors to others, read off
+        an index alone (``_reach``, kept for the run: rules repeat the same first step from the
+        same candidates); then, for only those that reach an actor of the step's kinds, the
+        columns the step and the chains look at. Most statements a step reaches in a large store
+        lead to actors of no wanted kind: they are never read whole.
+        """
+        reach = self._reach(frozenset(actors), tuple(sorted(step.predicates)), step.direction)
+        reached = reach.reached
         if step.kinds:
-            others = {other for pairs in out.values() for other, _ in pairs}
-            kinds = self.kinds.kinds(others)
-            out = defaultdict(list, {
-                a: [(o, r) for o, r in pairs if any(k in kinds[o] for k in step.kinds)] for a, pairs in out.items()
-            })
+            fits = self.kinds.having({other for _a, other, _n in reached}, step.kinds)
+            reached = [edge for edge in reached if edge[1] in fits]
+        found = reach.found
+        rows = self.statements({found[n][1] for _a, _o, n in reached})
+        out: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        for a, other, n in sorted(reached, key=reach.place):
+            r = rows[found[n][1]]
+            if self._wanted(r, step):
+                out[a].append((other, r))
         return out
+
+    def _reach(self, actors: frozenset[str], preds: tuple[str, ...], direction: str) -> _Reach:
+        """The statements of these predicates that join each actor to another (cached for the run)."""
+        cached = self._reached.get((actors, preds, direction))
+        if cached is not None:
+            return cached
+        ents = self.entities_of(set(actors))
+        reach = _Reach({e: a for a, es in ents.items() for e in es}, direction)
+        owner, forward, backward = reach.owner, reach.forward, reach.backward
+        known = self._actor
+        found, reached = reach.found, reach.reached
+        # the entity at the asked side is the actor's; the other's actor is known, or asked for
+        # below with every other unknown one
+        pending: list[tuple[str, str, int]] = []  # (actor, other entity, which of found)
+        for part in chunks(reach.asked):
+            for side in [side for side, wanted in (("subject", forward), ("object", backward)) if wanted]:
+                for row in self.store.rows(f"vetting.edge_keys_by_{side}", [*part, *preds], ids=len(part),
+                                           preds=len(preds)):
+                    subject_id, object_id = row[2], row[3]
+                    if side == "subject":
+                        mine, other_id = owner[subject_id], object_id
+                        if backward and other_id in owner:
+                            # both ends asked about: one edge each way, in the place of the first
+                            n = len(found)
+                            found.append(row)
+                            if mine != owner[other_id]:
+                                reached.append((mine, owner[other_id], n))
+                                reached.append((owner[other_id], mine, n))
+                            continue
+                    else:
+                        mine, other_id = owner[object_id], subject_id
+                        if forward and other_id in owner:
+                            continue  # read from its subject's side already
+                    other = known.get(other_id)
+                    if other is None:
+                        pending.append((mine, other_id, len(found)))
+                    elif other != mine:
+                        reached.append((mine, other, len(found)))
+                    found.append(row)
+        if pending:
+            known.update(self.kinds.actor_of({other_id for _m, other_id, _n in pending}))
+            for mine, other_id, n in pending:
+                other = known.get(other_id)
+                if other is not None and other != mine:
+                    reached.append((mine, other, n))
+        self._reached[(actors, preds, direction)] = reach
+        return reach
+
+    def statements(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        """What path search reads of each statement, with its document's publication date (cached)."""
+        todo = sorted(i for i in ids if i not in self._statements)
+        read: list[dict[str, Any]] = []
+        for part in chunks(todo):
+            read.extend(dict(r) for r in self.store.each("vetting.edges_by_id", part, ids=len(part)))
+        published = self.published({r["document_id"] for r in read})
+        for r in read:
+            r["published"] = published.get(r["document_id"])
+            self._statements[r["id"]] = r
+        return {i: self._statements[i] for i in ids}
 
     @staticmethod
     def _wanted(r: Any, step: Step) -> bool:
@@ -298,13 +376,21 @@ def vet(store: Store, pack: Pack | None = None, min_grade: str | None = None,
     pack = pack or load_pack()
     if min_grade is not None:
         grades.parse(min_grade)
-    engine = Engine(store)
-    found: list[dict[str, Any]] = []
-    for rule in pack.rules:
-        if rules is not None and rule.id not in rules:
-            continue
-        for f in engine.findings(rule, pack):
-            floor = [g for g in (rule.min_grade, min_grade) if g]
-            if all(grades.meets(f["grade"], g) for g in floor):
-                found.append(f)
+    # many small rows, tuples and dicts, and no cycles: the cyclic collector would scan the growing
+    # caches again and again, a cost that grows faster than the store (as in interlock.resolve)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        engine = Engine(store)
+        found: list[dict[str, Any]] = []
+        for rule in pack.rules:
+            if rules is not None and rule.id not in rules:
+                continue
+            for f in engine.findings(rule, pack):
+                floor = [g for g in (rule.min_grade, min_grade) if g]
+                if all(grades.meets(f["grade"], g) for g in floor):
+                    found.append(f)
+    finally:
+        if collecting:
+            gc.enable()
     return sorted(found, key=lambda f: (SEVERITIES.index(f["severity"]), _rank(f["grade"]), f["rule"], f["subject"]))

@@ -31,7 +31,11 @@ _CONTEXT_LABELS = ("ORG", "NORP", "GPE")
 _WORD = r"[\w'’.-]+"
 
 
-def chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+#: ids in one ``IN (...)`` query
+CHUNK = 500
+
+
+def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
     """Slices of a list small enough for one ``IN (...)`` query."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -170,6 +174,15 @@ class KindIndex:
         for part in chunks(todo):
             self._compute(part)
         return {a: self._kinds.get(a, {}) for a in actors}
+
+    def having(self, actors: set[str], wanted: Iterable[str]) -> set[str]:
+        """The actors that have any of these kinds."""
+        wanted = tuple(wanted)
+        known = self._kinds
+        todo = sorted(a for a in actors if a not in known)
+        for part in chunks(todo):
+            self._compute(part)
+        return {a for a in actors if not known[a].keys().isdisjoint(wanted)}
 
     def _compute(self, actors: list[str]) -> None:
         found: dict[str, dict[str, str]] = {a: {} for a in actors}

@@ -14,14 +14,23 @@ SQL: dict[str, str] = {
     "entities_of_actors": "SELECT id, actor_id FROM entities WHERE actor_id IN ({ids})",
     "entity_actors": "SELECT id, actor_id FROM entities WHERE id IN ({ids})",
     "published": "SELECT id, published FROM documents WHERE id IN ({ids})",
-    "edges_by_subject": (
-        f"SELECT {_LIGHT} FROM statements s "
-        "WHERE s.subject_id IN ({ids}) AND s.predicate IN ({preds}) AND s.object_id IS NOT NULL"
+    # path search reads statements in two rounds. First the keys of the statements of the step's predicates
+    # from the entities it starts at, off the index alone: ``statements_vet_subject`` / ``_object`` hold
+    # (entity, predicate, other entity, id) for rows WHERE predicate <> '' (every row), a condition only these
+    # two statements repeat, so that no other statement's plan or row order changes. ``key`` is the order
+    # rows were stored in (rowid; PostgreSQL: the id, interlock/store/postgres.py), for a stable order.
+    # Then the columns of only the statements that reach an actor of the step's kinds, by id.
+    "edge_keys_by_subject": (
+        "SELECT s.rowid AS key, s.id, s.subject_id, s.object_id FROM statements s "
+        "WHERE s.subject_id IN ({ids}) AND s.predicate IN ({preds}) AND s.predicate <> '' "
+        "AND s.object_id IS NOT NULL"
     ),
-    "edges_by_object": (
-        f"SELECT {_LIGHT} FROM statements s "
-        "WHERE s.object_id IN ({ids}) AND s.predicate IN ({preds}) AND s.object_id IS NOT NULL"
+    "edge_keys_by_object": (
+        "SELECT s.rowid AS key, s.id, s.subject_id, s.object_id FROM statements s "
+        "WHERE s.object_id IN ({ids}) AND s.predicate IN ({preds}) AND s.predicate <> '' "
+        "AND s.object_id IS NOT NULL"
     ),
+    "edges_by_id": f"SELECT {_LIGHT} FROM statements s WHERE s.id IN ({{ids}})",
     "named_actors": "SELECT DISTINCT actor_id FROM entities WHERE anonymous = 0",
     "grades": "SELECT statement_id, grade, reason FROM statement_grades WHERE statement_id IN ({ids})",
     "actor_name": "SELECT name FROM actors WHERE id = ?",
