@@ -18,7 +18,7 @@ replaced by their kind (``attribution_features.word``); a feature must be seen
 in at least ``--min-docs`` training articles (default
 ``attribution_features.MIN_DOCS``) and pass ``attribution_features.transferable``,
 so that nothing one article alone taught (a user handle, a timestamp, a
-surname) is kept. Lemmas' cue rates must pass ``transferable`` and be seen in
+surname, a scrap of markup read as a verb) is kept. Lemmas' cue rates must pass ``transferable`` and be seen in
 ``--prior-min-docs`` articles (default 1): that a rare verb ("uphold") was never
 a cue is what keeps it from reading as an unseen one (with 5, the sample
 corpus gains a court's "upheld" as a claim and loses a group's "announced").

@@ -249,3 +249,76 @@ def test_quote_before_yields_to_the_verbs_object(nlp) -> None:  # type: ignore[n
     for f in run(nlp, text):
         if f["cue"] and "comparing" in str(f["cue"]):
             assert "strong hands" not in str(f["content"])
+
+
+#: the kinds ``attribution_features.word`` puts in place of a word, and the ends of a text
+_KINDS = frozenset({"<name>", "<num>", "<link>", "<start>", "<end>"})
+#: features whose value holds a neighbouring or governing word: which "|" parts of the value it is
+_WORD_VALUED = {"next": slice(0, None), "prev": slice(0, None), "subj_lemma": slice(0, None),
+                "head_lemma": slice(0, 1), "kidlemma": slice(1, None), "lemma_subjlemma": slice(1, None),
+                "lemma_kidlemma": slice(2, None)}
+
+
+def test_model_holds_only_transferable_features() -> None:
+    """The shipped model keeps no word that only one article taught: no handle, number,
+    address or name, and no cue lemma outside the vocabulary of cue lemmas it ships."""
+    import re
+
+    from interlock.extract.attribution_features import LEMMA_FEATURES, transferable, wordlike
+
+    model = load_model()
+    vocab = set(model["lemma_prior"])
+    for lemma in vocab:
+        assert wordlike(lemma) and transferable(f"lemma={lemma}"), lemma
+    for key in model["weights"]:
+        assert transferable(key), key
+        name, _, value = key.partition("=")
+        if name.startswith("prior|"):
+            name, value = name.removeprefix("prior|"), value.rpartition("=")[0]
+        # small counts and buckets only ("colon_words=3"): no year, time, id or handle
+        assert not re.search(r"\d\d|@|://|www\.|#\w", value), key
+        parts = value.split("|")
+        if name in LEMMA_FEATURES and name != "lower":
+            assert parts[0] in vocab, key
+        if name in _WORD_VALUED:
+            w = "|".join(parts[_WORD_VALUED[name]])
+            assert w in _KINDS or (w == w.lower() and "<" not in w and not re.search(r"\d", w)), key
+
+
+def test_transferable_rejects_one_article_tokens() -> None:
+    from interlock.extract.attribution_features import transferable
+
+    assert transferable("lemma=say") and transferable("prior|next=<name>=3")
+    assert transferable("lemma_kidlemma=tell|dobj|<name>")
+    assert not transferable("next=@varelli_press")
+    assert not transferable("prev=10:45")  # a timestamp
+    assert not transferable("subj_lemma=https://example.org")
+    assert not transferable("lemma=stop.</tweet")  # markup the tagger read as a verb
+    assert not transferable("lemma_dep=54and|ROOT")
+
+
+def test_words_of_one_article_become_their_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    from interlock.extract.attribution_features import word
+
+    doc = nlp("Senator Varelli told @harbourwatch on 12 March 2031 that the levy failed.")
+    kinds = {t.text: word(t) for t in doc}
+    assert kinds["Varelli"] == "<name>"
+    assert kinds["2031"] == "<num>"
+    assert kinds["@harbourwatch"] in ("<link>", "<name>")
+    assert kinds["levy"] == "levy" and kinds["March"] == "march"
+
+
+def test_dash_speaker_after_a_no_break_space(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cWe will rebuild every bridge before the rains come.\u201d \u2015\u00a0Marta Oyelaran\nMore letters follow."
+    a = by_cue(run(nlp, text), "\u2015")
+    assert a["source"] == "Marta Oyelaran"
+
+
+def test_source_keeps_its_closing_parenthesis(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run(nlp, "Sen. Dana Whitcombe (D-Ore.) said the levy would pass before winter."), "said")
+    assert a["source"] == "Sen. Dana Whitcombe (D-Ore.)"
+
+
+def test_speaker_inside_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run(nlp, "The board froze the grants, which the mayor said were never spent on schools."), "said")
+    assert a["source"] == "the mayor"

@@ -307,20 +307,25 @@ def _source_span(
     """The speaker's span: the subject, the "according to" object, or the words by a quote."""
     doc = tok.doc
     if is_dash(tok):
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i < 10 and doc[end].text != "," and not doc[end].is_space:
+        # "” ―\u00a0Jane Doe": a no-break space may stand between the dash and the name
+        start = tok.i + 1
+        while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
+            start += 1
+        end = start
+        while end < len(doc) and end - start < 9 and doc[end].text != "," and not doc[end].is_space:
             if "\n" in doc[end].text_with_ws:
                 end += 1
                 break
             end += 1
-        return _span(doc, tok.i + 1, end)
+        return _span(doc, start, end)
     if tok.text == ":":
         rng = colon_speaker(tok)
         return _span(doc, *rng) if rng else None
     src_tok = _source(tok)
     sp = _line_clip(doc, src_tok) if src_tok is not None else None
     if sp is not None and (sp[0] <= cue[0] < sp[1] or (sp[0] < content[1] and content[0] < sp[1])):
-        sp = None  # the parse took the quote or the cue for the speaker
+        if not _relative_around(doc, content, cue, sp):
+            sp = None  # the parse took the quote or the cue for the speaker
     if (sp is None or sp[0] > cue[0]) and content[1] <= cue[0]:
         # "“...,” The Hill reported": the words between the quote and the cue
         sp = _between(doc, content[1], cue[0]) or sp
@@ -335,6 +340,34 @@ def _source_span(
                 sp = _line_clip(doc, c)
                 break
     return sp
+
+
+def _relative_around(doc: Doc, content: Offsets, cue: Offsets, source: Offsets) -> bool:
+    """A content that opens with a relative word and runs over its cue and speaker.
+
+    In "donations, which he said were favours" the complement's subtree starts at
+    "which", so the content spans "he said"; "he" is still the speaker.
+    """
+    if not content[0] <= source[0] < source[1] <= cue[0] < content[1]:
+        return False
+    first = doc.char_span(content[0], content[1], alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].tag_ in ("WDT", "WP")
+
+
+def _close_bracket(text: str, span: Offsets | None) -> Offsets | None:
+    """A speaker's span that opens a parenthesis closes it: "Sen. Jane Doe (D-Ore.)".
+
+    Edge trimming and the parse often leave the closing mark out.
+    """
+    if span is None:
+        return None
+    start, end = span
+    if text.count("(", start, end) <= text.count(")", start, end):
+        return span
+    j = end
+    while j < len(text) and j - end < 3 and text[j] in " \u00a0.":
+        j += 1
+    return (start, j + 1) if j < len(text) and text[j] == ")" else span
 
 
 def _chunk_before(tok: Token, cue: Offsets) -> Offsets | None:
@@ -439,7 +472,7 @@ def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str
     content, rule = _content(tok, quotes, cue)
     if content is None or content[1] <= content[0]:
         return None, "none"
-    source = _source_span(tok, quotes, cue, content)
+    source = _close_bracket(text_of(doc), _source_span(tok, quotes, cue, content))
     anonymous = False
     if source is not None:
         src_span = doc.char_span(*source, alignment_mode="expand")

@@ -368,20 +368,44 @@ def word(tok: Token) -> str:
     return tok.lemma_.lower() if tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX") else tok.lower_
 
 
+#: features whose value starts with the candidate's own lemma (or, for ``lower``, its form)
+LEMMA_FEATURES = frozenset(
+    "lemma lower lemma_dep lemma_kid lemma_prep lemma_kidlemma lemma_subjent lemma_subjlemma "
+    "quote_before_lemma quote_after_lemma clause_lemma lemma_tag lemma_inq lemma_nextpos "
+    "lemma_ccomp_finite lemma_rule lemma_source".split()
+)
+
+#: a word: letters with inner hyphens, apostrophes or full stops ("u.s.-led", "’s"), or a mark or two (":", "”―")
+_WORDLIKE = re.compile(r"[’']?[^\W\d_]+(?:[-'’.][^\W\d_]*)*|[^\w\s]{1,2}")
+
+
+def wordlike(value: str) -> bool:
+    """Whether a cue's lemma or form reads as a word, not markup, a number or a broken encoding.
+
+    ``stop.</tweet``, ``top:1px``, ``54and`` and ``tomã¡s`` are leftovers of
+    one page each; a lemma's cue rate or weight on them teaches nothing.
+    """
+    return _WORDLIKE.fullmatch(value) is not None
+
+
 def transferable(feature: str) -> bool:
     """Whether a feature can carry over to articles unlike the training ones.
 
     Its values may be lemmas, dependency labels, tags, punctuation, the kinds
     ``word`` gives and small counts, never a number of three or more digits
-    (years, timestamps, ids), a handle or an address. A crossed feature
-    (``prior|next=x=3``) is read without its bucket.
+    (years, timestamps, ids), a handle or an address; the candidate's own
+    lemma must be ``wordlike``. A crossed feature (``prior|next=x=3``) is read
+    without its bucket.
     """
     name, _, value = feature.partition("=")
     if name.startswith("prior|"):
         value = value.rpartition("=")[0]
-    for part in value.split("|"):
+    parts = value.split("|")
+    for part in parts:
         if sum(ch.isdigit() for ch in part) >= 3 or "@" in part or "://" in part or part.startswith("www."):
             return False
+    if name.removeprefix("prior|") in LEMMA_FEATURES and not wordlike(parts[0]):
+        return False
     return True
 
 
