@@ -251,3 +251,100 @@ def test_a_document_that_keeps_killing_workers_is_reported_alone(tmp_path: Path)
     assert report.stored == ["a", "b", "c"]
     assert len(report.failures) == 1, report.failures
     assert report.failures[0].startswith("poison: extraction failed on the Dask cluster: it killed its worker")
+
+
+class _Source:
+    """Records 0..n-1 (a reading error instead of record ``fail_at``), counting how many were read."""
+
+    def __init__(self, n: int, fail_at: int | None = None) -> None:
+        self.n, self.fail_at, self.read = n, fail_at, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for i in range(self.n):
+            if i == self.fail_at:
+                raise OSError(f"cannot read record {i}")
+            self.read += 1
+            yield {"id": f"r{i}", "text": f"Record {i}."}
+
+
+def test_read_ahead_is_bounded_in_order_and_raises_a_reading_error_in_its_place() -> None:
+    from interlock.scale.runner import ReadAhead
+
+    source = _Source(10)
+    ahead = ReadAhead(source, 3)
+    assert ahead.fill() == 3 and source.read == 3 and ahead.fill() == 0 and source.read == 3
+    assert next(ahead)["id"] == "r0" and len(ahead) == 2
+    polls = iter([True, False])
+    assert ahead.fill(while_=lambda: next(polls)) == 1 and source.read == 4  # stops when the task is done
+    assert [r["id"] for r in ahead] == [f"r{i}" for i in range(1, 10)]  # the rest asked for read as asked
+
+    failing = _Source(10, fail_at=4)
+    ahead = ReadAhead(failing, 8)
+    assert ahead.fill() == 4 and failing.read == 4  # the error ends the reading ahead
+    assert [next(ahead)["id"] for _ in range(4)] == ["r0", "r1", "r2", "r3"]
+    with pytest.raises(OSError, match="cannot read record 4"):
+        next(ahead)
+    assert list(ahead) == []
+
+
+class _Future:
+    """A task that is done after it has been asked ``polls`` times."""
+
+    def __init__(self, value: list[Any], polls: int) -> None:
+        self.value, self.polls = value, polls
+
+    def done(self) -> bool:
+        self.polls -= 1
+        return self.polls < 0
+
+    def result(self) -> list[Any]:
+        return self.value
+
+    def release(self) -> None:
+        pass
+
+
+class _Client:
+    """A cluster whose tasks each take a few polls, and that counts the records submitted."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, task: Any, records: list[dict[str, Any]], pure: bool = True) -> _Future:
+        self.submitted += len(records)
+        return _Future(task(records), polls=5)
+
+
+def _echo(records: list[dict[str, Any]]) -> list[Any]:
+    return [r["id"] for r in records]
+
+
+def test_records_are_read_ahead_while_a_task_runs_within_the_bound_and_results_keep_input_order() -> None:
+    client = _Client()
+    source = _Source(40)
+    extractor = DaskExtractor(client, task_size=2, in_flight=2, task=_echo, read_ahead=5)  # type: ignore[arg-type]
+    seen = []
+    for result in extractor(source):
+        # never more read than submitted, a task being filled (under task_size) and the read-ahead
+        assert source.read - client.submitted <= 5 + 1
+        seen.append(result)
+    assert seen == [f"r{i}" for i in range(40)]
+
+    # reading ahead ran: by the first result, records of tasks not yet submitted had been read
+    client, source = _Client(), _Source(40)
+    results = DaskExtractor(client, task_size=2, in_flight=2, task=_echo, read_ahead=5)(source)  # type: ignore[arg-type]
+    assert next(results) == "r0" and source.read == client.submitted + 5
+
+    # a reading error surfaces where it would without reading ahead: after the same results
+    plain = list(_run_until_error(DaskExtractor(_Client(), task_size=2, in_flight=2, task=_echo, read_ahead=0),  # type: ignore[arg-type]
+                                  _Source(40, fail_at=13)))
+    ahead = list(_run_until_error(DaskExtractor(_Client(), task_size=2, in_flight=2, task=_echo, read_ahead=5),  # type: ignore[arg-type]
+                                  _Source(40, fail_at=13)))
+    assert ahead == plain and plain[-1] == "OSError: cannot read record 13" and len(plain) > 1
+
+
+def _run_until_error(extractor: DaskExtractor, source: _Source) -> Iterator[str]:
+    try:
+        yield from extractor(source)
+    except OSError as exc:
+        yield f"OSError: {exc}"

@@ -5,9 +5,17 @@ results (or ``DocumentError``) out, in input order. Records are checked on the
 client (a bad one never travels), cut into small tasks and submitted as the
 stream is read, with a bounded number in flight, so memory stays flat however
 long the input; the client stores one task's results while the workers run the
-next ones. A task whose worker dies is rescheduled by Dask; a task that keeps
-killing workers is split and its documents run alone, one at a time, so that only
-the document at fault is reported.
+next ones. While the client waits for a worker, it reads the next records ahead (at
+most ``READ_AHEAD``), so that reading and checking the input overlaps the workers'
+extraction instead of following it. A task whose worker dies is rescheduled by
+Dask; a task that keeps killing workers is split and its documents run alone, one
+at a time, so that only the document at fault is reported.
+
+The read-ahead runs on the client's own thread, between checks of whether the
+oldest task is done, not on a thread of its own: the records come from a generator
+that also asks the store whether each document is stored already
+(``interlock.ingest``), and a store's connection belongs to the thread that opened
+it (SQLite refuses any other) and must not be used while ``put`` writes with it.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ Result = ExtractedDocument | DocumentError
 TASK_SIZE = 4
 #: tasks in flight per worker thread: enough that no worker waits while the client stores
 IN_FLIGHT = 3
+#: records read ahead of the tasks submitted, while the client waits for the oldest task
+READ_AHEAD = 8
 
 
 @dataclass
@@ -48,19 +58,24 @@ class DaskExtractor:
     """Extract a stream of records on a Dask cluster, yielding results in input order."""
 
     def __init__(self, client: Client, task_size: int = TASK_SIZE, in_flight: int | None = None,
-                 task: Callable[[list[dict[str, Any]]], list[Result]] = extract_batch) -> None:
+                 task: Callable[[list[dict[str, Any]]], list[Result]] = extract_batch,
+                 read_ahead: int = READ_AHEAD) -> None:
         self.client = client
         self.task_size = max(1, task_size)
         self.in_flight = in_flight or IN_FLIGHT * threads(client)
         #: what a worker runs on a task's records (importable on the workers)
         self.task = task
+        self.read_ahead = max(0, read_ahead)
 
     def __call__(self, records: Iterable[dict[str, Any]]) -> Iterator[Result]:
         window: deque[_Task] = deque()
-        for task in self._tasks(records):
+        ahead = ReadAhead(records, self.read_ahead)
+        for task in self._tasks(ahead):
             window.append(task)
             while len(window) >= self.in_flight:
-                yield from self._finish(window.popleft())
+                oldest = window.popleft()
+                ahead.fill(while_=_running(oldest))
+                yield from self._finish(oldest)
         while window:
             yield from self._finish(window.popleft())
 
@@ -105,6 +120,59 @@ class DaskExtractor:
             except _TaskFailed as failed:
                 out.append(failed.error(record))
         return out
+
+
+def _running(task: _Task) -> Callable[[], bool]:
+    """Whether the task is still running on the cluster."""
+    return lambda: task.future is not None and not task.future.done()
+
+
+class ReadAhead:
+    """Records in input order, of which up to ``limit`` may be read before they are asked for.
+
+    ``fill`` reads ahead while a condition holds (the oldest task is not done) and there is
+    room; the records then come from the buffer, in order. Reading that fails while filling is
+    kept in its place and raised when the record it stopped at is asked for, as it would have
+    been without reading ahead; nothing is read after it.
+    """
+
+    def __init__(self, records: Iterable[Any], limit: int) -> None:
+        self._source = iter(records)
+        self.limit = limit
+        self._buffer: deque[Any] = deque()
+        self._error: BaseException | None = None
+        self._ended = False
+
+    def __iter__(self) -> ReadAhead:
+        return self
+
+    def __next__(self) -> Any:
+        if self._buffer:
+            return self._buffer.popleft()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        if self._ended:
+            raise StopIteration
+        return next(self._source)
+
+    def __len__(self) -> int:
+        """How many records are read and not yet asked for."""
+        return len(self._buffer)
+
+    def fill(self, while_: Callable[[], bool] = lambda: True) -> int:
+        """Read ahead while ``while_()`` holds and fewer than ``limit`` records wait; how many were read."""
+        read = 0
+        while not self._ended and self._error is None and len(self._buffer) < self.limit and while_():
+            try:
+                self._buffer.append(next(self._source))
+            except StopIteration:
+                self._ended = True
+            except Exception as exc:  # noqa: BLE001 - raised in its place, when its record is asked for
+                self._error, self._ended = exc, True
+            else:
+                read += 1
+        return read
 
 
 class _TaskFailed(Exception):
