@@ -33,7 +33,7 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from interlock.names import (
     MATCH_THRESHOLD,
@@ -178,9 +178,7 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
     canon: dict[str, str] = {}
     for label in sorted(by_label, key=lambda lab: lab == "PERSON"):
         members = by_label[label]
-        df, documents = _document_frequency(recs, members, canon if label == "PERSON" else None)
-        common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
-        _resolve_label(recs, members, _kind(label), uf, threshold, df, common)
+        _resolve_label(recs, members, _kind(label), uf, threshold, canon if label == "PERSON" else None)
         if label != "PERSON":
             for i in members:
                 if recs[i].key:
@@ -188,40 +186,65 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
     # (the ids in a list of their own: a cluster's representative is then read from it, not
     # fetched as a record from anywhere in memory)
     record_ids = [r.id for r in recs]
-    find = uf.find
-    return {rid: record_ids[find(i)] for i, rid in enumerate(record_ids)}
+    find, parent = uf.find, uf.parent
+    out: dict[str, str] = {}
+    for i, rid in enumerate(record_ids):
+        root = parent[i]
+        if parent[root] != root:  # (most records hang from their root: no call for them)
+            root = find(i)
+        out[rid] = record_ids[root]
+    return out
 
 
 def _document_frequency(recs: list[Record], members: list[int],
                         canon: dict[str, str] | None = None) -> tuple[dict[str, int], int]:
     """In how many documents each context feature of ``members`` is found, and how many documents
     they come from. With ``canon`` (grouping key -> actor), contexts are first rewritten in
-    ``recs`` to name resolved actors by their actor.
-
-    Counted document by document (the features of its records, once each), not as a set of
-    documents per feature, and in the one pass over the records: at a million records each
-    pass over them costs more than the counting."""
-    by_document: dict[str, list[frozenset[str]]] = {}
+    ``recs`` to name resolved actors by their actor."""
+    counting = _Frequencies(canon)
     for i in members:
-        r = recs[i]
-        contexts = by_document.get(r.document)
+        recs[i] = counting.add(recs[i])
+    return counting.counts()
+
+
+class _Frequencies:
+    """Document frequencies of context features, gathered record by record in the pass that
+    step 1 makes over the records (at a million records each pass over them costs more than its
+    work), and counted document by document (the features of its records, once each), not as a
+    set of documents per feature."""
+
+    def __init__(self, canon: dict[str, str] | None) -> None:
+        self.canon = canon
+        self.by_document: dict[str, list[frozenset[str]]] = {}
+
+    def add(self, r: Record) -> Record:
+        """Count a record; the record, its context rewritten with ``canon`` when that names its features."""
+        contexts = self.by_document.get(r.document)
         if contexts is None:
-            contexts = by_document[r.document] = []
+            contexts = self.by_document[r.document] = []
         if r.context:
+            canon = self.canon
             if canon and not canon.keys().isdisjoint(r.context):
-                r = recs[i] = replace(r, context=frozenset(canon.get(f, f) for f in r.context))
+                # (the constructor, not dataclasses.replace, which looks the fields up on every call)
+                r = Record(r.id, r.document, r.label, r.names, frozenset(canon.get(f, f) for f in r.context),
+                           r.reference, r.key)
             contexts.append(r.context)
-    df: dict[str, int] = {}
-    for contexts in by_document.values():
-        if contexts:
-            for f in contexts[0] if len(contexts) == 1 else frozenset().union(*contexts):
-                df[f] = df.get(f, 0) + 1
-    return df, len(by_document)
+        return r
+
+    def counts(self) -> tuple[dict[str, int], int]:
+        """Each feature's document frequency, and the number of documents."""
+        df: dict[str, int] = {}
+        for contexts in self.by_document.values():
+            if contexts:
+                for f in contexts[0] if len(contexts) == 1 else frozenset().union(*contexts):
+                    df[f] = df.get(f, 0) + 1
+        return df, len(self.by_document)
 
 
 def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
-                   threshold: float, df: dict[str, int], common: float) -> None:
-    # 1. distinct names, blocked and scored
+                   threshold: float, canon: dict[str, str] | None = None) -> None:
+    # 1. distinct names, blocked and scored (and, in the same pass, the context features' document
+    #    frequencies, read from step 2 on)
     node_of: dict[str, int] = {}
     node_names: list[str] = []
     node_norms: list[str] = []
@@ -230,8 +253,9 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     norms: dict[str, str] = {}  # each distinct spelling is normalised once
     linking: dict[tuple[str, ...], list[str]] = {}  # and each distinct set of names read once
     people = _People() if kind == "person" else None
+    counting = _Frequencies(canon)
     for i in members:
-        rec = recs[i]
+        rec = recs[i] = counting.add(recs[i])
         mine = []
         own = linking.get(rec.names)
         if own is None:
@@ -251,6 +275,8 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             mine.append(node_of[norm])
         if len(mine) > 1:
             record_nodes[i] = mine
+    df, documents = counting.counts()
+    common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
     blocks: dict[str, list[int]] = defaultdict(list)
     for n, name in enumerate(node_names):
         for key in blocking_keys(name, kind):
@@ -323,11 +349,21 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
         _surnames(recs, people, uf, df, common)
     # 4. near names whose clusters share context: compared cluster by cluster (a common
     #    name has many records, and comparing them pairwise would not stay linear)
+    # (each name's records' features by cluster are gathered once and kept while none of those
+    # clusters joins another: a common name is in many near pairs)
+    gathered: dict[int, dict[int, set[str]]] = {}
+
+    def features(node: int) -> dict[int, set[str]]:
+        kept = gathered.get(node)
+        if kept is None or any(uf.parent[root] != root for root in kept):
+            kept = gathered[node] = _features_by_root(recs, node_records[node], uf, df, common)
+        return kept
+
     for a, b in sorted(near):
         if cfind(a) == cfind(b):
             continue
-        side_a = _features_by_root(recs, node_records[a], uf, df, common)
-        side_b = _features_by_root(recs, node_records[b], uf, df, common)
+        side_a = features(a)
+        side_b = features(b)
         by_feature: dict[str, list[int]] = defaultdict(list)
         for root, feats in side_a.items():
             for f in feats:
