@@ -197,3 +197,59 @@ def test_works_on_a_doc_without_parse() -> None:
     found = by_text(find_timexes(doc, ANCHOR))
     assert found["last Friday"].value == "2018-02-16"
     assert found["May 2019"].value == "2019-05"
+
+
+#: at least one phrase of our own for every rule, with other words around it
+_RULE_EXAMPLES = (
+    "On Tuesday, March 3, 2019 and on 4th of May 2020 the board met; the memo of 3/14/2021 and "
+    "2022-05-06 followed. In June 2018, early next May and mid-July the levy rose; in 1998 and in "
+    "the 1990s, the twentieth century, nineteen ninety-two and the year two thousand three. "
+    "The late seventies ended by Christmas Eve and Thanksgiving Day. Last Friday evening, tonight "
+    "and yesterday morning at 5:30 p.m. EST, or at noon on Monday, the council voted. Last year, "
+    "this summer, three weeks ago, the year-earlier quarter, two decades, the past few months, "
+    "the third quarter of 2019, the latest period, the 2019 quarter, that same year, 2019's "
+    "second quarter, the first half of next year, currently and recently, every Tuesday and "
+    "weekly, next weekend, for years, in recent years, by May this year and by the end of the "
+    "month the plan stood."
+)
+
+
+def test_each_rule_finds_its_example() -> None:
+    from interlock.extract.times_patterns import RULES
+
+    missing = [r.name for r in RULES if not r.pattern.search(_RULE_EXAMPLES)]
+    assert not missing
+
+
+def test_rules_run_only_where_their_words_are() -> None:
+    """``NEEDS`` holds words every match contains: a text without them has no match."""
+    from interlock.extract.times_patterns import NEEDS, RULES, fold, may_match
+
+    assert set(NEEDS) == {r.name for r in RULES}
+    texts = [_RULE_EXAMPLES, _RULE_EXAMPLES.upper(), "İN MARCH, ſeptember 5 2019 and 3 DAYS AGO at 5PM"]
+    for rule in RULES:
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                around = text[max(0, m.start() - 4) : m.end()]  # "for years" looks behind
+                assert may_match(rule.name, fold(around)), (rule.name, m.group(0))
+    assert not may_match("quarter", fold("The levy rose in the spring."))
+
+
+def test_first_chars_of_a_pattern() -> None:
+    """The look-ahead ``compile_rule`` adds holds every character a match may start with."""
+    import re
+
+    from interlock.extract.times_patterns import RULES
+    from interlock.extract.times_rules import first_chars
+
+    assert first_chars(r"(?:the\s+)?(?P<n>\d+)\s+days") == r"t\d"
+    assert first_chars(r"(?:early\s+)?(?:last|next)") == "eln"
+    assert first_chars(r"a?") is None  # may match nothing
+    assert first_chars(r"[^a]bc") is None  # a negated set: no look-ahead
+    assert first_chars(r"(?<=for\s)years") == "y"
+    marker = "])(?<![\\w$])"
+    for rule in RULES:
+        guarded = rule.pattern.pattern
+        plain = re.compile(guarded[guarded.index(marker) + 2 :] if guarded.startswith("(?=[") else guarded, re.I)
+        for text in (_RULE_EXAMPLES, _RULE_EXAMPLES.upper()):
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]

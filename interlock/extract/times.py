@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
 from interlock.extract.times_calendar import interval_of
-from interlock.extract.times_patterns import RULES
+from interlock.extract.times_patterns import RULES, fold, may_match
 from interlock.extract.times_rules import Context, Rule
 from interlock.model import Timex
 
@@ -162,7 +162,10 @@ _EXPLICIT_RULES = {"full_date", "day_month", "numeric_date", "month_year", "year
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every rule match, keeping the longest where they overlap, in text order."""
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    folded = fold(text)
     for order, rule in enumerate(RULES):
+        if not may_match(rule.name, folded):
+            continue  # a word every match needs is not in the text
         for m in rule.pattern.finditer(text):
             if m.end() > m.start() and _plausible(doc, rule, m):
                 found.append((m.start(), m.end(), order, rule, m))

@@ -139,3 +139,65 @@ RULES: list[Rule] = [
          rel.bare_units),
     Rule("the_unit", compile_rule(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+in\s+)?the\s+(?:(?:full|latest|current)\s+)?(?:fiscal\s+)?(?P<unit>year|week|month)"), rel.the_unit),
 ]
+
+# Words a rule cannot match without: each rule runs only on a text that holds, for
+# every group, one of the group's strings (in ``fold``'s lower case). Scanning the
+# whole text with each of the patterns above was most of the time the rules took;
+# a text without "quarter" has no quarter to find. The strings are the literal
+# parts every match must contain, so the rules find exactly what they found before
+# (``tests/test_times.py`` checks each rule's own examples against them).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "quarter")
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "full_date": (_MONTHS,),
+    "day_month": (_MONTHS,),
+    "numeric_date": (("/", "-"),),
+    "month_year": (_MONTHS, ("16", "17", "18", "19", "20")),
+    "month_rel_year": (_MONTHS, ("year",)),
+    "month": (_MONTHS,),
+    "year": (("16", "17", "18", "19", "20"),),
+    "decade": (("0s", "0's"),),
+    "century": (("centur",),),
+    "spelled_year": (("nineteen",),),
+    "year_2000s": (("thousand",),),
+    "decade_word": (("ties",),),
+    "holiday": (("thanksgiving", "christmas", "new", "election", "independence", "labor", "memorial",
+                 "valentine", "halloween"),),
+    "weekday": (("mon", "tue", "wed", "thu", "fri", "sat", "sun"),),
+    "deictic_day": (("today", "yesterday", "tomorrow", "tonight"),),
+    "part_of_day": (("morning", "afternoon", "evening", "night"),),
+    "clock": (("am", "pm", "a.m", "p.m", "noon", "midday", "midnight"),),
+    "relative_unit": (("this", "current", "same", "last", "past", "previous", "prior", "next", "coming",
+                       "following"), _UNITS + _SEASONS),
+    "season": (_SEASONS,),
+    "ago": (("ago", "earlier", "later", "from", "hence"), _UNITS),
+    "year_ago_adj": (("year",), ("earlier", "ago")),
+    "duration": (_UNITS,),
+    "bare_units": (("recent", "past", "coming"), ("years", "months", "weeks", "days", "decades")),
+    "quarter": (("quarter",),),
+    "latest_period": (("period",),),
+    "year_period": (("quarter", "period"),),
+    "that_unit": (("that",), ("year", "month")),
+    "quarter_year_first": (("quarter",),),
+    "half": (("half",),),
+    "reference": (("now", "current", "days", "present", "recent", "lately", "past", "future", "later"),),
+    "set": (("every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly", "nightly"),),
+    "weekend": (("weekend",),),
+    "vague_units": (("for", "hin"), ("years", "months", "weeks", "days", "decades", "centuries", "hours")),
+    "the_unit": (("the",), ("year", "week", "month")),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case as the rules' case-insensitive matching reads it, for ``NEEDS``.
+
+    ``re.I`` takes "İ" for "i" (``str.lower`` gives "i" and a combining dot), and
+    the dotless "ı" and the long "ſ" for "i" and "s".
+    """
+    return text.lower().replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+
+
+def may_match(name: str, folded: str) -> bool:
+    """False only when the rule ``name`` cannot match a text whose ``fold`` is ``folded``."""
+    return all(any(word in folded for word in group) for group in NEEDS.get(name, ()))
