@@ -9,7 +9,9 @@ indirect content keeps its "that".
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import repeat
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -34,7 +36,7 @@ from interlock.extract.attribution_features import (
     quote_widen,
     subject_of,
 )
-from interlock.extract.state import AttributionDraft, DocState, text_of
+from interlock.extract.state import AttributionDraft, DocState
 
 Offsets = tuple[int, int]
 
@@ -128,8 +130,8 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         qi = quotes.of_token[tok.i if glued else tok.i - 1] if tok.i > 0 or glued else -1
         return quotes.spans[qi] if qi >= 0 else None, "dash"
     if tok.text == ":":
-        line_end = text_of(doc).find("\n", tok.idx)
-        return _trim_chars(text_of(doc), tok.idx + 1, len(text_of(doc)) if line_end < 0 else line_end), "colon"
+        line_end = quotes.text.find("\n", tok.idx)
+        return _trim_chars(quotes.text, tok.idx + 1, len(quotes.text) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
         head = tok.head
         if head is tok:
@@ -149,7 +151,7 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
     kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
     # the first clause after the cue: a parse that ran two sentences together
     # hangs the next sentence on the verb as a second, later ccomp
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c, tok)]
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c, tok, quotes.newline)]
     comp = next((c for c in ccomps if c.i > tok.i), ccomps[0] if ccomps else None)
     if comp is not None and comp.i > tok.i:
         sp = _span(doc, *_subtree(comp))
@@ -248,12 +250,12 @@ def _held_before(tok: Token) -> Offsets | None:
 _ADVERBIAL_MARKS = frozenset("after before when while because since until once".split())
 
 
-def _adverbial(comp: Token, tok: Token) -> bool:
+def _adverbial(comp: Token, tok: Token, newline: list[bool]) -> bool:
     """True for a "complement" that is an adverbial clause or lies across a line break."""
     if any(g.dep_ in ("mark", "advmod") and g.lower_ in _ADVERBIAL_MARKS for g in comp.children):
         return True
     lo, hi = sorted((comp.i, tok.i))
-    return any("\n" in t.text_with_ws for t in tok.doc[lo:hi])
+    return any(newline[lo:hi])
 
 
 def _trim_chars(text: str, start: int, end: int) -> Offsets | None:
@@ -322,7 +324,7 @@ def _source_span(
         rng = colon_speaker(tok)
         return _span(doc, *rng) if rng else None
     src_tok = _source(tok)
-    sp = _line_clip(doc, src_tok) if src_tok is not None else None
+    sp = _line_clip(doc, src_tok, quotes.newline) if src_tok is not None else None
     if sp is not None and (sp[0] <= cue[0] < sp[1] or (sp[0] < content[1] and content[0] < sp[1])):
         if not _relative_around(doc, content, cue, sp):
             sp = None  # the parse took the quote or the cue for the speaker
@@ -337,7 +339,7 @@ def _source_span(
         # "Said Ellis: ...": a name right after the cue that the parse left unattached
         for c in tok.children:
             if c.i > tok.i and c.ent_type_ in ("PERSON", "ORG") and c.dep_ not in _CONTENT_DEPS:
-                sp = _line_clip(doc, c)
+                sp = _line_clip(doc, c, quotes.newline)
                 break
     return sp
 
@@ -414,15 +416,15 @@ def _chunk_ending_at(doc: Doc, end: int) -> int | None:
     return word.left_edge.i if dep in _NP_DEPS else None
 
 
-def _line_clip(doc: Doc, head: Token) -> Offsets | None:
+def _line_clip(doc: Doc, head: Token, newline: list[bool]) -> Offsets | None:
     """A token's subtree span, cut at line breaks around the head (parses run across lines)."""
     start, end = _subtree(head)
     for j in range(head.i - 1, start - 1, -1):
-        if "\n" in doc[j].text_with_ws:
+        if newline[j]:
             start = j + 1
             break
     for j in range(head.i, end):
-        if "\n" in doc[j].text_with_ws:
+        if newline[j]:
             end = j + 1
             break
     return _span(doc, start, end)
@@ -446,6 +448,13 @@ def candidate(
     """
     feats = features(tok, quotes)
     draft, rule = _draft(tok, quotes)
+    return _with_rules(tok, feats, draft, rule, priors), draft
+
+
+def _with_rules(
+    tok: Token, feats: list[str], draft: AttributionDraft | None, rule: str, priors: Priors | None
+) -> list[str]:
+    """A candidate's own features with what the rules built and the prior crosses added."""
     lemma = tok.lemma_.lower()
     has_source = draft is not None and draft.source is not None
     feats += [
@@ -463,7 +472,76 @@ def candidate(
     if priors is not None:
         context = [x for x in feats if x.startswith(_PRIOR_CONTEXT)]
         feats += prior_features(prior_bucket(lemma, priors), context)
-    return feats, draft
+    return feats
+
+
+#: the features ``_with_rules`` adds that depend on what the rules built, by name
+_RULE_FEATURES = frozenset(("rule", "rule_source", "content_size", "kind", "anonymous_source"))
+_LEMMA_RULE_FEATURES = frozenset(("lemma_rule", "lemma_source"))
+
+
+class _RuleCeiling:
+    """The most the rules' features can add to a candidate's score, to skip building
+    a draft for a candidate that stays below the threshold whatever the rules find.
+
+    Each feature ``_with_rules`` adds takes one value of its kind (one rule, one
+    kind of content, ...), so the largest positive weight of each kind, summed,
+    bounds what they add; a candidate whose other features and that bound stay
+    under the threshold's log-odds is one the model would drop. Output is the same
+    as building every draft; the drafts are most of attribution's time.
+    """
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        self.model = model
+        threshold = float(model.get("threshold", 0.5))
+        self.usable = 0.0 < threshold < 1.0
+        self.log_odds = math.log(threshold / (1.0 - threshold)) if self.usable else 0.0
+        self.top: dict[str, float] = {}  # rule features and their prior crosses, by name (and bucket)
+        self.of_lemma: dict[tuple[str, str], float] = {}  # lemma_rule, lemma_source by lemma
+        for key, weight in model["weights"].items():
+            if weight <= 0:
+                continue
+            name, _, value = key.partition("=")
+            if name in _RULE_FEATURES:
+                slot = name
+            elif name.startswith("prior|") and name[6:] in _RULE_FEATURES:
+                slot = f"{name}={value.rpartition('=')[2]}"
+            elif name in _LEMMA_RULE_FEATURES:
+                lemma_key = (name, value.rpartition("|")[0])
+                self.of_lemma[lemma_key] = max(self.of_lemma.get(lemma_key, 0.0), weight)
+                continue
+            else:
+                continue
+            self.top[slot] = max(self.top.get(slot, 0.0), weight)
+        self.rules_top = sum(self.top.get(name, 0.0) for name in _RULE_FEATURES)
+
+    def below(self, tok: Token, feats: list[str], priors: Priors | None) -> bool:
+        """True when the candidate scores under the threshold whatever its draft holds."""
+        if not self.usable:
+            return False
+        w: dict[str, float] = self.model["weights"]
+        lemma = tok.lemma_.lower()
+        z = float(self.model.get("intercept", 0.0)) + sum(map(w.get, feats, repeat(0.0)))
+        z += self.rules_top + sum(self.of_lemma.get((name, lemma), 0.0) for name in _LEMMA_RULE_FEATURES)
+        if priors is not None:
+            bucket = prior_bucket(lemma, priors)
+            z += w.get(f"prior={bucket}", 0.0)
+            z += sum(w.get(f"prior|{x}={bucket}", 0.0) for x in feats if x.startswith(_PRIOR_CONTEXT))
+            z += sum(self.top.get(f"prior|{name}={bucket}", 0.0) for name in _RULE_FEATURES)
+        return z < self.log_odds - 1e-6
+
+
+_CEILINGS: list[_RuleCeiling] = []
+
+
+def _ceiling(model: dict[str, Any]) -> _RuleCeiling:
+    """The rule ceiling of a model, kept for the last few models used."""
+    for ceiling in _CEILINGS:
+        if ceiling.model is model:
+            return ceiling
+    ceiling = _RuleCeiling(model)
+    _CEILINGS[:] = [ceiling, *_CEILINGS[:3]]
+    return ceiling
 
 
 def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str]:
@@ -472,13 +550,13 @@ def _draft(tok: Token, quotes: QuoteIndex) -> tuple[AttributionDraft | None, str
     content, rule = _content(tok, quotes, cue)
     if content is None or content[1] <= content[0]:
         return None, "none"
-    source = _close_bracket(text_of(doc), _source_span(tok, quotes, cue, content))
+    source = _close_bracket(quotes.text, _source_span(tok, quotes, cue, content))
     anonymous = False
     if source is not None:
         src_span = doc.char_span(*source, alignment_mode="expand")
         anonymous = bool(src_span is not None and len(src_span) and is_anonymous(src_span))
     draft = AttributionDraft(
-        kind=content_kind(text_of(doc)[content[0] : content[1]]),
+        kind=content_kind(quotes.text[content[0] : content[1]]),
         cue=cue,
         content=content,
         source=source,
@@ -496,15 +574,20 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     threshold = float(model.get("threshold", 0.5))
     priors: Priors | None = model.get("lemma_prior")
     quotes = QuoteIndex(doc)
+    ceiling = _ceiling(model)
     out: list[AttributionDraft] = []
     seen: set[Offsets] = set()
     by_token: dict[int, AttributionDraft] = {}
     for tok in doc:
         if not is_candidate(tok) or _never_cue(tok, priors):
             continue
-        feats, draft = candidate(tok, quotes, priors)
+        feats = features(tok, quotes)
+        if not convention_cue(tok) and ceiling.below(tok, feats, priors):
+            continue  # under the threshold whatever the rules would build
+        draft, rule = _draft(tok, quotes)
         if draft is None:
             continue
+        feats = _with_rules(tok, feats, draft, rule, priors)
         p = cue_probability(feats, model)
         if p < threshold and convention_cue(tok):
             p = max(p, 0.9)

@@ -18,10 +18,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
@@ -112,14 +115,31 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class QuoteIndex:
-    """Which quote, if any, covers each token of a doc."""
+    """Which quote, if any, covers each token of a doc; with the doc's text and, per
+    token, its offsets and whether it ends a sentence or holds a line break (read
+    from the doc's arrays once, not from a token object per look)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = quote_spans(text_of(doc))
+        self.text = text_of(doc)
+        self.spans = quote_spans(self.text)
         self.of_token: list[int] = [-1] * len(doc)
         for qi, (s, e) in enumerate(self.spans):
             for t in doc.char_span(s, e, alignment_mode="expand") or []:
                 self.of_token[t.i] = qi
+        cols = doc.to_array([IDX, LENGTH, ORTH]) if len(doc) else None
+        #: each token's start and end offsets
+        self.starts: list[int] = cols[:, 0].tolist() if cols is not None else []
+        self.ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist() if cols is not None else []
+        strings = doc.vocab.strings
+        stops = {strings.add(mark) for mark in (".", "?", "!")}
+        #: tokens that are a full stop, a question or an exclamation mark
+        self.stop: list[bool] = [o in stops for o in cols[:, 2].tolist()] if cols is not None else []
+        #: tokens that hold a line break (a token's trailing whitespace is a space at most)
+        self.newline: list[bool] = [False] * len(doc)
+        at = self.text.find("\n")
+        while at >= 0:
+            self.newline[bisect_right(self.starts, at) - 1] = True
+            at = self.text.find("\n", at + 1)
 
     def inside(self, tok: Token) -> bool:
         """True when the token lies in a quote (not on its marks)."""
@@ -128,23 +148,21 @@ class QuoteIndex:
 
     def before(self, tok: Token, window: int = 12) -> int:
         """Index of the quote ending within ``window`` tokens before ``tok``, else -1."""
-        doc = tok.doc
         for j in range(tok.i - 1, max(-1, tok.i - window - 1), -1):
             qi = self.of_token[j]
             if qi >= 0:
-                return qi if doc[j].idx + len(doc[j]) >= self.spans[qi][1] else -1
-            if doc[j].text in (".", "?", "!") or "\n" in doc[j].text_with_ws:
+                return qi if self.ends[j] >= self.spans[qi][1] else -1
+            if self.stop[j] or self.newline[j]:
                 return -1
         return -1
 
     def after(self, tok: Token, window: int = 6) -> int:
         """Index of the quote starting within ``window`` tokens after ``tok``, else -1."""
-        doc = tok.doc
-        for j in range(tok.i + 1, min(len(doc), tok.i + window + 1)):
+        for j in range(tok.i + 1, min(len(self.of_token), tok.i + window + 1)):
             qi = self.of_token[j]
             if qi >= 0:
-                return qi if doc[j].idx <= self.spans[qi][0] else -1
-            if doc[j].text in (".", "?", "!") or "\n" in doc[j - 1].text_with_ws:
+                return qi if self.starts[j] <= self.spans[qi][0] else -1
+            if self.stop[j] or self.newline[j - 1]:
                 return -1
         return -1
 
@@ -179,7 +197,7 @@ def quote_before(tok: Token, quotes: QuoteIndex) -> int:
         if quotes.of_token[j] >= 0:
             qi = quotes.of_token[j]
             qs, qe = quotes.spans[qi]
-            text = text_of(tok.doc)
+            text = quotes.text
             # a quote closed by a full stop ends its sentence: the next one is not its speaker
             mark = 2 if text[qe - 2 : qe] == "''" else 1
             closed = (mark == 2 or text[qe - 1] in QUOTE_CLOSE) and text[qe - mark - 1] != "."
@@ -199,7 +217,7 @@ def colon_quote(tok: Token, quotes: QuoteIndex) -> int:
     qa = quotes.after(tok)
     if qa < 0:
         return -1
-    between = text_of(tok.doc)[tok.idx : quotes.spans[qa][0]]
+    between = quotes.text[tok.idx : quotes.spans[qa][0]]
     return qa if ":" in between else -1
 
 
@@ -361,7 +379,7 @@ def word(tok: Token) -> str:
         return "<name>"
     if tok.is_title and not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).text not in QUOTE_OPEN:
         return "<name>"  # a capitalised word inside a sentence the tagger took for a verb or noun
-    if tok.like_num or any(ch.isdigit() for ch in tok.text):
+    if tok.like_num or any(map(str.isdigit, tok.text)):
         return "<num>"
     if tok.like_url or tok.like_email or "@" in tok.text or "<" in tok.text:
         return "<link>"
@@ -411,52 +429,63 @@ def transferable(feature: str) -> bool:
 
 def features(tok: Token, quotes: QuoteIndex) -> list[str]:
     """The sparse binary features of one candidate cue."""
+    # each attribute of a token is read once: every read looks a string up
     lemma = tok.lemma_.lower()
+    dep = tok.dep_
     f = [
         "bias",
         f"lemma={lemma}",
         f"lower={tok.lower_}",
         f"tag={tok.tag_}",
-        f"dep={tok.dep_}",
-        f"lemma_dep={lemma}|{tok.dep_}",
+        f"dep={dep}",
+        f"lemma_dep={lemma}|{dep}",
         f"pos={tok.pos_}",
-        f"hdep={tok.head.dep_}|{tok.dep_}",
+        f"hdep={tok.head.dep_}|{dep}",
     ]
     if lemma in REPORT_VERBS:
         f.append("lexicon")
-        f.append(f"lexicon_dep={tok.dep_}")
+        f.append(f"lexicon_dep={dep}")
     kids = set()
+    ccomps: list[Token] = []
     for c in tok.children:
-        kids.add(c.dep_)
-        if c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "prt", "dative", "advcl", "npadvmod"):
-            f.append(f"lemma_kid={lemma}|{c.dep_}")
-        if c.dep_ in ("prep", "prt"):
+        cdep = c.dep_
+        kids.add(cdep)
+        if cdep in ("ccomp", "dobj", "xcomp", "prep", "prt", "dative", "advcl", "npadvmod"):
+            f.append(f"lemma_kid={lemma}|{cdep}")
+        if cdep in ("prep", "prt"):
             f.append(f"lemma_prep={lemma}|{c.lower_}")
-        if c.dep_ == "ccomp":
+        if cdep == "ccomp":
+            ccomps.append(c)
             marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
             f.append(f"ccomp_mark={marks[0] if marks else '-'}")
             f.append(f"ccomp_side={'after' if c.i > tok.i else 'before'}")
-        if c.dep_ == "dobj":
+        if cdep == "dobj":
             f.append(f"dobj_pos={c.pos_}")
-        if c.dep_ in ("acomp", "attr", "xcomp", "dobj", "ccomp"):
+        if cdep in ("acomp", "attr", "xcomp", "dobj", "ccomp"):
             # "is sure", "is a supporter", "wants to": the complement word says much
-            f.append(f"lemma_kidlemma={lemma}|{c.dep_}|{word(c)}")
-            f.append(f"kidlemma={c.dep_}|{word(c)}")
+            kid_word = word(c)
+            f.append(f"lemma_kidlemma={lemma}|{cdep}|{kid_word}")
+            f.append(f"kidlemma={cdep}|{kid_word}")
     for k in sorted(kids):
         f.append(f"kid={k}")
     subj = subject_of(tok)
+    subj_word = None
     if subj is None:
         f.append("subj=none")
     else:
         ent = subj.ent_type_ or "-"
-        f.append(f"subj_pos={subj.pos_}")
+        subj_pos = subj.pos_
+        subj_word = word(subj)
+        f.append(f"subj_pos={subj_pos}")
         f.append(f"subj_ent={ent}")
-        f.append(f"lemma_subjent={lemma}|{ent}|{subj.pos_}")
-        f.append(f"subj_lemma={word(subj)}")
+        f.append(f"lemma_subjent={lemma}|{ent}|{subj_pos}")
+        f.append(f"subj_lemma={subj_word}")
         f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
-    if quotes.inside(tok):
+    text = tok.text
+    inside = quotes.inside(tok)
+    if inside:
         # a transcript printed inside quote marks still names its speakers with colons
-        f.append("colon_in_quote" if tok.text == ":" else "in_quote")
+        f.append("colon_in_quote" if text == ":" else "in_quote")
     qb, qa = quotes.before(tok), quotes.after(tok)
     if qb >= 0:
         f.append("quote_before")
@@ -464,50 +493,52 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
     if qa >= 0:
         f.append("quote_after")
         f.append(f"quote_after_lemma={lemma}")
-    if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ":":
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
         f.append("colon_after")
-    if tok.text == ":":
+    if text == ":":
         rng = colon_speaker(tok)
         if rng is not None:
-            words = tok.doc[rng[0] : rng[1]]
+            words = doc[rng[0] : rng[1]]
             f.append(f"colon_words={min(len(words), 5)}")
             f.append(f"colon_upper={all(t.is_upper for t in words if t.is_alpha)}")
             f.append(f"colon_ent={words.root.ent_type_ or '-'}")
-            before = tok.doc[rng[0] - 1] if rng[0] > 0 else None
+            before = doc[rng[0] - 1] if rng[0] > 0 else None
             line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
             f.append(f"colon_line_start={line_start}")
-    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-        f.append(f"head_lemma={word(tok.head)}|{tok.dep_}")
-    if tok.dep_ == "relcl" or tok.dep_ == "acl":
-        f.append(f"clause_lemma={lemma}|{tok.dep_}")
+    if dep in ("conj", "advcl", "xcomp"):
+        f.append(f"head_lemma={word(tok.head)}|{dep}")
+    if dep == "relcl" or dep == "acl":
+        f.append(f"clause_lemma={lemma}|{dep}")
     if tok.lower_ == "according":
         f.append("according_to")
-    f.extend(_context_features(tok, lemma, quotes))
+    f.extend(_context_features(tok, lemma, inside, ccomps, subj_word))
     return f
 
 
-def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
+def _context_features(
+    tok: Token, lemma: str, inside: bool, ccomps: list[Token], subj_word: str | None
+) -> list[str]:
     """Conjunctions and neighbourhood: what a linear model cannot combine by itself."""
     doc = tok.doc
-    f = [f"lemma_tag={lemma}|{tok.tag_}", f"lemma_inq={lemma}|{quotes.inside(tok)}"]
+    f = [f"lemma_tag={lemma}|{tok.tag_}", f"lemma_inq={lemma}|{inside}"]
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     prv = doc[tok.i - 1] if tok.i > 0 else None
     f.append(f"next={word(nxt) if nxt is not None else '<end>'}")
     f.append(f"prev={word(prv) if prv is not None else '<start>'}")
     f.append(f"lemma_nextpos={lemma}|{nxt.pos_ if nxt is not None else '-'}")
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            finite = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-            f.append(f"ccomp_finite={finite}")
-            f.append(f"lemma_ccomp_finite={lemma}|{finite}")
-    # nested under another reporting verb ("he said she had claimed ...")
+    for c in ccomps:
+        finite = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        f.append(f"ccomp_finite={finite}")
+        f.append(f"lemma_ccomp_finite={lemma}|{finite}")
+    # nested under another reporting verb ("he said she had claimed ..."): the head and
+    # the three governors above it (a root's head is the root again)
     anc = tok.head
-    depth = 0
-    while anc is not anc.head and depth < 4:
+    for _ in range(4):
         if anc.lemma_.lower() in REPORT_VERBS:
             f.append("under_report_verb")
             break
-        anc, depth = anc.head, depth + 1
+        anc = anc.head
     if is_dash(tok):
         names = []
         for t in doc[tok.i + 1 : tok.i + 6]:
@@ -517,9 +548,8 @@ def _context_features(tok: Token, lemma: str, quotes: QuoteIndex) -> list[str]:
             names.append(t)
         if names and all(t.pos_ == "PROPN" or t.is_space for t in names):
             f.append("dash_name_line")
-    subj = subject_of(tok)
-    if subj is not None:
-        f.append(f"lemma_subjlemma={lemma}|{word(subj)}")
+    if subj_word is not None:
+        f.append(f"lemma_subjlemma={lemma}|{subj_word}")
     return f
 
 
@@ -561,7 +591,7 @@ def load_model(path: str | None = None) -> dict[str, Any]:
 def cue_probability(feats: list[str], model: dict[str, Any]) -> float:
     """The model's probability that a candidate with these features is a cue."""
     w: dict[str, float] = model["weights"]
-    z = float(model.get("intercept", 0.0)) + sum(w.get(x, 0.0) for x in feats)
+    z = float(model.get("intercept", 0.0)) + sum(map(w.get, feats, repeat(0.0)))
     if z < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
