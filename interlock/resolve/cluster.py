@@ -251,28 +251,34 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     node_records: list[list[int]] = []
     record_nodes: dict[int, list[int]] = {}
     norms: dict[str, str] = {}  # each distinct spelling is normalised once
-    linking: dict[tuple[str, ...], list[str]] = {}  # and each distinct set of names read once
     people = _People() if kind == "person" else None
     counting = _Frequencies(canon)
+    # what a record's names give (its name nodes, and what step 3 reads of a person), worked out
+    # for the first record that carries them and looked up once for each other: at a million
+    # records, the look-ups of a record's every name cost more than the names' work
+    given: dict[tuple[str, ...], tuple[list[int], _Facts | None]] = {}
     for i in members:
         rec = recs[i] = counting.add(recs[i])
-        mine = []
-        own = linking.get(rec.names)
-        if own is None:
-            own = linking[rec.names] = _linking_names(rec)
-        if people is not None:
-            people.add(i, rec, own)
-        for name in own:
-            norm = norms.get(name)
-            if norm is None:
-                norm = norms[name] = " ".join(tokens(name))
-            if norm not in node_of:
-                node_of[norm] = len(node_names)
-                node_names.append(name)
-                node_norms.append(norm)
-                node_records.append([])
-            node_records[node_of[norm]].append(i)
-            mine.append(node_of[norm])
+        seen = given.get(rec.names)
+        if seen is None:
+            own = _linking_names(rec)
+            nodes = []
+            for name in own:
+                norm = norms.get(name)
+                if norm is None:
+                    norm = norms[name] = " ".join(tokens(name))
+                if norm not in node_of:
+                    node_of[norm] = len(node_names)
+                    node_names.append(name)
+                    node_norms.append(norm)
+                    node_records.append([])
+                nodes.append(node_of[norm])
+            seen = given[rec.names] = (nodes, people.facts(rec.names, own) if people is not None else None)
+        mine, facts = seen
+        if facts is not None and people is not None:
+            people.add(i, rec, facts)
+        for n in mine:
+            node_records[n].append(i)
         if len(mine) > 1:
             record_nodes[i] = mine
     df, documents = counting.counts()
@@ -303,21 +309,29 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             continue
         for a, b in _pairs(nodes, node_norms):
             if joining:
-                root_a, root_b = cfind(a), cfind(b)
+                # (a name is mostly its component's root or hangs from it: no call then)
+                root_a, root_b = comp[a], comp[b]
+                if comp[root_a] != root_a:
+                    root_a = cfind(a)
+                if comp[root_b] != root_b:
+                    root_b = cfind(b)
                 if root_a == root_b:
                     continue
-            pair = (min(a, b), max(a, b))
+            pair = (a, b) if a < b else (b, a)
             if pair in scored:
                 continue  # variants share several keys: score each pair once
-            scored.add(pair)
             s = score(node_names[a], node_names[b], kind)
             if s >= threshold:
                 if joining:
+                    # (joined, the pair is skipped above if it comes again: it need not be kept)
                     comp[root_a] = root_b
                 else:
+                    scored.add(pair)
                     strong.add(pair)
-            elif s >= NEAR_THRESHOLD:
-                near.add(pair)
+            else:
+                scored.add(pair)
+                if s >= NEAR_THRESHOLD:
+                    near.add(pair)
     if kind == "person":
         for a, b in strong:  # (none when they were joined as they were scored)
             comp[cfind(a)] = cfind(b)
@@ -434,29 +448,47 @@ class _People:
         self._family: dict[str, str] = {}
         self._one_word: dict[str, str | None] = {}
 
-    def add(self, i: int, rec: Record, linking: list[str]) -> None:
-        if not rec.names:
-            return
-        name = rec.names[0]
-        if not rec.reference:
-            words = self._words.get(name)
-            if words is None:
-                words = self._words[name] = _name_words(name)
-            if words:
-                self.by_document[rec.document].append((i, words))
+    def facts(self, names: tuple[str, ...], linking: list[str]) -> _Facts:
+        """What step 3 reads of a person by these names: the words of the first name, the family name
+        of the first linking name, and the one word of a one-word name (None where there is none)."""
+        if not names:
+            return _Facts(None, None, None, empty=True)
+        name = names[0]
+        words = self._words.get(name)
+        if words is None:
+            words = self._words[name] = _name_words(name)
+        family = one = None
         if linking:
             family = self._family.get(linking[0])
             if family is None:
                 parts = [w for w in tokens(linking[0]) if len(w) > 1]
                 family = self._family[linking[0]] = skeleton(parts[-1])
-            self.by_family[family].append(i)
-        elif not rec.reference:
+        else:
             if name not in self._one_word:
                 parts = [w for w in tokens(name) if len(w) > 1 and w not in PARTICLES]
                 self._one_word[name] = skeleton(parts[0]) if len(parts) == 1 else None
             one = self._one_word[name]
-            if one is not None:
-                self.single.append((i, one))
+        return _Facts(words, family, one)
+
+    def add(self, i: int, rec: Record, facts: _Facts) -> None:
+        if facts.empty:
+            return
+        if not rec.reference and facts.words:
+            self.by_document[rec.document].append((i, facts.words))
+        if facts.family is not None:
+            self.by_family[facts.family].append(i)
+        elif not rec.reference and facts.one is not None:
+            self.single.append((i, facts.one))
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What step 3 reads of a person's names (``_People.facts``)."""
+
+    words: frozenset[str] | None
+    family: str | None
+    one: str | None
+    empty: bool = False
 
 
 def _within_document(people: _People, uf: _Clusters) -> None:
