@@ -322,3 +322,16 @@ def test_source_keeps_its_closing_parenthesis(nlp) -> None:  # type: ignore[no-u
 def test_speaker_inside_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     a = by_cue(run(nlp, "The board froze the grants, which the mayor said were never spent on schools."), "said")
     assert a["source"] == "the mayor"
+
+
+def test_maybe_candidates_holds_every_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+    from interlock.extract.attribution_features import is_candidate, maybe_candidates
+
+    text = (
+        "MAYOR OKONJO: We will finish the bridge.\n\u201cNot this year,\u201d \u2015 Ines Varga\n"
+        "According to the ministry, the plan is sure to pass; its statement was clear.\u201d\u2014 A. Reader"
+    )
+    doc = nlp(text)
+    kept = set(maybe_candidates(doc))
+    assert {t.i for t in doc if is_candidate(t)} <= kept
+    assert len(kept) < len(doc)

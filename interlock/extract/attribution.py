@@ -14,6 +14,8 @@ import re
 from itertools import repeat
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from interlock.extract.attribution_features import (
@@ -30,6 +32,7 @@ from interlock.extract.attribution_features import (
     is_candidate,
     is_dash,
     load_model,
+    maybe_candidates,
     prior_bucket,
     prior_features,
     quote_before,
@@ -578,7 +581,8 @@ def find_attributions(doc: Doc, model: dict[str, Any] | None = None) -> list[Att
     out: list[AttributionDraft] = []
     seen: set[Offsets] = set()
     by_token: dict[int, AttributionDraft] = {}
-    for tok in doc:
+    for i in maybe_candidates(doc):
+        tok = doc[i]
         if not is_candidate(tok) or _never_cue(tok, priors):
             continue
         feats = features(tok, quotes)
@@ -608,9 +612,11 @@ def colon_quotes(doc: Doc, state: DocState, found: list[AttributionDraft]) -> li
     """ "X: 'I have never met Y'": a person's name, a colon, then a quotation, as headlines
     quote people; the name is the source. Added where no attribution holds the quotation."""
     out = list(found)
-    for tok in doc:
-        if tok.text != ":" or tok.i == 0:
+    colon = get_string_id(":")
+    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
+        if orth != colon or i == 0:
             continue
+        tok = doc[i]
         name = doc[tok.i - 1]
         who = state.entity_at(name.idx, name.idx + len(name.text))
         if (who is None or who.resolved().label != "PERSON") and name.pos_ == "PROPN":

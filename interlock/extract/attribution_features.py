@@ -24,7 +24,9 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
@@ -130,8 +132,7 @@ class QuoteIndex:
         #: each token's start and end offsets
         self.starts: list[int] = cols[:, 0].tolist() if cols is not None else []
         self.ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist() if cols is not None else []
-        strings = doc.vocab.strings
-        stops = {strings.add(mark) for mark in (".", "?", "!")}
+        stops = {get_string_id(mark) for mark in (".", "?", "!")}
         #: tokens that are a full stop, a question or an exclamation mark
         self.stop: list[bool] = [o in stops for o in cols[:, 2].tolist()] if cols is not None else []
         #: tokens that hold a line break (a token's trailing whitespace is a space at most)
@@ -262,6 +263,25 @@ def is_dash(tok: Token) -> bool:
     """A dash that may name a quote's speaker, alone or glued to the closing mark ("”―")."""
     t = tok.text
     return t in DASHES or (len(t) == 2 and t[0] in QUOTE_CLOSE and t[1] in DASHES)
+
+
+#: forms a dash that may name a speaker takes, alone or glued to a closing mark (``is_dash``)
+_DASH_FORMS = frozenset(DASHES | {q + d for q in QUOTE_CLOSE for d in DASHES})
+_MAYBE_ORTH = frozenset(get_string_id(form) for form in _DASH_FORMS | {":"})
+
+
+def maybe_candidates(doc: Doc) -> list[int]:
+    """The tokens ``is_candidate`` may accept, from the doc's arrays: verbs,
+    auxiliaries, nouns, dashes, colons and "according" (the others cannot be).
+    """
+    if not len(doc):
+        return []
+    according = get_string_id("according")
+    return [
+        i
+        for i, (pos, orth, lower) in enumerate(doc.to_array([POS, ORTH, LOWER]).tolist())
+        if pos in (VERB, AUX, NOUN) or orth in _MAYBE_ORTH or lower == according
+    ]
 
 
 def is_candidate(tok: Token) -> bool:
