@@ -223,16 +223,20 @@ def test_each_rule_finds_its_example() -> None:
 
 def test_rules_run_only_where_their_words_are() -> None:
     """``NEEDS`` holds words every match contains: a text without them has no match."""
-    from interlock.extract.times_patterns import NEEDS, RULES, fold, may_match
+    from interlock.extract.times_patterns import NEEDS, RULES, fold, may_match, words_of
 
     assert set(NEEDS) == {r.name for r in RULES}
-    texts = [_RULE_EXAMPLES, _RULE_EXAMPLES.upper(), "İN MARCH, ſeptember 5 2019 and 3 DAYS AGO at 5PM"]
+    texts = [_RULE_EXAMPLES, _RULE_EXAMPLES.upper(), "İN MARCH, ſeptember 5 2019 and 3 DAYS AGO at 5PM",
+             "at 5:30 a.m. on Tues. 4 Sept. 2019, Mon. night, three years from now, New Year's Eve"]
     for rule in RULES:
         for text in texts:
             for m in rule.pattern.finditer(text):
-                around = text[max(0, m.start() - 4) : m.end()]  # "for years" looks behind
-                assert may_match(rule.name, fold(around)), (rule.name, m.group(0))
+                around = fold(text[max(0, m.start() - 4) : m.end()])  # "for years" looks behind
+                assert may_match(rule.name, around, words_of(around)), (rule.name, m.group(0))
     assert not may_match("quarter", fold("The levy rose in the spring."))
+    folded = fold("The mayor spoke on the monthly report at the summit.")  # "may", "mon", "sum" inside words
+    assert may_match("month", folded) and not may_match("month", folded, words_of(folded))
+    assert may_match("weekday", folded) and not may_match("weekday", folded, words_of(folded))
 
 
 def test_first_chars_of_a_pattern() -> None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
 from interlock.extract.times_calendar import interval_of
-from interlock.extract.times_patterns import RULES, fold, may_match
+from interlock.extract.times_patterns import RULES, fold, may_match, words_of
 from interlock.extract.times_rules import Context, Rule
 from interlock.model import Timex
 
@@ -163,8 +163,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, int, Rule, re.Match
     """Every rule match, keeping the longest where they overlap, in text order."""
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     folded = fold(text)
+    words = words_of(folded)
     for order, rule in enumerate(RULES):
-        if not may_match(rule.name, folded):
+        if not may_match(rule.name, folded, words):
             continue  # a word every match needs is not in the text
         for m in rule.pattern.finditer(text):
             if m.end() > m.start() and _plausible(doc, rule, m):

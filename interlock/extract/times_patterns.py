@@ -7,6 +7,8 @@ are kept, hedges like "about", "over", "almost" are left out.
 
 from __future__ import annotations
 
+import re
+
 from interlock.extract import times_relative as rel
 from interlock.extract import times_rules as abs_
 from interlock.extract.times_lexicon import (
@@ -189,6 +191,33 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec".split()
+)
+#: whole words (runs of a-z in ``fold``'s text) a rule's match holds, one of each group; a
+#: month or a weekday, "am" or "pm", is a word of its own in every match the patterns allow
+WORD_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "full_date": (_MONTH_WORDS,),
+    "day_month": (_MONTH_WORDS,),
+    "month_year": (_MONTH_WORDS,),
+    "month_rel_year": (_MONTH_WORDS, frozenset({"year"})),
+    "month": (_MONTH_WORDS,),
+    "weekday": (frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
+                          "thur thurs fri sat sun".split()),),
+    "clock": (frozenset({"am", "pm", "m", "noon", "midday", "midnight"}),),
+    "holiday": (frozenset({"thanksgiving", "christmas", "halloween", "day", "eve"}),),
+    "set": (frozenset({"every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly", "nightly"}),),
+    "ago": (frozenset({"ago", "earlier", "later", "hence", "now"}),),
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def words_of(folded: str) -> frozenset[str]:
+    """The runs of letters a to z in a ``fold``-ed text, for ``WORD_NEEDS``."""
+    return frozenset(_WORD.findall(folded))
+
+
 def fold(text: str) -> str:
     """Lower case as the rules' case-insensitive matching reads it, for ``NEEDS``.
 
@@ -198,6 +227,9 @@ def fold(text: str) -> str:
     return text.lower().replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
 
 
-def may_match(name: str, folded: str) -> bool:
-    """False only when the rule ``name`` cannot match a text whose ``fold`` is ``folded``."""
-    return all(any(word in folded for word in group) for group in NEEDS.get(name, ()))
+def may_match(name: str, folded: str, words: frozenset[str] | None = None) -> bool:
+    """False only when the rule ``name`` cannot match a text whose ``fold`` is ``folded``
+    (and whose ``words_of`` are ``words``, when given)."""
+    if not all(any(part in folded for part in group) for group in NEEDS.get(name, ())):
+        return False
+    return words is None or all(words & group for group in WORD_NEEDS.get(name, ()))
