@@ -108,3 +108,22 @@ def test_source_line_and_dateline_patterns() -> None:
     assert entities.SOURCE_LINE.search("The source: a letter, he said, was real.") is None
     assert entities.DATELINE.match("PORT ASTER (Velland Wire) - Talks ended.") is not None
     assert entities.DATELINE.match("Port Aster is quiet - for now.") is None
+
+
+def test_a_name_taken_for_a_facility_is_a_person_when_it_stands_alone_as_one() -> None:
+    text = "The list names Dragan Kostic. Kostic, the Serbian representative, said no."
+    doc, state = _build(text)
+    start = text.index("Dragan")
+    fac = state.new_entity("FAC", start, start + len("Dragan Kostic"), "Dragan Kostic", "name")
+    entities._people_mislabelled(doc, state)  # the small model now and then takes such a name for a place
+    assert fac.label == "PERSON"
+
+
+def test_a_facility_name_with_a_facility_word_stays_a_place() -> None:
+    text = "Flights left Kostic International Airport. Kostic, the Serbian representative, said no."
+    doc, state = _build(text)
+    start = text.index("Kostic")
+    airport = state.new_entity("FAC", start, start + len("Kostic International Airport"),
+                               "Kostic International Airport", "name")
+    entities._people_mislabelled(doc, state)
+    assert airport.label == "FAC"

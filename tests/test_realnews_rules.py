@@ -562,3 +562,46 @@ def test_a_title_right_before_a_name_is_that_person_in_a_meeting() -> None:
                "talks with Ruth Achieng in Nairobi.")
     met = {tuple(sorted((f[0], f[2]))) for f in facts(doc) if f[1] == "met_with"}
     assert not [pair for pair in met if "Amos Wekesa" in pair and any("Head" in n for n in pair)]
+
+
+def test_the_one_appointed_in_his_place_takes_the_post_that_ended() -> None:
+    doc = read("The decree ended Karim Haddad's appointment as governor of Belmar, and appointed "
+               "Samir Nassar in his place.")
+    found = facts(doc)
+    assert ("Karim Haddad", "holds_position", "Belmar", "governor", "former") in found
+    assert ("Samir Nassar", "holds_position", "Belmar", "governor", "current") in found
+
+
+def test_in_his_place_needs_a_post_that_ended() -> None:
+    doc = read("Samir Nassar was appointed in his place, the council said.")
+    assert not [f for f in facts(doc) if f[0] == "Samir Nassar" and f[2] is not None]
+
+
+def test_a_nationality_before_a_title_is_the_country_of_the_post() -> None:
+    doc = read("Hungarian Prime Minister Laszlo Varga arrived in the city on Monday.")
+    assert ("Laszlo Varga", "holds_position", "Hungary", "prime minister", "current") in facts(doc)
+
+
+def test_two_people_signing_with_each_other_met() -> None:
+    doc = read("Prime Minister Tomas Ruvel signed a memorandum of understanding with Kenyan President "
+               "Anton Mirek on Monday.")
+    assert ("Tomas Ruvel", "met_with", "Anton Mirek", None, "current") in facts(doc)
+    alone = read("Tomas Ruvel signed the decree with a pen on Monday.")
+    assert not [f for f in facts(alone) if f[1] == "met_with"]
+
+
+def test_one_of_the_founders_is_a_founder() -> None:
+    doc = read("Tomas Ruvel was one of the founders of the Kelani Liberation Front, a party based in Nairobi.")
+    assert ("Tomas Ruvel", "founded", "Kelani Liberation Front", None, "current") in facts(doc)
+    many = read("The founders of the Kelani Liberation Front met in Nairobi.")
+    assert not [f for f in facts(many) if f[1] == "founded"]
+
+
+def test_an_acronym_used_twice_that_the_model_missed_is_an_organisation() -> None:
+    doc = read("A delegation from the regional bloc KELAWAS on Saturday met ousted President Tomas Ruvel "
+               "in Nairobi. KELAWAS missions have been turned away before.")
+    orgs = [e for e in doc["entities"] if e["name"] == "KELAWAS"]
+    assert orgs and orgs[0]["label"] == "ORG" and len(orgs[0]["mentions"]) == 2
+    assert ("KELAWAS", "met_with", "Tomas Ruvel", None, "current") in [
+        (a, p, b, r, s) for a, p, b, r, s in facts(doc) if p == "met_with"] or (
+        "Tomas Ruvel", "met_with", "KELAWAS", None, "current") in facts(doc)

@@ -35,6 +35,8 @@ DOMINANT_SHARE = 0.5
 LEDE_CHARS = 400
 
 _COUNTRIES = frozenset(DEMONYMS.values()) - {"Europe", "Kurdistan"}
+#: the names of countries (not regions) the demonym table knows
+COUNTRY_SET = _COUNTRIES
 #: what is counted to find the article's country: every country, and regions such as
 #: Kurdistan that compete with one ("the Kurdish prime minister" is no Iraqi post)
 _COUNTED = frozenset(DEMONYMS.values()) - {"Europe"}
@@ -147,6 +149,11 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
         return countries.get(next(iter(here)))
     nearest = _nearest_before(state, token)
     return countries.get(nearest) if nearest is not None else None
+
+
+def country_entity(state: DocState, name: str) -> EntityDraft | None:
+    """The document's entity for a country, named or (failing that) made from its demonym."""
+    return _countries(state).get(name) or _named_country(state, name)
 
 
 def _named_country(state: DocState, name: str) -> EntityDraft | None:

@@ -78,8 +78,10 @@ def build_entities(doc: Doc, state: DocState) -> None:
         if dropped and dropped[-1] in ORG_HEADS:
             new.descriptors.append(dropped[-1])
     _proper_name_runs(doc, state, body_end)
+    _people_mislabelled(doc, state)
     _later_surnames(doc, state, body_end)
     _acronyms_in_parentheses(doc, state, body_end)
+    _bare_acronyms(doc, state, body_end)
     _role_nominals(doc, state, body_end)
     coref.cluster(doc, state)
 
@@ -310,6 +312,41 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
         state.new_entity(label, run.start_char, run.end_char, run.text, "name")
 
 
+#: labels the small model gives now and then to a person's name ("Milorad Dodik" as a facility)
+_ODD_LABELS = frozenset(("FAC", "PRODUCT", "WORK_OF_ART", "EVENT"))
+
+
+def _people_mislabelled(doc: Doc, state: DocState) -> None:
+    """A person's name the model took for a building, a product or a work: its last word is a
+    person's surname elsewhere ("Bazoum" beside "Mohamed Bazoum"), or stands alone elsewhere as
+    a person does ("Dodik, the Serbian representative", "Dodik said")."""
+    surnames = {word_key(e.name.split()[-1]) for e in state.live_entities()
+                if e.label == "PERSON" and len(e.name.split()) >= 2 and e.mentions and e.mentions[0].kind == "name"}
+    alone = {word_key(t.text) for t in doc if t.pos_ == "PROPN" and _person_like_token(t)}
+    for ent in state.live_entities():
+        if ent.label not in _ODD_LABELS:
+            continue
+        words = ent.name.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and re.sub(r"[-'’.]", "", w).isalpha() for w in words):
+            continue
+        if any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS for w in words):
+            continue
+        last = word_key(words[-1])
+        if (len(words) == 1 and last in surnames) or (len(words) >= 2 and last in alone):
+            ent.label = "PERSON"
+
+
+def _person_like_token(tok: Token) -> bool:
+    """A lone proper noun that acts as a person: tagged as one, in apposition with a role
+    noun, or the subject of saying or doing."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in ROLE_NOUNS for c in tok.children):
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_OR_ACTION and not any(
+        c.dep_ == "compound" for c in tok.children)
+
+
 def _later_surnames(doc: Doc, state: DocState, body_end: int) -> None:
     """A person's surname alone later on ("Farouk"), when the model missed it."""
     surnames: set[str] = set()
@@ -495,6 +532,41 @@ def _acronyms_in_parentheses(doc: Doc, state: DocState, body_end: int) -> None:
         gap = text_of(doc)[mention.end : match.start()]
         if gap.strip(" ’'s") == "" and coref.initials_match(match.group(1), mention.text):
             state.add_mention(ent, start, end, match.group(1), "acronym")
+
+
+#: capitals-only words that are no organisation's name
+_NOT_ACRONYMS = frozenset(("PM", "MP", "MPS", "TV", "CEO", "GDP", "NGO", "NGOS", "COVID", "AM", "ID", "OK", "DC",
+                           "UK", "USA", "US", "UAE", "PHD", "USD", "EUR", "VIP", "FAQ", "HIV", "AIDS", "GMT",
+                           "UTC", "BBC", "CNN", "AP", "AFP", "PDF", "RPG", "IED", "IEDS", "SUV", "FGM", "COP"))
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{2,6}(?![\w.-])")
+
+
+def _bare_acronyms(doc: Doc, state: DocState, body_end: int) -> None:
+    """An organisation's acronym the model never tagged ("the bloc ECOWAS", "M23 rebels"),
+    when the text uses it at least twice outside any entity and outside all-capitals lines
+    (headlines, datelines). Places, countries and common abbreviations are not taken."""
+    text = text_of(doc)
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for match in _ACRONYM.finditer(text, 0, body_end):
+        word = match.group()
+        if word in _NOT_ACRONYMS or word.lower() in CAPITALS or word.title() in COUNTRY_NAMES:
+            continue
+        if state.dateline_end is not None and match.start() < state.dateline_end:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not any(ch.islower() for ch in line):
+            continue  # an all-capitals headline or dateline
+        if state.entity_at(match.start(), match.end()) is not None:
+            continue
+        seen.setdefault(word, []).append(match.span())
+    for word, spans in seen.items():
+        if len(spans) < 2:
+            continue
+        ent = state.new_entity("ORG", spans[0][0], spans[0][1], word, "acronym")
+        for start, end in spans[1:]:
+            state.add_mention(ent, start, end, word, "acronym")
 
 
 def _role_nominals(doc: Doc, state: DocState, body_end: int) -> None:

@@ -61,10 +61,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
     for sent in doc.sents:
         if sent.start_char >= body_end:
             break
-        for tok in sent:
-            etype = _event_type(tok)
-            if etype is None:
-                continue
+        for tok, etype in _triggers(sent):
             if tok.pos_ == "NOUN" and _refers_back(tok) and _continue_event(doc, state, events, tok, etype):
                 continue
             ev = _new_event(doc, state, tok, etype, sent)
@@ -99,6 +96,31 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             st.rule = st.rule or rule
         state.statements.extend(found)
     return events
+
+
+def _triggers(sent: Span) -> list[tuple[Token, str]]:
+    """The event words of a sentence with their types. Two people signing with each other
+    ("X signed a memorandum with President Y") also met, so that word is a meeting too."""
+    out: list[tuple[Token, str]] = []
+    for tok in sent:
+        etype = _event_type(tok)
+        if etype is None:
+            continue
+        out.append((tok, etype))
+        if etype == "agreement" and _signed_with_person(tok):
+            out.append((tok, "meeting"))
+    return out
+
+
+def _signed_with_person(tok: Token) -> bool:
+    """"X signed an agreement with Y", both people: a signing in each other's presence."""
+    if tok.lemma_.lower() != "sign" or tok.pos_ != "VERB":
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.ent_type_ == "PERSON" for p in c.subtree)
+               for c in _own_subtree(tok))
 
 
 def _election_entity(doc: Doc, state: DocState, ev: EventDraft) -> EntityDraft | None:

@@ -62,6 +62,7 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
         _mark(ctx.statements[before:], "promise")
     before = len(ctx.statements)
     _successions(ctx, end)
+    _in_place(ctx, end)
     _mark(ctx.statements[before:], "succession")
     relations_links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
@@ -133,6 +134,8 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             if ent is not None:
                 ctx.how = "appos-before"
                 return ent, None, None
+    if _one_of(token):
+        return _holder(ctx, token.head.head)  # "X was one of the founders of Y": X is one
     verb = token.head
     # "X is a member of Y", "X, who is already a member of Y", "X became president"
     if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
@@ -451,9 +454,15 @@ def _place(ctx: Context, token: Token) -> EntityDraft | None:
     return None
 
 
+def _one_of(token: Token) -> bool:
+    """A plural role noun after "one of the": "one of the founders of Y" names one holder."""
+    return (token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.lower_ == "one" and token.head.head.head is not token.head.head)
+
+
 def _role_statements(ctx: Context, token: Token, word: str) -> None:
     """The statement one role noun licenses, when its holder is found."""
-    if token.tag_ in ("NNS", "NNPS"):
+    if token.tag_ in ("NNS", "NNPS") and not _one_of(token):
         _shared_role(ctx, token, word)  # "members of X" names a group, not a holder; but
         return  # "A and B were appointed deputy rulers of X" gives each the post
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
@@ -655,6 +664,42 @@ def _successions(ctx: Context, end: int) -> None:
                            verb if other is new else None)
             if made is not None and other is old:
                 made.status = "former"
+
+#: verbs that put someone "in the place" of another: "appointed X in his place"
+_PLACE_VERBS = frozenset(("appoint", "name", "install", "nominate", "designate", "choose", "select", "put", "place"))
+
+
+def _in_place(ctx: Context, end: int) -> None:
+    """"ended Y's appointment as governor of Z, appointing X in his place": X takes the post
+    Y held, which the sentence names; "X was named in her stead" likewise. The post handed
+    over is the one in the same sentence whose holder is not X and whose term has ended."""
+    for noun in ctx.doc:
+        if noun.idx >= end:
+            break
+        if noun.lower_ not in ("place", "stead") or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+            continue
+        verb = noun.head.head
+        if verb.lemma_.lower() not in _PLACE_VERBS or verb.pos_ != "VERB":
+            continue
+        who = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        new = ctx.holder(who)
+        if new is None or new.label not in roles.PERSON_LABELS:
+            continue
+        status = roles.clause_status(verb)
+        if status != "current" or any(c.dep_ == "aux" and c.lower_ in roles.OPEN_MODALS for c in verb.children):
+            continue
+        sent = verb.sent
+        ended = [st for st in ctx.statements if _in_sentence(st, sent) and st.predicate in tenure.POST_PREDICATES
+                 and st.object is not None and st.status == "former" and st.subject.resolved() is not new
+                 and st.anchor is not None and st.anchor < verb.idx]
+        if not ended:
+            continue
+        last = max(ended, key=lambda st: st.anchor or 0)
+        for st in [st for st in ended if st.subject.resolved() is last.subject.resolved() and st.role == last.role]:
+            ctx.add(new, st.predicate, st.object, verb, st.role, status, verb)
+
 
 def _shared_role(ctx: Context, token: Token, word: str) -> None:
     """ "A and B were appointed deputy rulers of X", "A and B are co-chairs": one post each."""

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from interlock.extract import roles
+from interlock.extract import countries, roles
 from interlock.extract.lexicon import CAPITALS, COUNTRY_NAMES, DEMONYMS
 from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, MentionDraft, StatementDraft
 from interlock.model import Timex
@@ -162,6 +162,8 @@ class Context:
         subject = subject.resolved()
         if obj is not None:
             obj = obj.resolved()
+            if obj.label == "NORP" and spec.takes_role:
+                obj = self._country_of_demonym(obj)  # "Turkish President X" is Turkey's
             if obj is subject or not obj.mentions or obj.label not in spec.object:
                 return None
         elif not spec.object_optional:
@@ -193,6 +195,15 @@ class Context:
         self._attach_time(draft, verb if verb is not None else anchor)
         self.statements.append(draft)
         return draft
+
+    def _country_of_demonym(self, obj: EntityDraft) -> EntityDraft:
+        """The country a nationality word names, as an entity of the document (the one named,
+        else the word itself as the country's mention); other group words stay as they are."""
+        country = DEMONYMS.get(obj.name.lower())
+        if country is None or country not in countries.COUNTRY_SET:
+            return obj
+        found = countries.country_entity(self.state, country)
+        return found.resolved() if found is not None else obj
 
     def _attach_time(self, draft: StatementDraft, word: Token) -> None:
         """Set valid_from / valid_to from "until 2019", "since May 2016", "resigned on March 3"."""
