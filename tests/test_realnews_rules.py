@@ -605,3 +605,22 @@ def test_an_acronym_used_twice_that_the_model_missed_is_an_organisation() -> Non
     assert ("KELAWAS", "met_with", "Tomas Ruvel", None, "current") in [
         (a, p, b, r, s) for a, p, b, r, s in facts(doc) if p == "met_with"] or (
         "Tomas Ruvel", "met_with", "KELAWAS", None, "current") in facts(doc)
+
+
+def test_a_leader_who_visits_the_article_s_country_is_not_its_leader() -> None:
+    doc = read("Kenya's cabinet met in Nairobi on Monday. Kenya's ministers spoke. President Amos Wekesa "
+               "visited Kenya in December to discuss trade.")
+    assert not [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[2] == "Kenya"]
+
+
+def test_a_title_beside_the_country_s_own_holder_of_it_is_not_that_country_s() -> None:
+    doc = read("Bahrain mourned its leader in Manama. Bahrain's flags flew low. Prime Minister Tomas Ruvel "
+               "offered his condolences over the death of the Bahraini prime minister on Wednesday.")
+    assert not [f for f in facts(doc) if f[0] == "Tomas Ruvel" and f[2] == "Bahrain"]
+
+
+def test_a_capital_and_its_country_side_by_side_count_once_for_the_article_s_country() -> None:
+    filler = "The session went on late into the night and many members spoke. " * 8
+    doc = read(f"Prime Minister Tomas Ruvel opened the session. {filler}The accord had been signed in "
+               "Nairobi, Kenya, two years ago, Ruvel said.")
+    assert not [f for f in facts(doc) if f[0] == "Tomas Ruvel" and f[2] == "Kenya"]

@@ -107,8 +107,14 @@ def _mentioned(state: DocState, start: int, end: int) -> Counter[str]:
     keeps its evidence."""
     pattern, words = _country_table()
     counts: Counter[str] = Counter()
+    last: tuple[str, int] | None = None
     for match in pattern.finditer(state.text, start, end):
-        counts[words[match.group(0)]] += 1
+        country = words[match.group(0)]
+        if last is not None and last[0] == country and state.text[last[1] : match.start()].strip() in (",", ""):
+            last = (country, match.end())
+            continue  # "Pretoria, South Africa": one place named twice over
+        counts[country] += 1
+        last = (country, match.end())
     return counts
 
 
@@ -143,6 +149,9 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     sent = token.sent
     here = _mentioned(state, sent.start_char, sent.end_char)
     dominant = dominant_country(state)
+    if dominant is not None and here and set(here) <= {dominant} and (
+            _only_visited(state, token, dominant) or _another_holder_s(state, token, dominant)):
+        return None  # "President X visited Varesh", "X condoled the Varesh president": not Varesh's
     if dominant is not None and set(here) <= {dominant}:
         return countries.get(dominant) or _named_country(state, dominant)
     if dominant is None and len(here) == 1:
@@ -154,6 +163,63 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
 def country_entity(state: DocState, name: str) -> EntityDraft | None:
     """The document's entity for a country, named or (failing that) made from its demonym."""
     return _countries(state).get(name) or _named_country(state, name)
+
+
+#: verbs of going somewhere: the place gone to is not the traveller's country
+_TRAVEL_VERBS = frozenset(("visit", "arrive", "travel", "fly", "land", "go", "come", "tour", "head", "return"))
+
+
+def _country_words(state: DocState, token: Token, country: str) -> list[Token]:
+    """The root tokens of the words in ``token``'s sentence that name ``country``."""
+    pattern, words = _country_table()
+    sent = token.sent
+    found: list[Token] = []
+    for match in pattern.finditer(state.text, sent.start_char, sent.end_char):
+        if words[match.group(0)] != country:
+            continue
+        span = token.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            found.append(span.root)
+    return found
+
+
+def _only_visited(state: DocState, token: Token, country: str) -> bool:
+    """True when every word naming the country in the sentence is where someone travels:
+    "President X visited Varesh", "X arrived in the Varesh capital"."""
+    roots = _country_words(state, token, country)
+    if not roots:
+        return False
+    for root in roots:
+        node = root
+        while node.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos") and node.head is not node:
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "in", "into") and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ != "dobj":
+            return False
+        else:
+            node = node.head
+        if node.lemma_.lower() not in _TRAVEL_VERBS:
+            return False
+    return True
+
+
+def _another_holder_s(state: DocState, token: Token, country: str) -> bool:
+    """True when the country's words in the sentence all describe another post of the same
+    title: "Prime Minister X condoled over the death of the Varesh prime minister"."""
+    roots = _country_words(state, token, country)
+    if not roots:
+        return False
+    head_word = token.lemma_.lower()
+    for root in roots:
+        node = root
+        steps = 0
+        while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head is not node and steps < 4:
+            node = node.head
+            steps += 1
+        if node is token or node.i == token.i or node.lemma_.lower() != head_word:
+            return False
+    return True
 
 
 def _named_country(state: DocState, name: str) -> EntityDraft | None:
