@@ -624,3 +624,18 @@ def test_a_capital_and_its_country_side_by_side_count_once_for_the_article_s_cou
     doc = read(f"Prime Minister Tomas Ruvel opened the session. {filler}The accord had been signed in "
                "Nairobi, Kenya, two years ago, Ruvel said.")
     assert not [f for f in facts(doc) if f[0] == "Tomas Ruvel" and f[2] == "Kenya"]
+
+
+def test_each_title_in_a_list_goes_to_the_name_right_after_it() -> None:
+    doc = read("Kenya's electoral body approved the list, which includes incumbent judiciary chief Omar Haddad, "
+               "Expediency Council Secretary Karim Nassar, and former vice president Tarek Saleh.")
+    found = {(f[0], f[3]) for f in facts(doc)}
+    assert ("Omar Haddad", "chief") in found
+    assert ("Karim Nassar", "chief") not in found
+    assert ("Tarek Saleh", "vice president") in found
+
+
+def test_a_parliament_speaker_is_a_national_post() -> None:
+    doc = read("Kenya's parliament met in Nairobi. Kenya's parliament speaker Hadi Kassem said the vote "
+               "would go ahead.")
+    assert [f for f in facts(doc) if f[0] == "Hadi Kassem" and f[2] == "Kenya" and f[3] == "speaker"]

@@ -24,7 +24,7 @@ NATIONAL_HEADS = frozenset(
     (
         "president", "vice-president", "premier", "minister", "mp", "lawmaker", "parliamentarian",
         "senator", "congressman", "congresswoman", "legislator", "king", "queen", "emir", "sultan",
-        "monarch", "ruler", "dictator", "chancellor", "shah", "prince",
+        "monarch", "ruler", "dictator", "chancellor", "shah", "prince", "speaker",
     )
 )
 #: words that tie a head word to a body below the state ("president of the council")

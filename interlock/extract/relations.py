@@ -103,12 +103,49 @@ def _title_head(token: Token) -> Token | None:
     return node
 
 
+#: words of rank or honour between a title and the name: "Minister Sheikh X", "chief General Y"
+_RANKS_BETWEEN = frozenset(("general", "gen", "gen.", "lieutenant", "lt", "lt.", "major", "maj", "maj.", "colonel",
+                            "col", "col.", "brigadier", "brig", "admiral", "rear", "sheikh", "shaikh", "prince",
+                            "princess", "dr", "dr.", "mr", "mr.", "mrs", "ms", "ayatollah", "hojatoleslam", "field",
+                            "marshal", "air", "vice", "captain", "capt", "sir", "dame", "lord", "king", "queen"))
+
+
+def _name_right_after(ctx: Context, token: Token) -> Token | None:
+    """The head of a person's name that starts right after a singular title, over ranks
+    ("judiciary chief X, Council Secretary Y, former negotiator Z"): in such lists the parser
+    hangs the titles on the wrong names, but the words stand side by side."""
+    doc = token.doc
+    if token.tag_ not in ("NN", "NNP") or token.i + 1 >= len(doc) or token.whitespace_ == "":
+        return None
+    i = token.i + 1
+    if token.text[:1].isupper() and i + 1 < len(doc) and doc[i].lower_ == "of":
+        # "Secretary of State X", "Chief of Defence Staff Y": a capitalised title's own words
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
+            k += 1
+        if k == i + 1:
+            return None
+        i = k
+    while i < len(doc) and doc[i].lower_ in _RANKS_BETWEEN and i - token.i <= 5:
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return None
+    ent = ctx.entity(doc[i], roles.PERSON_LABELS, named_only=True)
+    if ent is None or ent.label != "PERSON":
+        return None
+    mention = next((m for m in ent.resolved().mentions if m.start == doc[i].idx), None)
+    if mention is None or mention.kind == "nominal":
+        return None
+    end = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return end.root if end is not None else None
+
+
 def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
     """(holder, governing verb, name head of a title) of a role noun, or (None, None, None).
 
     Which pattern found the holder is left in ``ctx.how`` for the statement's rule."""
     # "Prime Minister Haider al-Abadi", "political analyst Ahmad al-Khafaji"
-    head = _title_head(token)
+    head = _name_right_after(ctx, token) or _title_head(token)
     if head is not None:
         ent = ctx.entity(head, roles.PERSON_LABELS, named_only=True)
         if ent is not None and ctx.entity(token, ORG_LIKE) is None:
