@@ -627,8 +627,9 @@ def test_a_capital_and_its_country_side_by_side_count_once_for_the_article_s_cou
 
 
 def test_each_title_in_a_list_goes_to_the_name_right_after_it() -> None:
-    doc = read("Kenya's electoral body approved the list, which includes incumbent judiciary chief Omar Haddad, "
-               "Expediency Council Secretary Karim Nassar, and former vice president Tarek Saleh.")
+    doc = read("The members include incumbent judiciary chief Omar Haddad, Expediency Council Secretary Karim "
+               "Nassar, former nuclear negotiator Samir Fayad, deputy parliament speaker Hadi Kassem, and former "
+               "vice president Tarek Saleh.")
     found = {(f[0], f[3]) for f in facts(doc)}
     assert ("Omar Haddad", "chief") in found
     assert ("Karim Nassar", "chief") not in found
