@@ -640,3 +640,29 @@ def test_a_parliament_speaker_is_a_national_post() -> None:
     doc = read("Kenya's parliament met in Nairobi. Kenya's parliament speaker Hadi Kassem said the vote "
                "would go ahead.")
     assert [f for f in facts(doc) if f[0] == "Hadi Kassem" and f[2] == "Kenya" and f[3] == "speaker"]
+
+
+def test_a_person_does_not_meet_the_group_the_text_makes_them_part_of() -> None:
+    doc = read("Talks between Kenya's President Omar Haddad and Karim Nassar, commander of the Kelani "
+               "Liberation Front (KLF), ended without agreement.")
+    members = {(f[0], f[2]) for f in facts(doc) if f[1] in ("leader_of", "holds_position")}
+    for a, p, b, _, _ in facts(doc):
+        if p == "met_with":
+            assert (a, b) not in members and (b, a) not in members
+
+
+def test_whose_people_met_is_not_who_met() -> None:
+    doc = read("Tomas Ruvel told reporters on Monday that his party leaders met the army chief.")
+    assert not [f for f in facts(doc) if f[1] == "met_with" and "Tomas Ruvel" in (f[0], f[2])]
+
+
+def test_a_group_and_its_acronym_are_one_actor_and_no_tie() -> None:
+    from interlock.extract.relations_context import _one_actor
+    from interlock.extract.state import EntityDraft
+
+    def org(name: str) -> EntityDraft:
+        return EntityDraft(label="ORG", name=name)
+
+    assert _one_actor(org("Kelani Liberation Front"), org("KLF"))
+    assert _one_actor(org("the Shield Brigade"), org("Shield Brigade"))
+    assert not _one_actor(org("Kelani Liberation Front"), org("KDP"))

@@ -88,7 +88,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             _denier(doc, state, ev)
     date_elections(state, events)
     for rule, found in (
-        ("meeting", meeting_statements(events)),
+        ("meeting", _not_with_own_body(meeting_statements(events), state.statements)),
         ("candidacy", candidacy_statements(doc, state, events)),
         ("resignation", resignation_statements(doc, state, events)),
     ):
@@ -96,6 +96,20 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             st.rule = st.rule or rule
         state.statements.extend(found)
     return events
+
+
+#: statements that make a person part of an organisation
+_BELONGING = frozenset(("leader_of", "holds_position", "member_of", "spokesperson_for", "employed_by", "advisor_to"))
+
+
+def _not_with_own_body(meetings: list[StatementDraft], known: list[StatementDraft]) -> list[StatementDraft]:
+    """Meetings less those of a person with the organisation the text makes them part of
+    ("talks between X and Y, commander of the Front": Y does not meet the Front)."""
+    own = {(id(st.subject.resolved()), id(st.object.resolved())) for st in known
+           if st.predicate in _BELONGING and st.object is not None}
+    return [m for m in meetings if m.object is None or not (
+        (id(m.subject.resolved()), id(m.object.resolved())) in own
+        or (id(m.object.resolved()), id(m.subject.resolved())) in own)]
 
 
 def _triggers(sent: Span) -> list[tuple[Token, str]]:
@@ -610,6 +624,9 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         ent = ent.resolved()
         if ent.label == "NORP" and t.dep_ == "amod":
             continue  # "Iraqi political candidates": a description, not a participant
+        if t.dep_ == "poss" and t is not tok and t.head.pos_ == "NOUN" and state.entity_at(
+                t.head.idx, t.head.idx + len(t.head.text)) is None:
+            continue  # "his party leaders met X", "West Africa's bloc": whose they are, not who met
         if ent.label == "PERSON" and ent.anonymous:
             ent = _named_beside(state, ent, t.idx) or ent
         if any(ent is f for f in found):

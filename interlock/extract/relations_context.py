@@ -166,6 +166,8 @@ class Context:
                 obj = self._country_of_demonym(obj)  # "Turkish President X" is Turkey's
             if obj is subject or not obj.mentions or obj.label not in spec.object:
                 return None
+            if subject.label != "PERSON" and _one_actor(subject, obj):
+                return None  # "the Front (FLN) ... FLN": one group under two names is no tie
         elif not spec.object_optional:
             return None
         if subject.label not in spec.subject:
@@ -247,6 +249,17 @@ def _evidence(sent: Span) -> tuple[int, int]:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return (start, max(start, end))
+
+
+def _one_actor(a: EntityDraft, b: EntityDraft) -> bool:
+    """True when two clusters name one organisation: the same name, or one the other's
+    acronym ("Syrian Democratic Forces" and "SDF")."""
+    x, y = a.name.lower().removeprefix("the "), b.name.lower().removeprefix("the ")
+    if x == y:
+        return True
+    short, long_ = (a.name, b.name) if len(a.name) <= len(b.name) else (b.name, a.name)
+    initials = "".join(w[0] for w in long_.replace("-", " ").split() if w[:1].isupper())
+    return short.isupper() and 2 <= len(short) <= 7 and short == initials
 
 
 def dedupe(drafts: list[StatementDraft]) -> list[StatementDraft]:
