@@ -666,3 +666,11 @@ def test_a_group_and_its_acronym_are_one_actor_and_no_tie() -> None:
     assert _one_actor(org("Kelani Liberation Front"), org("KLF"))
     assert _one_actor(org("the Shield Brigade"), org("Shield Brigade"))
     assert not _one_actor(org("Kelani Liberation Front"), org("KDP"))
+
+
+def test_the_country_s_leader_is_the_leader_of_the_country_named_last() -> None:
+    doc = read("The channel, which claims ties to Russia's Defence Ministry, said soldiers had flown to "
+               "Burkina Faso to ensure the safety of the country's leader Ibrahim Kabore.")
+    found = facts(doc)
+    assert ("Ibrahim Kabore", "leader_of", "Burkina Faso", "leader", "current") in found
+    assert not [f for f in found if f[0] == "Ibrahim Kabore" and f[2] == "Russia"]

@@ -222,6 +222,21 @@ def _another_holder_s(state: DocState, token: Token, country: str) -> bool:
     return True
 
 
+def country_named_last(state: DocState, token: Token, reach: int = 400) -> EntityDraft | None:
+    """The country named last before ``token`` (within ``reach`` characters), whatever its
+    role in the clause: what "the country" refers back to."""
+    pattern, words = _country_table()
+    last: str | None = None
+    start = max(0, token.idx - reach)
+    if state.dateline_end is not None:
+        start = max(start, state.dateline_end)
+    for match in pattern.finditer(state.text, start, token.idx):
+        last = words[match.group(0)]
+    if last is None or last not in _COUNTRIES:
+        return None
+    return country_entity(state, last)
+
+
 def _named_country(state: DocState, name: str) -> EntityDraft | None:
     """The article's country as an entity of its own when the text names it only by its
     demonym or capital ("the Varesh MP", "Vareshi officials"): its first such word is the

@@ -491,6 +491,12 @@ def _place(ctx: Context, token: Token) -> EntityDraft | None:
     return None
 
 
+def _the_country_s(token: Token) -> bool:
+    """A role owned by "the country", "the nation" or "the state" ("the country's leader")."""
+    return any(c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and any(
+        d.lower_ == "the" for d in c.children) for c in token.children)
+
+
 def _one_of(token: Token) -> bool:
     """A plural role noun after "one of the": "one of the founders of Y" names one holder."""
     return (token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and token.head.lower_ == "of"
@@ -568,6 +574,10 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         basis = "country" if obj is not None else basis
         if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
             predicate = "holds_position"
+    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and _the_country_s(token):
+        # "the country's leader X", "the nation's army chief": the country named last
+        obj = countries.country_named_last(ctx.state, token)
+        basis = "country" if obj is not None else basis
     if obj is not None and role.endswith(" staff") and obj.name.lower().endswith(" staff"):
         obj = None  # "Chief of Air Staff": the staff is the title's, the post the country's
     if obj is None and not nominal and predicate in ("leader_of", "holds_position") and role.endswith(" staff"):
