@@ -674,3 +674,31 @@ def test_the_country_s_leader_is_the_leader_of_the_country_named_last() -> None:
     found = facts(doc)
     assert ("Ibrahim Kabore", "leader_of", "Burkina Faso", "leader", "current") in found
     assert not [f for f in found if f[0] == "Ibrahim Kabore" and f[2] == "Russia"]
+
+
+def _status_of(doc: dict[str, Any], person: str, role: str) -> set[str]:
+    return {f[4] for f in facts(doc) if f[0] == person and f[3] == role}
+
+
+def test_one_killed_along_with_another_leaves_office_too() -> None:
+    doc = read("Along with top Kenyan commander Omar Haddad, Karim Nassar was killed in a strike.")
+    assert _status_of(doc, "Omar Haddad", "commander") == {"former"}
+
+
+def test_one_who_announces_he_is_resigning_leaves_office() -> None:
+    doc = read("On Monday, Prime Minister Tomas Ruvel announced at a briefing that he is resigning.")
+    assert _status_of(doc, "Tomas Ruvel", "prime minister") == {"former"}
+
+
+def test_a_closed_span_of_years_after_a_name_is_a_past_term() -> None:
+    doc = read("During the administration of president Tomas Ruvel (2018-2022), the dissidents grew.")
+    assert _status_of(doc, "Tomas Ruvel", "president") == {"former"}
+    later = read("During the administration of president Tomas Ruvel (2018-2026), the dissidents grew.",
+                 published="2024-03-06")
+    assert _status_of(later, "Tomas Ruvel", "president") == {"current"}
+
+
+def test_a_post_one_served_in_is_past() -> None:
+    doc = read("Samir Fayad, who served as chairman of the state security committee, was appointed "
+               "secretary of the council.")
+    assert _status_of(doc, "Samir Fayad", "chairman") == {"former"}

@@ -114,7 +114,8 @@ ROLE_MODIFIERS = frozenset(
 )
 
 #: role modifiers that mark a past role
-FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing"))
+FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing",
+                          "formerly"))
 #: role modifiers that mark a future role
 PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
 #: words never part of a role's name though they modify it
@@ -253,6 +254,8 @@ def clause_status(verb: Token) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall") for a in aux):
         return "planned"
+    if verb.lemma_.lower() == "serve" and verb.tag_ == "VBD" and not aux:
+        return "former"  # "X, who served as chairman of Y, was appointed ...": a past post
     if any(c.lower_ == "set" for c in verb.children) or (
         verb.dep_ in ("xcomp",)
         and verb.head.lemma_.lower()

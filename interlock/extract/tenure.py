@@ -11,6 +11,8 @@ the council": the council seat is new).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from interlock.extract import roles
@@ -105,6 +107,57 @@ def _open(tok: Token) -> bool:
     return False
 
 
+#: verbs that announce what their clause says: "X announced that he is resigning"
+_TELLING = frozenset(("announce", "say", "declare", "confirm", "tell", "write", "state"))
+
+
+def _teller(verb: Token) -> Token | None:
+    """The subject of the announcing verb a clause hangs from, a few steps up."""
+    node = verb
+    for _ in range(3):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in _TELLING and node.pos_ == "VERB":
+            return next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    return None
+
+
+def _along_with(verb: Token) -> list[Token]:
+    """The objects of "along with", "together with", "alongside" on a verb."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("along", "together", "alongside", "with"):
+            continue
+        preps = [c, *[d for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]]
+        if c.lower_ == "with" and not any(d.lower_ in ("along", "together") for d in c.children):
+            continue  # "killed with a drone": only "along/together with" names a companion
+        out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
+    return out
+
+
+#: a span of years in brackets: "(2018-2022)"
+_YEARS = re.compile(r"\((?:\d{4})\s*[-–]\s*(\d{4})\)")
+
+
+def _closed_terms(state: DocState) -> set[int]:
+    """People named right before a closed span of years ("president X (2018-2022)"), when
+    the span ends before the article's year."""
+    out: set[int] = set()
+    if state.published is None:
+        return out
+    for match in _YEARS.finditer(state.text):
+        if int(match.group(1)) >= state.published.year:
+            continue
+        before = state.mentions_in(max(0, match.start() - 60), match.start())
+        if not before:
+            continue
+        mention, ent = before[-1]
+        if state.text[mention.end : match.start()].strip() == "" and ent.resolved().label == "PERSON":
+            out.add(id(ent.resolved()))
+    return out
+
+
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
@@ -141,6 +194,10 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
                         continue
                     if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
                         mark(tok.head.head)  # "Y, who served as X until he resigned": Y
+                    elif c.pos_ == "PRON" and c.lower_ in ("he", "she") and tok.dep_ != "ROOT":
+                        teller = _teller(tok)  # "X announced that he is resigning": X
+                        if teller is not None:
+                            mark(teller)
                     elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
                         mark(c)
                 if tok.dep_ == "relcl":  # "X, who resigned in 2020"
@@ -149,6 +206,9 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
                     for c in tok.head.children:
                         if c.dep_ == "dobj":
                             mark(c)
+            if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
+                for who in _along_with(tok):  # "Along with commander X, Y was killed": X too
+                    mark(who)
         elif tok.pos_ == "NOUN" and lemma in NOUN_ENDINGS:
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -165,7 +225,7 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
             mark(head)
-    return ended
+    return ended | _closed_terms(state)
 
 
 def _gives_post(st: StatementDraft, doc: Doc, state: DocState) -> bool:
