@@ -702,3 +702,23 @@ def test_a_post_one_served_in_is_past() -> None:
     doc = read("Samir Fayad, who served as chairman of the state security committee, was appointed "
                "secretary of the council.")
     assert _status_of(doc, "Samir Fayad", "chairman") == {"former"}
+
+
+def test_a_group_s_wing_named_after_a_comma_is_part_of_it() -> None:
+    doc = read("Ruvel joined the Kelani Front's armed wing, the Red Hand Brigades, in 1990.")
+    assert ("Red Hand Brigades", "part_of", "Kelani Front", None, "current") in facts(doc)
+
+
+def test_a_unit_under_a_group_s_umbrella_is_part_of_it() -> None:
+    doc = read("Omar Haddad, commander of the Northern Shield Brigade, which operates under the KLF umbrella, "
+               "said the talks would go on.")
+    assert ("Northern Shield Brigade", "part_of", "KLF", None, "current") in facts(doc)
+    doc = read("The Northern Shield Brigade fights under the umbrella of the Kelani Liberation Front.")
+    assert ("Northern Shield Brigade", "part_of", "Kelani Liberation Front", None, "current") in facts(doc)
+
+
+def test_the_members_listed_after_a_federation_s_plural_are_its_parts() -> None:
+    doc = read("Kenya is a federation of five semi-autonomous member states -- Turkana, Kisumu, Nakuru, "
+               "Kitui and Lamu -- and a central government in the capital.")
+    parts = {f[0] for f in facts(doc) if f[1] == "part_of" and f[2] == "Kenya"}
+    assert {"Turkana", "Kisumu", "Nakuru"} <= parts

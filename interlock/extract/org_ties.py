@@ -97,6 +97,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _backed_by(ctx, token)
     if lemma in LED_BY and token.tag_ == "VBN":
         _led_by(ctx, token)
+    if token.lower_ == "umbrella" and token.dep_ == "pobj" and token.head.lower_ == "under":
+        _under_umbrella(ctx, token)
     if lemma not in _LEMMAS and token.lower_ not in _WORDS:
         return
     if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
@@ -241,6 +243,12 @@ def _prep_actors(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Enti
                 continue
             for node in [pobj, *pobj.conjuncts]:
                 ent = _actor(ctx, node)
+                if ent is None and node.tag_ in ("NNS", "NNPS"):
+                    # "a federation of five member states -- A, B and C": the list the plural names
+                    for c in node.children:
+                        if c.dep_ == "appos":
+                            found.extend(e for e in _sides(ctx, c) if e not in found)
+                    continue
                 if ent is None:  # "the largest militia in the north, the Sahel Front"
                     ent = next((e for c in node.children if c.dep_ == "appos"
                                 for e in [_actor(ctx, c)] if e is not None), None)
@@ -259,7 +267,30 @@ def _holder_of_noun(ctx: Context, token: Token) -> EntityDraft | None:
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         return _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
-    return None
+    return _named_after_comma(ctx, token)
+
+
+def _named_after_comma(ctx: Context, token: Token) -> EntityDraft | None:
+    """The organisation named right after a noun's phrase and a comma, when that name ends
+    its clause ("X's armed wing, the Y Brigades."): an apposition the parser hung elsewhere."""
+    doc = token.doc
+    i = token.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return None
+    ent = _actor(ctx, doc[i])
+    if ent is None or ent.label not in ORG_LIKE:
+        return None
+    j = i
+    while j + 1 < len(doc) and _actor(ctx, doc[j + 1]) is ent:
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].text not in (",", ".", ";", ")", "\n") and not doc[j + 1].is_space:
+        return None
+    return ent
 
 
 def _part(ctx: Context, token: Token) -> None:
@@ -276,6 +307,27 @@ def _part(ctx: Context, token: Token) -> None:
     ctx.add(part, "part_of", whole, token)
 
 
+def _under_umbrella(ctx: Context, token: Token) -> None:
+    """"the brigade, which operates under the SDF umbrella", "fighting under the umbrella of
+    X": the subject is part of X."""
+    whole: EntityDraft | None = None
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod") and child.i < token.i:
+            whole = _actor(ctx, child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            whole = next((_actor(ctx, p) for p in child.children if p.dep_ == "pobj"), None)
+        if whole is not None:
+            break
+    verb = token.head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("relcl", "acl"):
+        subj = verb.head
+    part = _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    if part is None or whole is None or part is whole or part.label == "PERSON" or whole.label == "PERSON":
+        return
+    ctx.add(part, "part_of", whole, token)
+
+
 def _made_of(ctx: Context, token: Token) -> None:
     """ "an umbrella group of A, B and C": each is part of the group."""
     group = _holder_of_noun(ctx, token)
@@ -285,8 +337,8 @@ def _made_of(ctx: Context, token: Token) -> None:
         return
     head = token.nbor(1) if token.lower_ == "umbrella" and token.i + 1 < len(token.doc) else token
     for ent in _prep_actors(ctx, head, ("of", "comprising", "including")):
-        if ent is not group and ent.label in ("ORG", "NORP"):
-            ctx.add(ent, "part_of", group, token)
+        if ent is not group and (ent.label in ("ORG", "NORP") or (ent.label in ("GPE", "LOC") and group.label == "GPE")):
+            ctx.add(ent, "part_of", group, token)  # "Varesh is a federation of A, B and C": places too
 
 
 def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
