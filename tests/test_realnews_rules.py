@@ -705,7 +705,7 @@ def test_a_post_one_served_in_is_past() -> None:
 
 
 def test_a_group_s_wing_named_after_a_comma_is_part_of_it() -> None:
-    doc = read("Ruvel joined the Kelani Front's armed wing, the Red Hand Brigades, in 1990.")
+    doc = read("Tomas Ruvel is a founder of the Kelani Front's armed wing, the Red Hand Brigades.")
     assert ("Red Hand Brigades", "part_of", "Kelani Front", None, "current") in facts(doc)
 
 
