@@ -722,3 +722,13 @@ def test_the_members_listed_after_a_federation_s_plural_are_its_parts() -> None:
                "Kitui and Lamu -- and a central government in the capital.")
     parts = {f[0] for f in facts(doc) if f[1] == "part_of" and f[2] == "Kenya"}
     assert {"Turkana", "Kisumu", "Nakuru"} <= parts
+
+
+def test_who_topples_or_ousts_someone_opposes_them() -> None:
+    doc = read("The Kelani Liberation Front toppled President Tomas Ruvel in 2019.")
+    assert ("Kelani Liberation Front", "opposes", "Tomas Ruvel", None, "current") in facts(doc)
+    doc = read("Omar Haddad, former co-chair of the KLF, was ousted by his cousins Karim and Samir Nassar "
+               "last summer.")
+    assert ("Samir Nassar", "opposes", "Omar Haddad", None, "current") in facts(doc)
+    doc = read("The ministry dismissed Omar Haddad, the head of the Kelani Liberation Front office.")
+    assert not [f for f in facts(doc) if f[1] == "opposes"]

@@ -71,6 +71,8 @@ CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "fe
 STAND_IN_NOUNS = frozenset(("fighter", "force", "troop", "militant", "soldier", "member", "unit", "gunman"))
 #: verbs of fighting: "A clashed with B", "A fought B", "A fights against B"
 CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
+#: verbs of driving someone from power: who does it opposes who suffers it
+OUSTING_VERBS = frozenset(("oust", "overthrow", "topple", "depose", "unseat"))
 #: the words and lemmas any rule here starts from, to pass over every other token at once
 _WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
 #: verbs whose subject is made of their objects: "the committee includes A and B"
@@ -83,7 +85,7 @@ _LINKING = frozenset(("be", "remain", "stay", "become"))
 #: head words of an organisation's news outlet: "the Front's radio station"
 OUTLET_HEADS = frozenset(("radio", "newspaper", "paper", "channel", "portal", "agency", "network", "television",
                           "tv", "website", "broadcaster", "daily", "weekly", "station"))
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -103,6 +105,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         return
     if lemma in CONFLICT_VERBS and token.pos_ == "VERB":
         _fights(ctx, token)
+    elif lemma in OUSTING_VERBS and token.pos_ == "VERB":
+        _ousts(ctx, token)
     elif token.lower_ in CONFLICT_NOUNS and token.pos_ == "NOUN":
         _conflict(ctx, token)
     low = token.lower_
@@ -346,6 +350,12 @@ def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
     out: list[EntityDraft] = []
     for node in [tok, *tok.conjuncts]:
         ent = _actor(ctx, node)
+        if ent is None and node.pos_ == "NOUN":
+            # "his cousins Karim and Samir Nassar": the names the noun stands before
+            named = [c for c in node.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"]
+            if named:
+                out.extend(e for e in _sides(ctx, named[0]) if e not in out)
+                continue
         if ent is None and node.lemma_.lower() in STAND_IN_NOUNS:
             # "fighters from the Sahel Front", "forces of the Council": the group fights
             ent = next((e for prep in node.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
@@ -376,6 +386,31 @@ def _fights(ctx: Context, verb: Token) -> None:
     for a in subjects:
         for b in targets:
             if a is not b:
+                ctx.add(a, "opposes", b, verb, verb=verb)
+
+
+def _ousts(ctx: Context, verb: Token) -> None:
+    """ "A ousted B", "B was toppled by A", "A seeks to overthrow B": A opposes B (a
+    state's own dismissals are "dismiss" or "sack", not these)."""
+    doers: list[EntityDraft] = []
+    targets: list[EntityDraft] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            doers = _sides(ctx, roles.climb_relative(child))
+        elif child.dep_ == "agent":
+            doers = [e for p in child.children if p.dep_ == "pobj" for e in _sides(ctx, p)]
+        elif child.dep_ == "dobj":
+            targets = _sides(ctx, child)
+        elif child.dep_ == "nsubjpass":
+            targets = _sides(ctx, roles.climb_relative(child))
+    if not doers and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        doers = _sides(ctx, roles.climb_relative(subj)) if subj is not None else []
+    if not targets and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        targets = _sides(ctx, verb.head)  # "X, ousted by Y in 2019"
+    for a in doers:
+        for b in targets:
+            if a is not b and not _same_name(a, b):
                 ctx.add(a, "opposes", b, verb, verb=verb)
 
 
