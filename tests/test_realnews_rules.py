@@ -732,3 +732,12 @@ def test_who_topples_or_ousts_someone_opposes_them() -> None:
     assert ("Samir Nassar", "opposes", "Omar Haddad", None, "current") in facts(doc)
     doc = read("The ministry dismissed Omar Haddad, the head of the Kelani Liberation Front office.")
     assert not [f for f in facts(doc) if f[1] == "opposes"]
+
+
+def test_a_leader_in_a_party_is_one_of_its_members_and_holds_a_post_there() -> None:
+    doc = read("The group appointed Omar Haddad, a leader in the Kelani People's Congress party, to form "
+               "a government.")
+    found = facts(doc)
+    assert ("Omar Haddad", "member_of", "Kelani People's Congress", None, "current") in found
+    assert ("Omar Haddad", "holds_position", "Kelani People's Congress", "leader", "current") in found
+    assert not [f for f in found if f[1] == "leader_of"]

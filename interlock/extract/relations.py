@@ -497,6 +497,12 @@ def _the_country_s(token: Token) -> bool:
         d.lower_ == "the" for d in c.children) for c in token.children)
 
 
+def _one_among(token: Token) -> bool:
+    """An indefinite role "in" a group: "a leader in the party" is one of several."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
+
+
 def _one_of(token: Token) -> bool:
     """A plural role noun after "one of the": "one of the founders of Y" names one holder."""
     return (token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and token.head.lower_ == "of"
@@ -537,6 +543,14 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             ctx.add(holder, "member_of", party, token, status=status, verb=verb)
         return
     obj = _object(ctx, token, predicate, name_head)
+    if obj is None and predicate == "leader_of" and _one_among(token):
+        # "X, a leader in the Y party", "a commander in the Z": one of its leaders, a member
+        group = _object(ctx, token, "member_of", name_head)
+        if group is not None and group.label in ("ORG", "NORP"):
+            ctx.add(holder, "member_of", group, token, status=status, verb=verb)
+            ctx.add(holder, "holds_position", group, token, role, status, verb)
+            _mark(ctx.statements[-2:], f"role:{ctx.how}")
+            return
     basis = "text"
     before = len(ctx.statements)
     if predicate == "member_of" and obj is None:
