@@ -741,3 +741,11 @@ def test_a_leader_in_a_party_is_one_of_its_members_and_holds_a_post_there() -> N
     assert ("Omar Haddad", "member_of", "Kelani People's Congress", None, "current") in found
     assert ("Omar Haddad", "holds_position", "Kelani People's Congress", "leader", "current") in found
     assert not [f for f in found if f[1] == "leader_of"]
+
+
+def test_the_owner_of_a_visit_meets_those_its_meetings_name() -> None:
+    doc = read("Informed sources said that Samir Fayad's visit lasted ten hours and included separate meetings "
+               "with former prime minister Omar Haddad, party leader Karim Nassar and Tarek Saleh.")
+    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    assert frozenset(("Samir Fayad", "Omar Haddad")) in met
+    assert frozenset(("Omar Haddad", "Karim Nassar")) not in met

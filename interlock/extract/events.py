@@ -624,8 +624,9 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         ent = ent.resolved()
         if ent.label == "NORP" and t.dep_ == "amod":
             continue  # "Iraqi political candidates": a description, not a participant
-        if t.dep_ == "poss" and t is not tok and t.head.pos_ == "NOUN" and state.entity_at(
-                t.head.idx, t.head.idx + len(t.head.text)) is None:
+        root = _mention_root(t, ent)
+        if root.dep_ == "poss" and root is not tok and root.head.pos_ == "NOUN" and state.entity_at(
+                root.head.idx, root.head.idx + len(root.head.text)) is None and not _is_occasion(root.head):
             continue  # "his party leaders met X", "West Africa's bloc": whose they are, not who met
         if ent.label == "PERSON" and ent.anonymous:
             ent = _named_beside(state, ent, t.idx) or ent
@@ -638,6 +639,20 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
             continue
         found.append(ent)
     return found
+
+
+def _is_occasion(noun: Token) -> bool:
+    """A trip or a meeting word, whose owner takes part ("X's visit", "X's talks")."""
+    return noun.lemma_.lower() in _TRIP_NOUNS or noun.lemma_.lower() in TRIGGERS["meeting"]
+
+
+def _mention_root(t: Token, ent: EntityDraft) -> Token:
+    """The syntactic head of the mention of ``ent`` that holds ``t`` ("Africa" of "West Africa")."""
+    mention = next((m for m in ent.mentions if m.start <= t.idx < m.end), None)
+    if mention is None:
+        return t
+    span = t.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else t
 
 
 def _named_beside(state: DocState, ent: EntityDraft, offset: int) -> EntityDraft | None:
@@ -730,8 +745,9 @@ def _own_subtree(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(
             c for c in t.children
-            if c.dep_ not in _CLAUSES and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-        )
+            if (c.dep_ not in _CLAUSES or (c.dep_ == "acl" and c.ent_type_ in ("ORG", "PERSON", "GPE")))
+            and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        )  # a name the parser took for a clause ("the bloc ECOWAS" as a verb) stays in the phrase
     return sorted(out, key=lambda t: t.i)
 
 
