@@ -749,3 +749,18 @@ def test_the_owner_of_a_visit_meets_those_its_meetings_name() -> None:
     met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
     assert frozenset(("Samir Fayad", "Omar Haddad")) in met
     assert frozenset(("Omar Haddad", "Karim Nassar")) not in met
+
+
+def test_a_second_verb_of_meeting_shares_the_first_verb_s_subject() -> None:
+    doc = read("Tomas Ruvel met President Omar Haddad on Saturday and held talks with junta leader Karim "
+               "Nassar in the capital.")
+    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    assert frozenset(("Tomas Ruvel", "Karim Nassar")) in met
+    assert frozenset(("Omar Haddad", "Karim Nassar")) not in met
+
+
+def test_an_acronym_the_parser_took_for_a_verb_still_meets() -> None:
+    doc = read("A delegation from the regional bloc KELAWAS on Saturday met ousted President Tomas Ruvel "
+               "in Nairobi. KELAWAS missions have been turned away before.")
+    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    assert frozenset(("KELAWAS", "Tomas Ruvel")) in met

@@ -323,6 +323,8 @@ def _has_first_side(tok: Token) -> bool:
     verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None:
         nodes.append(verb)
+        if _shared_subject(verb) is not None:
+            return True
     if tok.pos_ == "VERB" and tok.dep_ in ("conj", "xcomp", "advcl"):
         nodes.append(tok.head)
     for node in nodes:
@@ -499,6 +501,9 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
                 elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
                         child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
                     participants.extend(_group(state, child))
+            shared = _shared_subject(verb)
+            if shared is not None and tok.dep_ not in ("nsubj", "nsubjpass") and not between:
+                participants[:0] = _group(state, shared)  # "X met A and held talks with B": X
     if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
         participants = _separate_guests(state, tok, sent, participants)
     speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
@@ -641,6 +646,14 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
     return found
 
 
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it ("X met A and held talks
+    with B"), when it has none of its own."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _is_occasion(noun: Token) -> bool:
     """A trip or a meeting word, whose owner takes part ("X's visit", "X's talks")."""
     return noun.lemma_.lower() in _TRIP_NOUNS or noun.lemma_.lower() in TRIGGERS["meeting"]
@@ -745,7 +758,7 @@ def _own_subtree(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(
             c for c in t.children
-            if (c.dep_ not in _CLAUSES or (c.dep_ == "acl" and c.ent_type_ in ("ORG", "PERSON", "GPE")))
+            if (c.dep_ not in _CLAUSES or (c.dep_ == "acl" and c.pos_ in ("PROPN", "VERB") and c.text.isupper()))
             and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         )  # a name the parser took for a clause ("the bloc ECOWAS" as a verb) stays in the phrase
     return sorted(out, key=lambda t: t.i)
