@@ -764,3 +764,14 @@ def test_an_acronym_the_parser_took_for_a_verb_still_meets() -> None:
                "in Nairobi. KELAWAS missions have been turned away before.")
     met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
     assert frozenset(("KELAWAS", "Tomas Ruvel")) in met
+
+
+def test_a_nationality_the_recogniser_missed_still_names_the_country_of_the_post() -> None:
+    doc = read("MOSCOW (Reuters) - Belarusian leader Anton Mirek has appointed new heads of the security council.")
+    assert ("Anton Mirek", "leader_of", "Belarus", "leader", "current") in facts(doc)
+
+
+def test_a_title_before_any_country_in_a_sentence_about_the_article_s_country_is_its_post() -> None:
+    doc = read("Kenya's parliament met on Monday. Kenya's army was on alert. President Amos Wekesa has announced "
+               "the dismissal of Kenya's top commander amid Uganda's border dispute.")
+    assert ("Amos Wekesa", "leader_of", "Kenya", "president", "current") in facts(doc)

@@ -157,7 +157,20 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     if dominant is None and len(here) == 1:
         return countries.get(next(iter(here)))
     nearest = _nearest_before(state, token)
+    if nearest is None and dominant is not None and dominant in here and not _country_before(state, token):
+        # "President X announced the dismissal of Varesh's top commander amid Kelan's war": no
+        # country comes before the title, and the article's own is among those named after it
+        return countries.get(dominant) or _named_country(state, dominant)
     return countries.get(nearest) if nearest is not None else None
+
+
+def _country_before(state: DocState, token: Token) -> bool:
+    """True when any country is named in the sentence before ``token``."""
+    pattern, _ = _country_table()
+    start = token.sent.start_char
+    if state.dateline_end is not None:
+        start = max(start, state.dateline_end)
+    return pattern.search(state.text, start, token.idx) is not None
 
 
 def country_entity(state: DocState, name: str) -> EntityDraft | None:

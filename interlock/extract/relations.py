@@ -330,6 +330,9 @@ def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None)
         for other in ctx.state.live_entities():
             if other.label == "GPE" and country is not None and other.name == country:
                 return other  # "the Iranian ambassador", with Iran named in the text: Iran
+        if country is not None and country in countries.COUNTRY_SET:
+            # "Belarusian leader X" where the text never names Belarus: the demonym is its mention
+            return countries.country_entity(ctx.state, country) or ent
     return ent
 
 
@@ -372,6 +375,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if ctx.state.dateline_end is not None and child.idx < ctx.state.dateline_end:
                 continue  # "KYIV - President X": the dateline is where the story was filed
             ent = ctx.entity(child, ORG_LIKE)
+            if ent is None and child.dep_ == "amod" and DEMONYMS.get(child.lower_) in countries.COUNTRY_SET:
+                # "Belarusian leader X", a nationality the recogniser missed: the country
+                ent = countries.country_entity(ctx.state, DEMONYMS[child.lower_])
             if ent is None and child.pos_ == "PROPN" and child.dep_ in ("compound", "poss") and _maybe_org(child):
                 ent = ctx.ensure_org(child)  # "HTS leader X": an acronym NER did not tag
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
