@@ -775,3 +775,13 @@ def test_a_title_before_any_country_in_a_sentence_about_the_article_s_country_is
     doc = read("Kenya's parliament met on Monday. Kenya's army was on alert. President Amos Wekesa has announced "
                "the dismissal of Kenya's top commander amid Uganda's border dispute.")
     assert ("Amos Wekesa", "leader_of", "Kenya", "president", "current") in facts(doc)
+
+
+def test_two_named_people_settling_something_together_met() -> None:
+    for text in ("Prime Minister Tomas Ruvel and Opposition Leader Omar Haddad reached a consensus on the name "
+                 "after weeks of deliberations.",
+                 "Foreign Minister Tomas Ruvel and his Kenyan counterpart Omar Haddad agreed to continue efforts "
+                 "to finalise the deal."):
+        met = {frozenset((f[0], f[2])) for f in facts(read(text)) if f[1] == "met_with"}
+        assert met == {frozenset(("Tomas Ruvel", "Omar Haddad"))}, text
+    assert not [f for f in facts(read("Tomas Ruvel agreed to resign on Monday.")) if f[1] == "met_with"]

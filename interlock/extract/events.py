@@ -84,6 +84,10 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
         actors = [p for p in ev.participants if not (p.label == "GPE" and countries.country_name(p) is None)]
         if ev.type == "meeting" and len(actors) >= 2:
             ev.participants = actors  # a city is where two actors meet, not one of them
+        named = [p for p in ev.participants if p.label in ("PERSON", "ORG")]
+        if ev.type == "meeting" and len(named) >= 2:
+            # "X and his Varesh counterpart Y": the nationality describes Y, who is there
+            ev.participants = [p for p in ev.participants if p.label != "NORP"]
         if ev.type == "meeting":
             _denier(doc, state, ev)
     date_elections(state, events)
@@ -118,12 +122,38 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
     for tok in sent:
         etype = _event_type(tok)
+        if etype is None and tok.lemma_.lower() == "reach" and _people_agreeing(tok):
+            out.append((tok, "meeting"))  # "A and B reached a consensus"
+            continue
         if etype is None:
             continue
         out.append((tok, etype))
-        if etype == "agreement" and _signed_with_person(tok):
+        if etype == "agreement" and (_signed_with_person(tok) or _people_agreeing(tok)):
             out.append((tok, "meeting"))
     return out
+
+
+#: what two sides reach when they settle something together
+_SETTLEMENTS = frozenset(("consensus", "agreement", "deal", "understanding", "accord", "compromise"))
+
+
+def _people_agreeing(tok: Token) -> bool:
+    """"A and B agreed to ...", "A and B reached a consensus": two named people settling
+    something together met, as two discussing did."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() == "reach":
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _SETTLEMENTS for c in verb.children):
+            return False
+    elif verb.lemma_.lower() != "agree":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    people = [t for t in [subj, *subj.conjuncts] if t.ent_type_ == "PERSON"]
+    people += [a for t in [subj, *subj.conjuncts] for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    return len(people) >= 2
 
 
 def _signed_with_person(tok: Token) -> bool:
