@@ -778,10 +778,10 @@ def test_a_title_before_any_country_in_a_sentence_about_the_article_s_country_is
 
 
 def test_two_named_people_settling_something_together_met() -> None:
-    for text in ("Prime Minister Tomas Ruvel and Opposition Leader Omar Haddad reached a consensus on the name "
-                 "after weeks of deliberations.",
-                 "Foreign Minister Tomas Ruvel and his Kenyan counterpart Omar Haddad agreed to continue efforts "
-                 "to finalise the deal."):
+    for text, pair in (("After weeks of talks, Prime Minister Samir Fayad and opposition leader Omar Haddad "
+                        "reached a consensus on the name.", ("Samir Fayad", "Omar Haddad")),
+                       ("Foreign Minister Tomas Ruvel and his Kenyan counterpart Omar Haddad agreed to continue "
+                        "efforts to finalise the deal.", ("Tomas Ruvel", "Omar Haddad"))):
         met = {frozenset((f[0], f[2])) for f in facts(read(text)) if f[1] == "met_with"}
-        assert met == {frozenset(("Tomas Ruvel", "Omar Haddad"))}, text
+        assert met == {frozenset(pair)}, text
     assert not [f for f in facts(read("Tomas Ruvel agreed to resign on Monday.")) if f[1] == "met_with"]
