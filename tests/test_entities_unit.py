@@ -127,3 +127,11 @@ def test_a_facility_name_with_a_facility_word_stays_a_place() -> None:
                                "Kostic International Airport", "name")
     entities._people_mislabelled(doc, state)
     assert airport.label == "FAC"
+
+
+def test_a_nationality_the_model_took_for_a_person_is_a_nationality() -> None:
+    doc, _ = _build("Foreign Minister Tomas Ruvel met his Azerbaijani counterpart on Friday.")
+    span = doc[6:7]
+    assert span.text == "Azerbaijani"
+    assert entities._fix_label(span, "PERSON") == "NORP"
+    assert entities._fix_label(doc[3:5], "PERSON") == "PERSON"

@@ -18,6 +18,7 @@ from interlock.extract.lexicon import (
     ARABIC_PLACE_WORDS,
     CAPITALS,
     COUNTRY_NAMES,
+    DEMONYMS,
     ENTITY_LABELS,
     EVENT_ORG_HEADS,
     GENERIC_ORG_WORDS,
@@ -453,6 +454,8 @@ def _fix_label(span: Span, label: str) -> str | None:
     words = [t.lower_.replace("’", "'") for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
+    if label in ("PERSON", "ORG") and len(span) == 1 and span.text.lower() in DEMONYMS and span.text[:1].isupper():
+        return "NORP"  # "Azerbaijani", "Nigerien": a nationality, whatever the model says
     if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:
         return "GPE"  # "Nile Wire - Cairo": a capital city
     if len(words) > 1 and words[0] in ARABIC_ORG_WORDS:
