@@ -785,3 +785,17 @@ def test_two_named_people_settling_something_together_met() -> None:
         met = {frozenset((f[0], f[2])) for f in facts(read(text)) if f[1] == "met_with"}
         assert met == {frozenset(pair)}, text
     assert not [f for f in facts(read("Tomas Ruvel agreed to resign on Monday.")) if f[1] == "met_with"]
+
+
+def test_a_counterpart_holds_the_same_post_in_the_country_its_nationality_names() -> None:
+    doc = read("Qatar convened a meeting last month between Kenya's President Omar Haddad and his Ugandan "
+               "counterpart Peter Mwangi.")
+    assert ("Peter Mwangi", "leader_of", "Uganda", "president", "current") in facts(doc)
+
+
+def test_who_assumes_the_role_of_a_post_holds_it() -> None:
+    doc = read("Omar Haddad took the post of governor of Belmar in May.")
+    assert ("Omar Haddad", "holds_position", "Belmar", "governor", "current") in facts(doc)
+    doc = read("Major-general Omar Haddad will assume the role of air force chief, replacing major-general "
+               "Karim Nassar.")
+    assert [f for f in facts(doc) if f[0] == "Omar Haddad" and f[3] == "air force chief" and f[4] == "planned"]

@@ -64,6 +64,9 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
     _successions(ctx, end)
     _in_place(ctx, end)
     _mark(ctx.statements[before:], "succession")
+    before = len(ctx.statements)
+    _counterparts(ctx, end)
+    _mark(ctx.statements[before:], "counterpart")
     relations_links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
     statements = dedupe(ctx.statements)
@@ -173,6 +176,13 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
                 return ent, None, None
     if _one_of(token):
         return _holder(ctx, token.head.head)  # "X was one of the founders of Y": X is one
+    taker = _role_taken(token)
+    if taker is not None:
+        verb, who = taker
+        ent = ctx.holder(who)
+        if ent is not None:
+            ctx.how = "takes"
+            return ent, verb, None
     verb = token.head
     # "X is a member of Y", "X, who is already a member of Y", "X became president"
     if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
@@ -509,6 +519,29 @@ def _one_among(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
 
 
+#: nouns of a post named by its "of" phrase: "the role of air force chief"
+_POST_WORDS = frozenset(("role", "post", "position", "job", "office", "portfolio", "title", "duties", "function"))
+#: verbs whose subject takes such a post
+_TAKING = frozenset(("assume", "take", "hold", "fill", "occupy", "keep", "retain", "accept", "resume", "hold"))
+
+
+def _role_taken(token: Token) -> tuple[Token, Token] | None:
+    """(verb, taker) of "X will assume the role of air force chief", "X took the post of
+    governor": the role noun in the "of" phrase of a post word the verb's subject takes."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    post = token.head.head
+    if post.lemma_.lower() not in _POST_WORDS or post.dep_ != "dobj":
+        return None
+    verb = post.head
+    if verb.lemma_.lower() not in _TAKING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ in ("conj", "xcomp"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return (verb, subj) if subj is not None else None
+
+
 def _one_of(token: Token) -> bool:
     """A plural role noun after "one of the": "one of the founders of Y" names one holder."""
     return (token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and token.head.lower_ == "of"
@@ -731,6 +764,39 @@ def _successions(ctx: Context, end: int) -> None:
                            verb if other is new else None)
             if made is not None and other is old:
                 made.status = "former"
+
+def _counterparts(ctx: Context, end: int) -> None:
+    """"President X of Varesh and his Kelani counterpart Y": Y holds X's post, in the country
+    the counterpart's nationality names. X is the person the possessive stands for: the one
+    named last before it in the sentence with a post there."""
+    for noun in ctx.doc:
+        if noun.idx >= end:
+            break
+        if noun.lemma_.lower() != "counterpart" or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+            continue
+        head = _name_right_after(ctx, noun) or next(
+            (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        other = ctx.entity(head, roles.PERSON_LABELS, named_only=True) if head is not None else None
+        demonym = next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.lower_ in DEMONYMS), None)
+        if other is None or demonym is None or DEMONYMS[demonym.lower_] not in countries.COUNTRY_SET:
+            continue
+        sent = noun.sent
+        posts = [st for st in ctx.statements if _in_sentence(st, sent) and st.anchor is not None
+                 and st.anchor < noun.idx and st.predicate in ("leader_of", "holds_position") and st.role
+                 and st.object is not None and st.object.resolved().label == "GPE"
+                 and st.subject.resolved() is not other]
+        if not posts:
+            continue
+        last = max(posts, key=lambda st: st.anchor or 0)
+        country = countries.country_entity(ctx.state, DEMONYMS[demonym.lower_])
+        if country is None or country.resolved() is last.object.resolved():
+            continue
+        for st in posts:
+            if st.subject.resolved() is last.subject.resolved() and st.role == last.role:
+                ctx.add(other, st.predicate, country, noun, st.role, st.status, None)
+
 
 #: verbs that put someone "in the place" of another: "appointed X in his place"
 _PLACE_VERBS = frozenset(("appoint", "name", "install", "nominate", "designate", "choose", "select", "put", "place"))

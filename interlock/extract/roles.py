@@ -110,6 +110,9 @@ ROLE_MODIFIERS = frozenset(
         "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
         "economy", "agriculture", "transport", "information", "intelligence", "army",
         "police", "news", "sports", "art", "music", "film", "business", "policy", "faculty", "staff",
+        "air", "force", "naval", "navy", "judiciary", "parliament", "investment", "planning", "communications",
+        "immigration", "commerce", "industry", "tourism", "environment", "housing", "infrastructure", "youth",
+        "fisheries", "livestock", "nuclear",
     )
 )
 
