@@ -631,15 +631,15 @@ def test_each_title_in_a_list_goes_to_the_name_right_after_it() -> None:
                "Nassar, former nuclear negotiator Samir Fayad, deputy parliament speaker Hadi Kassem, and former "
                "vice president Tarek Saleh.")
     found = {(f[0], f[3]) for f in facts(doc)}
-    assert ("Omar Haddad", "chief") in found
-    assert ("Karim Nassar", "chief") not in found
+    assert ("Omar Haddad", "judiciary chief") in found
+    assert not [f for f in found if f[0] == "Karim Nassar" and f[1].endswith("chief")]
     assert ("Tarek Saleh", "vice president") in found
 
 
 def test_a_parliament_speaker_is_a_national_post() -> None:
     doc = read("Kenya's parliament met in Nairobi. Kenya's parliament speaker Hadi Kassem said the vote "
                "would go ahead.")
-    assert [f for f in facts(doc) if f[0] == "Hadi Kassem" and f[2] == "Kenya" and f[3] == "speaker"]
+    assert [f for f in facts(doc) if f[0] == "Hadi Kassem" and f[2] == "Kenya" and f[3].endswith("speaker")]
 
 
 def test_a_person_does_not_meet_the_group_the_text_makes_them_part_of() -> None:

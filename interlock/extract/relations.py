@@ -178,8 +178,8 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
         return _holder(ctx, token.head.head)  # "X was one of the founders of Y": X is one
     taker = _role_taken(token)
     if taker is not None:
-        verb, who = taker
-        ent = ctx.holder(who)
+        verb, taker_tok = taker
+        ent = ctx.holder(taker_tok)
         if ent is not None:
             ctx.how = "takes"
             return ent, verb, None
@@ -791,7 +791,7 @@ def _counterparts(ctx: Context, end: int) -> None:
             continue
         last = max(posts, key=lambda st: st.anchor or 0)
         country = countries.country_entity(ctx.state, DEMONYMS[demonym.lower_])
-        if country is None or country.resolved() is last.object.resolved():
+        if country is None or last.object is None or country.resolved() is last.object.resolved():
             continue
         for st in posts:
             if st.subject.resolved() is last.subject.resolved() and st.role == last.role:
