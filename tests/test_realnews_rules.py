@@ -799,3 +799,15 @@ def test_who_assumes_the_role_of_a_post_holds_it() -> None:
     doc = read("Major-general Omar Haddad will assume the role of air force chief, replacing major-general "
                "Karim Nassar.")
     assert [f for f in facts(doc) if f[0] == "Omar Haddad" and f[3] == "air force chief" and f[4] == "planned"]
+
+
+def test_people_a_plural_role_lists_by_name_each_hold_it() -> None:
+    doc = read("Peter Mwangi and John Otieno, both members of the Kelani Liberation Front, were arrested.")
+    found = facts(doc)
+    for person in ("Peter Mwangi", "John Otieno"):
+        assert (person, "member_of", "Kelani Liberation Front", None, "current") in found
+    doc = read("The council approved seven candidates for the presidential election, including Peter Mwangi, "
+               "John Otieno and Samir Fayad.")
+    assert {f[0] for f in facts(doc) if f[1] == "candidate_in"} >= {"Peter Mwangi", "John Otieno"}
+    doc = read("The delegation included two members of the KLF's General Command, Peter Mwangi and John Otieno.")
+    assert {f[0] for f in facts(doc) if f[1] == "member_of"} == {"Peter Mwangi", "John Otieno"}

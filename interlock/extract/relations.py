@@ -513,6 +513,56 @@ def _the_country_s(token: Token) -> bool:
         d.lower_ == "the" for d in c.children) for c in token.children)
 
 
+def _listed_people(ctx: Context, token: Token) -> list[EntityDraft]:
+    """The named people a plural role noun lists: "two members of X, A and B", "A and B,
+    both members of X", "seven candidates, including A, B and C"."""
+    heads: list[Token] = []
+    if token.dep_ == "appos":
+        heads.append(token.head)
+    for t in token.subtree:
+        if t.dep_ == "appos" and t is not token and t.pos_ == "PROPN":
+            heads.append(t)  # the parser may hang the list on the "of" phrase's noun
+        elif t.dep_ == "conj" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON":
+            heads.append(t)  # or coordinate it with that noun ("of X's Command, A and B")
+    near = [token]
+    if token.dep_ == "dobj":
+        # "approved seven candidates for the election, including A": the list may hang on the
+        # verb's "for" phrase
+        near += [p for prep in token.head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "in")
+                 for p in prep.children if p.dep_ == "pobj"]
+    for node in near:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+                heads.extend(p for p in prep.children if p.dep_ == "pobj")
+    people: list[EntityDraft] = []
+    for head in heads:
+        for node in [head, *head.conjuncts]:
+            ent = ctx.entity(node, roles.PERSON_LABELS, named_only=True)
+            if ent is not None and ent.label == "PERSON" and ent not in people:
+                people.append(ent)
+    return people
+
+
+def _listed_members(ctx: Context, token: Token, word: str) -> None:
+    """Membership and candidacy of each person a plural "members of X" or "candidates for
+    the election" lists by name."""
+    predicate = roles.ROLE_PREDICATES.get(word)
+    if predicate not in ("member_of", "candidate_in"):
+        return
+    people = _listed_people(ctx, token)
+    if not people:
+        return
+    if predicate == "candidate_in":
+        group = _election(ctx, token) or (_election(ctx, token.head) if token.dep_ == "dobj" else None)
+    else:
+        group = _object(ctx, token, "member_of", None)
+    if group is None:
+        return
+    status = roles.status_of_role(token)
+    for person in people:
+        ctx.add(person, predicate, group, token, status=status)
+
+
 def _one_among(token: Token) -> bool:
     """An indefinite role "in" a group: "a leader in the party" is one of several."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and any(
@@ -552,7 +602,10 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
     """The statement one role noun licenses, when its holder is found."""
     if token.tag_ in ("NNS", "NNPS") and not _one_of(token):
         _shared_role(ctx, token, word)  # "members of X" names a group, not a holder; but
-        return  # "A and B were appointed deputy rulers of X" gives each the post
+        before = len(ctx.statements)  # "A and B were appointed deputy rulers of X" gives each the post
+        _listed_members(ctx, token, word)
+        _mark(ctx.statements[before:], "role:listed")
+        return
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
         return  # "Premier League", "Best Director", "Knight Commander of the Order"
     ctx.how = "nominal"
