@@ -811,3 +811,10 @@ def test_people_a_plural_role_lists_by_name_each_hold_it() -> None:
     assert {f[0] for f in facts(doc) if f[1] == "candidate_in"} >= {"Peter Mwangi", "John Otieno"}
     doc = read("The delegation included two members of the KLF's General Command, Peter Mwangi and John Otieno.")
     assert {f[0] for f in facts(doc) if f[1] == "member_of"} == {"Peter Mwangi", "John Otieno"}
+
+
+def test_a_backed_group_named_between_participle_and_noun_is_the_one_backed() -> None:
+    doc = read("Barran Press reported the news. The Iran-backed Houthi group appointed Peter Mwangi to form a new "
+               "government on Saturday.")
+    backed = [f for f in facts(doc) if f[1] == "backed_by"]
+    assert backed and all(f[0] != "Barran Press" for f in backed)

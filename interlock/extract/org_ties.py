@@ -169,7 +169,9 @@ def _described(ctx: Context, token: Token) -> EntityDraft | None:
         if found is None and head.dep_ == "appos" and head.pos_ == "NOUN":
             found = _actor(ctx, head.head)  # "X, another militia allied with Iran"
         if found is None and token.i < head.i:
-            found = _named_before(ctx, head)  # "Hezbollah ... the Iran-backed group"
+            # "the Iran-backed Houthi group": the name between them; else "Hezbollah ... the
+            # Iran-backed group": the one named before
+            found = _after(ctx, token) or _named_before(ctx, head)
         return found
     if token.dep_ in ("acomp", "attr") and head.lemma_ in _LINKING:
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)

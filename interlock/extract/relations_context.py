@@ -166,7 +166,7 @@ class Context:
                 obj = self._country_of_demonym(obj)  # "Turkish President X" is Turkey's
             if obj is subject or not obj.mentions or obj.label not in spec.object:
                 return None
-            if subject.label != "PERSON" and _one_actor(subject, obj):
+            if (subject.label != "PERSON" or subject.name == obj.name) and _one_actor(subject, obj):
                 return None  # "the Front (FLN) ... FLN": one group under two names is no tie
         elif not spec.object_optional:
             return None
