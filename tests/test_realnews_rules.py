@@ -818,3 +818,14 @@ def test_a_backed_group_named_between_participle_and_noun_is_the_one_backed() ->
                "government on Saturday.")
     backed = [f for f in facts(doc) if f[1] == "backed_by"]
     assert backed and all(f[0] != "Barran Press" for f in backed)
+
+
+def test_an_undated_meeting_right_after_a_dated_visit_of_one_side_is_on_that_day() -> None:
+    doc = read("Prime Minister Peter Mwangi arrived in Nairobi on Thursday for a two-day working visit. "
+               "President John Otieno accorded a warm welcome to Prime Minister Peter Mwangi at the airport.",
+               published="2024-01-10")
+    meetings = [e for e in doc["events"] if e["type"] == "meeting"]
+    assert meetings and meetings[0]["time"] == "2024-01-04"
+    other = read("Prime Minister Peter Mwangi arrived in Nairobi on Thursday. President John Otieno met "
+                 "Samir Fayad at the airport.", published="2024-01-10")
+    assert all(e["time"] is None for e in other["events"] if e["type"] == "meeting")

@@ -90,6 +90,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev.participants = [p for p in ev.participants if p.label != "NORP"]
         if ev.type == "meeting":
             _denier(doc, state, ev)
+    _date_from_visit(doc, state, events)
     date_elections(state, events)
     for rule, found in (
         ("meeting", _not_with_own_body(meeting_statements(events), state.statements)),
@@ -114,6 +115,34 @@ def _not_with_own_body(meetings: list[StatementDraft], known: list[StatementDraf
     return [m for m in meetings if m.object is None or not (
         (id(m.subject.resolved()), id(m.object.resolved())) in own
         or (id(m.object.resolved()), id(m.subject.resolved())) in own)]
+
+
+#: how far back (in characters) a dated meeting lends its date to an undated one
+_DATE_REACH = 600
+
+
+def _date_from_visit(doc: Doc, state: DocState, events: list[EventDraft]) -> None:
+    """An undated meeting told right after a dated sentence about one of its participants
+    happened then: "X arrived in Y on Thursday for a two-day visit. Z welcomed X at the
+    airport" (the welcome was on Thursday). Only the sentence just before counts, and only a
+    date it gives to a clause, naming a day."""
+    for ev in events:
+        if ev.type != "meeting" or ev.time is not None or len(ev.participants) < 2:
+            continue
+        here = doc.char_span(ev.evidence[0], ev.evidence[1], alignment_mode="expand")
+        if here is None or here.start == 0:
+            continue
+        before = doc[here.start - 1].sent
+        if ev.evidence[0] - before.start_char > _DATE_REACH:
+            continue
+        people = {id(p.resolved()) for p in ev.participants}
+        named = {id(e.resolved()) for _, e in state.mentions_in(before.start_char, before.end_char)}
+        if not people & named:
+            continue
+        dates = [t for t in state.times if before.start_char <= t.start < before.end_char and t.type == "DATE"
+                 and _dates_a_clause(before, t) and t.value is not None and len(t.value) == 10]
+        if len(dates) == 1:
+            ev.time = dates[0]
 
 
 def _triggers(sent: Span) -> list[tuple[Token, str]]:
