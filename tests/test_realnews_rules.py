@@ -829,3 +829,8 @@ def test_an_undated_meeting_right_after_a_dated_visit_of_one_side_is_on_that_day
     other = read("Prime Minister Peter Mwangi arrived in Nairobi on Thursday. President John Otieno met "
                  "Samir Fayad at the airport.", published="2024-01-10")
     assert all(e["time"] is None for e in other["events"] if e["type"] == "meeting")
+
+
+def test_who_helms_a_group_leads_it() -> None:
+    doc = read("John Otieno, known as Pipo, helms the Red Hand Brigades, a powerful group.")
+    assert ("John Otieno", "leader_of", "Red Hand Brigades", "leader", "current") in facts(doc)

@@ -13,7 +13,8 @@ BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed"
 #: nouns of ties: "strong ties to Y", "his links to Y"
 TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
 #: verbs whose subject leads their object ("X heads Y")
-LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head"}
+LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head",
+              "helm": "leader"}
 #: regnal numbers that mark a monarch's name ("Gustav III")
 REGNAL = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"))
 #: bodies one joins as a member ("joined the Fatah Alliance", "joined the Academy")

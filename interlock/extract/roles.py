@@ -47,6 +47,7 @@ ROLE_PREDICATES: dict[str, str] = {
             "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
             "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
             "inspector-general", "administrator", "coordinator", "manager", "negotiator", "patriarch",
+            "comptroller", "inspector", "auditor", "registrar", "ombudsman", "attache", "attaché",
         ),
         "holds_position",
     ),
