@@ -111,7 +111,7 @@ def test_source_line_and_dateline_patterns() -> None:
 
 
 def test_a_name_taken_for_a_facility_is_a_person_when_it_stands_alone_as_one() -> None:
-    text = "The list names Dragan Kostic. Kostic, the Serbian representative, said no."
+    text = "The list names Dragan Kostic. Kostic, the Serbian envoy, said no."
     doc, state = _build(text)
     start = text.index("Dragan")
     fac = state.new_entity("FAC", start, start + len("Dragan Kostic"), "Dragan Kostic", "name")
@@ -120,7 +120,7 @@ def test_a_name_taken_for_a_facility_is_a_person_when_it_stands_alone_as_one() -
 
 
 def test_a_facility_name_with_a_facility_word_stays_a_place() -> None:
-    text = "Flights left Kostic International Airport. Kostic, the Serbian representative, said no."
+    text = "Flights left Kostic International Airport. Kostic, the Serbian envoy, said no."
     doc, state = _build(text)
     start = text.index("Kostic")
     airport = state.new_entity("FAC", start, start + len("Kostic International Airport"),

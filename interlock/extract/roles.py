@@ -258,6 +258,8 @@ def clause_status(verb: Token) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall") for a in aux):
         return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(a.lower_ == "to" for a in aux):
+        return "planned"  # "X is to assume the role of Y"
     if verb.lemma_.lower() == "serve" and verb.tag_ == "VBD" and not aux:
         return "former"  # "X, who served as chairman of Y, was appointed ...": a past post
     if any(c.lower_ == "set" for c in verb.children) or (
