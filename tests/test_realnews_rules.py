@@ -830,3 +830,13 @@ def test_an_undated_meeting_right_after_a_dated_visit_of_one_side_is_on_that_day
 def test_who_helms_a_group_leads_it() -> None:
     doc = read("John Otieno, known as Pipo, helms the Red Hand Brigades, a powerful group.")
     assert ("John Otieno", "leader_of", "Red Hand Brigades", "leader", "current") in facts(doc)
+
+
+def test_an_alliance_with_a_group_in_a_fight_against_another() -> None:
+    doc = read("Ruvel, an architect of the United States' alliance with the Kelani Front in the fight against "
+               "the Red Hand Brigades, is well regarded.")
+    found = facts(doc)
+    assert ("United States", "ally_of", "Kelani Front", None, "current") in found
+    assert ("Kelani Front", "opposes", "Red Hand Brigades", None, "current") in found
+    doc = read("An alliance between the Kelani Front and the Red Hand Brigades was announced on Monday.")
+    assert [f for f in facts(doc) if f[1] == "ally_of"]

@@ -120,6 +120,7 @@ def link_statements(ctx: Context, token: Token) -> None:
         _part(ctx, token)  # a headline's "Is Part of"
     if token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN":
         _made_of(ctx, token)
+        _alliance_with(ctx, token)
     if (lemma in ALLY_NOUNS or lemma in RIVAL_NOUNS) and token.pos_ == "NOUN":
         _ally(ctx, token)
     if lemma in INCLUDE_VERBS and token.pos_ == "VERB":
@@ -332,6 +333,32 @@ def _under_umbrella(ctx: Context, token: Token) -> None:
     if part is None or whole is None or part is whole or part.label == "PERSON" or whole.label == "PERSON":
         return
     ctx.add(part, "part_of", whole, token)
+
+
+def _alliance_with(ctx: Context, token: Token) -> None:
+    """"X's alliance with Y" (ally), and what that alliance fights "in the fight against Z"
+    (both oppose Z); "an alliance between A and B"."""
+    if token.lemma_.lower() not in ("alliance", "coalition", "partnership", "pact"):
+        return
+    owners = [e for c in token.children if c.dep_ == "poss" for e in _sides(ctx, c)]
+    partners = _prep_actors(ctx, token, ("with",))
+    between = _prep_actors(ctx, token, ("between",))
+    sides = owners + partners if owners and partners else between
+    if len(sides) < 2:
+        return
+    for i, a in enumerate(sides):
+        for b in sides[i + 1:]:
+            if a is not b and not _same_name(a, b):
+                ctx.add(a, "ally_of", b, token)
+    # "... alliance with Y in the fight against Z": the fight may hang on any word before
+    near = [t for t in token.sent if 0 < t.i - token.i <= 12]
+    foes = [e for p in near if p.dep_ == "pobj" and p.head.lower_ == "against"
+            and p.head.head.lemma_.lower() in ("fight", "war", "struggle", "campaign", "battle")
+            and p.head.head.i > token.i for e in _sides(ctx, p)]
+    for a in sides:
+        for b in foes:
+            if a is not b:
+                ctx.add(a, "opposes", b, token)
 
 
 def _made_of(ctx: Context, token: Token) -> None:
