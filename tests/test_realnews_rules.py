@@ -840,3 +840,16 @@ def test_an_alliance_with_a_group_in_a_fight_against_another() -> None:
     assert ("Kelani Front", "opposes", "Red Hand Brigades", None, "current") in found
     doc = read("An alliance between the Kelani Front and the Red Hand Brigades was announced on Monday.")
     assert [f for f in facts(doc) if f[1] == "ally_of"]
+
+
+def test_each_title_in_a_caption_list_goes_to_the_name_just_before_it() -> None:
+    doc = read("Peter Otieno (left), Defense Minister of Uganda, and John Mwangi (right), Defense Minister of "
+               "Kenya, hold a meeting in Nairobi on May 10, 2025.")
+    found = facts(doc)
+    assert not [f for f in found if f[0] == "Peter Otieno" and f[2] == "Kenya"]
+    assert [f for f in found if f[0] == "John Mwangi" and f[2] == "Kenya"]
+
+
+def test_a_title_its_holder_lost_is_former() -> None:
+    doc = read("The group decided to appoint the dismissed Prime Minister, Peter Mwangi, as a member of the council.")
+    assert _status_of(doc, "Peter Mwangi", "prime minister") == {"former"}

@@ -113,6 +113,35 @@ _RANKS_BETWEEN = frozenset(("general", "gen", "gen.", "lieutenant", "lt", "lt.",
                             "marshal", "air", "vice", "captain", "capt", "sir", "dame", "lord", "king", "queen"))
 
 
+def _person_right_before(ctx: Context, token: Token) -> EntityDraft | None:
+    """The person named right before a role phrase and its comma, over a bracketed aside:
+    "A (3rd L), Defence Minister of X, and B (2nd R), Defence Minister of Y" gives each
+    title to the name just before it, whatever the parser hung it on."""
+    doc = token.doc
+    i = token.left_edge.i - 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    i -= 1
+    if i >= 0 and doc[i].text == ")":
+        depth = 0
+        while i >= 0:
+            if doc[i].text == ")":
+                depth += 1
+            elif doc[i].text == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        i -= 1
+    if i < 0:
+        return None
+    ent = ctx.entity(doc[i], roles.PERSON_LABELS, named_only=True)
+    if ent is None or ent.label != "PERSON":
+        return None
+    mention = next((m for m in ent.resolved().mentions if m.start <= doc[i].idx < m.end), None)
+    return ent if mention is not None and mention.kind != "nominal" else None
+
+
 def _name_right_after(ctx: Context, token: Token) -> Token | None:
     """The head of a person's name that starts right after a singular title, over ranks
     ("judiciary chief X, Council Secretary Y, former negotiator Z"): in such lists the parser
@@ -163,7 +192,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return ent, None, token.nbor(1)
     # "X, the commander of Y"
     if token.dep_ == "appos":
-        ent = ctx.holder(token.head)
+        ent = _person_right_before(ctx, token) or ctx.holder(token.head)
         if ent is not None:
             ctx.how = "appos"
             return ent, None, None

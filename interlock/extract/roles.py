@@ -120,6 +120,9 @@ ROLE_MODIFIERS = frozenset(
 #: role modifiers that mark a past role
 FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing",
                           "formerly"))
+#: participles before a title that say its holder lost it
+ENDED_TITLE_WORDS = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
+                               "slain", "assassinated", "killed", "overthrown", "impeached"))
 #: role modifiers that mark a future role
 PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
 #: words never part of a role's name though they modify it
@@ -221,6 +224,8 @@ def status_of_role(token: Token) -> str:
         word = child.lower_.strip("-")
         if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS | {"formerly", "previously"}:
             return "former"
+        if child.dep_ in ("amod", "compound") and word in ENDED_TITLE_WORDS:
+            return "former"  # "the dismissed Prime Minister, X": the title is the one he lost"
         if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in PLANNED_WORDS:
             return "planned"
         if word == "ex" or child.lower_.startswith("ex-"):
