@@ -853,3 +853,8 @@ def test_each_title_in_a_caption_list_goes_to_the_name_just_before_it() -> None:
 def test_a_title_its_holder_lost_is_former() -> None:
     doc = read("The group decided to appoint the dismissed Prime Minister, Peter Mwangi, as a member of the council.")
     assert _status_of(doc, "Peter Mwangi", "prime minister") == {"former"}
+
+
+def test_an_unnamed_counterpart_is_who_one_spoke_with() -> None:
+    doc = read("On Monday, Peter Mwangi spoke with his Israeli counterpart in their first phone call since the deal.")
+    assert [f for f in facts(doc) if f[1] == "met_with" and "his Israeli counterpart" in (f[0], f[2])]
