@@ -657,15 +657,15 @@ def test_whose_people_met_is_not_who_met() -> None:
 
 
 def test_a_group_and_its_acronym_are_one_actor_and_no_tie() -> None:
-    from interlock.extract.relations_context import _one_actor
+    from interlock.extract.relations_context import one_actor
     from interlock.extract.state import EntityDraft
 
     def org(name: str) -> EntityDraft:
         return EntityDraft(label="ORG", name=name)
 
-    assert _one_actor(org("Kelani Liberation Front"), org("KLF"))
-    assert _one_actor(org("the Shield Brigade"), org("Shield Brigade"))
-    assert not _one_actor(org("Kelani Liberation Front"), org("KDP"))
+    assert one_actor(org("Kelani Liberation Front"), org("KLF"))
+    assert one_actor(org("the Shield Brigade"), org("Shield Brigade"))
+    assert not one_actor(org("Kelani Liberation Front"), org("KDP"))
 
 
 def test_the_country_s_leader_is_the_leader_of_the_country_named_last() -> None:
@@ -858,3 +858,16 @@ def test_a_title_its_holder_lost_is_former() -> None:
 def test_an_unnamed_counterpart_is_who_one_spoke_with() -> None:
     doc = read("On Monday, Peter Mwangi spoke with his Israeli counterpart in their first phone call since the deal.")
     assert [f for f in facts(doc) if f[1] == "met_with" and "his Israeli counterpart" in (f[0], f[2])]
+
+
+def test_a_meeting_keeps_no_organisation_a_participant_is_part_of() -> None:
+    doc = read("Talks in Nairobi between Kenya's President Omar Haddad and Peter Mwangi, commander of the Kelani "
+               "Liberation Front, broke up on Monday.")
+    meetings = [e for e in doc["events"] if e["type"] == "meeting"]
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert meetings and all("Kelani Liberation Front" not in {names[p] for p in e["participants"]} for e in meetings)
+
+
+def test_a_country_name_the_model_cut_before_its_of_phrase_runs_on() -> None:
+    doc = read("The governor of the Central Bank of Libya fled to Tunis on Monday.")
+    assert "Central Bank of Libya" in {e["name"] for e in doc["entities"]}

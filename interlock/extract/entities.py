@@ -70,6 +70,11 @@ def build_entities(doc: Doc, state: DocState) -> None:
         label = _fix_label(span, ent.label_)
         if label is None:
             continue
+        if label in ("ORG", "GPE"):
+            longer = _of_name(span)
+            if longer is not span:
+                span = longer
+                taken.update(range(span.start, span.end))  # "the Congo" is part of it, no entity of its own
         dropped = [t.lower_ for t in ent if t.i >= span.end and t.is_alpha]
         if dropped and dropped[-1] in ORG_HEADS and label in ("FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"):
             label = "ORG"  # "the Saraya al-Fajr militia"
@@ -436,6 +441,28 @@ def _trim(ent: Span) -> Span | None:
     if not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
         return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
+
+
+#: last words of a name that runs on with "of the X": "the Democratic Republic of the Congo"
+_OF_HEADS = frozenset(("republic", "kingdom", "emirate", "bank", "ministry", "federation", "union", "commonwealth",
+                       "sultanate", "state", "states", "council", "organization", "organisation", "court"))
+
+
+def _of_name(span: Span) -> Span:
+    """A name the model cut before its "of" phrase ("the Democratic Republic" of the Congo,
+    "Central Bank" of Libya) runs on to the capitalised words after "of (the)"."""
+    doc = span.doc
+    if span[-1].lower_ not in _OF_HEADS or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return span
+    k = span.end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_ != "PERSON":
+        end += 1
+    if end == k or "\n" in doc[span.start : end].text:
+        return span
+    return doc[span.start : end]
 
 
 def _glued_name_word(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries
 from interlock.extract.modality import sentence_hedges
+from interlock.extract.relations_context import one_actor
 from interlock.extract.state import (
     AttributionDraft,
     DocState,
@@ -90,6 +91,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             ev.participants = [p for p in ev.participants if p.label != "NORP"]
         if ev.type == "meeting":
             _denier(doc, state, ev)
+    _drop_own_bodies(events, state.statements)
     _date_from_visit(doc, state, events)
     date_elections(state, events)
     for rule, found in (
@@ -107,14 +109,32 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
 _BELONGING = frozenset(("leader_of", "holds_position", "member_of", "spokesperson_for", "employed_by", "advisor_to"))
 
 
+def _drop_own_bodies(events: list[EventDraft], known: list[StatementDraft]) -> None:
+    """A meeting's organisation that another participant is part of is no side of its own
+    ("talks between X and Y, commander of the Front": the Front is Y's description)."""
+    own = [(st.subject.resolved(), st.object.resolved()) for st in known
+           if st.predicate in _BELONGING and st.object is not None]
+    for ev in events:
+        if ev.type != "meeting" or len(ev.participants) < 2:
+            continue
+        people = [p.resolved() for p in ev.participants]
+        ev.participants = [p for p in ev.participants if not any(
+            person is other and (body is p.resolved() or one_actor(body, p.resolved()))
+            for other in people for person, body in own)]
+
+
 def _not_with_own_body(meetings: list[StatementDraft], known: list[StatementDraft]) -> list[StatementDraft]:
     """Meetings less those of a person with the organisation the text makes them part of
     ("talks between X and Y, commander of the Front": Y does not meet the Front)."""
-    own = {(id(st.subject.resolved()), id(st.object.resolved())) for st in known
-           if st.predicate in _BELONGING and st.object is not None}
+    own = [(st.subject.resolved(), st.object.resolved()) for st in known
+           if st.predicate in _BELONGING and st.object is not None]
+
+    def belongs(person: EntityDraft, body: EntityDraft) -> bool:
+        # one cluster, or two for one organisation ("Syrian Democratic Forces" and "SDF")
+        return any(p is person and (o is body or one_actor(o, body)) for p, o in own)
+
     return [m for m in meetings if m.object is None or not (
-        (id(m.subject.resolved()), id(m.object.resolved())) in own
-        or (id(m.object.resolved()), id(m.subject.resolved())) in own)]
+        belongs(m.subject.resolved(), m.object.resolved()) or belongs(m.object.resolved(), m.subject.resolved()))]
 
 
 #: how far back (in characters) a dated meeting lends its date to an undated one

@@ -166,7 +166,7 @@ class Context:
                 obj = self._country_of_demonym(obj)  # "Turkish President X" is Turkey's
             if obj is subject or not obj.mentions or obj.label not in spec.object:
                 return None
-            if (subject.label != "PERSON" or subject.name == obj.name) and _one_actor(subject, obj):
+            if (subject.label != "PERSON" or subject.name == obj.name) and one_actor(subject, obj):
                 return None  # "the Front (FLN) ... FLN": one group under two names is no tie
         elif not spec.object_optional:
             return None
@@ -251,7 +251,7 @@ def _evidence(sent: Span) -> tuple[int, int]:
     return (start, max(start, end))
 
 
-def _one_actor(a: EntityDraft, b: EntityDraft) -> bool:
+def one_actor(a: EntityDraft, b: EntityDraft) -> bool:
     """True when two clusters name one organisation: the same name, or one the other's
     acronym ("Syrian Democratic Forces" and "SDF")."""
     x, y = a.name.lower().removeprefix("the "), b.name.lower().removeprefix("the ")
