@@ -886,3 +886,15 @@ def test_a_name_the_model_cut_before_its_of_phrase_runs_on() -> None:
     start = [t.i for t in doc if t.text == "Democratic"][0]
     assert entities._of_name(doc[start : start + 2]).text == "Democratic Republic of the Congo"
     assert entities._of_name(doc[start : start + 1]).text == "Democratic"  # no name head: left as it is
+
+
+def test_a_visitor_arriving_in_the_article_s_country_is_not_its_office_holder_but_the_host_is() -> None:
+    doc = read("Eritrea's cabinet met on Monday. Eritrea's ministers spoke. President John Otieno accorded a warm "
+               "welcome to Prime Minister Peter Mwangi and his delegation on their arrival at Asmara International "
+               "Airport.")
+    found = facts(doc)
+    assert ("John Otieno", "leader_of", "Eritrea", "president", "current") in found
+    assert not [f for f in found if f[0] == "Peter Mwangi" and f[2] == "Eritrea"]
+    doc = read("Kenya's cabinet met on Monday. Kenya's ministers spoke. President Amos Wekesa welcomed Peter "
+               "Mwangi, who flew to Nairobi on Sunday.")
+    assert ("Amos Wekesa", "leader_of", "Kenya", "president", "current") in facts(doc)

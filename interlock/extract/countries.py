@@ -206,15 +206,42 @@ def _only_visited(state: DocState, token: Token, country: str) -> bool:
         node = root
         while node.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos") and node.head is not node:
             node = node.head
-        if node.dep_ == "pobj" and node.head.lower_ in ("to", "in", "into") and node.head.dep_ == "prep":
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "in", "into", "at") and node.head.dep_ == "prep":
             node = node.head.head
         elif node.dep_ != "dobj":
             return False
         else:
             node = node.head
+        if node.lemma_.lower() in _TRAVEL_NOUNS and node.pos_ == "NOUN":
+            # "on their arrival at the Varesh airport": the travellers own the noun
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is None or (owner.pos_ != "PRON" and token not in owner.subtree):
+                return False
+            if owner.pos_ == "PRON" and _subject_of_clause(token):
+                return False  # the host who welcomes them keeps the country
+            continue
         if node.lemma_.lower() not in _TRAVEL_VERBS:
             return False
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and token not in subj.subtree:
+            return False  # someone else travels there: "Y welcomed X, who flew to Varesh"
     return True
+
+
+#: nouns of arriving somewhere: "on their arrival at X"
+_TRAVEL_NOUNS = frozenset(("arrival", "visit", "trip", "tour", "stay"))
+
+
+def _subject_of_clause(token: Token) -> bool:
+    """True when the title is in the subject of its clause ("President X accorded ...")."""
+    node = token
+    while node.head is not node:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ not in ("compound", "appos", "amod", "poss", "conj", "nmod"):
+            return False
+        node = node.head
+    return False
 
 
 def _another_holder_s(state: DocState, token: Token, country: str) -> bool:
