@@ -898,3 +898,9 @@ def test_a_visitor_arriving_in_the_article_s_country_is_not_its_office_holder_bu
     doc = read("Kenya's cabinet met on Monday. Kenya's ministers spoke. President Amos Wekesa welcomed Peter "
                "Mwangi, who flew to Nairobi on Sunday.")
     assert ("Amos Wekesa", "leader_of", "Kenya", "president", "current") in facts(doc)
+
+
+def test_a_title_word_before_bin_is_a_given_name() -> None:
+    doc = read("Also on Tuesday, Sultan bin Salem al-Habsi was named Oman's finance minister.")
+    assert not [f for f in facts(doc) if f[3] == "sultan"]
+    assert [f for f in facts(read("Sultan Qaboos bin Said ruled Oman for 50 years.")) if f[3] == "sultan"]
