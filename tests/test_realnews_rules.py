@@ -856,7 +856,7 @@ def test_a_title_its_holder_lost_is_former() -> None:
 
 
 def test_an_unnamed_counterpart_is_who_one_spoke_with() -> None:
-    doc = read("On Monday, Peter Mwangi spoke with his Israeli counterpart in their first phone call since the deal.")
+    doc = read("On Monday, Peter Mwangi spoke with his Israeli counterpart by phone about the border.")
     assert [f for f in facts(doc) if f[1] == "met_with" and "his Israeli counterpart" in (f[0], f[2])]
 
 
@@ -890,8 +890,7 @@ def test_a_name_the_model_cut_before_its_of_phrase_runs_on() -> None:
 
 def test_a_visitor_arriving_in_the_article_s_country_is_not_its_office_holder_but_the_host_is() -> None:
     doc = read("Eritrea's cabinet met on Monday. Eritrea's ministers spoke. President John Otieno accorded a warm "
-               "welcome to Prime Minister Peter Mwangi and his delegation on their arrival at Asmara International "
-               "Airport.")
+               "welcome to Prime Minister Peter Mwangi and his team on their arrival at the Asmara airport.")
     found = facts(doc)
     assert ("John Otieno", "leader_of", "Eritrea", "president", "current") in found
     assert not [f for f in found if f[0] == "Peter Mwangi" and f[2] == "Eritrea"]

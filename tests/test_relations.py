@@ -101,7 +101,7 @@ def test_role_only_title() -> None:
 
 def test_relative_clause_member_of_parliament() -> None:
     _, found = analyse(
-        "Laura Smith, who is already an elected member of parliament from Manchester, spoke."
+        "Laura Smith, who is now an elected member of parliament from Manchester, spoke."
     )
     st = one(found, "Laura Smith", "holds_position")
     assert st.role == "member of parliament"
