@@ -903,3 +903,11 @@ def test_a_title_word_before_bin_is_a_given_name() -> None:
     doc = read("Also on Tuesday, Sultan bin Salem al-Habsi was named Oman's finance minister.")
     assert not [f for f in facts(doc) if f[3] == "sultan"]
     assert [f for f in facts(read("Sultan Qaboos bin Said ruled Oman for 50 years.")) if f[3] == "sultan"]
+
+
+def test_a_tour_of_capitals_is_a_visit_to_each_named_country() -> None:
+    doc = read("Peter Mwangi has recently taken on a prominent diplomatic role, visiting Kampala, Addis Ababa and "
+               "Cairo in 2024 for talks with leaders from Uganda, Ethiopia and Egypt.")
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    pairs = {frozenset(names[p] for p in e["participants"]) for e in doc["events"] if e["type"] == "meeting"}
+    assert frozenset(("Peter Mwangi", "Uganda")) in pairs and frozenset(("Peter Mwangi", "Egypt")) in pairs

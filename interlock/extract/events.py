@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import countries
+from interlock.extract.lexicon import CAPITALS
 from interlock.extract.modality import sentence_hedges
 from interlock.extract.relations_context import one_actor
 from interlock.extract.state import (
@@ -70,6 +71,8 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
                 continue
             denied = _denied(tok)
             for one in _one_place_each(ev, _separately(tok)):
+                if etype == "meeting" and tok.lemma_.lower() in _TRIP_NOUNS | {"visit"}:
+                    _capital_for_country(state, one)
                 # "did not meet Y" is never the meeting with X told before; two denials are one
                 same = _same_meeting([e for e in events if (id(e) in denials) == denied], one) \
                     if etype == "meeting" else None
@@ -372,6 +375,20 @@ def _event_type(tok: Token) -> str | None:
     return None
 
 
+def _capital_for_country(state: DocState, ev: EventDraft) -> None:
+    """A visit to a capital ("visiting Kampala") is a visit to its country: the country takes
+    part, the capital is where."""
+    for k, p in enumerate(ev.participants):
+        country = CAPITALS.get(p.name.lower()) if p.label == "GPE" else None
+        if country is None or country not in countries.COUNTRY_SET:
+            continue
+        found = countries.country_entity(state, country)
+        if found is None or any(found.resolved() is q.resolved() for q in ev.participants):
+            continue
+        ev.participants[k] = found.resolved()
+        ev.place = ev.place or p
+
+
 def _one_place_each(ev: EventDraft, separate: bool = False) -> list[EventDraft]:
     """ "visited Islamabad, Ankara and Cairo": one visit per place, the places did not meet;
     "held separate meetings with A, B and C": one meeting each, A, B and C did not meet."""
@@ -406,6 +423,8 @@ def _has_first_side(tok: Token) -> bool:
             return True
     if tok.pos_ == "VERB" and tok.dep_ in ("conj", "xcomp", "advcl"):
         nodes.append(tok.head)
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        nodes.append(tok.head.head if tok.head.dep_ == "dobj" else tok.head)  # "taken on a role, visiting A"
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent", "poss") and child is not tok:
@@ -545,6 +564,16 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
             participants.extend(
                 p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
             )
+        elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "X has taken on a diplomatic role, visiting A, B and C": X visits
+            head = tok.head
+            if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
+                    and head.dep_ == "dobj":
+                head = head.head  # "a role, visiting A": the one who took the role
+            if tok.dep_ == "acl" and head is tok.head:
+                participants.extend(_group(state, head))  # "a delegation visiting A"
+            else:
+                participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
                 child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
