@@ -911,3 +911,14 @@ def test_a_tour_of_capitals_is_a_visit_to_each_named_country() -> None:
     names = {e["id"]: e["name"] for e in doc["entities"]}
     pairs = {frozenset(names[p] for p in e["participants"]) for e in doc["events"] if e["type"] == "meeting"}
     assert frozenset(("Peter Mwangi", "Uganda")) in pairs and frozenset(("Peter Mwangi", "Egypt")) in pairs
+
+
+def test_a_state_body_named_by_its_country_is_an_organisation_that_meets() -> None:
+    doc = read("The Nigerian government met with Chadian officials and representatives of the Kelani Front in "
+               "Kano on Monday.")
+    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    assert frozenset(("The Nigerian government", "Kelani Front")) in met
+    orgs = {e["name"]: e for e in doc["entities"] if e["label"] == "ORG"}
+    assert not orgs["The Nigerian government"]["anonymous"]
+    doc = read("Talks between the Sudan's main army and the paramilitary Rapid Support Forces made progress.")
+    assert "the Sudan's main army" in {e["name"] for e in doc["entities"]}

@@ -88,6 +88,7 @@ def build_entities(doc: Doc, state: DocState) -> None:
     _later_surnames(doc, state, body_end)
     _acronyms_in_parentheses(doc, state, body_end)
     _bare_acronyms(doc, state, body_end)
+    _state_bodies(doc, state, body_end)
     _role_nominals(doc, state, body_end)
     coref.cluster(doc, state)
 
@@ -597,6 +598,43 @@ def _bare_acronyms(doc: Doc, state: DocState, body_end: int) -> None:
         ent = state.new_entity("ORG", spans[0][0], spans[0][1], word, "acronym")
         for start, end in spans[1:]:
             state.add_mention(ent, start, end, word, "acronym")
+
+
+#: nouns of a state's bodies that a nationality or a country's name before them names
+_STATE_BODY_NOUNS = frozenset(("government", "army", "military", "delegation", "administration", "regime",
+                               "junta", "authorities", "cabinet", "govt"))
+
+
+def _state_bodies(doc: Doc, state: DocState, body_end: int) -> None:
+    """"the Nigerian government", "DR Congo's government", "the Sudan's main army": a state's
+    body named by its country is an organisation of its own, so that it can meet, talk and
+    be talked to (a bare "the government" is left to coreference)."""
+    for head in doc:
+        if head.idx >= body_end or head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in _STATE_BODY_NOUNS:
+            continue
+        if head.dep_ == "compound" and head.head.lower_ in _STATE_BODY_NOUNS:
+            continue  # "government delegation": the phrase's head is the last noun
+        owner = None
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and (
+                    child.lower_ in DEMONYMS or (child.text[:1].isupper() and any(
+                        e.label == "GPE" for _, e in state.mentions_in(child.left_edge.idx, child.idx + len(child.text))))):
+                owner = child
+        if owner is None:
+            continue
+        start = owner.left_edge.i
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        end = head.i + 1
+        if end < len(doc) and doc[end].lower_ in _STATE_BODY_NOUNS and doc[end].pos_ == "NOUN":
+            end += 1  # "the Colombian government delegation"
+        span = doc[start:end]
+        if "\n" in span.text or state.entity_at(span.start_char, span.end_char, exact=True) is not None:
+            continue
+        if any(e.label == "PERSON" for _, e in state.mentions_in(span.start_char, span.end_char)):
+            continue
+        # a name in all but form: the body is known, so its statements are no anonymous source's
+        state.new_entity("ORG", span.start_char, span.end_char, span.text, "name")
 
 
 def _role_nominals(doc: Doc, state: DocState, body_end: int) -> None:
