@@ -257,7 +257,7 @@ def _another_holder_s(state: DocState, token: Token, country: str) -> bool:
         while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head is not node and steps < 4:
             node = node.head
             steps += 1
-        if node is token or node.i == token.i or node.lemma_.lower() != head_word:
+        if node.i == token.i or node.lemma_.lower() != head_word:
             return False
     return True
 

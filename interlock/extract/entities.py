@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract import coref
@@ -338,6 +339,8 @@ def _people_mislabelled(doc: Doc, state: DocState) -> None:
             continue
         if any(w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS for w in words):
             continue
+        if words[0].lower() in STOP_WORDS:
+            continue  # "Without Tavakoli": a sentence's first word, not a given name
         last = word_key(words[-1])
         if (len(words) == 1 and last in surnames) or (len(words) >= 2 and last in alone):
             ent.label = "PERSON"

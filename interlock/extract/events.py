@@ -570,7 +570,7 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
             if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
                     and head.dep_ == "dobj":
                 head = head.head  # "a role, visiting A": the one who took the role
-            if tok.dep_ == "acl" and head is tok.head:
+            if tok.dep_ == "acl" and head.i == tok.head.i:
                 participants.extend(_group(state, head))  # "a delegation visiting A"
             else:
                 participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
@@ -738,7 +738,7 @@ def _group(state: DocState, tok: Token) -> list[EntityDraft]:
         if ent.label == "NORP" and t.dep_ == "amod":
             continue  # "Iraqi political candidates": a description, not a participant
         root = _mention_root(t, ent)
-        if root.dep_ == "poss" and root is not tok and root.head.pos_ == "NOUN" and state.entity_at(
+        if root.dep_ == "poss" and root.i != tok.i and root.head.pos_ == "NOUN" and state.entity_at(
                 root.head.idx, root.head.idx + len(root.head.text)) is None and not _is_occasion(root.head):
             continue  # "his party leaders met X", "West Africa's bloc": whose they are, not who met
         if ent.label == "PERSON" and ent.anonymous:

@@ -549,7 +549,7 @@ def _listed_people(ctx: Context, token: Token) -> list[EntityDraft]:
     if token.dep_ == "appos":
         heads.append(token.head)
     for t in token.subtree:
-        if t.dep_ == "appos" and t is not token and t.pos_ == "PROPN":
+        if t.dep_ == "appos" and t.i != token.i and t.pos_ == "PROPN":
             heads.append(t)  # the parser may hang the list on the "of" phrase's noun
         elif t.dep_ == "conj" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON":
             heads.append(t)  # or coordinate it with that noun ("of X's Command, A and B")
@@ -624,7 +624,7 @@ def _role_taken(token: Token) -> tuple[Token, Token] | None:
 def _one_of(token: Token) -> bool:
     """A plural role noun after "one of the": "one of the founders of Y" names one holder."""
     return (token.tag_ in ("NNS", "NNPS") and token.dep_ == "pobj" and token.head.lower_ == "of"
-            and token.head.head.lower_ == "one" and token.head.head.head is not token.head.head)
+            and token.head.head.lower_ == "one" and token.head.head.head.i != token.head.head.i)
 
 
 def _role_statements(ctx: Context, token: Token, word: str) -> None:
