@@ -226,7 +226,10 @@ def store_links(store: Store, path: str | Path) -> int:
                 continue
             schema = named[ftm_id][0]
             ent = entities.setdefault(ftm_id, Entity(stable_id("ent", doc_id, ftm_id), _LABELS[schema], name, [],
-                                                     anonymous=ftm_id in parsed.anonymous))
+                                                     anonymous=ftm_id in parsed.anonymous,
+                                                     # a public body stays one (its kind, and its schema
+                                                     # when exported again)
+                                                     descriptors=["public body"] if schema == "PublicBody" else []))
             ent.mentions.append(Mention(start + offset, start + offset + len(name), name, "name"))
             ids.append(ent.id)
         statements.append(Statement(
