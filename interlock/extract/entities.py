@@ -330,8 +330,11 @@ def _people_mislabelled(doc: Doc, state: DocState) -> None:
     a person does ("Dodik, the Serbian representative", "Dodik said")."""
     surnames = {word_key(e.name.split()[-1]) for e in state.live_entities()
                 if e.label == "PERSON" and len(e.name.split()) >= 2 and e.mentions and e.mentions[0].kind == "name"}
+    odd = [e for e in state.live_entities() if e.label in _ODD_LABELS]
+    if not odd:
+        return
     alone = {word_key(t.text) for t in doc if t.pos_ == "PROPN" and _person_like_token(t)}
-    for ent in state.live_entities():
+    for ent in odd:
         if ent.label not in _ODD_LABELS:
             continue
         words = ent.name.split()
@@ -608,12 +611,22 @@ _STATE_BODY_NOUNS = frozenset(("government", "army", "military", "delegation", "
                                "junta", "authorities", "cabinet", "govt"))
 
 
+_STATE_BODY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_STATE_BODY_NOUNS)) + r")\b", re.IGNORECASE)
+
+
 def _state_bodies(doc: Doc, state: DocState, body_end: int) -> None:
     """"the Nigerian government", "DR Congo's government", "the Sudan's main army": a state's
     body named by its country is an organisation of its own, so that it can meet, talk and
     be talked to (a bare "the government" is left to coreference)."""
-    for head in doc:
-        if head.idx >= body_end or head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in _STATE_BODY_NOUNS:
+    text = text_of(doc)
+    starts = {m.start() for m in _STATE_BODY_WORD.finditer(text, 0, body_end)}
+    if not starts:
+        return
+    for found in (doc.char_span(i, i + 1, alignment_mode="expand") for i in sorted(starts)):
+        if found is None:
+            continue
+        head = found.root
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in _STATE_BODY_NOUNS:
             continue
         if head.dep_ == "compound" and head.head.lower_ in _STATE_BODY_NOUNS:
             continue  # "government delegation": the phrase's head is the last noun

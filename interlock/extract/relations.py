@@ -851,6 +851,8 @@ def _counterparts(ctx: Context, end: int) -> None:
     """"President X of Varesh and his Kelani counterpart Y": Y holds X's post, in the country
     the counterpart's nationality names. X is the person the possessive stands for: the one
     named last before it in the sentence with a post there."""
+    if "counterpart" not in ctx.state.text[:end].lower():
+        return
     for noun in ctx.doc:
         if noun.idx >= end:
             break
@@ -888,6 +890,9 @@ def _in_place(ctx: Context, end: int) -> None:
     """"ended Y's appointment as governor of Z, appointing X in his place": X takes the post
     Y held, which the sentence names; "X was named in her stead" likewise. The post handed
     over is the one in the same sentence whose holder is not X and whose term has ended."""
+    low = ctx.state.text[:end].lower()
+    if "his place" not in low and "her place" not in low and "stead" not in low:
+        return
     for noun in ctx.doc:
         if noun.idx >= end:
             break
