@@ -154,11 +154,11 @@ def role_head_word(token: Token) -> str | None:
     low = token.lower_
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ in ("bin", "ibn", "bint", "ben") and token.text[:1].isupper():
-        return None  # "Sultan bin Salem", "Amir bin Khalid": a given name before "son of"
     for word in (low, token.lemma_.lower()):
         if word in ROLE_PREDICATES:
+            if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in (
+                    "bin", "ibn", "bint", "ben"):
+                return None  # "Sultan bin Salem", "Amir bin Khalid": a given name before "son of"
             return word
     if low == "prince" and token.i > 0 and token.nbor(-1).lower_ == "crown":
         return "prince"  # "crown prince" is a post; "Prince X" alone is a rank of birth
