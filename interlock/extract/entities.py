@@ -328,11 +328,11 @@ def _people_mislabelled(doc: Doc, state: DocState) -> None:
     """A person's name the model took for a building, a product or a work: its last word is a
     person's surname elsewhere ("Bazoum" beside "Mohamed Bazoum"), or stands alone elsewhere as
     a person does ("Dodik, the Serbian representative", "Dodik said")."""
-    surnames = {word_key(e.name.split()[-1]) for e in state.live_entities()
-                if e.label == "PERSON" and len(e.name.split()) >= 2 and e.mentions and e.mentions[0].kind == "name"}
     odd = [e for e in state.live_entities() if e.label in _ODD_LABELS]
     if not odd:
         return
+    surnames = {word_key(e.name.split()[-1]) for e in state.live_entities()
+                if e.label == "PERSON" and len(e.name.split()) >= 2 and e.mentions and e.mentions[0].kind == "name"}
     alone = {word_key(t.text) for t in doc if t.pos_ == "PROPN" and _person_like_token(t)}
     for ent in odd:
         if ent.label not in _ODD_LABELS:

@@ -71,7 +71,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
                 continue
             denied = _denied(tok)
             for one in _one_place_each(ev, _separately(tok)):
-                if etype == "meeting" and tok.lemma_.lower() in _TRIP_NOUNS | {"visit"}:
+                if etype == "meeting" and tok.lemma_.lower() in _TRIP_NOUNS:
                     _capital_for_country(state, one)
                 # "did not meet Y" is never the meeting with X told before; two denials are one
                 same = _same_meeting([e for e in events if (id(e) in denials) == denied], one) \
@@ -98,7 +98,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
     _date_from_visit(doc, state, events)
     date_elections(state, events)
     for rule, found in (
-        ("meeting", _not_with_own_body(meeting_statements(events), state.statements)),
+        ("meeting", meeting_statements(events)),
         ("candidacy", candidacy_statements(doc, state, events)),
         ("resignation", resignation_statements(doc, state, events)),
     ):
@@ -114,7 +114,8 @@ _BELONGING = frozenset(("leader_of", "holds_position", "member_of", "spokesperso
 
 def _drop_own_bodies(events: list[EventDraft], known: list[StatementDraft]) -> None:
     """A meeting's organisation that another participant is part of is no side of its own
-    ("talks between X and Y, commander of the Front": the Front is Y's description)."""
+    ("talks between X and Y, commander of the Front": the Front is Y's description). The
+    ``met_with`` statements are drawn from the sides, so none pairs Y with the Front."""
     own = [(st.subject.resolved(), st.object.resolved()) for st in known
            if st.predicate in _BELONGING and st.object is not None]
     for ev in events:
@@ -124,20 +125,6 @@ def _drop_own_bodies(events: list[EventDraft], known: list[StatementDraft]) -> N
         ev.participants = [p for p in ev.participants if not any(
             person is other and (body is p.resolved() or one_actor(body, p.resolved()))
             for other in people for person, body in own)]
-
-
-def _not_with_own_body(meetings: list[StatementDraft], known: list[StatementDraft]) -> list[StatementDraft]:
-    """Meetings less those of a person with the organisation the text makes them part of
-    ("talks between X and Y, commander of the Front": Y does not meet the Front)."""
-    own = [(st.subject.resolved(), st.object.resolved()) for st in known
-           if st.predicate in _BELONGING and st.object is not None]
-
-    def belongs(person: EntityDraft, body: EntityDraft) -> bool:
-        # one cluster, or two for one organisation ("Syrian Democratic Forces" and "SDF")
-        return any(p is person and (o is body or one_actor(o, body)) for p, o in own)
-
-    return [m for m in meetings if m.object is None or not (
-        belongs(m.subject.resolved(), m.object.resolved()) or belongs(m.object.resolved(), m.subject.resolved()))]
 
 
 #: how far back (in characters) a dated meeting lends its date to an undated one

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from interlock.extract import countries, roles
+from interlock.extract import coref, countries, roles
 from interlock.extract.lexicon import CAPITALS, COUNTRY_NAMES, DEMONYMS
 from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, MentionDraft, StatementDraft
 from interlock.model import Timex
@@ -258,8 +258,7 @@ def one_actor(a: EntityDraft, b: EntityDraft) -> bool:
     if x == y:
         return True
     short, long_ = (a.name, b.name) if len(a.name) <= len(b.name) else (b.name, a.name)
-    initials = "".join(w[0] for w in long_.replace("-", " ").split() if w[:1].isupper())
-    return short.isupper() and 2 <= len(short) <= 7 and short == initials
+    return short.isupper() and 2 <= len(short) <= 7 and coref.initials_match(short, long_)
 
 
 def dedupe(drafts: list[StatementDraft]) -> list[StatementDraft]:

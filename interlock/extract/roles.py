@@ -120,9 +120,11 @@ ROLE_MODIFIERS = frozenset(
 #: role modifiers that mark a past role
 FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing",
                           "formerly"))
-#: participles before a title that say its holder lost it
-ENDED_TITLE_WORDS = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
-                               "slain", "assassinated", "killed", "overthrown", "impeached"))
+#: participles of losing an office, before a title or a name ("the ousted president")
+ENDED_PARTICIPLES = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
+                               "slain", "assassinated", "killed"))
+#: participles before a title that say its holder lost it ("the dismissed Prime Minister, X")
+ENDED_TITLE_WORDS = ENDED_PARTICIPLES | {"overthrown", "impeached"}
 #: role modifiers that mark a future role
 PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
 #: words never part of a role's name though they modify it

@@ -36,12 +36,7 @@ NOUN_ENDINGS = frozenset(
     )
 )
 #: modifiers of a name that say its bearer no longer holds office
-ENDED_MODIFIERS = frozenset(
-    (
-        "late", "dismissed", "ousted", "slain", "assassinated", "killed", "deposed", "sacked",
-        "removed", "previous", "outgoing", "toppled", "fired", "deceased", "exiled", "then",
-    )
-)
+ENDED_MODIFIERS = roles.ENDED_PARTICIPLES | {"late", "previous", "outgoing", "deceased", "exiled", "then"}
 #: verbs that give a post in the same sentence ("was appointed", "named", "became")
 GIVING_VERBS = frozenset(
     ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap",
