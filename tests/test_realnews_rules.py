@@ -24,6 +24,11 @@ def facts(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
             for s in doc["statements"]]
 
 
+def met_pairs(doc: dict[str, Any]) -> set[frozenset[Any]]:
+    """Who met whom, each pair either way round."""
+    return {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+
+
 def test_a_national_post_takes_the_country_the_article_is_about() -> None:
     doc = read("Kenya's cabinet met in Nairobi on Monday. President Amos Wekesa told reporters that Kenya "
                "would not change course.")
@@ -743,7 +748,7 @@ def test_a_leader_in_a_party_is_one_of_its_members_and_holds_a_post_there() -> N
 def test_the_owner_of_a_visit_meets_those_its_meetings_name() -> None:
     doc = read("People briefed on the trip said Samir Fayad's stay ran for a day and included separate meetings "
                "with ex-premier Omar Haddad, party chief Karim Nassar and Tarek Saleh.")
-    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    met = met_pairs(doc)
     assert frozenset(("Samir Fayad", "Omar Haddad")) in met
     assert frozenset(("Omar Haddad", "Karim Nassar")) not in met
 
@@ -751,7 +756,7 @@ def test_the_owner_of_a_visit_meets_those_its_meetings_name() -> None:
 def test_a_second_verb_of_meeting_shares_the_first_verb_s_subject() -> None:
     doc = read("Tomas Ruvel met President Omar Haddad on Saturday and held talks with army chief Karim "
                "Nassar after lunch.")
-    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    met = met_pairs(doc)
     assert frozenset(("Tomas Ruvel", "Karim Nassar")) in met
     assert frozenset(("Omar Haddad", "Karim Nassar")) not in met
 
@@ -759,7 +764,7 @@ def test_a_second_verb_of_meeting_shares_the_first_verb_s_subject() -> None:
 def test_an_acronym_the_parser_took_for_a_verb_still_meets() -> None:
     doc = read("A team from the trade bloc KELAWAS on Saturday met deposed President Tomas Ruvel "
                "in Nairobi. KELAWAS missions have been turned away before.")
-    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    met = met_pairs(doc)
     assert frozenset(("KELAWAS", "Tomas Ruvel")) in met
 
 
@@ -779,7 +784,7 @@ def test_two_named_people_settling_something_together_met() -> None:
                         "on the budget.", ("Samir Fayad", "Omar Haddad")),
                        ("Foreign Minister Tomas Ruvel and his Kenyan counterpart Omar Haddad agreed to meet "
                         "again in June.", ("Tomas Ruvel", "Omar Haddad"))):
-        met = {frozenset((f[0], f[2])) for f in facts(read(text)) if f[1] == "met_with"}
+        met = met_pairs(read(text))
         assert met == {frozenset(pair)}, text
     assert not [f for f in facts(read("Tomas Ruvel agreed to resign on Monday.")) if f[1] == "met_with"]
 
@@ -916,7 +921,7 @@ def test_a_tour_of_capitals_is_a_visit_to_each_named_country() -> None:
 def test_a_state_body_named_by_its_country_is_an_organisation_that_meets() -> None:
     doc = read("The Nigerian government met with Chadian officials and representatives of the Kelani Front in "
                "Kano on Monday.")
-    met = {frozenset((f[0], f[2])) for f in facts(doc) if f[1] == "met_with"}
+    met = met_pairs(doc)
     assert frozenset(("The Nigerian government", "Kelani Front")) in met
     orgs = {e["name"]: e for e in doc["entities"] if e["label"] == "ORG"}
     assert not orgs["The Nigerian government"]["anonymous"]
