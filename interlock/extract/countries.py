@@ -149,18 +149,19 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     sent = token.sent
     here = _mentioned(state, sent.start_char, sent.end_char)
     dominant = dominant_country(state)
-    if dominant is not None and here and set(here) <= {dominant} and (
-            _only_visited(state, token, dominant) or _another_holder_s(state, token, dominant)):
-        return None  # "President X visited Varesh", "X condoled the Varesh president": not Varesh's
+    if dominant is not None and here and set(here) <= {dominant}:
+        roots = _country_words(state, token, dominant)
+        if _only_visited(token, roots) or _another_holder_s(token, roots):
+            return None  # "President X visited Varesh", "X condoled the Varesh president": not Varesh's
     if dominant is not None and set(here) <= {dominant}:
-        return countries.get(dominant) or _named_country(state, dominant)
+        return country_entity(state, dominant)
     if dominant is None and len(here) == 1:
         return countries.get(next(iter(here)))
     nearest = _nearest_before(state, token)
     if nearest is None and dominant is not None and dominant in here and not _country_before(state, token):
         # "President X announced the dismissal of Varesh's top commander amid Kelan's war": no
         # country comes before the title, and the article's own is among those named after it
-        return countries.get(dominant) or _named_country(state, dominant)
+        return country_entity(state, dominant)
     return countries.get(nearest) if nearest is not None else None
 
 
@@ -196,15 +197,14 @@ def _country_words(state: DocState, token: Token, country: str) -> list[Token]:
     return found
 
 
-def _only_visited(state: DocState, token: Token, country: str) -> bool:
-    """True when every word naming the country in the sentence is where someone travels:
-    "President X visited Varesh", "X arrived in the Varesh capital"."""
-    roots = _country_words(state, token, country)
+def _only_visited(token: Token, roots: list[Token]) -> bool:
+    """True when every word naming the country in the sentence (``roots``) is where the
+    holder travels: "President X visited Varesh", "X arrived in the Varesh capital"."""
     if not roots:
         return False
     for root in roots:
         node = root
-        while node.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos") and node.head is not node:
+        while node.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos") and node.head.i != node.i:
             node = node.head
         if node.dep_ == "pobj" and node.head.lower_ in ("to", "in", "into", "at") and node.head.dep_ == "prep":
             node = node.head.head
@@ -235,7 +235,7 @@ _TRAVEL_NOUNS = frozenset(("arrival", "visit", "trip", "tour", "stay"))
 def _subject_of_clause(token: Token) -> bool:
     """True when the title is in the subject of its clause ("President X accorded ...")."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
         if node.dep_ not in ("compound", "appos", "amod", "poss", "conj", "nmod"):
@@ -244,17 +244,16 @@ def _subject_of_clause(token: Token) -> bool:
     return False
 
 
-def _another_holder_s(state: DocState, token: Token, country: str) -> bool:
-    """True when the country's words in the sentence all describe another post of the same
-    title: "Prime Minister X condoled over the death of the Varesh prime minister"."""
-    roots = _country_words(state, token, country)
+def _another_holder_s(token: Token, roots: list[Token]) -> bool:
+    """True when the country's words in the sentence (``roots``) all describe another post of
+    the same title: "Prime Minister X condoled over the death of the Varesh prime minister"."""
     if not roots:
         return False
     head_word = token.lemma_.lower()
     for root in roots:
         node = root
         steps = 0
-        while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head is not node and steps < 4:
+        while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head.i != node.i and steps < 4:
             node = node.head
             steps += 1
         if node.i == token.i or node.lemma_.lower() != head_word:
