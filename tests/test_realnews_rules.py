@@ -911,8 +911,8 @@ def test_a_title_word_before_bin_is_a_given_name() -> None:
 
 
 def test_a_tour_of_capitals_is_a_visit_to_each_named_country() -> None:
-    doc = read("Peter Mwangi has recently taken on a prominent diplomatic role, visiting Kampala, Addis Ababa and "
-               "Cairo in 2024 for talks with leaders from Uganda, Ethiopia and Egypt.")
+    doc = read("Peter Mwangi took on a wider envoy's role this year, visiting Kampala, Addis Ababa and Cairo for "
+               "talks with leaders from Uganda, Ethiopia and Egypt.")
     names = {e["id"]: e["name"] for e in doc["entities"]}
     pairs = {frozenset(names[p] for p in e["participants"]) for e in doc["events"] if e["type"] == "meeting"}
     assert frozenset(("Peter Mwangi", "Uganda")) in pairs and frozenset(("Peter Mwangi", "Egypt")) in pairs
@@ -925,5 +925,5 @@ def test_a_state_body_named_by_its_country_is_an_organisation_that_meets() -> No
     assert frozenset(("The Nigerian government", "Kelani Front")) in met
     orgs = {e["name"]: e for e in doc["entities"] if e["label"] == "ORG"}
     assert not orgs["The Nigerian government"]["anonymous"]
-    doc = read("Talks between the Sudan's main army and the paramilitary Rapid Support Forces made progress.")
-    assert "the Sudan's main army" in {e["name"] for e in doc["entities"]}
+    doc = read("Talks in Jeddah between the Sudan's regular army and the Rapid Support Forces made progress.")
+    assert "the Sudan's regular army" in {e["name"] for e in doc["entities"]}

@@ -605,7 +605,7 @@ _TAKING = frozenset(("assume", "take", "hold", "fill", "occupy", "keep", "retain
 
 
 def _role_taken(token: Token) -> tuple[Token, Token] | None:
-    """(verb, taker) of "X will assume the role of air force chief", "X took the post of
+    """(verb, taker) of "X is to assume the role of navy chief", "X took the post of
     governor": the role noun in the "of" phrase of a post word the verb's subject takes."""
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
