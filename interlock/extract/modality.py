@@ -174,8 +174,8 @@ def _titles_a_name(tok: Token) -> bool:
 def _inherit_from_events(doc: Doc, state: DocState) -> None:
     """A statement told of "the meeting" a source spoke about is known from that source.
 
-    "A source told X that the meeting discussed Y. The meeting ended with an agreement
-    to appoint Y ..." : the second sentence has no attribution of its own, but what
+    "A source told X that the meeting discussed Y. At its close the sides agreed that Y
+    would be named ..." : the second sentence has no attribution of its own, but what
     the article knows of the meeting it knows from the source, so the statement is
     the source's: the latest earlier attribution whose content speaks of the meeting
     (or the meeting event's own attribution).
