@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-import yaml
-
-
-@lru_cache(maxsize=1)
-def _load() -> dict[str, Any]:
-    text = (Path(__file__).resolve().parents[1] / "vocab" / "lexicon.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict)
-    return data
+from interlock.vocab.words import word_list, word_map, word_set
 
 
 def words(name: str) -> frozenset[str]:
     """A lexicon list as a set of lowercased entries."""
-    return frozenset(str(w).lower() for w in _load()[name])
+    return frozenset(w.lower() for w in word_list("lexicon", name))
 
 
 def mapping(name: str) -> dict[str, str]:
     """A lexicon mapping with lowercased keys."""
-    return {str(k).lower(): str(v) for k, v in _load()[name].items()}
+    return {k.lower(): v for k, v in word_map("lexicon", name).items()}
 
 
-ENTITY_LABELS = frozenset(_load()["entity_labels"])
+ENTITY_LABELS = word_set("lexicon", "entity_labels")
 ROLE_NOUNS = words("role_nouns")
 ANONYMOUS_HEADS = words("anonymous_heads")
 NAME_PARTICLES = words("name_particles")
@@ -37,7 +25,7 @@ DEMONYMS = mapping("demonyms")
 CAPITALS = mapping("capitals")
 PLACE_ALIASES = mapping("place_aliases")
 #: the names of countries (the demonyms' targets), less those that are also given names
-COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"Europe", "Jordan", "Georgia", "Chad", "Israel"}
+COUNTRY_NAMES = frozenset(DEMONYMS.values()) - word_set("lexicon", "countries_also_given_names")
 HEDGES = words("hedges")
 NEGATIONS = words("negations")
 CONDITIONALS = words("conditionals")
