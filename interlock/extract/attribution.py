@@ -40,22 +40,23 @@ from interlock.extract.attribution_features import (
     subject_of,
 )
 from interlock.extract.state import AttributionDraft, DocState
+from interlock.vocab.words import word_set
 
 Offsets = tuple[int, int]
 
 #: verbs whose object is the person told ("told Al Arabiya that ...")
-TELL_VERBS = frozenset("tell inform assure warn remind notify brief advise promise".split())
+TELL_VERBS = word_set("attribution", "tell_verbs")
 #: verbs whose "to" phrase is the addressee ("said to reporters")
-TO_VERBS = frozenset("say explain write complain announce confide admit report confirm speak reveal disclose talk".split())
+TO_VERBS = word_set("attribution", "to_verbs")
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 #: words before a verb that belong to its cue
 _CUE_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
 #: prepositions that PolNeAR keeps with their verb in a cue ("called for", "pointed to")
-_CUE_PREPS = frozenset("for to on about of against at".split())
+_CUE_PREPS = word_set("attribution", "cue_preps")
 #: prepositions that carry the rest of a complement ("described it as ...", "accused X of ...")
-_CONTENT_PREPS = frozenset("as of about for that to with".split())
+_CONTENT_PREPS = word_set("attribution", "content_preps")
 #: prepositions of time, place and company: what follows them is not what was said
-_SETTING_PREPS = frozenset("in on at during after before since until with from by into over through".split())
+_SETTING_PREPS = word_set("attribution", "setting_preps")
 _EDGE_PUNCT = frozenset(",.;:-\u2014\u2013()")
 
 
@@ -250,7 +251,7 @@ def _held_before(tok: Token) -> Offsets | None:
 
 
 #: subordinators of a clause the parse hung on a verb as ccomp though it says when or why
-_ADVERBIAL_MARKS = frozenset("after before when while because since until once".split())
+_ADVERBIAL_MARKS = word_set("attribution", "adverbial_marks")
 
 
 def _adverbial(comp: Token, tok: Token, newline: list[bool]) -> bool:

@@ -30,30 +30,15 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
+from interlock.vocab.words import word_set
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution.json"
 
 #: nouns that introduce reported content ("the claim that ...", "in a statement")
-REPORT_NOUNS = frozenset(
-    "statement claim claims remarks comment comments interview testimony assertion "
-    "announcement report warning suggestion argument accusation allegation denial "
-    "answer response reply tweet speech letter memo email message "
-    # stances and findings PolNeAR also counts as attributed ("his plan to ...")
-    "plan decision conclusion advice charge criticism demand question hope theory "
-    "assessment acknowledgment admission promise pledge proposal poll survey study "
-    "view opinion belief concern fear position call push effort".split()
-)
+REPORT_NOUNS = word_set("attribution", "report_nouns")
 
 #: reporting verbs the rules trust even without the model (used as a feature too)
-REPORT_VERBS = frozenset(
-    "say tell add note claim deny insist argue explain write report state announce "
-    "warn suggest acknowledge admit assert declare contend maintain reply respond "
-    "recall confirm stress emphasize emphasise predict promise pledge vow caution "
-    "complain concede allege testify tweet post describe call ask urge question "
-    "believe think mention indicate reveal disclose show find estimate continue "
-    "agree point charge accuse blast criticize criticise praise counter observe "
-    "conclude remark quip joke boast".split()
-)
+REPORT_VERBS = word_set("attribution", "report_verbs")
 
 QUOTE_OPEN = "\u201c\"\u00ab\u201e"
 QUOTE_CLOSE = "\u201d\"\u00bb\u201f"
@@ -223,14 +208,7 @@ def colon_quote(tok: Token, quotes: QuoteIndex) -> int:
 
 
 #: head nouns of sources that name nobody ("a source", "officials familiar with ...")
-ANON_NOUNS = frozenset(
-    "source sources official officials aide aides person people insider insiders "
-    "diplomat diplomats staffer staffers advisor advisors adviser advisers member members "
-    "spokesman spokeswoman spokesperson representative representatives associate associates "
-    "confidant confidants observer observers analyst analysts expert experts witness "
-    "witnesses resident residents someone somebody employee employees operative operatives "
-    "strategist strategists ally allies friend friends lawmaker lawmakers officer officers".split()
-)
+ANON_NOUNS = word_set("attribution", "anonymous_nouns")
 
 
 def is_anonymous(span: Span) -> bool:

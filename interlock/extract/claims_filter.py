@@ -16,27 +16,18 @@ from spacy.tokens import Doc
 
 from interlock.extract.lexicon import ANONYMOUS_HEADS, ORG_HEADS, ROLE_NOUNS
 from interlock.extract.state import AttributionDraft, DocState, text_of
+from interlock.vocab.words import word_set
 
 #: verbs of doing, not saying: their subject makes no claim by them
-ACTION_VERBS = frozenset(
-    (
-        "sign", "discuss", "conclude", "struggle", "hold", "know", "continue", "refuse", "ask", "give",
-        "swing", "pass", "approve", "withdraw", "rule", "refer", "accept", "aim", "demonstrate", "present",
-        "grip", "post", "fire", "meet", "visit", "attend", "launch", "kill", "arrest", "seize", "take",
-        "hope", "intend", "explore", "include", "comprise", "lead", "head", "seek", "try", "want", "plan",
-        "need", "receive", "send", "help", "gain", "lose", "win", "face", "remain", "become",
-        "attack", "block", "capture", "storm", "bomb", "shell", "raid", "detain", "release",
-        "charge", "expect", "organise", "organize", "see", "adopt", "transition", "show", "like",
-        "make", "back", "assume", "elect", "nominate", "designate", "install", "promote",
-        "decline", "pivot", "helm", "vote", "witness", "push", "decide", "offer", "agree",
-    )
-)
+ACTION_VERBS = word_set("claims", "action_verbs")
 #: cue verbs that give a post when they name it: "appointed his second son as crown prince"
-GIVING_CUES = frozenset(("appoint", "name", "nominate", "designate", "choose", "pick", "tap"))
+GIVING_CUES = word_set("claims", "giving_cues")
 #: verbs that are speech with a clause or a report as object, and actions with a person
 #: as object: "dismissed the report" is a denial, "dismissed the mayor" is a sacking
-PERSON_ACTIONS = frozenset(("dismiss", "reject", "remove", "sack", "fire", "appoint", "name", "suggest", "propose"))
-_PRONOUNS = frozenset(("he", "she", "it", "they", "who", "which", "that", "this", "these", "those", "we", "i"))
+PERSON_ACTIONS = word_set("claims", "person_actions")
+_PRONOUNS = word_set("claims", "object_pronouns")
+#: words before "Said" that make it part of a name ("Sultan Hamad bin Said")
+_SAID_NAME_PARTICLES = word_set("claims", "said_name_particles")
 
 
 def _passive_giving(doc: Doc, att: AttributionDraft) -> bool:
@@ -119,7 +110,7 @@ def _not_a_speaker(doc: Doc, att: AttributionDraft) -> bool:
             return True
     cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
     if cue is not None and len(cue) == 1 and cue[0].text == "Said" and cue[0].i > 0:
-        return cue[0].nbor(-1).lower_ in ("bin", "ibn", "al", "el", "abu") or cue[0].nbor(-1).pos_ == "PROPN"
+        return cue[0].nbor(-1).lower_ in _SAID_NAME_PARTICLES or cue[0].nbor(-1).pos_ == "PROPN"
     return False
 
 
@@ -150,17 +141,8 @@ def _unresolved_pronoun(doc: Doc, att: AttributionDraft) -> bool:
 
 
 #: nouns of what institutions issue, which speak for their issuer: "the statement said"
-ISSUED_NOUNS = frozenset(
-    ("statement", "report", "decree", "order", "letter", "communique", "announcement", "declaration",
-     "resolution", "ruling", "memo", "document", "leak", "post", "tweet", "broadcast", "media", "press")
-)
-_SPEAKER_NOUNS = ROLE_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ISSUED_NOUNS | frozenset(
-    ("military", "regime", "junta", "presidency", "ministry", "state", "country", "nation", "state media",
-     "government", "protesters", "critics", "activists", "analysts", "experts", "authorities", "media",
-     "reports", "family", "families", "relatives", "rebels", "militants", "fighters", "lawmakers", "leaders",
-     "website", "site", "account", "page", "channel", "newspaper", "paper", "agency", "outlet", "radio",
-     "television", "magazine", "blog", "feed", "broadcaster", "station", "man", "men", "woman", "women")
-)
+ISSUED_NOUNS = word_set("claims", "issued_nouns")
+_SPEAKER_NOUNS = ROLE_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ISSUED_NOUNS | word_set("claims", "speaker_nouns")
 
 
 def _speaks(doc: Doc, att: AttributionDraft) -> bool:

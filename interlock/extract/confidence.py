@@ -25,10 +25,11 @@ from spacy.tokens import Doc
 
 from interlock.extract import countries, roles
 from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, StatementDraft
+from interlock.vocab.words import word_set
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "statement_confidence.json"
 #: role words that are military ranks: the text rarely ties them to an organisation
-RANKS = frozenset(("general", "colonel", "major", "captain", "lieutenant", "brigadier", "admiral", "marshal"))
+RANKS = word_set("extract", "military_ranks")
 
 
 @lru_cache(maxsize=1)

@@ -26,13 +26,14 @@ from interlock.extract.lexicon import (
 )
 from interlock.extract.state import DocState, EntityDraft, MentionDraft
 from interlock.names import fold, skeleton
+from interlock.vocab.words import word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
-_STOP = frozenset({"the", "of", "and", "for", "in", "on", "a", "an", "&"})
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-_MALE_TITLES = frozenset({"mr", "mr.", "sir", "sheikh", "king", "prince", "lord", "mister"})
-_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess"})
+_STOP = word_set("coref", "name_stop_words")
+MALE = word_set("coref", "male_pronouns")
+FEMALE = word_set("coref", "female_pronouns")
+_MALE_TITLES = word_set("coref", "male_titles")
+_FEMALE_TITLES = word_set("coref", "female_titles")
 _PERSONAL = ("PERSON",)
 
 
@@ -91,7 +92,7 @@ def cluster(doc: Doc, state: DocState) -> None:
             ent.label = "GPE"
 
 
-_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "towards", "toward"})
+_LOCATIVE = word_set("coref", "locative_preps")
 
 
 def _only_ever_a_place(doc: Doc, ent: EntityDraft) -> bool:

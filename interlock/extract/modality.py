@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from interlock.extract.lexicon import CONDITIONALS, HEDGES, NEGATIONS, OPINION
 from interlock.extract.roles import is_conditional
 from interlock.extract.state import AttributionDraft, DocState, text_of
+from interlock.vocab.words import word_list, word_set
 
 ASSERTED, REPORTED, HEDGED, NEGATED, CONDITIONAL, PLANNED_M, OPINION_M = (
     "asserted",
@@ -31,17 +32,15 @@ _RANK = {ASSERTED: 0, REPORTED: 1, OPINION_M: 2, PLANNED_M: 3, HEDGED: 4, CONDIT
 _HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
 _HEDGE_PHRASES = tuple(h for h in HEDGES if " " in h)
 _NEG_WORDS = frozenset(n for n in NEGATIONS if " " not in n)
-_DENY_LEMMAS = frozenset({"deny", "refute", "reject", "dismiss", "disprove", "rebut"})
-_BELIEF_LEMMAS = frozenset(
-    {"believe", "think", "suspect", "allege", "rumor", "rumour", "speculate", "seem", "appear",
-     "suggest", "claim", "doubt", "guess", "assume", "presume", "suppose", "hope", "fear"}
-)
-_PLAN_LEMMAS = frozenset(
-    {"plan", "intend", "agree", "expect", "aim", "seek", "want", "propose", "promise",
-     "schedule", "prepare", "vow", "pledge", "hope", "decide", "agreement", "plot"}
-)
-_MODAL_HEDGE = frozenset({"may", "might", "could"})
-_MODAL_PLAN = frozenset({"will", "shall", "'ll", "would", "wo"})
+_DENY_LEMMAS = word_set("modality", "deny_lemmas")
+_BELIEF_LEMMAS = word_set("modality", "belief_lemmas")
+_PLAN_LEMMAS = word_set("modality", "plan_lemmas")
+_MODAL_HEDGE = word_set("modality", "modal_hedge")
+_MODAL_PLAN = word_set("modality", "modal_plan")
+#: single words marked as hedges in a sentence
+_HEDGE_ADVERBS = word_set("modality", "hedge_adverbs")
+#: words and phrases that hedge a whole sentence's claim ("it is believed")
+_SENTENCE_HEDGES = word_list("modality", "sentence_hedges")
 
 
 def token_modality(doc: Doc, token_index: int) -> str:
@@ -114,7 +113,7 @@ def sentence_hedges(sent: Span) -> list[tuple[int, int]]:
             found.append((sent.start_char + start, sent.start_char + start + len(phrase)))
             start = low.find(phrase, start + 1)
     for tok in sent:
-        if tok.lower_ in ("reportedly", "allegedly", "purportedly", "apparently", "unclear", "unconfirmed"):
+        if tok.lower_ in _HEDGE_ADVERBS:
             found.append((tok.idx, tok.idx + len(tok.text)))
     return sorted(found)
 
@@ -155,7 +154,7 @@ def assign(doc: Doc, state: DocState) -> None:
             state.opinions.append((sent.start_char, sent.end_char))
 
 
-_EVENT_NOUNS = frozenset(("meeting", "talks", "gathering", "summit", "session", "encounter"))
+_EVENT_NOUNS = word_set("modality", "event_nouns")
 
 
 def _titles_a_name(tok: Token) -> bool:
@@ -240,8 +239,7 @@ def _combine(
 def sent_is_hedged(sent: Span) -> bool:
     """Whether a sentence carries a hedge that covers its whole claim ("it is believed")."""
     low = sent.text.lower()
-    return any(p in low for p in ("it is believed", "it is thought", "it is rumoured", "it is rumored",
-                                  "reportedly", "allegedly", "it is unclear", "it is not clear"))
+    return any(p in low for p in _SENTENCE_HEDGES)
 
 
 __all__ = ["token_modality", "assign", "sentence_hedges", "containing_attribution"]

@@ -22,6 +22,7 @@ from interlock import settings
 from interlock.errors import PipelineNotFound
 from interlock.extract.components import COMPONENTS
 from interlock.extract.state import DocState
+from interlock.vocab.words import word_set
 
 
 @Language.component("interlock_line_breaks", assigns=["token.is_sent_start"])
@@ -48,7 +49,7 @@ _LINE_START = re.compile(r"\n\s*(?=\S)")
 
 
 #: labels that start a caption line
-_CAPTION_LABELS = frozenset(("photo", "image", "picture", "pictured", "caption"))
+_CAPTION_LABELS = word_set("extract", "caption_labels")
 
 #: our component that runs first, before the parser
 LINE_BREAKS = "interlock_line_breaks"

@@ -14,14 +14,16 @@ from spacy.tokens import Token
 
 from interlock.extract.relations_context import Context
 from interlock.extract.state import EntityDraft, StatementDraft
+from interlock.vocab.words import word_map, word_set
 
 #: verbs by which someone is given a post
-GIVING_VERBS = frozenset(("promise", "give", "offer", "grant", "hand", "award", "guarantee", "pledge", "assign"))
-#: nouns that name a post, and the role each stands for (None: the noun itself)
-POST_NOUNS: dict[str, str | None] = {
-    "command": "commander", "leadership": "leader", "post": None, "position": None, "job": None,
-    "role": None, "portfolio": "minister", "chairmanship": "chairman", "directorship": "director",
-}
+GIVING_VERBS = word_set("claims", "giving_verbs")
+#: nouns that name a post, and the role each stands for (a noun without a role of its own: itself)
+POST_NOUNS: dict[str, str] = word_map("claims", "post_nouns")
+#: posts too vague to report without an organisation ("promised a job")
+_VAGUE_POSTS = word_set("claims", "vague_posts")
+#: prepositions that give the organisation of a post ("a command in Y")
+_POST_PREPS = word_set("claims", "post_preps")
 _ORGS = ("ORG", "NORP", "GPE")
 
 
@@ -44,9 +46,9 @@ def promised_posts(ctx: Context, verb: Token) -> None:
     person = ctx.entity(recipient, ("PERSON",))
     if person is None:
         return
-    role = POST_NOUNS[post.lemma_.lower()] or post.lemma_.lower()
+    role = POST_NOUNS[post.lemma_.lower()]
     of = _post_of(ctx, post)
-    if role in ("post", "position", "job", "role") and of is None:
+    if role in _VAGUE_POSTS and of is None:
         return  # "promised a job": too vague to say which
     sent = verb.sent
     ctx.statements.append(StatementDraft(
@@ -58,7 +60,7 @@ def promised_posts(ctx: Context, verb: Token) -> None:
 def _post_of(ctx: Context, post: Token) -> EntityDraft | None:
     """The organisation a post is in: "a command in Y", "command of the Y's sector"."""
     for prep in post.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "within", "at", "with"):
+        if prep.dep_ == "prep" and prep.lower_ in _POST_PREPS:
             for t in prep.subtree:
                 found = ctx.entity(t, _ORGS)
                 if found is not None and found.label == "ORG":

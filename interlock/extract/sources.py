@@ -15,19 +15,14 @@ from spacy.tokens import Doc
 
 from interlock.extract.lexicon import ANONYMOUS_HEADS, ROLE_NOUNS
 from interlock.extract.state import NAME_KINDS, AttributionDraft, DocState, EntityDraft, text_of
+from interlock.vocab.words import word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DENY = frozenset({"deny", "denied", "denies", "denying", "rejected", "rejects", "dismissed", "refuted"})
-_HEDGE_CUES = frozenset({"claimed", "claims", "alleged", "alleges", "suggested", "suggests", "speculated", "believes", "believed"})
+_DENY = word_set("attribution", "deny_cues")
+_HEDGE_CUES = word_set("attribution", "hedge_cues")
 #: organisations that relay news: media words in the name or descriptors
-_MEDIA_WORDS = frozenset(
-    {"tv", "television", "news", "radio", "agency", "times", "post", "press", "herald",
-     "journal", "tribune", "gazette", "channel", "network", "broadcaster", "newspaper",
-     "daily", "weekly", "magazine", "wire", "outlet", "reuters", "afp", "ap", "bbc", "cnn",
-     "arabiya", "jazeera", "sumaria", "mayadeen", "irna", "isna", "fars", "tasnim", "mehr",
-     "online", "media", "website", "site", "blog"}
-)
-_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "we", "i", "you"})
+_MEDIA_WORDS = word_set("attribution", "media_words")
+_PRONOUNS = word_set("attribution", "source_pronouns")
 
 
 def is_outlet(ent: EntityDraft, state: DocState) -> bool:
@@ -259,12 +254,7 @@ def _unnamed(ent: EntityDraft) -> bool:
 
 
 #: plural nouns for unnamed people or media that speak as a group
-_GROUP_HEADS = frozenset(
-    ("protesters", "protestors", "critics", "residents", "witnesses", "activists", "analysts", "observers",
-     "officials", "sources", "media", "reports", "authorities", "factions", "gangs", "people", "experts",
-     "diplomats", "relatives", "family", "families", "locals", "villagers", "fighters", "militants",
-     "rebels", "insurgents", "supporters", "opponents", "lawmakers", "legislators", "accounts", "outlets")
-)
+_GROUP_HEADS = word_set("attribution", "group_heads")
 
 
 def _unnamed_group(doc: Doc, start: int, end: int) -> bool:

@@ -19,21 +19,14 @@ from interlock.extract.times_calendar import interval_of
 from interlock.extract.times_patterns import RULES, fold, may_match, words_of
 from interlock.extract.times_rules import Context, Rule
 from interlock.model import Timex
+from interlock.vocab.words import word_set
 
-_FUTURE_WORDS = {"will", "'ll", "shall", "wo", "going", "gon", "would"}
-_FUTURE_HEADS = {
-    "plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek", "set", "due",
-    "likely", "prepare", "propose", "promise", "vow", "threaten", "agree", "decide",
-}
+_FUTURE_WORDS = word_set("times", "future_words")
+_FUTURE_HEADS = word_set("times", "future_heads")
 #: verbs whose time is when something is to happen ("scheduled a vote for Tuesday")
-_SCHEDULE_VERBS = {"schedule", "plan", "expect", "postpone", "delay", "reschedule"}
+_SCHEDULE_VERBS = word_set("times", "schedule_verbs")
 #: words before a bare four-digit number that make it a year
-_YEAR_CUES = {
-    "in", "since", "of", "by", "until", "till", "from", "to", "through", "during", "before",
-    "after", "fiscal", "early", "late", "mid", "the", "and", "or", "between", "year",
-    "calendar", "for", "around", "about", "as", "than", "'s", "summer", "spring", "fall",
-    "winter", "autumn",
-}
+_YEAR_CUES = word_set("times", "year_cues")
 
 
 def _clause_tense(tok: Token, depth: int = 0) -> int | None:
@@ -141,7 +134,7 @@ def _plausible(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
 
 
 _NOT_TIME_ENTS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LAW", "PRODUCT"}
-_SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last", "next", "of"}
+_SEASON_CUES = word_set("times", "season_cues")
 
 
 def _season_ok(doc: Doc, m: re.Match[str]) -> bool:

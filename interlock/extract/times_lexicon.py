@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-        ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _n
+from interlock.vocab.words import number_map, word_list, word_map
+
+#: month names and abbreviations, and the month (1-12) each stands for
+MONTHS = number_map("times", "months")
 
 # full names, or abbreviations with a period (bare "mar", "jun" are words too)
 MONTH_RE = (
@@ -24,46 +16,27 @@ MONTH_RE = (
     r"|jan|feb|aug|sept|oct|nov|dec)"
 )
 
-WEEKDAYS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-        ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-        ("sunday", "sun"),
-    ]
-):
-    for _name in _names:
-        WEEKDAYS[_name] = _n
+#: weekday names and abbreviations, and the weekday each stands for (0 = Monday)
+WEEKDAYS = number_map("times", "weekdays")
 
 WEEKDAY_RE = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)"
 )
 
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PARTS_OF_DAY = word_map("times", "parts_of_day")
 POD_RE = r"(?:morning|afternoon|evening|night)"
 
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASONS = word_map("times", "seasons")
 
-_UNITS = {
-    "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN",
-    "second": "S", "decade": "DE", "century": "CE", "centurie": "CE", "quarter": "Q",
-}
+_UNITS = word_map("times", "units")
 
 UNIT_RE = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?)"
 
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "a": 1, "an": 1, "single": 1, "a couple of": 2, "couple of": 2,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_SMALL = number_map("times", "small_numbers")
+_TENS = number_map("times", "tens")
 #: quantities that name no number: the value gets an X ("several years" -> PXY)
-VAGUE = ("several", "a few", "few", "many", "some", "a number of")
+VAGUE = word_list("times", "vague_quantities")
 
 NUM_RE = (
     r"(?:\d{1,3}(?:\.\d+)?"
@@ -73,11 +46,7 @@ NUM_RE = (
     r"|an?|single|several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|a\s+number\s+of)"
 )
 
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}
+ORDINALS = number_map("times", "ordinals")
 QUARTER_ORD_RE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 

@@ -13,13 +13,16 @@ from interlock.extract import times_relative as rel
 from interlock.extract import times_rules as abs_
 from interlock.extract.times_lexicon import (
     MONTH_RE,
+    MONTHS,
     NUM_RE,
     POD_RE,
     QUARTER_ORD_RE,
     UNIT_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
 )
 from interlock.extract.times_rules import Rule, compile_rule
+from interlock.vocab.words import word_set
 
 _MOD = r"(?:(?:early|late|mid|earlier|later)[\s-]+)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -191,24 +194,20 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sept sep oct nov dec".split()
-)
+_MONTH_WORDS = frozenset(MONTHS)
 #: whole words (runs of a-z in ``fold``'s text) a rule's match holds, one of each group; a
 #: month or a weekday, "am" or "pm", is a word of its own in every match the patterns allow
 WORD_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "full_date": (_MONTH_WORDS,),
     "day_month": (_MONTH_WORDS,),
     "month_year": (_MONTH_WORDS,),
-    "month_rel_year": (_MONTH_WORDS, frozenset({"year"})),
+    "month_rel_year": (_MONTH_WORDS, word_set("times", "month_rel_year_words")),
     "month": (_MONTH_WORDS,),
-    "weekday": (frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
-                          "thur thurs fri sat sun".split()),),
-    "clock": (frozenset({"am", "pm", "m", "noon", "midday", "midnight"}),),
-    "holiday": (frozenset({"thanksgiving", "christmas", "halloween", "day", "eve"}),),
-    "set": (frozenset({"every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly", "nightly"}),),
-    "ago": (frozenset({"ago", "earlier", "later", "hence", "now"}),),
+    "weekday": (frozenset(WEEKDAYS),),
+    "clock": (word_set("times", "clock_words"),),
+    "holiday": (word_set("times", "holiday_words"),),
+    "set": (word_set("times", "set_words"),),
+    "ago": (word_set("times", "ago_words"),),
 }
 _WORD = re.compile(r"[a-z]+")
 

@@ -15,6 +15,7 @@ from interlock.extract.times_lexicon import (
     weekday_number,
 )
 from interlock.extract.times_rules import Context, Result, group
+from interlock.vocab.words import number_map, word_map
 
 
 def _shift(anchor: date, unit: str, n: int) -> str | None:
@@ -51,12 +52,7 @@ def _year_back(value: str, years: int) -> str | None:
     return f"{y:04d}{m.group(2)}" if 1 <= y <= 9999 else None
 
 
-_REL_DIRECTION = {
-    "this": 0, "current": 0, "the current": 0, "the same": 0, "same": 0, "that": 0,
-    "last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
-    "the previous": -1, "prior": -1, "the prior": -1, "next": 1, "the next": 1, "coming": 1,
-    "the coming": 1, "the following": 1, "following": 1,
-}
+_REL_DIRECTION = number_map("times", "relative_directions")
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
@@ -240,16 +236,7 @@ def half(m: re.Match[str], ctx: Context) -> Result | None:
     return "DATE", f"{year:04d}-H{h}", True
 
 
-_REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
-    "recent": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "earlier": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "a later date": "FUTURE_REF",
-}
+_REFS = word_map("times", "references")
 
 
 def reference(m: re.Match[str], ctx: Context) -> Result | None:
@@ -258,10 +245,7 @@ def reference(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", value, ctx.anchor is not None) if value else None
 
 
-_SET_UNITS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
-}
+_SET_UNITS = word_map("times", "set_units")
 
 
 def set_expr(m: re.Match[str], ctx: Context) -> Result | None:

@@ -22,6 +22,7 @@ from interlock.extract.times_lexicon import (
     month_number,
     weekday_number,
 )
+from interlock.vocab.words import number_map
 
 
 @dataclass
@@ -281,10 +282,8 @@ def century(m: re.Match[str], ctx: Context) -> Result | None:
     return "DATE", f"{n - 1:02d}", True
 
 
-_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
-               "eighty": 8, "ninety": 9}
-_UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9}
+_TENS_WORDS = number_map("times", "year_tens")
+_UNIT_WORDS = number_map("times", "year_units")
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
@@ -301,8 +300,7 @@ def decade_word(m: re.Match[str], ctx: Context) -> Result | None:
     return "DATE", f"19{tens}X", True
 
 
-_THOUSAND_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                   "eight": 8, "nine": 9, "ten": 10}
+_THOUSAND_UNITS = number_map("times", "thousand_units")
 
 
 def year_2000s(m: re.Match[str], ctx: Context) -> Result | None:
@@ -383,7 +381,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     return "DATE", cal.day_value(d), True
 
 
-_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_DAY_OFFSETS = number_map("times", "day_offsets")
 
 
 def deictic_day(m: re.Match[str], ctx: Context) -> Result | None:

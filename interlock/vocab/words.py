@@ -34,9 +34,10 @@ def _where(name: str, key: object) -> str:
 
 def _word(name: str, key: str, value: object, what: str) -> str:
     if not isinstance(value, str):
+        hint = "" if isinstance(value, (list, dict)) else (
+            ' (quote words YAML reads otherwise, such as "no", "on" or "null")')
         raise VocabularyError(
-            f"{_where(name, key)}: {what} {value!r} is a {type(value).__name__}, not a string "
-            "(quote words YAML reads otherwise, such as \"no\", \"on\" or \"null\")"
+            f"{_where(name, key)}: {what} {value!r} is a {type(value).__name__}, not a string{hint}"
         )
     if not value or value != value.strip():
         raise VocabularyError(f"{_where(name, key)}: {what} {value!r} is empty or has spaces at its ends")
@@ -87,17 +88,24 @@ def parse(data: Any, name: str) -> dict[str, Entry]:
     return out
 
 
-@cache
-def load(name: str) -> Mapping[str, Entry]:
-    """The validated word lists of ``interlock/vocab/<name>.yaml`` (read once)."""
+def parse_text(text: str, name: str) -> dict[str, Entry]:
+    """Validate the text of the word-list file ``name``: YAML without duplicate keys, then ``parse``."""
     where = f"{name}.yaml"
-    text = resources.files("interlock.vocab").joinpath(where).read_text("utf-8")
     try:
         yaml_guard.check_size(text, where)
         yaml_guard.check(yaml.compose(text, Loader=yaml.SafeLoader), where)  # duplicate keys
+        data = yaml.safe_load(text)
     except yaml_guard.YamlLimitError as exc:
         raise VocabularyError(str(exc)) from exc
-    return parse(yaml.safe_load(text), name)
+    except yaml.YAMLError as exc:
+        raise VocabularyError(f"{where}: not valid YAML: {exc}") from exc
+    return parse(data, name)
+
+
+@cache
+def load(name: str) -> Mapping[str, Entry]:
+    """The validated word lists of ``interlock/vocab/<name>.yaml`` (read once)."""
+    return parse_text(resources.files("interlock.vocab").joinpath(f"{name}.yaml").read_text("utf-8"), name)
 
 
 def _get(name: str, key: str) -> Entry:
