@@ -1,0 +1,209 @@
+"""Word lists are data: the loader of ``interlock/vocab/*.yaml`` validates, and the
+converted extraction modules hold no word lists of their own."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.glossary import GLOSSARY
+
+from interlock.vocab import VocabularyError
+from interlock.vocab.words import load, number_map, parse, parse_text, word_list, word_map, word_set
+
+ROOT = Path(__file__).resolve().parents[1]
+VOCAB = ROOT / "interlock" / "vocab"
+EXTRACT = ROOT / "interlock" / "extract"
+#: the YAML files of interlock/vocab/ that hold word lists (predicates.yaml has its own schema)
+WORD_FILES = sorted(p.stem for p in VOCAB.glob("*.yaml") if p.stem != "predicates")
+
+
+# --- the loader ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", WORD_FILES)
+def test_every_word_list_file_loads(name: str) -> None:
+    lists = load(name)
+    assert lists
+    for key, entry in lists.items():
+        assert entry, (name, key)
+
+
+def test_accessors_check_the_shape() -> None:
+    assert "say" in word_set("attribution", "report_verbs")
+    assert word_list("modality", "sentence_hedges")[0] == "it is believed"
+    assert word_map("times", "seasons")["autumn"] == "FA"
+    assert number_map("times", "months")["sept"] == 9
+    with pytest.raises(VocabularyError, match=r"times\.yaml: 'months': is a table"):
+        word_list("times", "months")
+    with pytest.raises(VocabularyError, match=r"times\.yaml: 'seasons': is not a table of words to integers"):
+        number_map("times", "seasons")
+    with pytest.raises(VocabularyError, match=r"times\.yaml has no 'no_such_list'"):
+        word_set("times", "no_such_list")
+
+
+_WORD = st.text(st.characters(whitelist_categories=("Ll",)), min_size=1, max_size=12)
+_KEY = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
+
+
+@given(st.dictionaries(_KEY, st.lists(_WORD, min_size=1, max_size=6, unique=True), min_size=1, max_size=4))
+def test_well_formed_lists_parse_as_written(data: dict[str, list[str]]) -> None:
+    assert parse(data, "demo") == {k: tuple(v) for k, v in data.items()}
+
+
+#: malformed entries, each with a word of the error it gets
+_BAD_ENTRIES = st.one_of(
+    st.tuples(st.integers() | st.floats(allow_nan=False) | st.booleans() | st.none() | st.text(max_size=5),
+              st.just("list of words or a table")),
+    st.tuples(st.just([]), st.just("empty")),
+    st.tuples(st.just({}), st.just("empty")),
+    st.tuples(_WORD.map(lambda w: [w, w]), st.just("listed twice")),
+    st.tuples(_WORD.map(lambda w: [w, " " + w]), st.just("spaces at its ends")),
+    st.tuples(st.lists(st.integers() | st.booleans() | st.none(), min_size=1, max_size=3).map(lambda v: ["ok", *v]),
+              st.just("not a string")),
+    st.tuples(_WORD.map(lambda w: [w, [w]]), st.just("not a string")),
+    st.tuples(_WORD.map(lambda w: {w: 1, w + "x": "one"}), st.just("all strings or all integers")),
+    st.tuples(_WORD.map(lambda w: {w: True}), st.just("all strings or all integers")),
+)
+
+
+@given(
+    st.dictionaries(_KEY, st.lists(_WORD, min_size=1, max_size=4, unique=True), max_size=3),
+    _KEY,
+    _BAD_ENTRIES,
+)
+def test_a_malformed_entry_is_refused_naming_the_file_and_key(
+    good: dict[str, list[str]], key: str, bad: tuple[object, str]
+) -> None:
+    value, message = bad
+    data: dict[str, object] = {**good, key: value}
+    with pytest.raises(VocabularyError) as err:
+        parse(data, "demo")
+    text = str(err.value)
+    assert text.startswith(f"demo.yaml: {key!r}"), text
+    assert message in text, text
+
+
+@given(st.one_of(st.lists(_WORD), st.text(), st.integers(), st.none(), st.just({})))
+def test_a_file_that_is_not_a_mapping_is_refused(data: object) -> None:
+    with pytest.raises(VocabularyError, match=r"^demo\.yaml: the top level must be a non-empty mapping"):
+        parse(data, "demo")
+
+
+@given(st.sampled_from(["Caps", "two words", "1st", "with-dash"]))
+def test_keys_must_be_lowercase_identifiers(key: str) -> None:
+    with pytest.raises(VocabularyError, match=re.escape(f"demo.yaml: {key!r}: a key must be a lowercase identifier")):
+        parse({key: ["word"]}, "demo")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("negations: [not, no, never]", "'negations': the entry False is a bool"),  # YAML's bare no
+        ("preps: [in, on]", "'preps': the entry True is a bool"),
+        ("words: [a, null]", "the entry None is a NoneType"),
+        ("words: [a]\nwords: [b]\n", "duplicate key 'words'"),
+        ("words: [a, b", "not valid YAML"),
+        ("- a\n- b\n", "the top level must be a non-empty mapping"),
+    ],
+)
+def test_yaml_text_is_checked(text: str, message: str) -> None:
+    with pytest.raises(VocabularyError, match=r"^demo\.yaml") as err:
+        parse_text(text, "demo")
+    assert message in str(err.value)
+
+
+# --- no word lists in the converted modules ----------------------------------------------
+
+#: modules of interlock/extract/ whose word lists are in interlock/vocab/ (or that have none)
+CONVERTED = [
+    "__init__", "api", "components", "result", "attribution", "attribution_features", "claims_filter", "coref", "confidence", "lexicon", "modality",
+    "pipeline", "promises", "sources", "state", "times", "times_calendar", "times_lexicon", "times_patterns",
+    "times_relative", "times_rules",
+]
+#: modules still to convert (issue 16): move each one's lists to interlock/vocab/, then move its name
+#: to CONVERTED; when this list is empty the check covers the whole of interlock/extract/
+TO_CONVERT = [
+    "aliases", "countries", "entities", "events", "furniture", "org_ties", "relations", "relations_context",
+    "relations_links", "roles", "tenure",
+]
+#: sets of strings that are names the code itself defines, not English words (module, constant)
+IDENTIFIERS = {
+    ("attribution", "_RULE_FEATURES"),  # classifier feature names
+    ("attribution", "_LEMMA_RULE_FEATURES"),
+    ("attribution_features", "LEMMA_FEATURES"),
+    ("state", "NAME_KINDS"),  # kinds of mention
+    ("times", "_EXPLICIT_RULES"),  # names of time rules
+}
+
+
+def _strings(node: ast.expr) -> list[str] | None:
+    """The strings of a literal collection of strings, of ``"a b".split()`` or of a string."""
+    if isinstance(node, ast.Set | ast.List | ast.Tuple) and node.elts:
+        if all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            return [e.value for e in node.elts if isinstance(e, ast.Constant)]
+        return None
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+        return node.func.value.value.split()
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return list(node.value)  # frozenset("abc"): a set of characters
+    return None
+
+
+def word_set_literals(module: str) -> list[str]:
+    """``frozenset(...)`` and ``{...}`` literals of words in ``module``, as "line: words".
+
+    Sets of spaCy's labels (dependencies, parts of speech, entity types), of characters
+    without letters, and the IDENTIFIERS are grammar or code, not vocabulary.
+    """
+    tree = ast.parse((EXTRACT / f"{module}.py").read_text(encoding="utf-8"))
+    names: dict[int, str] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign | ast.AnnAssign):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for node in ast.walk(stmt):
+                names.setdefault(id(node), next((t.id for t in targets if isinstance(t, ast.Name)), ""))
+    found = []
+    for node in ast.walk(tree):
+        words = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("frozenset", "set"):
+            words = _strings(node.args[0]) if node.args else None
+        elif isinstance(node, ast.Set):
+            words = _strings(node)
+        if not words or (module, names.get(id(node), "")) in IDENTIFIERS:
+            continue
+        if all(w in GLOSSARY for w in words) or not any(c.isalpha() for w in words for c in w):
+            continue
+        found.append(f"{module}.py:{node.lineno}: {sorted(words)[:5]}")
+    return found
+
+
+def test_the_two_lists_cover_interlock_extract() -> None:
+    modules = {p.stem for p in EXTRACT.glob("*.py")}
+    assert not set(CONVERTED) & set(TO_CONVERT)
+    assert set(CONVERTED) | set(TO_CONVERT) == modules
+
+
+@pytest.mark.parametrize("module", CONVERTED)
+def test_converted_modules_hold_no_word_sets(module: str) -> None:
+    assert word_set_literals(module) == []
+
+
+def test_the_check_finds_a_word_set() -> None:
+    """The check is not vacuous: a module still to convert has word sets it reports."""
+    assert any(word_set_literals(m) for m in TO_CONVERT) if TO_CONVERT else True
+
+
+# --- documentation ----------------------------------------------------------------------
+
+def test_docs_list_every_word_list_file_and_key() -> None:
+    doc = (ROOT / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    for name in WORD_FILES:
+        assert f"interlock/vocab/{name}.yaml" in doc, name
+        for key in yaml.safe_load((VOCAB / f"{name}.yaml").read_text(encoding="utf-8")):
+            assert f"`{key}`" in doc, (name, key)
