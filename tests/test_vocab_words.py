@@ -155,13 +155,15 @@ def _strings(node: ast.expr) -> list[str] | None:
     return None
 
 
-def word_set_literals(module: str) -> list[str]:
+def word_set_literals(module: str, source: str | None = None) -> list[str]:
     """``frozenset(...)`` and ``{...}`` literals of words in ``module``, as "line: words".
 
     Sets of spaCy's labels (dependencies, parts of speech, entity types), of characters
     without letters, and the IDENTIFIERS are grammar or code, not vocabulary.
     """
-    tree = ast.parse((EXTRACT / f"{module}.py").read_text(encoding="utf-8"))
+    if source is None:
+        source = (EXTRACT / f"{module}.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
     names: dict[int, str] = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.Assign | ast.AnnAssign):
@@ -169,11 +171,13 @@ def word_set_literals(module: str) -> list[str]:
             for node in ast.walk(stmt):
                 names.setdefault(id(node), next((t.id for t in targets if isinstance(t, ast.Name)), ""))
     found = []
+    inside_call: set[int] = set()  # the {...} of a frozenset({...}), reported with its call
     for node in ast.walk(tree):
         words = None
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("frozenset", "set"):
             words = _strings(node.args[0]) if node.args else None
-        elif isinstance(node, ast.Set):
+            inside_call.update(id(a) for a in node.args)
+        elif isinstance(node, ast.Set) and id(node) not in inside_call:
             words = _strings(node)
         if not words or (module, names.get(id(node), "")) in IDENTIFIERS:
             continue
@@ -194,9 +198,20 @@ def test_converted_modules_hold_no_word_sets(module: str) -> None:
     assert word_set_literals(module) == []
 
 
-def test_the_check_finds_a_word_set() -> None:
-    """The check is not vacuous: a module still to convert has word sets it reports."""
-    assert any(word_set_literals(m) for m in TO_CONVERT) if TO_CONVERT else True
+def test_the_check_finds_word_sets_and_passes_grammar() -> None:
+    """The check is not vacuous: it reports each way of writing a set of words."""
+    source = """
+A = frozenset({"say", "tell"})
+B = frozenset("deny refute".split())
+C = frozenset(("may", "might"))
+D = {"will", "shall"}
+DEPS = frozenset({"nsubj", "dobj", "ROOT"})
+POS = frozenset(("VERB", "AUX"))
+DASHES = frozenset("\u2014\u2015")
+_RULE_FEATURES = frozenset(("rule", "kind"))
+"""
+    found = word_set_literals("attribution", source)
+    assert [f.split(":")[1] for f in found] == ["2", "3", "4", "5"], found
 
 
 # --- documentation ----------------------------------------------------------------------
