@@ -100,29 +100,10 @@ def ingest(
     #: an earlier run stopped before its refresh: this one finishes it even if it stores nothing
     pending = isinstance(store, SQLStore) and store.refresh_pending()
     texts: dict[str, tuple[str, str]] = {}
-
-    def records() -> Iterator[dict[str, Any]]:
-        for item in expand_paths(paths):
-            if isinstance(item, BadInput):
-                report.failures.append(str(item))
-                continue
-            for rec in read_path(item, published, outlet, allow_private):
-                if isinstance(rec, BadInput):
-                    report.failures.append(str(rec))
-                    continue
-                if isinstance(rec.get("text"), str):
-                    if not rec.get("id"):
-                        rec["id"] = stable_id("doc", rec["text"])  # as extraction would name it
-                    rid = str(rec["id"])
-                    if store.status_of(rid, rec["text"], rec) == "unchanged":
-                        report.counts["unchanged"] += 1  # stored already: no need to extract again
-                        continue
-                    texts[rid] = (rec["text"], item)
-                yield rec
-
+    records = _records_to_extract(paths, store, published, outlet, allow_private, report, texts)
     started = time.monotonic()
     done = 0
-    for res in (extractor or extract_records)(records()):
+    for res in (extractor or extract_records)(records):
         done += 1
         if isinstance(res, DocumentError):
             report.failures.append(f"{res.id}: {res.error}")
@@ -131,25 +112,9 @@ def ingest(
         if text is None:
             report.failures.append(f"{res.id}: extracted, but its text went missing")
             continue
-        if isinstance(store, SQLStore) and not pending and store.status_of(
-            res.id, text, {"published": res.published, "outlet": res.outlet, "title": res.title, "url": res.url}
-        ) != "unchanged":
-            # committed before the document: a run killed after storing it is noticed and its refresh redone
-            store.mark_refresh_pending("ingest")
-            pending = True
-        twice = repeated_ids(res)
-        if twice:
-            # the store keys rows by these ids and would refuse the whole document: say so, and go on
-            report.failures.append(f"{res.id}: extraction gave two items the id {twice[0]!r}, so it cannot "
-                                   "be stored; please report it with the document")
-            continue
-        outcome = store.put(clean_names(res), text, source)
-        report.counts[outcome] += 1
-        if outcome in ("new", "changed", "updated"):
-            report.stored.append(res.id)
-        if outcome != "unchanged" and store.copy_of(res.id):
-            report.counts["copies"] += 1
-        if progress is not None:
+        if not pending:
+            pending = _mark_refresh_pending(store, res, text)
+        if _store_result(store, res, text, source, report) and progress is not None:
             progress(done + report.counts["unchanged"], time.monotonic() - started, total)
     if refresh and pending and isinstance(store, SQLStore):
         from interlock.refresh import refresh as refresh_store
@@ -159,6 +124,69 @@ def ingest(
 
         report.alerts = check(store, report.stored)
     return report
+
+
+def _records_to_extract(
+    paths: list[str],
+    store: Store,
+    published: str | None,
+    outlet: str | None,
+    allow_private: bool,
+    report: IngestReport,
+    texts: dict[str, tuple[str, str]],
+) -> Iterator[dict[str, Any]]:
+    """The records under ``paths`` that need extracting, read lazily.
+
+    Unreadable inputs go to ``report.failures``; a document stored already with the same text
+    and metadata is counted ``unchanged`` and skipped. Each record yielded with a text has it
+    kept in ``texts`` (with the path it came from) under its id, given one here if it had none.
+    """
+    for item in expand_paths(paths):
+        if isinstance(item, BadInput):
+            report.failures.append(str(item))
+            continue
+        for rec in read_path(item, published, outlet, allow_private):
+            if isinstance(rec, BadInput):
+                report.failures.append(str(rec))
+                continue
+            if isinstance(rec.get("text"), str):
+                if not rec.get("id"):
+                    rec["id"] = stable_id("doc", rec["text"])  # as extraction would name it
+                rid = str(rec["id"])
+                if store.status_of(rid, rec["text"], rec) == "unchanged":
+                    report.counts["unchanged"] += 1  # stored already: no need to extract again
+                    continue
+                texts[rid] = (rec["text"], item)
+            yield rec
+
+
+def _mark_refresh_pending(store: Store, res: ExtractedDocument, text: str) -> bool:
+    """Mark a refresh pending in an SQL store if storing ``res`` will change it; whether it did."""
+    meta = {"published": res.published, "outlet": res.outlet, "title": res.title, "url": res.url}
+    if isinstance(store, SQLStore) and store.status_of(res.id, text, meta) != "unchanged":
+        # committed before the document: a run killed after storing it is noticed and its refresh redone
+        store.mark_refresh_pending("ingest")
+        return True
+    return False
+
+
+def _store_result(
+    store: Store, res: ExtractedDocument, text: str, source: str | None, report: IngestReport
+) -> bool:
+    """Store one extraction result and count its outcome; False if it could not be stored."""
+    twice = repeated_ids(res)
+    if twice:
+        # the store keys rows by these ids and would refuse the whole document: say so, and go on
+        report.failures.append(f"{res.id}: extraction gave two items the id {twice[0]!r}, so it cannot "
+                               "be stored; please report it with the document")
+        return False
+    outcome = store.put(clean_names(res), text, source)
+    report.counts[outcome] += 1
+    if outcome in ("new", "changed", "updated"):
+        report.stored.append(res.id)
+    if outcome != "unchanged" and store.copy_of(res.id):
+        report.counts["copies"] += 1
+    return True
 
 
 def repeated_ids(doc: ExtractedDocument) -> list[str]:
