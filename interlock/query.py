@@ -136,23 +136,9 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
             entry["claim"] = {"id": g["claim_id"], "grade": g["claim_grade"], "reason": g["claim_reason"],
                               "origins": json.loads(g["origins"]), "corroboration": g["corroboration"],
                               "contradicted_by": json.loads(g["contradicted_by"])}
-    # "X, the commander of Y" is said twice (holds_position and leader_of): one post, shown once
-    for lead_key in [k for k in ties if k[1] == "leader_of"]:
-        post = ties.get((lead_key[0], "holds_position", *lead_key[2:]))
-        if post is None:
-            continue
-        lead = ties.pop(lead_key)
-        known = {(src["document"], src["evidence"]) for src in post["sources"]}
-        post["sources"] += [src for src in lead["sources"] if (src["document"], src["evidence"]) not in known]
-        post["predicates"] = ["holds_position", "leader_of"]
+    _fold_leaders_into_posts(ties)
     for entry in ties.values():
-        entry.setdefault("predicates", [entry["predicate"]])
-        entry["reports"] = len(entry["sources"])
-        claim = entry.get("claim")
-        # independent origins, as credibility counts them (copies and relays of one origin once)
-        entry["origins"] = claim["corroboration"] if claim else len({s["copy_of"] or s["document"] for s in entry["sources"]})
-        entry["outlets"] = len({s["outlet"] for s in entry["sources"] if s["outlet"]})
-        entry["grade"] = claim["grade"] if claim else None
+        _count_reports(entry)
     quotes = [
         {"document": q["document_id"], "cue": q["cue_text"], "content": q["content_text"], "kind": q["kind"]}
         for q in store.each("query.quotes_by", sorted(ids), ids=len(ids))
@@ -163,6 +149,33 @@ def show(store: Store, name: str, min_grade: str | None = None) -> dict[str, Any
     return {**summary, "aliases": aliases, "ties": list(ties.values()), "quotes": quotes, "quotes_about": about,
             "judgements": judgements.about(store, ids), "reference": reference.for_actor(store, key),
             "stated_aliases": _stated_aliases(store, ids)}
+
+
+def _fold_leaders_into_posts(ties: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+    """Merge each ``leader_of`` tie into the same ``holds_position`` tie, if there is one.
+
+    "X, the commander of Y" is said twice (holds_position and leader_of): one post, shown once,
+    with the sources of both (a source both give, the same evidence in the same document, once).
+    """
+    for lead_key in [k for k in ties if k[1] == "leader_of"]:
+        post = ties.get((lead_key[0], "holds_position", *lead_key[2:]))
+        if post is None:
+            continue
+        lead = ties.pop(lead_key)
+        known = {(src["document"], src["evidence"]) for src in post["sources"]}
+        post["sources"] += [src for src in lead["sources"] if (src["document"], src["evidence"]) not in known]
+        post["predicates"] = ["holds_position", "leader_of"]
+
+
+def _count_reports(entry: dict[str, Any]) -> None:
+    """Add a tie's predicates (if not set), reports, independent origins, outlets and grade."""
+    entry.setdefault("predicates", [entry["predicate"]])
+    entry["reports"] = len(entry["sources"])
+    claim = entry.get("claim")
+    # independent origins, as credibility counts them (copies and relays of one origin once)
+    entry["origins"] = claim["corroboration"] if claim else len({s["copy_of"] or s["document"] for s in entry["sources"]})
+    entry["outlets"] = len({s["outlet"] for s in entry["sources"] if s["outlet"]})
+    entry["grade"] = claim["grade"] if claim else None
 
 
 #: a "source" that is a date the parser took for a speaker ("February 11 was seen")
