@@ -46,6 +46,21 @@ class _Pair:
     contradict: set[str] = field(default_factory=set)
     first: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
+    def add(self, claim: str, xs: list[_Report], ys: list[_Report], contradicts: dict[str, set[str]]) -> None:
+        """Count a claim both outlets carry, ``xs`` as ``a`` reports it and ``ys`` as ``b`` does."""
+        self.shared.add(claim)
+        x_pro = {r.origin for r in xs if not r.negated}
+        y_pro = {r.origin for r in ys if not r.negated}
+        if x_pro and y_pro:
+            if x_pro - y_pro or y_pro - x_pro:
+                self.corroborate.add(claim)
+            if x_pro & y_pro:
+                self.same_origin.add(claim)
+        if any(o in {r.statement for r in ys} for r in xs for o in contradicts.get(r.statement, ())):
+            self.contradict.add(claim)
+        fx, fy = min(r.published for r in xs), min(r.published for r in ys)
+        self.first[self.a if fx < fy else self.b if fy < fx else "same day"] += 1
+
 
 def _reports(store: Store) -> list[_Report]:
     reg = stored(store)
@@ -89,20 +104,7 @@ def compare(store: Store, a: str | None = None, b: str | None = None) -> dict[st
             if first_own == min(r.published for r in rows):
                 rec["first"] += 1
         for x, y in combinations(sorted(per_outlet), 2):
-            pair = pairs.setdefault((x, y), _Pair(x, y))
-            pair.shared.add(claim)
-            xs, ys = per_outlet[x], per_outlet[y]
-            x_pro = {r.origin for r in xs if not r.negated}
-            y_pro = {r.origin for r in ys if not r.negated}
-            if x_pro and y_pro:
-                if x_pro - y_pro or y_pro - x_pro:
-                    pair.corroborate.add(claim)
-                if x_pro & y_pro:
-                    pair.same_origin.add(claim)
-            if any(o in {r.statement for r in ys} for r in xs for o in contradicts.get(r.statement, ())):
-                pair.contradict.add(claim)
-            fx, fy = min(r.published for r in xs), min(r.published for r in ys)
-            pair.first[x if fx < fy else y if fy < fx else "same day"] += 1
+            pairs.setdefault((x, y), _Pair(x, y)).add(claim, per_outlet[x], per_outlet[y], contradicts)
     out_pairs = []
     for (x, y), p in sorted(pairs.items(), key=lambda kv: (-len(kv[1].shared), kv[0])):
         if wanted and not set(wanted) <= {x, y}:
