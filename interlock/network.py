@@ -76,29 +76,10 @@ def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
         parse_grade(min_grade)
     date_from = query.check_date(date_from, "from")
     date_to = query.check_date(date_to, "to")
-    wanted = {p for p in (predicates or []) if p}
-    if wanted:
-        from interlock.vocab import load_predicates
-
-        unknown = sorted(wanted - set(load_predicates()))
-        if unknown:
-            raise BadQuery(f"no predicate {', '.join(map(repr, unknown))}; predicates: {', '.join(load_predicates())}")
+    wanted = _known_predicates(predicates)
     centre = query.find_actor(store, name)
-    depth = {centre: 0}
-    found: dict[str, dict[str, Any]] = {}  # statement id -> edge
-    frontier = {centre}
-    for step in range(1, hops + 1):
-        nxt: set[str] = set()
-        for near in query.neighbours(store, frontier).values():
-            for other, edge in near:
-                found[edge["statement"]] = edge
-                if other not in depth:
-                    depth[other] = step
-                    nxt.add(other)
-        frontier = nxt
-        if not frontier or len(depth) > 20 * max_nodes:
-            break
-    edges = _ties(store, list(found.values()), min_grade, wanted, date_from, date_to)
+    depth, found = _reach(store, centre, hops, max_nodes)
+    edges = _ties(store, found, min_grade, wanted, date_from, date_to)
     # keep the nearest actors, then the best connected, then the centre's edges first
     degree: dict[str, int] = {}
     for e in edges:
@@ -122,6 +103,41 @@ def graph(store: Store, name: str, hops: int = 1, min_grade: str | None = None,
     }
     found_graph["caption"] = caption(found_graph)
     return found_graph
+
+
+def _known_predicates(predicates: Iterable[str] | None) -> set[str]:
+    """The predicates asked for, empty ones dropped; BadQuery naming any the vocabulary lacks."""
+    wanted = {p for p in (predicates or []) if p}
+    if wanted:
+        from interlock.vocab import load_predicates
+
+        unknown = sorted(wanted - set(load_predicates()))
+        if unknown:
+            raise BadQuery(f"no predicate {', '.join(map(repr, unknown))}; predicates: {', '.join(load_predicates())}")
+    return wanted
+
+
+def _reach(store: Store, centre: str, hops: int, max_nodes: int) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """The actors within ``hops`` steps of ``centre`` with their distance, and the edges walked.
+
+    The walk stops early when nothing new is reached or it has found over twenty times
+    ``max_nodes`` actors (more than could be kept anyway).
+    """
+    depth = {centre: 0}
+    found: dict[str, dict[str, Any]] = {}  # statement id -> edge
+    frontier = {centre}
+    for step in range(1, hops + 1):
+        nxt: set[str] = set()
+        for near in query.neighbours(store, frontier).values():
+            for other, edge in near:
+                found[edge["statement"]] = edge
+                if other not in depth:
+                    depth[other] = step
+                    nxt.add(other)
+        frontier = nxt
+        if not frontier or len(depth) > 20 * max_nodes:
+            break
+    return depth, list(found.values())
 
 
 def caption(g: dict[str, Any], today: str | None = None) -> str:
