@@ -53,7 +53,7 @@ def test_query_and_errors_come_on_first_use() -> None:
         _ = interlock.no_such_name  # type: ignore[attr-defined]
 
 
-def test_extract_is_a_function_and_the_package_still_callable() -> None:
+def test_extract_and_extract_text_give_the_same_document() -> None:
     text = "Mara Velton, the finance minister of Oskaria, resigned on Monday."
     plain = interlock.extract_text(text, published="2027-03-04")
     assert plain.to_dict() == interlock.extract(text, published="2027-03-04").to_dict()
