@@ -112,8 +112,7 @@ def quality(records: list[Record], out: dict[str, str], truth: dict[str, int], s
 
 def timed(records: list[Record]) -> tuple[float, float, dict[str, str]]:
     """One cold resolution of ``records``: seconds (wall clock, then CPU) and the clusters."""
-    names._tokens.cache_clear()  # each round starts cold, as a new run would
-    names.skeleton.cache_clear()
+    names.clear_caches()  # each round starts cold, as a new run would
     started, cpu = time.perf_counter(), time.process_time()
     out = resolve(records)
     return time.perf_counter() - started, time.process_time() - cpu, out

@@ -93,7 +93,7 @@ ORG_OMISSION = 0.8
 PERSON_OMISSION = 0.96
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token of a normalised name: its folded text, phonetic skeleton and weight."""
 
@@ -374,3 +374,9 @@ def _without_kunya(toks: tuple[Token, ...]) -> tuple[Token, ...] | None:
 def same(a: str, b: str, kind: str | None = None, threshold: float = MATCH_THRESHOLD) -> bool:
     """Whether two names match at the shipped threshold."""
     return score(a, b, kind) >= threshold
+
+
+def clear_caches() -> None:
+    """Forget the names and words normalised so far (a benchmark's cold start)."""
+    _tokens.cache_clear()
+    skeleton.cache_clear()
