@@ -34,6 +34,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain, combinations
 
 from interlock.names import (
     MATCH_THRESHOLD,
@@ -60,7 +61,7 @@ COMMON_FEATURE_MIN = 20
 SKIP_JOINED_PAIRS = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One document entity (or reference entry) as resolution sees it."""
 
@@ -184,16 +185,12 @@ def _resolve(recs: list[Record], judgements: Judgements | None, threshold: float
                 if recs[i].key:
                     canon.setdefault(recs[i].key, "actor:" + recs[uf.find(i)].id)
     # (the ids in a list of their own: a cluster's representative is then read from it, not
-    # fetched as a record from anywhere in memory)
+    # fetched as a record from anywhere in memory; most records hang from their root, and need
+    # no call; the dictionary is built in one call, not a million stores from the interpreter)
     record_ids = [r.id for r in recs]
     find, parent = uf.find, uf.parent
-    out: dict[str, str] = {}
-    for i, rid in enumerate(record_ids):
-        root = parent[i]
-        if parent[root] != root:  # (most records hang from their root: no call for them)
-            root = find(i)
-        out[rid] = record_ids[root]
-    return out
+    roots = [p if parent[p] == p else find(i) for i, p in enumerate(parent)]
+    return dict(zip(record_ids, [record_ids[root] for root in roots], strict=True))
 
 
 def _document_frequency(recs: list[Record], members: list[int],
@@ -233,12 +230,12 @@ class _Frequencies:
 
     def counts(self) -> tuple[dict[str, int], int]:
         """Each feature's document frequency, and the number of documents."""
-        df: dict[str, int] = {}
-        for contexts in self.by_document.values():
-            if contexts:
-                for f in contexts[0] if len(contexts) == 1 else frozenset().union(*contexts):
-                    df[f] = df.get(f, 0) + 1
-        return df, len(self.by_document)
+        # (counted by Counter's loop in C: at a million records there are millions of features)
+        df: Counter[str] = Counter()
+        df.update(chain.from_iterable(
+            contexts[0] if len(contexts) == 1 else frozenset().union(*contexts)
+            for contexts in self.by_document.values() if contexts))
+        return dict(df), len(self.by_document)
 
 
 def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
@@ -250,8 +247,12 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     node_norms: list[str] = []
     node_records: list[list[int]] = []
     record_nodes: dict[int, list[int]] = {}
+    # each named record and its first name node, in record order (step 2 groups them by component)
+    named: list[int] = []
+    named_node: list[int] = []
     norms: dict[str, str] = {}  # each distinct spelling is normalised once
     people = _People() if kind == "person" else None
+    blocks: dict[str, list[int]] = defaultdict(list)
     counting = _Frequencies(canon)
     # what a record's names give (its name nodes, and what step 3 reads of a person), worked out
     # for the first record that carries them and looked up once for each other: at a million
@@ -268,25 +269,27 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                 if norm is None:
                     norm = norms[name] = " ".join(tokens(name))
                 if norm not in node_of:
-                    node_of[norm] = len(node_names)
+                    node = node_of[norm] = len(node_names)
                     node_names.append(name)
                     node_norms.append(norm)
                     node_records.append([])
+                    # (filed under its blocking keys now, while its tokens are at hand)
+                    for key in blocking_keys(name, kind):
+                        blocks[key].append(node)
                 nodes.append(node_of[norm])
             seen = given[rec.names] = (nodes, people.facts(rec.names, own) if people is not None else None)
         mine, facts = seen
         if facts is not None and people is not None:
             people.add(i, rec, facts)
-        for n in mine:
-            node_records[n].append(i)
-        if len(mine) > 1:
-            record_nodes[i] = mine
+        if mine:
+            named.append(i)
+            named_node.append(mine[0])
+            for n in mine:
+                node_records[n].append(i)
+            if len(mine) > 1:
+                record_nodes[i] = mine
     df, documents = counting.counts()
     common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for n, name in enumerate(node_names):
-        for key in blocking_keys(name, kind):
-            blocks[key].append(n)
     # name components: strong pairs, and the names each record carries together
     comp = list(range(len(node_names)))
 
@@ -343,17 +346,26 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     for mine in record_nodes.values():
         for other in mine[1:]:
             comp[cfind(other)] = cfind(mine[0])
-    components: dict[int, set[int]] = defaultdict(set)
-    for n, node_recs in enumerate(node_records):
-        components[cfind(n)].update(node_recs)
+    # each component's records, in record order: a record's names are all in one component, and
+    # components come in the order of their first record (which is also that of their first name)
+    components: dict[int, list[int]] = {}
+    for i, n in zip(named, named_node, strict=True):
+        root = comp[n]
+        if comp[root] != root:
+            root = cfind(n)
+        group = components.get(root)
+        if group is None:
+            components[root] = [i]
+        else:
+            group.append(i)
     # 2. context inside each component: people with one name may be several people; an
     #    organisation's or a place's name names one (the blocking score already keeps
     #    "Hezbollah" from "Kataib Hezbollah")
     for group_ids in components.values():
         if kind == "person":
-            _cluster_component(recs, sorted(group_ids), uf, df, common)
+            _cluster_component(recs, group_ids, uf, df, common)
         else:
-            _join_all(recs, sorted(group_ids), uf)
+            _join_all(recs, group_ids, uf)
     # 3. inside one article, a shorter name ("Jawad", "Abu Tariq") is the one person whose
     #    fuller name there holds all its words ("Jawad al-Khazraji", "Abu Tariq al-Sayyadi");
     #    then a person named by one word ("Maras") joins the one actor of that family name
@@ -365,7 +377,10 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     #    name has many records, and comparing them pairwise would not stay linear)
     # (each name's records' features by cluster are gathered once and kept while none of those
     # clusters joins another: a common name is in many near pairs)
+    # (and, for the first name of a pair, which of those clusters holds each feature: the pairs
+    # come in order, a name's all together)
     gathered: dict[int, dict[int, set[str]]] = {}
+    indexed: tuple[dict[int, set[str]], dict[str, list[int]]] | None = None
 
     def features(node: int) -> dict[int, set[str]]:
         kept = gathered.get(node)
@@ -378,10 +393,14 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             continue
         side_a = features(a)
         side_b = features(b)
-        by_feature: dict[str, list[int]] = defaultdict(list)
-        for root, feats in side_a.items():
-            for f in feats:
-                by_feature[f].append(root)
+        if indexed is not None and indexed[0] is side_a:
+            by_feature = indexed[1]
+        else:
+            by_feature = defaultdict(list)
+            for root, feats in side_a.items():
+                for f in feats:
+                    by_feature[f].append(root)
+            indexed = (side_a, by_feature)
         for root, feats in side_b.items():
             # two shared neighbours, not one: a near name is weak evidence, and one common
             # neighbour is often a namesake
@@ -481,7 +500,7 @@ class _People:
             self.single.append((i, facts.one))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Facts:
     """What step 3 reads of a person's names (``_People.facts``)."""
 
@@ -499,7 +518,10 @@ def _within_document(people: _People, uf: _Clusters) -> None:
     for named in people.by_document.values():
         if len(named) < 2:
             continue
+        longest = max(len(words) for _, words in named)
         for i, words in named:
+            if len(words) == longest:
+                continue  # (no name of the article is fuller)
             fuller = {uf.find(j) for j, other in named if len(other) > len(words) and words < other}
             if len(fuller) == 1:
                 uf.union(next(iter(fuller)), i)
@@ -521,14 +543,10 @@ def _surnames(recs: list[Record], people: _People, uf: _Clusters, df: dict[str, 
 def _pairs(nodes: list[int], norms: list[str]) -> Iterable[tuple[int, int]]:
     """Every pair of a small block; neighbours in normalised-name order for a large one."""
     if len(nodes) <= BLOCK_LIMIT:
-        for x in range(len(nodes)):
-            for y in range(x + 1, len(nodes)):
-                yield nodes[x], nodes[y]
-        return
+        return combinations(nodes, 2)  # (in the order of two nested loops)
     ordered = sorted(nodes, key=lambda n: norms[n])
-    for x in range(len(ordered)):
-        for y in range(x + 1, min(x + 1 + WINDOW, len(ordered))):
-            yield ordered[x], ordered[y]
+    return [(ordered[x], ordered[y]) for x in range(len(ordered))
+            for y in range(x + 1, min(x + 1 + WINDOW, len(ordered)))]
 
 
 def _strong(rec: Record, df: dict[str, int], common: float) -> set[str]:
@@ -540,20 +558,28 @@ def _cluster_component(recs: list[Record], rec_ids: list[int], uf: _Clusters, df
     if len(rec_ids) < 2:
         return
     # records sharing a feature: a co-mentioned actor
-    strong = {i: _strong(recs[i], df, common) for i in rec_ids}
+    # (the set _strong would give, built here: a call less for each of a million records)
+    strong = {i: {f for f in recs[i].context if df[f] <= common} for i in rec_ids}
     by_feature: dict[str, list[int]] = defaultdict(list)
-    for i in rec_ids:
-        for f in strong[i]:
+    for i, feats in strong.items():
+        for f in feats:
             by_feature[f].append(i)
+    union, find, parent = uf.union, uf.find, uf.parent
     for group in by_feature.values():
+        first = group[0]
         for j in group[1:]:
-            uf.union(group[0], j)
-    featured = {uf.find(i) for i in rec_ids if strong[i]}
+            union(first, j)
     # records without context join the best supported cluster the name offers: the
     # largest of those with context, else the largest of all
+    featured: set[int] = set()
     sizes: dict[int, int] = defaultdict(int)
     for i in rec_ids:
-        sizes[uf.find(i)] += 1
+        root = parent[i]
+        if parent[root] != root:  # (most records hang from their root: no call for them)
+            root = find(i)
+        sizes[root] += 1
+        if strong[i]:
+            featured.add(root)
     ranked = sorted(featured or set(sizes), key=lambda r: (-sizes[r], r))
     references = [i for i in rec_ids if recs[i].reference]
     for i in rec_ids:
