@@ -10,7 +10,9 @@ as many actors as mentions, so names collide the way common names do), and
 only ``resolve`` is timed. The ratio large/small must stay at most 6 (5 is
 linear): each round times the small set then the large one, back to back, and
 the figure is the median of the rounds' ratios (at least three), so that it
-holds from run to run on a shared machine. Absolute times depend on the machine.
+holds from run to run on a shared machine; each round starts cold (``names.clear_caches``),
+with no earlier round's result alive. The ratio in CPU time is printed beside it: on a
+shared machine the wall clock also counts the neighbours. Absolute times depend on the machine.
 
 Also prints how well the generated identities were recovered (pairwise
 precision and recall over mentions sharing a cluster), to show the speed is not
@@ -118,10 +120,15 @@ def timed(records: list[Record]) -> tuple[float, float, dict[str, str]]:
     return time.perf_counter() - started, time.process_time() - cpu, out
 
 
-def describe(n: int, seconds: list[float], records: list[Record], out: dict[str, str], truth: dict[str, int]) -> None:
-    precision, recall = quality(records, out, truth)
+def summary(records: list[Record], out: dict[str, str], truth: dict[str, int]) -> tuple[int, float, float]:
+    """How many actors ``out`` makes, and its pairwise precision and recall."""
+    return len(set(out.values())), *quality(records, out, truth)
+
+
+def describe(n: int, seconds: list[float], found: tuple[int, float, float], truth: dict[str, int]) -> None:
+    actors, precision, recall = found
     print(f"{n:>9,} mentions: median {statistics.median(seconds):7.1f} s "
-          f"({', '.join(f'{s:.1f}' for s in seconds)}), {len(set(out.values())):,} actors "
+          f"({', '.join(f'{s:.1f}' for s in seconds)}), {actors:,} actors "
           f"(true {len(set(truth.values())):,}); pairwise precision {precision:.3f}, recall {recall:.3f}", flush=True)
 
 
@@ -136,11 +143,15 @@ def main() -> None:
     small, small_truth = generate(args.small, args.seed)
     large, large_truth = generate(args.large, args.seed)
     small_times, large_times, ratios, cpu_ratios = [], [], [], []
-    small_out: dict[str, str] = {}
-    large_out: dict[str, str] = {}
+    # each run's clusters are summed up and let go before the next run is timed, so that no run
+    # works beside an earlier one's million-entry result
     for k in range(rounds):
-        s_time, s_cpu, small_out = timed(small)
-        l_time, l_cpu, large_out = timed(large)
+        s_time, s_cpu, out = timed(small)
+        small_found = summary(small, out, small_truth)
+        del out
+        l_time, l_cpu, out = timed(large)
+        large_found = summary(large, out, large_truth)
+        del out
         small_times.append(s_time)
         large_times.append(l_time)
         ratios.append(l_time / s_time)
@@ -148,8 +159,8 @@ def main() -> None:
         print(f"round {k + 1}: {s_time:.1f} s and {l_time:.1f} s, ratio {l_time / s_time:.2f} "
               f"(CPU {s_cpu:.1f} s and {l_cpu:.1f} s, ratio {l_cpu / s_cpu:.2f}; load {os.getloadavg()[0]:.1f})",
               flush=True)
-    describe(args.small, small_times, small, small_out, small_truth)
-    describe(args.large, large_times, large, large_out, large_truth)
+    describe(args.small, small_times, small_found, small_truth)
+    describe(args.large, large_times, large_found, large_truth)
     ratio = statistics.median(ratios)
     print(f"ratio large/small = {ratio:.2f} (median of {rounds} rounds: {', '.join(f'{r:.2f}' for r in ratios)}) "
           f"for {args.large / args.small:.0f}x the mentions (limit 6); in CPU time "
