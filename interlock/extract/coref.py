@@ -78,7 +78,7 @@ def initials_match(acronym: str, name: str) -> bool:
 
 def cluster(doc: Doc, state: DocState) -> None:
     """Merge the entity drafts of one document into clusters."""
-    _merge_names(state)
+    _merge_names(doc, state)
     merge_stated_aliases(doc.text, state)
     _merge_appositions(doc, state)
     _merge_predicatives(doc, state)
@@ -118,7 +118,7 @@ def _key(ent: EntityDraft) -> str:
     return " ".join(name_words(text))
 
 
-def _merge_names(state: DocState) -> None:
+def _merge_names(doc: Doc, state: DocState) -> None:
     """Equal names, then short names and acronyms, in text order."""
     named = sorted(
         (e for e in state.live_entities() if e.mentions and e.mentions[0].kind != "nominal"),
@@ -138,10 +138,26 @@ def _merge_names(state: DocState) -> None:
         if ent.merged_into is not None:
             continue
         target = _longer_form(ent, full)
+        if target is not None and target.label == "PERSON" and ent.label in ("NORP", "ORG") and _group_word(doc, ent):
+            target = None  # "the Houthi group" is not Abdul-Malik al-Houthi
         if target is not None:
             keep = state.merge(target, ent)
             if ent.label == "PERSON" or target.label == "PERSON":
                 keep.label = "PERSON"
+
+
+def _group_word(doc: Doc, ent: EntityDraft) -> bool:
+    """A people's name used as one: every mention qualifies a noun ("the Houthi group", "Houthi-run") or is plural."""
+    for m in ent.mentions:
+        span = _span_of(doc, m)
+        if span is None:
+            return False
+        root = span.root
+        hyphened = doc.text[m.end : m.end + 1] == "-"
+        qualifies = root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i and root.head.pos_ == "NOUN"
+        if not (hyphened or qualifies or root.tag_ in ("NNPS", "NNS")):
+            return False
+    return True
 
 
 def _longer_form(ent: EntityDraft, candidates: list[EntityDraft]) -> EntityDraft | None:

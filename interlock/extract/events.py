@@ -9,6 +9,7 @@ to rather than making a new one.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,6 +97,7 @@ def find_events(doc: Doc, state: DocState) -> list[EventDraft]:
             _denier(doc, state, ev)
     _drop_own_bodies(events, state.statements)
     _date_from_visit(doc, state, events)
+    _date_from_publication(doc, state, events)
     date_elections(state, events)
     for rule, found in (
         ("meeting", meeting_statements(events)),
@@ -153,6 +155,59 @@ def _date_from_visit(doc: Doc, state: DocState, events: list[EventDraft]) -> Non
                  and _dates_a_clause(before, t) and t.value is not None and len(t.value) == 10]
         if len(dates) == 1:
             ev.time = dates[0]
+
+
+#: words that put a meeting told without a date back before the news of the day
+_EARLIER_WORDS = frozenset(("previous", "previously", "earlier", "past", "once", "former", "before", "ago",
+                            "regularly", "often", "repeatedly", "several", "times", "frequently", "since", "used"))
+
+
+def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) -> None:
+    """A meeting the story tells in the past tense with no date at all is news of the days
+    before publication: it is dated to the week of publication, a week and never a day
+    ("Zelensky said he held a meeting with Zaluzhnyi" in a story of that week). A sentence
+    with any date, a word that puts it earlier ("their previous talks", "have met several
+    times"), or a planned, denied or conditional meeting keeps no date."""
+    if state.published is None:
+        return
+    year, week, _ = state.published.isocalendar()
+    monday = state.published - timedelta(days=state.published.weekday())
+    for ev in events:
+        if ev.type != "meeting" or ev.time is not None or len(ev.participants) < 2:
+            continue
+        if ev.modality not in ("asserted", "reported"):
+            continue
+        here = doc.char_span(ev.evidence[0], ev.evidence[1], alignment_mode="expand")
+        trigger = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if here is None or trigger is None:
+            continue
+        if any(here.start_char <= t.start < here.end_char and t.type in ("DATE", "TIME", "DURATION")
+               for t in state.times):
+            continue
+        if any(t.lower_ in _EARLIER_WORDS for t in here):
+            continue
+        if not _told_as_past(trigger.root):
+            continue
+        ev.time = Timex(start=ev.trigger[0], end=ev.trigger[0], text="", type="DATE",
+                        value=f"{year}-W{week:02d}",
+                        interval=(monday.isoformat(), (monday + timedelta(days=6)).isoformat()), anchored=True)
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The meeting word, or the verb that governs it, is in the simple past ("met", "held
+    talks") or the present perfect ("has met")."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 def _triggers(sent: Span) -> list[tuple[Token, str]]:

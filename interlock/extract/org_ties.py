@@ -268,6 +268,14 @@ def _holder_of_noun(ctx: Context, token: Token) -> EntityDraft | None:
     """Who a noun describes: "Y, the armed wing of X", "the armed wing of X, Y", "Y is a unit of X"."""
     if token.dep_ == "appos":
         return _actor(ctx, token.head)
+    fronted = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else token
+    if fronted.dep_ == "npadvmod" and fronted.head.pos_ in ("AUX", "VERB") and fronted.i < fronted.head.i:
+        # "A journalist by trade and a close ally of X, Y was ...": the subject after the comma
+        subj = next((c for c in fronted.head.children if c.dep_ == "nsubj" and c.i > fronted.i), None)
+        if subj is not None:
+            return _actor(ctx, subj)
+    if token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.pos_ == "NOUN":
+        return _actor(ctx, token.head.head)  # "X, the biggest exporter and a key Y ally"
     for child in token.children:
         if child.dep_ == "appos":
             return _actor(ctx, child)

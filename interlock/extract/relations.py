@@ -352,6 +352,11 @@ def _subject(verb: Token, passive_first: bool) -> Token | None:
                    if t.dep_ == "conj" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
         if between and any(a.dep_ == "aux" for a in verb.children):
             return between[-1]
+        if verb.pos_ == "AUX":
+            # "X holds a degree and was one of Y's founders": the first verb's subject, not its object
+            first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if first is not None:
+                return first
         return _subject(verb.head, passive_first)
     if verb.dep_ == "relcl":
         return verb.head

@@ -345,5 +345,13 @@ def climb_relative(token: Token) -> Token:
     if token.tag_ in ("WP", "WDT") or token.lower_ in ("who", "which", "that"):
         verb = token.head
         if verb.dep_ == "relcl":
-            return verb.head
+            antecedent = verb.head
+            if token.lower_ in ("that", "which"):
+                # "the KDP and the PUK (PUK) that was founded by X": the parser hangs the
+                # clause on the first name; it is of the name just before it
+                for conj in antecedent.conjuncts:
+                    gap = token.doc[conj.right_edge.i + 1 : token.i]
+                    if conj.i > antecedent.i and conj.pos_ == "PROPN" and all(t.is_punct for t in gap):
+                        return conj
+            return antecedent
     return token
