@@ -346,14 +346,17 @@ BODY_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "navy": ("navy",),
     "naval": ("navy",),
     "intelligence": ("intelligence",),
+    "intel": ("intelligence",),
     "spy": ("intelligence",),
+    "central bank": ("central bank",),
     "armed forces": ("armed forces",),
     "air force": ("air force",),
     "defence forces": ("defence forces", "defense forces"),
     "defense forces": ("defence forces", "defense forces"),
 }
 #: role words that make a post national when it names no body: "Chief of Defence Staff"
-NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director", "commissioner"))
+NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director", "commissioner",
+                                 "governor"))
 
 
 def national_body(state: DocState, role: str) -> EntityDraft | None:

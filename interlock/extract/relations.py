@@ -339,10 +339,11 @@ def _replacement(ctx: Context, verb: Token) -> tuple[EntityDraft | None, Token |
 
 def _subject(verb: Token, passive_first: bool) -> Token | None:
     """Who a role verb gives the role to: the appointee, else the subject."""
-    deps = ("nsubjpass", "dobj", "nsubj") if passive_first else ("nsubj", "nsubjpass")
+    deps = ("nsubjpass", "dobj", "oprd", "nsubj") if passive_first else ("nsubj", "nsubjpass")
     for dep in deps:
         for child in verb.children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and (dep != "oprd" or (child.pos_ == "PROPN" and child.ent_type_ == "PERSON")):
+                # "named Major General X as head": the parser may call the appointee a predicate
                 return child
     # "was born in X and served as Y": the subject of the first conjunct; but "A will be
     # minister of X and B, the party's deputy, will be minister of Y": B, whom the parser
@@ -712,8 +713,9 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         # sentence or the article is about
         obj = countries.national_country(ctx.state, token)
         basis = "country" if obj is not None else basis
-        if obj is not None and predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
-            predicate = "holds_position"
+        if obj is not None and predicate == "leader_of" and (
+                set(role.split()) & roles.SECOND_WORDS or role.split()[-1] == "speaker"):
+            predicate = "holds_position"  # a deputy, or the speaker of its parliament, does not lead the country
     if obj is None and not nominal and predicate in ("leader_of", "holds_position") and _the_country_s(token):
         # "the country's leader X", "the nation's army chief": the country named last
         obj = countries.country_named_last(ctx.state, token)
@@ -750,9 +752,11 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
 
 
 #: nouns before a title that make it the title of a body, not of the state: "Council president X"
-_TITLE_BODIES = frozenset(("council", "commission", "committee", "board", "assembly", "senate", "court", "union",
+_TITLE_BODIES = frozenset(("council", "commission", "committee", "board", "assembly", "court", "union",
                            "bank", "club", "company", "university", "league", "federation", "association",
-                           "party", "parliament", "chamber", "congress", "tribunal", "authority"))
+                           "party", "chamber", "tribunal", "authority"))
+# (a country's legislature is of its state: "Parliament Speaker X" holds a national post, so
+# "parliament", "senate" and "congress" are not among them)
 
 
 def _body_title(token: Token) -> bool:
@@ -786,7 +790,7 @@ def _succession_sides(ctx: Context, verb: Token) -> tuple[EntityDraft | None, En
         head = verb.head
         # "appointed X ..., replacing Y", "tasked X with ..., succeeding Y": the person the
         # governing verb acts on, else its subject
-        new_tok = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+        new_tok = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "oprd")
                         and ctx.holder(c) is not None), None)
         if new_tok is None:
             new_tok = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

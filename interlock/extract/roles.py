@@ -109,7 +109,7 @@ ROLE_MODIFIERS = frozenset(
         "attorney", "secretary", "head", "district", "high", "grand", "founding",
         "party", "parliamentary", "opposition", "religious", "spiritual", "lieutenant",
         "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
-        "economy", "agriculture", "transport", "information", "intelligence", "army",
+        "economy", "agriculture", "transport", "information", "intelligence", "intel", "spy", "army",
         "police", "news", "sports", "art", "music", "film", "business", "policy", "faculty", "staff",
         "air", "force", "naval", "navy", "judiciary", "parliament", "investment", "planning", "communications",
         "immigration", "commerce", "industry", "tourism", "environment", "housing", "infrastructure", "youth",
@@ -171,6 +171,10 @@ def role_head_word(token: Token) -> str | None:
     return None
 
 
+#: body words the recogniser may tag as an organisation on their own ("Army chief X")
+_BODY_MODIFIERS = frozenset(("army", "police", "navy", "intelligence", "intel", "military"))
+
+
 def role_text(token: Token) -> str:
     """The normalised role a role noun names: "prime minister", "member of parliament"."""
     doc = token.doc
@@ -182,7 +186,11 @@ def role_text(token: Token) -> str:
         if mod.dep_ not in ("compound", "amod", "nmod") or not (i < mod.head.i <= token.i):
             break
         low = mod.lower_.strip("-")
-        if low in NOT_ROLE_WORDS or mod.ent_type_ or low not in ROLE_MODIFIERS:
+        if low == "bank" and i > 0 and doc[i - 1].lower_ == "central" and not mod.ent_type_:
+            words[:0] = ["central", "bank"]  # "central bank governor X", in lowercase: the bank is unnamed
+            i -= 2
+            continue
+        if low in NOT_ROLE_WORDS or (mod.ent_type_ and low not in _BODY_MODIFIERS) or low not in ROLE_MODIFIERS:
             break
         words.insert(0, low)
         i -= 1
@@ -235,6 +243,9 @@ def status_of_role(token: Token) -> str:
             return "planned"
         if word == "ex" or child.lower_.startswith("ex-"):
             return "former"
+    edge = token.left_edge.i
+    if edge > 0 and doc[edge - 1].lower_ in ("formerly", "previously") and doc[edge - 1].head.i != token.i:
+        return "former"  # "X -- formerly Varesh security minister, now ...": the parser hung the adverb elsewhere
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ in ("-elect", "elect", "designate", "-designate"):
         return "planned"

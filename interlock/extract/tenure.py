@@ -69,7 +69,7 @@ _ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", 
 
 
 #: verbs that make their object do what follows: "forcing X to flee" ("push X to" only asks: _ASKING)
-_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive"))
+_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive", "allow", "permit", "pressure"))
 
 
 def _caused(tok: Token) -> bool:
@@ -161,7 +161,10 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
         for t in _heads(token):
             # "dismissed Prime Minister X": the name is the head or its appositive
             head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
-            for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"]]:
+            # a name the parser cut into a "preposition" ("governor Than Nyein": "Than" as prep)
+            misread = [p for c in t.children if c.dep_ == "prep" and c.ent_type_ == "PERSON"
+                       for p in (c, *c.children)]
+            for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"], *misread]:
                 ent = _person_at(state, cand)
                 if ent is not None:
                     ended.add(id(ent))
@@ -197,10 +200,22 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
                         mark(c)
                 if tok.dep_ == "relcl":  # "X, who resigned in 2020"
                     mark(tok.head)
+                if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    # "after its leader X died": the parser made the leader the object of
+                    # "after"; the name just before the subjectless verb is who died
+                    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+                    if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
+                        mark(before)
                 if _forced(tok):  # "forcing President X to flee"
                     for c in tok.head.children:
                         if c.dep_ == "dobj":
                             mark(c)
+            if lemma in SUBJECT_ENDINGS and _caused(tok) and not _forced(tok) and not _open(tok.head) \
+                    and not any(c.dep_ == "dobj" for c in tok.children):
+                # "X was forced to resign", "A and B were allowed to retire": the passive's subject
+                for c in tok.head.children:
+                    if c.dep_ == "nsubjpass":
+                        mark(roles.climb_relative(c))
             if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
                 for who in _along_with(tok):  # "Along with commander X, Y was killed": X too
                     mark(who)
@@ -236,6 +251,8 @@ def _gives_post(st: StatementDraft, doc: Doc, state: DocState) -> bool:
         for child in t.children:
             if child.dep_ not in ("dobj", "nsubjpass", "nsubj", "oprd"):
                 continue
+            if t.lemma_.lower() in ("replace", "succeed") and child.dep_ in ("dobj", "nsubjpass"):
+                continue  # "Varesh replaces its army chief X": X is the one who goes
             for node in [child, *child.conjuncts, *[c for c in child.children if c.dep_ == "appos"]]:
                 ent = _person_at(state, node)
                 if ent is holder:
