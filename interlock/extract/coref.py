@@ -138,8 +138,9 @@ def _merge_names(doc: Doc, state: DocState) -> None:
         if ent.merged_into is not None:
             continue
         target = _longer_form(ent, full)
-        if target is not None and target.label == "PERSON" and ent.label in ("NORP", "ORG") and _group_word(doc, ent):
-            target = None  # "the Houthi group" is not Abdul-Malik al-Houthi
+        if target is not None and target.label in ("PERSON", "ORG") and ent.label in ("NORP", "ORG") \
+                and _group_word(doc, ent):
+            target = None  # "the Houthi group" is neither Abdul-Malik al-Houthi nor the Houthi Supreme Council
         if target is not None:
             keep = state.merge(target, ent)
             if ent.label == "PERSON" or target.label == "PERSON":

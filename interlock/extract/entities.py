@@ -488,6 +488,9 @@ def _fix_label(span: Span, label: str) -> str | None:
     words = [t.lower_.replace("’", "'") for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if label in ("GPE", "LOC", "PERSON", "NORP") and prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS:
+        return "ORG"  # "the news agency Saba", "the daily Al-Amana": an outlet, not a place or a person
     if label in ("PERSON", "ORG") and len(span) == 1 and span.text.lower() in DEMONYMS and span.text[:1].isupper():
         return "NORP"  # "Azerbaijani", "Nigerien": a nationality, whatever the model says
     if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:
@@ -519,6 +522,10 @@ def _fix_label(span: Span, label: str) -> str | None:
         return "GPE"  # "met ... in Erbil": a one-word name where something happened
     return label
 
+
+#: nouns of a news outlet that its name follows: "the news agency Saba"
+_OUTLET_NOUNS = frozenset(("agency", "newspaper", "daily", "weekly", "channel", "network", "broadcaster", "radio",
+                           "television", "tv", "website", "outlet", "magazine", "paper", "portal"))
 
 #: titles of posts held in a place, which a place's name stands before: "Varesh Governor X"
 _PLACE_TITLES = frozenset(("mayor", "governor"))

@@ -85,7 +85,14 @@ _LINKING = frozenset(("be", "remain", "stay", "become"))
 #: head words of an organisation's news outlet: "the Front's radio station"
 OUTLET_HEADS = frozenset(("radio", "newspaper", "paper", "channel", "portal", "agency", "network", "television",
                           "tv", "website", "broadcaster", "daily", "weekly", "station"))
-_LEMMAS = PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+#: nouns of the chair of a body of states or groups: "Mali assumes the presidency of the X"
+CHAIR_NOUNS = frozenset(("presidency", "chairmanship", "chair"))
+_TAKING_CHAIR = frozenset(("assume", "take", "hold", "inherit"))
+#: nouns of one side's armed blow at another: "an Israeli strike killed a Hezbollah commander"
+STRIKE_NOUNS = frozenset(("strike", "airstrike", "raid", "bombing", "assassination", "bombardment"))
+#: verbs of what a strike does to its victims
+_HITTING = frozenset(("kill", "target", "hit", "wound", "injure", "eliminate", "assassinate"))
+_LEMMAS = STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -127,26 +134,44 @@ def link_statements(ctx: Context, token: Token) -> None:
         _includes(ctx, token)
     if lemma in BACKING_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in _HAVING:
         _backing(ctx, token)
+    if lemma in CHAIR_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in _TAKING_CHAIR:
+        _takes_chair(ctx, token)
+    if lemma in STRIKE_NOUNS and token.pos_ == "NOUN":
+        _strike(ctx, token)
+
+
+def _actor_norp(ctx: Context, token: Token, ent: EntityDraft) -> EntityDraft | None:
+    """A nationality or a group's adjective as an actor: "the Kenyan-led force" is Kenya's
+    when the text names it; "the Houthi-run agency" is the Houthis' (the group the text
+    names in the plural, else by its adjective throughout)."""
+    country = DEMONYMS.get(ent.name.lower())
+    stem = ent.name.lower()
+    for other in ctx.state.live_entities():
+        if other.label == "GPE" and other.name == country:
+            return other
+        if country is None and other.label == "ORG" and other.name.lower().removeprefix("the ") in (
+                stem + "s", stem + "es"):
+            return other
+    if country is None and token.pos_ == "PROPN" and len(ent.mentions) >= 2:
+        return ent
+    return None
 
 
 def _actor(ctx: Context, token: Token) -> EntityDraft | None:
     ent = ctx.entity(token, ACTOR_LABELS)
     if ent is not None and ent.label == "NORP":
-        # "the Kenyan-led force": the nationality stands for its country when the text names
-        # it; "the Houthi-run agency": the adjective of a group stands for the group
-        country = DEMONYMS.get(ent.name.lower())
-        stem = ent.name.lower()
-        for other in ctx.state.live_entities():
-            if other.label == "GPE" and other.name == country:
-                return other
-            if country is None and other.label == "ORG" and other.name.lower().removeprefix("the ") in (
-                    stem + "s", stem + "es"):
-                return other
-        return None
+        return _actor_norp(ctx, token, ent)
     if ent is not None and ent.label == "GPE" and ent.name.lower() in CAPITALS:
         # "Tehran-aligned", "loyal to Abu Dhabi": the capital stands for its state
         country = CAPITALS[ent.name.lower()]
         return next((o for o in ctx.state.live_entities() if o.label == "GPE" and o.name == country), ent)
+    if ent is None and token.pos_ == "PROPN" and not token.ent_type_:
+        # "the Houthi-run agency" where this one word went untagged: the group the text names so elsewhere
+        same = {id(e.resolved()): e.resolved() for e in ctx.state.live_entities()
+                if e.label in ("ORG", "NORP") and not e.anonymous and any(m.text == token.text for m in e.mentions)}
+        if len(same) == 1:
+            found = next(iter(same.values()))
+            return found if found.label == "ORG" else _actor_norp(ctx, token, found)
     if ent is None and token.pos_ == "PROPN" and (token.ent_type_ == "ORG" or (
             token.text.isalpha() and token.text.isupper() and len(token.text) > 1)):
         # "the NLF-linked brigade": an acronym NER did not tag, or an organisation it
@@ -648,8 +673,9 @@ def _owned_body(ctx: Context, poss: Token) -> None:
     head = poss.head
     words = {t.lower_ for t in head.subtree if t.i > poss.i and t.i <= head.i} | {head.lemma_.lower()}
     outlet = bool(words & OUTLET_HEADS)
-    if not outlet and head.lemma_.lower() not in BODY_HEADS and head.lower_ not in BODY_HEADS:
-        return
+    named = head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.ent_iob_ != "O"
+    if not outlet and not named and head.lemma_.lower() not in BODY_HEADS and head.lower_ not in BODY_HEADS:
+        return  # "the Union's External Action Service" (a named body) or "the Front's youth wing"
     body = _actor(ctx, head)
     if body is None:  # "the Front's radio, Voice of X"
         body = next((e for c in head.children if c.dep_ == "appos" for e in [_actor(ctx, c)] if e is not None), None)
@@ -697,3 +723,66 @@ def _backing(ctx: Context, noun: Token) -> None:
     for backer in _prep_actors(ctx, noun, ("of", "from")):
         if backer is not backed and not _same_name(backer, backed):
             ctx.add(backed, "backed_by", backer, noun, verb=verb)
+
+
+def _takes_chair(ctx: Context, noun: Token) -> None:
+    """"Mali assumes the presidency of the X for one year": a state or group chairing a body
+    leads it and is one of its members (a person taking a chair holds a post, found elsewhere)."""
+    verb = noun.head
+    if any(c.dep_ == "neg" for c in verb.children) or roles.clause_status(verb) != "current":
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    chair = _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    if chair is None or chair.label not in ("GPE", "ORG"):
+        return
+    for body in _prep_actors(ctx, noun, ("of",)):
+        if body is not chair and body.label == "ORG" and not _same_name(body, chair):
+            ctx.add(chair, "leader_of", body, noun)
+            ctx.add(chair, "member_of", body, noun)
+
+
+def _strike(ctx: Context, noun: Token) -> None:
+    """"An Israeli strike killed a Hezbollah commander", "ministers of the Houthi government
+    were killed in an Israeli strike", "a US raid on the Front's base": the striking state or
+    group opposes the group it struck (an organisation; a person struck is not a side here)."""
+    attackers = [e for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i
+                 for e in [_actor(ctx, c)] if e is not None and e.label in ("GPE", "ORG")]
+    if len(attackers) != 1:
+        return
+    victims: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+            victims += [p for p in prep.children if p.dep_ == "pobj"]
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in _HITTING:
+        victims += [c for c in verb.children if c.dep_ == "dobj"]
+    elif noun.dep_ == "pobj" and verb.lower_ in ("in", "by") and verb.head.lemma_.lower() in _HITTING:
+        victims += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    targets: list[EntityDraft] = []
+    for victim in victims:
+        for node in [victim, *victim.conjuncts]:
+            for group in _group_of(ctx, node):
+                if group not in targets:
+                    targets.append(group)
+    for target in targets:
+        if target is not attackers[0] and not _same_name(target, attackers[0]):
+            ctx.add(attackers[0], "opposes", target, noun)
+
+
+def _group_of(ctx: Context, node: Token) -> list[EntityDraft]:
+    """The organisation a struck thing or person belongs to: the group itself, or the one named
+    in its phrase ("a Hezbollah commander", "the group's chief", "ministers of the Houthi government")."""
+    ent = _actor(ctx, node)
+    if ent is not None and (ent.label == "ORG" or (ent.label == "NORP" and ent.name.lower() not in DEMONYMS)):
+        return [ent]
+    if ent is not None and ent.label != "PERSON":
+        return []  # a place struck is where, not whom
+    out: list[EntityDraft] = []
+    for child in node.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.i < node.i:
+            out += [e for e in [_actor(ctx, child)] if e is not None and e.label in ("ORG", "NORP")]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += _group_of(ctx, pobj)
+    return [e for e in out if e.label == "ORG" or e.name.lower() not in DEMONYMS]

@@ -378,6 +378,9 @@ def _object(ctx: Context, token: Token, predicate: str, name_head: Token | None)
         if country is not None and country in countries.COUNTRY_SET:
             # "Belarusian leader X" where the text never names Belarus: the demonym is its mention
             return countries.country_entity(ctx.state, country) or ent
+        if country is None and any(c.pos_ == "ADJ" and c.i < token.i and ctx.entity(c, ("NORP",)) is ent
+                                   for c in token.children):
+            return None  # "Islamist President X", "a Shiite minister": a creed is no body to hold a post in
     return ent
 
 
