@@ -491,6 +491,11 @@ def _fix_label(span: Span, label: str) -> str | None:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if label in ("GPE", "LOC", "PERSON", "NORP") and prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS:
         return "ORG"  # "the news agency Saba", "the daily Al-Amana": an outlet, not a place or a person
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if label in ("PERSON", "GPE", "NORP") and nxt is not None and nxt.is_lower and nxt.lower_ in _OUTLET_NOUNS \
+            and span.root.dep_ == "compound" and span.root.head.i == nxt.i and span.text not in COUNTRY_NAMES \
+            and span.text.lower() not in DEMONYMS:
+        return "ORG"  # "the Rudaw network", "Al-Amana newspaper": the outlet's own name
     if label in ("PERSON", "ORG") and len(span) == 1 and span.text.lower() in DEMONYMS and span.text[:1].isupper():
         return "NORP"  # "Azerbaijani", "Nigerien": a nationality, whatever the model says
     if label in ("PERSON", "ORG") and span.text.lower() in CAPITALS and span.text.lower() not in _GIVEN_CAPITALS:

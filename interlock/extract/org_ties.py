@@ -32,6 +32,8 @@ HYPHEN_LINKS: dict[str, tuple[str, bool]] = {
     "sponsored": ("backed_by", False),
     "funded": ("backed_by", False),
     "financed": ("backed_by", False),
+    "trained": ("backed_by", False),
+    "equipped": ("backed_by", False),
 }
 #: words between a participle and the actor it describes: "Iran-backed [militia group] X"
 _BETWEEN_POS = frozenset(("NOUN", "ADJ", "DET", "PUNCT"))
@@ -74,7 +76,7 @@ CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "con
 #: verbs of driving someone from power: who does it opposes who suffers it
 OUSTING_VERBS = frozenset(("oust", "overthrow", "topple", "depose", "unseat"))
 #: the words and lemmas any rule here starts from, to pass over every other token at once
-_WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS
+_WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS | {"pro"}
 #: verbs whose subject is made of their objects: "the committee includes A and B"
 INCLUDE_VERBS = frozenset(("include", "comprise"))
 #: head words of a body inside an organisation: "the Front's parliamentary bloc"
@@ -138,6 +140,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _takes_chair(ctx, token)
     if lemma in STRIKE_NOUNS and token.pos_ == "NOUN":
         _strike(ctx, token)
+    if token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
+        _pro(ctx, token)
 
 
 def _actor_norp(ctx: Context, token: Token, ent: EntityDraft) -> EntityDraft | None:
@@ -165,6 +169,12 @@ def _actor(ctx: Context, token: Token) -> EntityDraft | None:
         # "Tehran-aligned", "loyal to Abu Dhabi": the capital stands for its state
         country = CAPITALS[ent.name.lower()]
         return next((o for o in ctx.state.live_entities() if o.label == "GPE" and o.name == country), ent)
+    if ent is None and token.pos_ == "NOUN" and token.lower_ in OUTLET_HEADS | {"group", "party", "movement", "militia"}:
+        # "the Rudaw network, which is close to X": the name the noun carries
+        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+        found = ctx.entity(named[-1], ("ORG",)) if named else None
+        if found is not None:
+            return found
     if ent is None and token.pos_ == "PROPN" and not token.ent_type_:
         # "the Houthi-run agency" where this one word went untagged: the group the text names so elsewhere
         same = {id(e.resolved()): e.resolved() for e in ctx.state.live_entities()
@@ -786,3 +796,21 @@ def _group_of(ctx: Context, node: Token) -> list[EntityDraft]:
                 if pobj.dep_ == "pobj":
                     out += _group_of(ctx, pobj)
     return [e for e in out if e.label == "ORG" or e.name.lower() not in DEMONYMS]
+
+
+def _pro(ctx: Context, token: Token) -> None:
+    """"Qatar, a resolutely pro-US Gulf state", "the pro-Iran Front": the actor the phrase
+    describes sides with the one after "pro-"."""
+    side = _actor(ctx, token.doc[token.i + 2])
+    head = token.head
+    if side is None or head.pos_ not in ("NOUN", "PROPN"):
+        return
+    this = _actor(ctx, head) if head.pos_ == "PROPN" else None
+    if this is None and head.dep_ == "attr" and head.head.lemma_ in _LINKING:
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        this = _actor(ctx, roles.climb_relative(subj)) if subj is not None else None
+    elif this is None and head.dep_ == "appos":
+        this = _actor(ctx, head.head)  # "Qatar, the pro-US emirate"
+    if this is None or this is side or this.anonymous or _same_name(this, side):
+        return
+    ctx.add(this, "ally_of", side, token)

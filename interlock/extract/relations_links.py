@@ -184,9 +184,29 @@ def _ties(ctx: Context, token: Token) -> None:
 def _dobj_entity(ctx: Context, verb: Token, labels: frozenset[str]) -> tuple[EntityDraft | None, Token | None]:
     for child in verb.children:
         if child.dep_ == "dobj":
-            ent = ctx.ensure_org(child) if child.pos_ == "PROPN" and "ORG" in labels else ctx.entity(child, labels)
+            ent = _called(ctx, child, labels)  # "set up an NGO called X": X, not the NGO
+            if ent is None:
+                ent = ctx.ensure_org(child) if child.pos_ == "PROPN" and "ORG" in labels else ctx.entity(child, labels)
             return ent, child
     return None, None
+
+
+def _called(ctx: Context, noun: Token, labels: frozenset[str]) -> EntityDraft | None:
+    """The name a common noun is given: "set up an NGO called X", "a group known as Y"."""
+    # the parser hangs "called X" on the noun, or on the verb after it ("set up an NGO in 1984 called X")
+    clauses = [c for c in noun.children if c.dep_ == "acl"]
+    clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i and c.tag_ in ("VBN", "VBD")]
+    for acl in clauses:
+        if acl.lemma_.lower() not in ("call", "name", "know"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")]
+        names += [p for prep in acl.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                  for p in prep.children if p.dep_ == "pobj"]
+        for name in names:
+            ent = ctx.entity(name, labels)
+            if ent is not None:
+                return ent
+    return None
 
 
 def _verb(ctx: Context, verb: Token) -> None:
@@ -201,7 +221,9 @@ def _verb(ctx: Context, verb: Token) -> None:
         if obj is not None:
             status = "former" if verb.tag_ == "VBD" else roles.clause_status(verb)
             ctx.add(subj, "leader_of", obj, verb, LEAD_VERBS[lemma], status, verb)
-    elif lemma in ("found", "co-found", "cofound") and verb.tag_ in ("VBD", "VBN"):
+    elif (lemma in ("found", "co-found", "cofound", "establish")
+          or (lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))) \
+            and verb.tag_ in ("VBD", "VBN"):
         founder = subj if subj_tok is not None else None
         if verb.tag_ == "VBN":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
