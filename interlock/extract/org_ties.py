@@ -94,7 +94,14 @@ _TAKING_CHAIR = frozenset(("assume", "take", "hold", "inherit"))
 STRIKE_NOUNS = frozenset(("strike", "airstrike", "raid", "bombing", "assassination", "bombardment"))
 #: verbs of what a strike does to its victims
 _HITTING = frozenset(("kill", "target", "hit", "wound", "injure", "eliminate", "assassinate"))
-_LEMMAS = STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+#: verbs of carrying out strikes: their subject strikes
+_CARRYING_OUT = frozenset(("carry", "launch", "conduct", "mount", "stage", "perpetrate"))
+#: nouns of someone's removal that an opponent asks for: "pushing for the removal of X"
+REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overthrow", "impeachment", "downfall",
+                           "dismissal", "toppling"))
+#: verbs of asking for something
+_DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
+_LEMMAS = REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -142,6 +149,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _strike(ctx, token)
     if token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
         _pro(ctx, token)
+    if lemma in REMOVAL_NOUNS and token.pos_ == "NOUN":
+        _demands_removal(ctx, token)
 
 
 def _actor_norp(ctx: Context, token: Token, ent: EntityDraft) -> EntityDraft | None:
@@ -432,6 +441,14 @@ def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
             # "fighters from the Sahel Front", "forces of the Council": the group fights
             ent = next((e for prep in node.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                         for p in prep.children if p.dep_ == "pobj" for e in [_actor(ctx, p)] if e is not None), None)
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if ent is None and owner is not None:
+                # "the Front's fighters"; "its forces", with the group the sentence is about
+                ent = _actor(ctx, owner) if owner.pos_ != "PRON" else _sentence_group(ctx, owner)
+            if ent is None:
+                # "forces loyal to the Council": whom they are loyal to is the side
+                ent = next((e for adj in node.children if adj.dep_ == "amod" and adj.lower_ in ("loyal", "allied")
+                            for e in _prep_actors(ctx, adj, ("to", "with"))), None)
         if ent is not None and not ent.anonymous and ctx.mention_kind(node, ent) != "nominal" and ent not in out:
             out.append(ent)
     return out
@@ -556,6 +573,8 @@ def _ally(ctx: Context, token: Token) -> None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and token.dep_ in ("conj", "appos") and token.head.pos_ == "PROPN":
             partner = _actor(ctx, token.head)  # "X and its ally Y"
+        elif owner is not None and owner.i >= 2 and token.doc[owner.i - 1].lower_ == "and":
+            partner = _actor(ctx, token.doc[owner.i - 2])  # the same, where the parser lost the "and"
     if holder is None or partner is None or holder is partner or partner.label == "NORP":
         return
     predicate = "ally_of"
@@ -757,6 +776,15 @@ def _strike(ctx: Context, noun: Token) -> None:
     group opposes the group it struck (an organisation; a person struck is not a side here)."""
     attackers = [e for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i
                  for e in [_actor(ctx, c)] if e is not None and e.label in ("GPE", "ORG")]
+    carrier = noun
+    if carrier.dep_ == "pobj" and carrier.head.lower_ == "of":
+        carrier = carrier.head.head  # "a series of assassinations"
+    if carrier.dep_ == "dobj":
+        carrier = carrier.head
+    if not attackers and carrier is not noun and carrier.lemma_.lower() in _CARRYING_OUT:
+        # "Israel carried out a series of assassinations targeting ...": who carried them out
+        subj = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
+        attackers = [e for e in [_actor(ctx, subj)] if e is not None and e.label in ("GPE", "ORG")] if subj else []
     if len(attackers) != 1:
         return
     victims: list[Token] = []
@@ -764,6 +792,9 @@ def _strike(ctx: Context, noun: Token) -> None:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
             victims += [p for p in prep.children if p.dep_ == "pobj"]
     verb = noun.head
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _HITTING:
+            victims += [c for c in acl.children if c.dep_ == "dobj"]  # "assassinations targeting X"
     if noun.dep_ == "nsubj" and verb.lemma_.lower() in _HITTING:
         victims += [c for c in verb.children if c.dep_ == "dobj"]
     elif noun.dep_ == "pobj" and verb.lower_ in ("in", "by") and verb.head.lemma_.lower() in _HITTING:
@@ -814,3 +845,42 @@ def _pro(ctx: Context, token: Token) -> None:
     if this is None or this is side or this.anonymous or _same_name(this, side):
         return
     ctx.add(this, "ally_of", side, token)
+
+
+def _sentence_group(ctx: Context, pronoun: Token) -> EntityDraft | None:
+    """The organisation "its" or "their" stands for: the subject of the sentence's main clause,
+    when that is an organisation named before the pronoun."""
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    ent = _actor(ctx, subj) if subj is not None else None
+    return ent if ent is not None and ent.label == "ORG" else None
+
+
+def _demands_removal(ctx: Context, noun: Token) -> None:
+    """"X has been pushing for the removal of Y", "X called for Y's resignation": X opposes Y."""
+    targets: list[EntityDraft] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            targets += _sides(ctx, child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            targets += [e for p in child.children if p.dep_ == "pobj" for e in _sides(ctx, p)]
+    if not targets:
+        return
+    node = noun
+    for _ in range(3):
+        if node.head is node:
+            return
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in _DEMANDING:
+            break
+    else:
+        return
+    if any(c.dep_ == "neg" for c in node.children):
+        return
+    subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    for doer in _sides(ctx, roles.climb_relative(subj)) if subj is not None else []:
+        for target in targets:
+            if doer is not target and not _same_name(doer, target):
+                ctx.add(doer, "opposes", target, noun)
