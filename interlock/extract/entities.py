@@ -488,6 +488,8 @@ def _fix_label(span: Span, label: str) -> str | None:
     words = [t.lower_.replace("’", "'") for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
+    if label == "PERSON" and len(words) == 2 and words[0] == "the" and span[1].pos_ == "PROPN":
+        return "ORG"  # "The Basij reputedly swung its weight": a person's name takes no article
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if label in ("GPE", "LOC", "PERSON", "NORP") and prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS:
         return "ORG"  # "the news agency Saba", "the daily Al-Amana": an outlet, not a place or a person

@@ -101,6 +101,8 @@ REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overt
                            "dismissal", "toppling"))
 #: verbs of asking for something
 _DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
+#: verbs of putting one's support somewhere: "threw its weight behind X"
+_PUTTING = frozenset(("throw", "swing", "put", "lend", "place"))
 _LEMMAS = REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
@@ -113,6 +115,10 @@ def link_statements(ctx: Context, token: Token) -> None:
         _owned_body(ctx, token)
     if lemma in BACKING_VERBS and token.tag_ == "VBN":
         _backed_by(ctx, token)
+    elif lemma in BACKING_VERBS and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
+        _backs(ctx, token)  # "Iran backs the Front"
+    if lemma in BACKING_NOUNS | {"weight"} and token.dep_ == "dobj" and token.head.lemma_.lower() in _PUTTING:
+        _behind(ctx, token)  # "the Basij swung its weight behind X"
     if lemma in LED_BY and token.tag_ == "VBN":
         _led_by(ctx, token)
     if token.lower_ == "umbrella" and token.dep_ == "pobj" and token.head.lower_ == "under":
@@ -884,3 +890,31 @@ def _demands_removal(ctx: Context, noun: Token) -> None:
         for target in targets:
             if doer is not target and not _same_name(doer, target):
                 ctx.add(doer, "opposes", target, noun)
+
+
+def _backs(ctx: Context, verb: Token) -> None:
+    """"Iran backs the Front", "the party supported Y": the object is backed by the subject
+    (both named actors; what is supported must be an actor, not a plan or a bill)."""
+    if any(c.dep_ == "neg" for c in verb.children) or roles.clause_status(verb) == "planned":
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    backers = _sides(ctx, roles.climb_relative(subj)) if subj is not None else []
+    backed = [e for c in verb.children if c.dep_ == "dobj" for e in _sides(ctx, c)]
+    _add_backing(ctx, backers, backed, verb)
+
+
+def _behind(ctx: Context, noun: Token) -> None:
+    """"the Basij swung its weight behind X", "threw their support behind Y"."""
+    verb = noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    backers = _sides(ctx, roles.climb_relative(subj)) if subj is not None else []
+    backed = [e for prep in [*verb.children, *noun.children] if prep.dep_ == "prep" and prep.lower_ == "behind"
+              for p in prep.children if p.dep_ == "pobj" for e in _sides(ctx, p)]
+    _add_backing(ctx, backers, backed, noun)
+
+
+def _add_backing(ctx: Context, backers: list[EntityDraft], backed: list[EntityDraft], token: Token) -> None:
+    for a in backers:
+        for b in backed:
+            if a is not b and not _same_name(a, b):
+                ctx.add(b, "backed_by", a, token)
