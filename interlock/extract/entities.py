@@ -60,7 +60,7 @@ def build_entities(doc: Doc, state: DocState) -> None:
     for person in people:
         state.new_entity("PERSON", person.start_char, person.end_char, person.text, "name")
         taken.update(range(person.start, person.end))
-    for ent in doc.ents:
+    for ent in _joined(doc):
         if ent.label_ not in ENTITY_LABELS or ent.start_char >= body_end:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -92,6 +92,29 @@ def build_entities(doc: Doc, state: DocState) -> None:
     _state_bodies(doc, state, body_end)
     _role_nominals(doc, state, body_end)
     coref.cluster(doc, state)
+
+
+def _joined(doc: Doc) -> list[Span]:
+    """The model's entities, with a people's adjective joined to the name it begins: "Islamic"
+    before an untagged "State" is the Islamic State (a group); "Syrian" before "Kurds" is one
+    people, the Syrian Kurds."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "NORP" and nxt is not None and nxt.pos_ == "PROPN" and not nxt.ent_type_ \
+                and nxt.text[:1].isupper() and (nxt.lower_ == "state" or nxt.lower_ in ORG_HEADS):
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        elif ent.label_ == "NORP" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
+                and ents[i + 1].label_ == "NORP" and ents[i + 1].root.tag_ in ("NNPS", "NNS"):
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="NORP"))
+            i += 1
+        else:
+            out.append(ent)
+        i += 1
+    return out
 
 
 def _is_name_word(tok: Token) -> bool:

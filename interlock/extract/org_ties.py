@@ -103,7 +103,7 @@ REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overt
 _DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
 #: verbs of putting one's support somewhere: "threw its weight behind X"
 _PUTTING = frozenset(("throw", "swing", "put", "lend", "place"))
-_LEMMAS = REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+_LEMMAS = {"kill"} | REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -153,6 +153,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _takes_chair(ctx, token)
     if lemma in STRIKE_NOUNS and token.pos_ == "NOUN":
         _strike(ctx, token)
+    if lemma == "kill" and token.pos_ == "VERB":
+        _kills(ctx, token)
     if token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
         _pro(ctx, token)
     if lemma in REMOVAL_NOUNS and token.pos_ == "NOUN":
@@ -171,8 +173,8 @@ def _actor_norp(ctx: Context, token: Token, ent: EntityDraft) -> EntityDraft | N
         if country is None and other.label == "ORG" and other.name.lower().removeprefix("the ") in (
                 stem + "s", stem + "es"):
             return other
-    if country is None and token.pos_ == "PROPN" and len(ent.mentions) >= 2:
-        return ent
+    if country is None and (len(ent.name.split()) >= 2 or (token.pos_ == "PROPN" and len(ent.mentions) >= 2)):
+        return ent  # "the Syrian Kurds", or a group's own adjective used throughout
     return None
 
 
@@ -448,6 +450,10 @@ def _sides(ctx: Context, tok: Token) -> list[EntityDraft]:
             ent = next((e for prep in node.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                         for p in prep.children if p.dep_ == "pobj" for e in [_actor(ctx, p)] if e is not None), None)
             owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if ent is None:
+                # "American forces", "Houthi fighters": the nation or group they are of
+                ent = next((e for c in node.children if c.dep_ in ("amod", "compound") and c.i < node.i
+                            and c.ent_type_ in ("NORP", "ORG", "GPE") for e in [_actor(ctx, c)] if e is not None), None)
             if ent is None and owner is not None:
                 # "the Front's fighters"; "its forces", with the group the sentence is about
                 ent = _actor(ctx, owner) if owner.pos_ != "PRON" else _sentence_group(ctx, owner)
@@ -918,3 +924,19 @@ def _add_backing(ctx: Context, backers: list[EntityDraft], backed: list[EntityDr
         for b in backed:
             if a is not b and not _same_name(a, b):
                 ctx.add(b, "backed_by", a, token)
+
+
+def _kills(ctx: Context, verb: Token) -> None:
+    """"American forces killed Front members", "the army killed two Front commanders": a state
+    or group whose forces kill a group's people opposes that group."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    killers = [e for e in (_sides(ctx, roles.climb_relative(subj)) if subj is not None else [])
+               if e.label in ("GPE", "ORG")]
+    victims = [g for c in verb.children if c.dep_ == "dobj" for node in [c, *c.conjuncts]
+               for g in _group_of(ctx, node)]
+    for a in killers:
+        for b in victims:
+            if a is not b and not _same_name(a, b):
+                ctx.add(a, "opposes", b, verb, verb=verb)
