@@ -366,12 +366,28 @@ def _part(ctx: Context, token: Token) -> None:
     whole: EntityDraft | None = None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            whole = next((_actor(ctx, p) for p in child.children if p.dep_ == "pobj"), None)
+            # "part of Varesh's Front" is part of the Front, however the parser hung the possessive
+            whole = _named_after_of(ctx, child) or next(
+                (_actor(ctx, p) for p in child.children if p.dep_ == "pobj"), None)
         elif child.dep_ == "poss":
             whole = _actor(ctx, child)
     if part is None or whole is None or part is whole or part.label == "PERSON" or whole.label == "PERSON":
         return
     ctx.add(part, "part_of", whole, token)
+
+
+def _named_after_of(ctx: Context, of: Token) -> EntityDraft | None:
+    """The organisation after "of" and a country's possessive ("Is Part of Varesh's Front"):
+    the Front is the whole, the country only its owner."""
+    doc = of.doc
+    i = of.i + 1
+    if not (i + 1 < len(doc) and doc[i].ent_type_ == "GPE" and doc[i + 1].text in ("'s", "’s")):
+        return None
+    i += 2
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    ent = _actor(ctx, doc[i]) if i < len(doc) else None
+    return ent if ent is not None and ent.label == "ORG" else None
 
 
 def _under_umbrella(ctx: Context, token: Token) -> None:
