@@ -257,6 +257,8 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
         start = i
         while start < j and doc[start].lower_ in ("the", "a", "an"):
             start += 1
+        while j - start > 2 and _title_word(doc[start]):
+            start += 1  # "Iraqi Prime Minister X Y Z": the name starts after the title
         if j - start < 2 or (start == i and tok.is_sent_start and j - start < 3):
             i = max(j, i + 1)
             continue
@@ -448,6 +450,10 @@ def _trim(ent: Span) -> Span | None:
         start -= 1  # "Kata’ib Hizbollah": the model left out a word with an inner apostrophe
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    if ent.label_ == "PERSON":
+        # "Iraqi Prime Minister X Y" tagged whole: the nationality and the title are not the name
+        while end - start > 2 and _title_word(doc[start]):
+            start += 1
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
             doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
@@ -472,6 +478,16 @@ def _trim(ent: Span) -> Span | None:
         return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
 
+
+def _title_word(tok: Token) -> bool:
+    """A nationality or a word of a title, which a name the model missed may start with."""
+    low = tok.lower_
+    return low in DEMONYMS or low in ROLE_NOUNS or low in _TITLE_WORDS
+
+
+#: words of a title that run before a person's name: "Prime" (Minister), "Deputy", "Foreign"
+_TITLE_WORDS = frozenset(("prime", "deputy", "vice", "foreign", "interior", "defence", "defense", "finance",
+                          "acting", "interim", "former", "chief", "supreme", "senior"))
 
 #: last words of a name that runs on with "of the X": "the Democratic Republic of the Congo"
 _OF_HEADS = frozenset(("republic", "kingdom", "emirate", "bank", "ministry", "federation", "union", "commonwealth",

@@ -92,6 +92,10 @@ def _open(tok: Token) -> bool:
         return True
     if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB":
         return True  # a bare infinitive: "to dismiss", "could resign"
+    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
+        return True  # "he is being sidelined": under way, not done
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+        return True  # "removing X could be a risky move": the act talked about, not reported
     node = tok
     for _ in range(3):
         if node.head is node:
