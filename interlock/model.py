@@ -112,6 +112,9 @@ class Statement:
     #: current, former or planned (for positions and memberships)
     status: str = "current"
     time: str | None = None
+    #: "published" when ``time`` is not in the text but the week the article was published
+    #: (a meeting it tells in the past tense with no date); None when the text gives it
+    time_basis: str | None = None
     #: how likely the statement is right, in [0, 1] (docs/confidence.md)
     confidence: float = 1.0
     #: which extraction rule found it ("role:title", "link", "meeting", ...)
@@ -141,6 +144,8 @@ class Event:
     uncertain: list[str] = field(default_factory=list)
     #: for a meeting, the confidence of its most likely pair of participants
     confidence: float = 1.0
+    #: "published" when ``time`` is the week of publication, not a date in the text
+    time_basis: str | None = None
 
 
 @dataclass

@@ -229,7 +229,22 @@ def test_an_undated_past_meeting_is_dated_to_the_week_of_publication() -> None:
     doc = read("President Peter Mwangi said he held a meeting with John Otieno and discussed the budget.",
                published="2024-02-08")
     meets = [e for e in doc["events"] if e["type"] == "meeting"]
-    assert meets and meets[0]["time"] == "2024-W06"
+    assert meets and meets[0]["time"] == "2024-W06" and meets[0]["time_basis"] == "published"
+    met = [s for s in doc["statements"] if s["predicate"] == "met_with"]
+    assert met and met[0]["time"] == "2024-W06" and met[0]["time_basis"] == "published"
+
+
+def test_the_store_keeps_no_week_of_publication_as_a_date(tmp_path: Any) -> None:
+    from interlock.store import open_store
+
+    text = "President Peter Mwangi said he held a meeting with John Otieno and discussed the budget."
+    record = extract_record({"id": "w", "text": text, "published": "2024-02-08"})
+    with open_store(str(tmp_path / "w.db")) as store:
+        store.put(record, text)
+        rows = store.conn.execute("SELECT time, interval_from FROM events WHERE type = 'meeting'").fetchall()
+        stated = store.conn.execute("SELECT time, valid_from FROM statements WHERE predicate = 'met_with'").fetchall()
+    assert rows and all(tuple(r) == (None, None) for r in rows)
+    assert stated and all(tuple(r) == (None, None) for r in stated)
 
 
 def test_earlier_planned_or_dated_meetings_keep_their_own_dates() -> None:

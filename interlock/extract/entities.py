@@ -30,6 +30,7 @@ from interlock.extract.lexicon import (
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState, text_of
+from interlock.vocab.words import word_set
 
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
 SOURCE_LINE = re.compile(r"(?:^|\n)[ \t]*Source[ \t]*(?:»|>>|:|-)[ \t]*(?P<outlet>[^\n]{1,80}?)[ \t]*\s*$")
@@ -110,6 +111,10 @@ def _joined(doc: Doc) -> list[Span]:
         elif ent.label_ == "NORP" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
                 and ents[i + 1].label_ == "NORP" and ents[i + 1].root.tag_ in ("NNPS", "NNS"):
             out.append(Span(doc, ent.start, ents[i + 1].end, label="NORP"))
+            i += 1
+        elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
+                and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_:
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))  # one name cut in two
             i += 1
         else:
             out.append(ent)
@@ -482,9 +487,12 @@ def _trim(ent: Span) -> Span | None:
 def _title_word(tok: Token) -> bool:
     """A nationality or a word of a title, which a name the model missed may start with."""
     low = tok.lower_
-    return low in DEMONYMS or low in ROLE_NOUNS or low in _TITLE_WORDS
+    return low in DEMONYMS or low in ROLE_NOUNS or low in _TITLE_WORDS or low in _RANKS or (
+        low == "-" and not tok.whitespace_)
 
 
+#: military ranks, which run before a name as titles do ("Brigadier-General X Y")
+_RANKS = word_set("extract", "military_ranks")
 #: words of a title that run before a person's name: "Prime" (Minister), "Deputy", "Foreign"
 _TITLE_WORDS = frozenset(("prime", "deputy", "vice", "foreign", "interior", "defence", "defense", "finance",
                           "acting", "interim", "former", "chief", "supreme", "senior"))
@@ -527,6 +535,8 @@ def _fix_label(span: Span, label: str) -> str | None:
     words = [t.lower_.replace("’", "'") for t in span]
     if label in ("PERSON", "ORG", "NORP") and span.text.removeprefix("the ") in COUNTRY_NAMES:
         return "GPE"  # "Niger", "Chad": a country's own name is a place, whatever the model says
+    if all(_title_word(t) for t in span) and not all(t.lower_ in DEMONYMS for t in span):
+        return None  # "Brigadier-General", "Prime Minister": a rank or a title alone names nobody
     if label == "PERSON" and len(words) == 2 and words[0] == "the" and span[1].pos_ == "PROPN":
         return "ORG"  # "The Basij reputedly swung its weight": a person's name takes no article
     prev = span.doc[span.start - 1] if span.start > 0 else None

@@ -193,6 +193,12 @@ def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) 
                         interval=(monday.isoformat(), (monday + timedelta(days=6)).isoformat()), anchored=True)
 
 
+def time_basis(timex: Timex | None) -> str | None:
+    """"published" for a time the text does not give (the week of publication, which has no
+    words of its own in the text); None for a time read from the text, or no time."""
+    return "published" if timex is not None and timex.text == "" and timex.anchored else None
+
+
 def _told_as_past(tok: Token) -> bool:
     """The meeting word, or the verb that governs it, is in the simple past ("met", "held
     talks") or the present perfect ("has met")."""

@@ -289,7 +289,8 @@ REMOVE_VERBS = frozenset(("remove", "dismiss", "sack", "fire", "relieve", "oust"
 #: verbs whose subject takes a post from their object: "X replaced Y as commander"
 REPLACE_VERBS = frozenset(("replace", "succeed"))
 #: nouns of giving a post: "X's appointment as governor"
-POST_NOUNS = frozenset(("appointment", "nomination", "election", "designation", "promotion", "selection"))
+POST_NOUNS = frozenset(("appointment", "nomination", "election", "designation", "promotion", "selection",
+                        "role", "post", "position", "capacity", "job"))
 #: words that end the post a noun gave: "the termination of X's appointment as governor"
 _ENDING_HEADS = frozenset(("termination", "terminate", "end", "revoke", "revocation", "cancel", "cancellation", "annul"))
 

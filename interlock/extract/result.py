@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from interlock.extract.events import time_basis
 from interlock.extract.state import AttributionDraft, DocState, EntityDraft, get_state, text_of
 from interlock.model import (
     Attribution,
@@ -168,6 +169,7 @@ def _statements(
                 evidence=_span(text, *st.evidence),
                 status=st.status,
                 time=st.time.value if st.time is not None else None,
+                time_basis=time_basis(st.time),
                 confidence=st.confidence,
                 rule=st.rule,
             )
@@ -204,5 +206,6 @@ def _events(
                 hedges=[_span(text, *h) for h in ev.hedges],
                 uncertain=list(ev.uncertain),
                 confidence=ev.confidence,
+                time_basis=time_basis(ev.time),
             )
         )

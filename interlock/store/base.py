@@ -355,17 +355,20 @@ class SQLStore(NamedQueries):
                 "INSERT INTO statements (id, document_id, subject_id, predicate, object_id, role, status,"
                 " modality, valid_from, valid_to, time, attribution_id, evidence_start, evidence_end,"
                 " evidence_text, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (s.id, doc.id, s.subject, s.predicate, s.object, s.role, s.status, s.modality, s.valid_from,
-                 s.valid_to, s.time, s.attribution, s.evidence.start, s.evidence.end, s.evidence.text,
-                 s.confidence, s.rule),
+                (s.id, doc.id, s.subject, s.predicate, s.object, s.role, s.status, s.modality,
+                 *_stated_times(s.time_basis, s.valid_from, s.valid_to, s.time),
+                 s.attribution, s.evidence.start, s.evidence.end, s.evidence.text, s.confidence, s.rule),
             )
         for ev in doc.events:
             interval = ev.interval or (None, None)
+            if ev.time_basis is not None:
+                interval = (None, None)
             self._x(
                 "INSERT INTO events (id, document_id, type, participants, place_id, time, interval_from,"
                 " interval_to, topics, secret, modality, attribution_id, uncertain, evidence_start,"
                 " evidence_end, evidence_text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (ev.id, doc.id, ev.type, json.dumps(ev.participants), ev.place, ev.time, interval[0], interval[1],
+                (ev.id, doc.id, ev.type, json.dumps(ev.participants), ev.place,
+                 ev.time if ev.time_basis is None else None, interval[0], interval[1],
                  json.dumps(ev.topics), int(ev.secret), ev.modality, ev.attribution, json.dumps(ev.uncertain),
                  ev.evidence.start, ev.evidence.end, ev.evidence.text, ev.confidence),
             )
@@ -401,3 +404,11 @@ class SQLStore(NamedQueries):
         )
         return [{"outlet": r[0], "documents": r[1]} for r in rows]
 
+
+
+def _stated_times(basis: str | None, valid_from: str | None, valid_to: str | None,
+                  time: str | None) -> tuple[str | None, str | None, str | None]:
+    """A statement's (valid_from, valid_to, time) as the store keeps them: a time the text does
+    not give (the week of publication) is not stored, for every reader of the store already
+    dates an undated fact by its article and says so ("published" precision)."""
+    return (None, None, None) if basis is not None else (valid_from, valid_to, time)
