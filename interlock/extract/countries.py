@@ -151,7 +151,7 @@ def national_country(state: DocState, token: Token) -> EntityDraft | None:
     dominant = dominant_country(state)
     if dominant is not None and here and set(here) <= {dominant}:
         roots = _country_words(state, token, dominant)
-        if _only_visited(token, roots) or _another_holder_s(token, roots):
+        if roots and all(_only_visited(token, [r]) or _another_holder_s(token, [r]) for r in roots):
             return None  # "President X visited Varesh", "X condoled the Varesh president": not Varesh's
     if dominant is not None and set(here) <= {dominant}:
         return country_entity(state, dominant)
@@ -222,8 +222,8 @@ def _only_visited(token: Token, roots: list[Token]) -> bool:
             continue
         if node.lemma_.lower() not in _TRAVEL_VERBS:
             return False
-        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None and token not in subj.subtree:
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and not any(token in subj.subtree for subj in subjects):
             return False  # someone else travels there: "Y welcomed X, who flew to Varesh"
     return True
 
@@ -256,9 +256,23 @@ def _another_holder_s(token: Token, roots: list[Token]) -> bool:
         while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head.i != node.i and steps < 4:
             node = node.head
             steps += 1
-        if node.i == token.i or node.lemma_.lower() != head_word:
+        if node.i == token.i:
             return False
+        other_title = node.lemma_.lower() == head_word or (
+            # "Varesh's Information Minister Y said": the country is in Y's minister's title
+            node.ent_type_ == "PERSON" and node.pos_ == "PROPN"
+            and any(c.dep_ == "compound" and c.lemma_.lower() == head_word for c in node.children))
+        if not other_title or _listed_with(token, node):
+            return False  # "Varesh Prime Minister A and Education Minister B": one country for the list
     return True
+
+
+def _listed_with(token: Token, other: Token) -> bool:
+    """True when the name a title stands before and ``other`` are coordinated ("A, B and C")."""
+    name = token
+    while name.dep_ == "compound" and name.head.i != name.i:
+        name = name.head
+    return other.i in {c.i for c in name.conjuncts} or name.i in {c.i for c in other.conjuncts}
 
 
 def country_named_last(state: DocState, token: Token, reach: int = 400) -> EntityDraft | None:

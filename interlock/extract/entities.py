@@ -262,8 +262,11 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
         start = i
         while start < j and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while j - start > 2 and _title_word(doc[start]):
-            start += 1  # "Iraqi Prime Minister X Y Z": the name starts after the title
+        named = start
+        while j - named > 2 and _title_word(doc[named]):
+            named += 1  # "Iraqi Prime Minister X Y Z": the name starts after the title
+        if _cap(doc[named]):
+            start = named  # but "Inspector-General of Police" is a title through and through
         if j - start < 2 or (start == i and tok.is_sent_start and j - start < 3):
             i = max(j, i + 1)
             continue
@@ -457,8 +460,11 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     if ent.label_ == "PERSON":
         # "Iraqi Prime Minister X Y" tagged whole: the nationality and the title are not the name
-        while end - start > 2 and _title_word(doc[start]):
-            start += 1
+        named = start
+        while end - named > 2 and _title_word(doc[named]):
+            named += 1
+        if doc[named].text[:1].isupper():
+            start = named
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
             doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
