@@ -258,6 +258,13 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
                         ctx.how = "appointment"
                         ctx.ended = _ends_noun(verb)
                         return ent, None, None
+            doc = verb.doc
+            if verb.i >= 2 and doc[verb.i - 1].text in ("'s", "’s") and doc[verb.i - 2].ent_type_ == "PERSON":
+                # "... chief X's role as deputy premier": a possessive the parser hung elsewhere
+                ent = ctx.entity(doc[verb.i - 2], roles.PERSON_LABELS, named_only=True)
+                if ent is not None:
+                    ctx.how = "appointment"
+                    return ent, None, None
     # "served as general manager of X and director of Y": the second post is the first's holder's
     if token.dep_ == "conj" and token.head.i < token.i and roles.role_head_word(token.head) is not None:
         how = ctx.how

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from interlock.extract import org_ties, roles
+from interlock.extract import countries, org_ties, roles
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
 
@@ -39,6 +39,28 @@ ORG_TYPES = frozenset(
 )
 
 
+#: nouns of a national office held, with the post they name: "X's premiership"
+TENURE_NOUNS = {"premiership": "prime minister", "presidency": "president"}
+
+
+def _tenure_noun(ctx: Context, noun: Token) -> None:
+    """"Min Aung Hlaing's premiership", "during X's presidency": X holds (or held) the national
+    post of the article's country; a tenure told in the past ("flourished during X's
+    presidency") is over."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    holder = ctx.entity(owner, roles.PERSON_LABELS, named_only=True) if owner is not None else None
+    if holder is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return  # "the presidency of the council" is a body's
+    country = countries.national_country(ctx.state, noun)
+    if country is None:
+        return
+    prep = noun.head if noun.dep_ == "pobj" else None
+    past = prep is not None and prep.lower_ in ("during", "under") and prep.head.tag_ == "VBD"
+    role = TENURE_NOUNS[noun.lower_]
+    for predicate in ("leader_of", "holds_position") if role == "president" else ("holds_position",):
+        ctx.add(holder, predicate, country, noun, role, "former" if past else "current")
+
+
 def link_statements(ctx: Context, token: Token) -> None:
     """Every non-role link licensed by this token."""
     low = token.lower_
@@ -58,6 +80,8 @@ def link_statements(ctx: Context, token: Token) -> None:
         _person_of_org(ctx, token)
     if token.lower_ == "of" and token.i > 0 and token.nbor(-1).text in REGNAL:
         _regnal(ctx, token)
+    if token.lower_ in TENURE_NOUNS and token.pos_ == "NOUN":
+        _tenure_noun(ctx, token)
     org_ties.link_statements(ctx, token)
 
 
