@@ -373,6 +373,10 @@ NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-genera
                                  "governor"))
 
 
+#: last words of a ruling body's name, which no post in the armed forces is held in
+_RULING_BODIES = frozenset(("government", "regime", "administration", "junta", "council", "cabinet"))
+
+
 def national_body(state: DocState, role: str) -> EntityDraft | None:
     """The one organisation of the document a body word of the role names.
 
@@ -387,6 +391,8 @@ def national_body(state: DocState, role: str) -> EntityDraft | None:
         if ent.label != "ORG":
             continue
         name = f" {ent.name.lower()} "
+        if name.split()[-1] in _RULING_BODIES:
+            continue  # "Varesh's military government" rules; it is not the army
         if any(f" {n} " in name for names in wanted for n in names):
             found.setdefault(ent.name.lower().removeprefix("the "), ent)
     if len(found) == 1:
