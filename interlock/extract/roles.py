@@ -118,7 +118,7 @@ ROLE_MODIFIERS = frozenset(
 )
 
 #: role modifiers that mark a past role
-FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing",
+FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing", "previous",
                           "formerly"))
 #: participles of losing an office, before a title or a name ("the ousted president")
 ENDED_PARTICIPLES = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
