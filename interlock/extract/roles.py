@@ -226,6 +226,19 @@ def role_text(token: Token) -> str:
     return role
 
 
+def _of_a_former_body(token: Token) -> bool:
+    """A role of a body the text calls former: "spokesperson for the previous government"
+    (the parser may hang the "for" on the name the role is in apposition to)."""
+    owners = [token]
+    node = token
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i and len(owners) < 4:
+        node = node.head
+        owners.append(node)
+    return any(prep.dep_ == "prep" and prep.i > token.i and prep.lower_ in ("for", "of", "in")
+               and pobj.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in FORMER_WORDS for m in pobj.children)
+               for owner in owners for prep in owner.children for pobj in prep.children)
+
+
 def status_of_role(token: Token) -> str:
     """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
     low = token.lower_
@@ -243,6 +256,8 @@ def status_of_role(token: Token) -> str:
             return "planned"
         if word == "ex" or child.lower_.startswith("ex-"):
             return "former"
+    if _of_a_former_body(token) or any(_of_a_former_body(c) for c in token.conjuncts if c.i > token.i):
+        return "former"  # "spokesperson for the previous government", "minister and spokesperson for ..."
     edge = token.left_edge.i
     if edge > 0 and doc[edge - 1].lower_ in ("formerly", "previously") and doc[edge - 1].head.i != token.i:
         return "former"  # "X -- formerly Varesh security minister, now ...": the parser hung the adverb elsewhere
