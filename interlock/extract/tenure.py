@@ -82,9 +82,27 @@ def _forced(tok: Token) -> bool:
     return _caused(tok) and not _open(tok.head) and any(c.dep_ == "dobj" for c in tok.head.children)
 
 
+#: nouns of a seizure of power, whose purpose ("a coup to remove X") was achieved when it happened
+_SEIZURE_NOUNS = frozenset(("coup", "putsch", "takeover", "uprising", "revolt"))
+
+
+def _coup_purpose(tok: Token) -> bool:
+    """ "staged a coup to remove President X": the infinitive of a coup that took place."""
+    if tok.dep_ not in ("xcomp", "advcl", "acl"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in _SEIZURE_NOUNS:
+        head = head.head
+    elif not any(c.dep_ == "dobj" and c.lemma_.lower() in _SEIZURE_NOUNS for c in head.children):
+        return False
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.lower_ in ("had", "has", "have") for c in head.children))
+
+
 def _open(tok: Token) -> bool:
     """True when an ending is asked for, feared or denied, not reported: "push Y to dismiss X",
     "threatened to resign", "the motions for the removal of X", "did not resign"."""
+    if _coup_purpose(tok):
+        return False  # "staged a coup to remove X": done when the coup was
     if _caused(tok):
         return _open(tok.head)
     if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
