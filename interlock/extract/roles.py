@@ -267,6 +267,18 @@ def status_of_role(token: Token) -> str:
     return "current"
 
 
+def _sworn_in_before(verb: Token) -> bool:
+    """True when the story has already told a swearing-in ("swore in a new government", "was
+    sworn in") before this sentence: its "X will serve as Y" is the government now in office."""
+    doc = verb.doc
+    for tok in doc[: verb.sent.start]:
+        # "swore in", "was sworn in" (the tagger sometimes takes "swore" for a noun)
+        if tok.lower_ in ("swore", "sworn") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in" and not any(
+                c.dep_ in ("aux", "neg") and c.lower_ in ("will", "shall", "not", "to") for c in tok.children):
+            return True
+    return False
+
+
 def clause_status(verb: Token) -> str:
     """Status a governing verb gives a role: "served as X but cut his ties" is former."""
     for child in verb.children:
@@ -293,6 +305,8 @@ def clause_status(verb: Token) -> str:
         return "former"  # "X, who had been Turkey's intelligence chief since 2010, was appointed ..."
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall") for a in aux):
+        if verb.lemma_.lower() == "serve" and _sworn_in_before(verb):
+            return "current"  # "Sisi swore in a new government ... X will serve as prime minister"
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(a.lower_ == "to" for a in aux):
         return "planned"  # "X is to assume the role of Y"
