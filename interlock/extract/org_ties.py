@@ -262,6 +262,8 @@ def _hyphen(ctx: Context, token: Token, before: Token) -> None:
     """ "the Al Qaeda-linked Shebab", "the Kenyan-led force", "Iran-backed militias"."""
     predicate, first_is_subject = HYPHEN_LINKS[token.lower_]
     other = _actor(ctx, before)
+    if other is None and before.pos_ == "PROPN" and token.nbor(-1).text == "-" and not before.ent_type_:
+        other = ctx.ensure_org(before, linked=True)  # "the Al Qaeda-linked Shebab": a name NER missed
     this = _modified(ctx, token) or _after(ctx, token)
     if other is None or this is None or other is this:
         return
@@ -581,9 +583,10 @@ def _conflict(ctx: Context, noun: Token) -> None:
 def _ally(ctx: Context, token: Token) -> None:
     """ "Ghana, a close EU ally", "X and its Lebanese ally Y", "X, an ally of Y"; and with a
     rival's noun the opposite: "Y, X's old rival"."""
-    if token.tag_ in ("NNS", "NNPS"):
-        return  # "Iran's allies" names nobody
-    holder = _holder_of_noun(ctx, token)
+    named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    if token.tag_ in ("NNS", "NNPS") and not named:
+        return  # "Iran's allies" names nobody; "their Front allies" names the Front
+    holder = _actor(ctx, named[-1]) if token.tag_ in ("NNS", "NNPS") else _holder_of_noun(ctx, token)
     if holder is None:
         # "its Lebanese ally Y": the name the noun stands before
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None

@@ -67,8 +67,10 @@ class Context:
                 return mention.kind
         return None
 
-    def ensure_org(self, token: Token) -> EntityDraft | None:
-        """The organisation a proper noun names, made an entity when NER missed it ("the PMU")."""
+    def ensure_org(self, token: Token, linked: bool = False) -> EntityDraft | None:
+        """The organisation a proper noun names, made an entity when NER missed it ("the PMU");
+        ``linked`` when the word stands before "-linked", "-backed" and the like, where only an
+        organisation or a state can ("the Al Qaeda-linked Shebab")."""
         found = self.entity(token, ORG_LIKE)
         if found is not None:
             return found
@@ -91,7 +93,7 @@ class Context:
                 kind = "acronym" if text.isupper() and len(text) <= 7 else "name"
                 self.state.add_mention(ent, span.start_char, span.end_char, text, kind)
                 return ent.resolved()
-        if not (text.isupper() and 2 <= len(text) <= 7) and token.ent_type_ != "ORG":
+        if not (text.isupper() and 2 <= len(text) <= 7) and token.ent_type_ != "ORG" and not linked:
             # a capitalised word NER did not see as an organisation is too often a
             # portfolio, a title or a work: only acronyms and NER's own ORG tokens count
             return None
