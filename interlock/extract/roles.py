@@ -190,7 +190,10 @@ def role_text(token: Token) -> str:
             words[:0] = ["central", "bank"]  # "central bank governor X", in lowercase: the bank is unnamed
             i -= 2
             continue
-        if low in NOT_ROLE_WORDS or (mod.ent_type_ and low not in _BODY_MODIFIERS) or low not in ROLE_MODIFIERS:
+        alone = mod.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+        if low in NOT_ROLE_WORDS or (mod.ent_type_ and low not in _BODY_MODIFIERS and not alone) \
+                or low not in ROLE_MODIFIERS:
+            # (a title word the model tagged as an entity on its own, "Supreme" Leader, stays)
             break
         words.insert(0, low)
         i -= 1
