@@ -177,7 +177,7 @@ def test_a_parliament_speaker_holds_a_national_post_but_does_not_lead_the_countr
     doc = read("NAIROBI — Talks on the new Kenyan cabinet stalled on Thursday as Parliament Speaker Peter "
                "Mwangi demanded a say.")
     found = facts(doc)
-    assert ("Peter Mwangi", "holds_position", "Kenya", "speaker", "current") in found
+    assert ("Peter Mwangi", "holds_position", "Kenya", "parliament speaker", "current") in found
     assert not [f for f in found if f[1] == "leader_of"]
 
 
@@ -315,3 +315,15 @@ def test_a_ruling_body_is_no_army_and_a_visit_or_a_colleague_s_title_gives_no_co
     doc = read("The group includes Kenya Prime Minister Peter Mwangi, Chief Justice John Otieno and Higher "
                "Education Minister Amos Wekesa.")
     assert [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[2] == "Kenya"]
+
+
+def test_one_former_for_two_conjoined_titles_and_a_title_word_tagged_alone() -> None:
+    doc = read("Otieno suggested Peter Mwangi, a former economy minister and deputy governor of the Central "
+               "Bank of Kenya (CBK), for the post.")
+    assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "deputy governor" and f[4] == "former"]
+    doc = read("Peter Mwangi, the former finance minister and the current governor of the Kenya Central Bank, "
+               "spoke.")
+    assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "governor" and f[4] == "current"]
+    doc = read("Iran's Guardian Council, a vetting body overseen by Supreme Leader Ayatollah Ali Khamenei, "
+               "named seven candidates.")
+    assert [f for f in facts(doc) if f[0] == "Ali Khamenei" and f[3] == "supreme leader" and f[2] == "Iran"]
