@@ -213,7 +213,7 @@ def make_relations(nlp: Language, name: str) -> Step:
 
 @Language.factory(
     "interlock_events",
-    requires=[*PARSE, ENTITIES, TIMES, ATTRIBUTIONS, STATEMENTS],
+    requires=[*PARSE, "token.ent_iob", ENTITIES, TIMES, ATTRIBUTIONS, STATEMENTS],
     assigns=[EVENTS, STATEMENTS, ENTITIES],
 )
 def make_events(nlp: Language, name: str) -> Step:
@@ -224,7 +224,7 @@ def make_events(nlp: Language, name: str) -> Step:
 
 @Language.factory(
     "interlock_modality",
-    requires=[*PARSE, ATTRIBUTIONS, STATEMENTS, EVENTS],
+    requires=[*PARSE, "token.ent_iob", ATTRIBUTIONS, STATEMENTS, EVENTS],
     assigns=[STATEMENTS, EVENTS, OPINIONS],
 )
 def make_modality(nlp: Language, name: str) -> Step:
@@ -234,7 +234,7 @@ def make_modality(nlp: Language, name: str) -> Step:
 
 @Language.factory(
     "interlock_confidence",
-    requires=[*PARSE, ENTITIES, ATTRIBUTIONS, STATEMENTS, EVENTS],
+    requires=[*PARSE, "token.ent_iob", ENTITIES, ATTRIBUTIONS, STATEMENTS, EVENTS],
     assigns=[STATEMENTS, EVENTS, ATTRIBUTIONS],
 )
 def make_confidence(nlp: Language, name: str) -> Step:
