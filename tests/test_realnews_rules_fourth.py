@@ -327,3 +327,11 @@ def test_one_former_for_two_conjoined_titles_and_a_title_word_tagged_alone() -> 
     doc = read("Iran's Guardian Council, a vetting body overseen by Supreme Leader Ayatollah Ali Khamenei, "
                "named seven candidates.")
     assert [f for f in facts(doc) if f[0] == "Ali Khamenei" and f[3] == "supreme leader" and f[2] == "Iran"]
+
+
+def test_before_an_announcement_is_still_this_week_and_met_before_is_not() -> None:
+    doc = read("In a post sent shortly before the formal announcement, Peter Mwangi said he held a meeting with "
+               "John Otieno.", published="2024-02-08")
+    assert [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]
+    doc = read("Peter Mwangi said he had met John Otieno before.", published="2024-02-08")
+    assert not [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]

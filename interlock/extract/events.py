@@ -184,7 +184,7 @@ def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) 
         if any(here.start_char <= t.start < here.end_char and t.type in ("DATE", "TIME", "DURATION")
                for t in state.times):
             continue
-        if any(t.lower_ in _EARLIER_WORDS for t in here):
+        if any(_puts_earlier(t) for t in here):
             continue
         if not _told_as_past(trigger.root):
             continue
@@ -197,6 +197,19 @@ def time_basis(timex: Timex | None) -> str | None:
     """"published" for a time the text does not give (the week of publication, which has no
     words of its own in the text); None for a time read from the text, or no time."""
     return "published" if timex is not None and timex.text == "" and timex.anchored else None
+
+
+def _puts_earlier(tok: Token) -> bool:
+    """A word that puts a meeting before the news of the day: "their previous talks", "had met
+    before", "met several times"; not "before the announcement" or "earlier in the day"."""
+    if tok.lower_ not in _EARLIER_WORDS:
+        return False
+    if tok.lower_ == "before":
+        return tok.dep_ == "advmod"  # "had met before"; "before the announcement" is a preposition
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "earlier" and nxt is not None and nxt.lower_ in ("today", "this", "in", "on"):
+        return False  # "earlier in the day", "earlier this week"
+    return True
 
 
 def _told_as_past(tok: Token) -> bool:
