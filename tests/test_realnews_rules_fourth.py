@@ -335,3 +335,9 @@ def test_before_an_announcement_is_still_this_week_and_met_before_is_not() -> No
     assert [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]
     doc = read("Peter Mwangi said he had met John Otieno before.", published="2024-02-08")
     assert not [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]
+
+
+def test_an_apposition_after_a_group_s_name_describes_the_group() -> None:
+    doc = read("Ethiopia sent envoys. An unnamed commander in the Kelani Front, another militia group closely "
+               "allied with Ethiopia, was quoted as saying the truce would hold.")
+    assert ("Kelani Front", "ally_of", "Ethiopia") in ties(doc)

@@ -103,6 +103,9 @@ REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overt
 _DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
 #: verbs of putting one's support somewhere: "threw its weight behind X"
 _PUTTING = frozenset(("throw", "swing", "put", "lend", "place"))
+#: nouns that say an actor is a group ("another militia group", "a faction")
+_GROUP_WORDS = frozenset(("group", "militia", "faction", "party", "movement", "organisation", "organization",
+                          "force", "brigade", "coalition", "alliance", "network"))
 _LEMMAS = {"kill"} | REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
@@ -220,7 +223,7 @@ def _described(ctx: Context, token: Token) -> EntityDraft | None:
     if token.dep_ in ("amod", "compound", "acl", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         found = _actor(ctx, head)
         if found is None and head.dep_ == "appos" and head.pos_ == "NOUN":
-            found = _actor(ctx, head.head)  # "X, another militia allied with Iran"
+            found = _org_before_comma(ctx, head) or _actor(ctx, head.head)  # "X, another militia allied with Iran"
         if found is None and token.i < head.i:
             # "the Iran-backed Houthi group": the name between them; else "Hezbollah ... the
             # Iran-backed group": the one named before
@@ -959,3 +962,14 @@ def _kills(ctx: Context, verb: Token) -> None:
         for b in victims:
             if a is not b and not _same_name(a, b):
                 ctx.add(a, "opposes", b, verb, verb=verb)
+
+
+def _org_before_comma(ctx: Context, noun: Token) -> EntityDraft | None:
+    """The organisation named right before an apposition's comma ("a commander in X, another
+    militia allied with Y": the parser hung the militia on the commander; it is X)."""
+    edge = noun.left_edge.i
+    doc = noun.doc
+    if noun.lemma_.lower() not in _GROUP_WORDS or edge < 2 or doc[edge - 1].text != ",":
+        return None
+    ent = _actor(ctx, doc[edge - 2])
+    return ent if ent is not None and ent.label == "ORG" and not ent.anonymous else None
