@@ -57,13 +57,13 @@ def test_a_strike_opposes_the_group_whose_people_it_killed() -> None:
     doc = read("Israel and the Kelani Front traded fire all week. An Israeli strike near the border killed a "
                "senior Kelani Front commander on Tuesday.")
     assert ("Israel", "opposes", "Kelani Front") in ties(doc)
-    doc = read("Israel and the Kelani Front traded fire. Two ministers of the Kelani Front were killed in an "
-               "Israeli strike on the capital.")
+    doc = read("Israel and the Kelani Front traded fire. Two ministers of the Kelani Front were killed in a "
+               "night-time Israeli strike near Garissa.")
     assert ("Israel", "opposes", "Kelani Front") in ties(doc)
 
 
 def test_strikes_carried_out_by_a_named_state() -> None:
-    doc = read("Israel carried out a series of assassinations targeting leaders of the Kelani Front and its "
+    doc = read("Israel conducted a wave of assassinations targeting commanders of the Kelani Front and its "
                "northern ally the Sahel Movement.")
     found = ties(doc)
     assert ("Israel", "opposes", "Kelani Front") in found
@@ -86,8 +86,8 @@ def test_asking_for_someone_s_removal_opposes_them() -> None:
 
 
 def test_a_group_s_forces_stand_for_it_in_an_ousting() -> None:
-    doc = read("The Kelani Front has ruled Garissa since 2011 when its forces ousted forces loyal to the "
-               "Nairobi-based Coast Authority.")
+    doc = read("The Kelani Front took Garissa in 2011, after its fighters ousted units loyal to the Coast "
+               "Authority from the town.")
     assert ("Kelani Front", "opposes", "Coast Authority") in ties(doc)
 
 
@@ -97,10 +97,10 @@ def test_pro_before_a_name_sides_with_it() -> None:
 
 
 def test_a_state_chairing_a_bloc_leads_it_and_belongs_to_it() -> None:
-    doc = read("Mali assumes the presidency of the Confederation of Sahel States for one year.")
+    doc = read("Kenya takes over the rotating presidency of the East African Community this month.")
     found = ties(doc)
-    assert ("Mali", "leader_of", "Confederation of Sahel States") in found
-    assert ("Mali", "member_of", "Confederation of Sahel States") in found
+    assert ("Kenya", "leader_of", "East African Community") in found
+    assert ("Kenya", "member_of", "East African Community") in found
 
 
 def test_a_named_body_in_an_organisation_s_possessive_is_part_of_it() -> None:
@@ -117,7 +117,7 @@ def test_part_of_a_country_s_front_is_part_of_the_front() -> None:
 
 
 def test_outlets_named_beside_their_noun_are_organisations_close_to_a_group() -> None:
-    doc = read("In remarks to the Mwangaza network, which is close to the KDF, he said both sides would sign.")
+    doc = read("Speaking to the Mwangaza network, which is close to the KDF, Otieno said a deal was near.")
     assert ("Mwangaza", "affiliated_with", "KDF") in ties(doc)
     doc = read("The Kelani group named a council. The Kelani-run news agency Sauti ran the statement.")
     assert ("Sauti", "affiliated_with", "Kelani") in ties(doc)
@@ -129,8 +129,7 @@ def test_trained_by_a_state_is_backed_by_it() -> None:
 
 
 def test_founding_by_setting_up_what_it_is_called() -> None:
-    doc = read("Mwangi, a lawyer by training, set up a charity in 1994 called the Coast Literacy Trust, "
-               "which runs schools.")
+    doc = read("In 1994 Mwangi, then a young lawyer, set up a charity called the Coast Literacy Trust.")
     assert ("Mwangi", "founded", "Coast Literacy Trust") in ties(doc)
     doc = read("In 2005 Peter Mwangi established the Kenya Youth Movement.")
     assert ("Peter Mwangi", "founded", "Kenya Youth Movement") in ties(doc)
@@ -142,10 +141,10 @@ def test_active_backing_and_weight_thrown_behind() -> None:
 
 
 def test_peoples_are_allies_and_the_islamic_state_is_a_group() -> None:
-    doc = read("Otieno, an architect of the United States’ alliance with the Syrian Kurds in the fight "
-               "against the Islamic State, spoke on Monday.")
+    doc = read("Otieno helped to build Britain's alliance with the Syrian Kurds during the war against the "
+               "Islamic State.")
     found = ties(doc)
-    assert ("United States", "ally_of", "Syrian Kurds") in found
+    assert ("Britain", "ally_of", "Syrian Kurds") in found
     assert ("Syrian Kurds", "opposes", "Islamic State") in found
 
 
@@ -158,14 +157,14 @@ def test_an_ally_noun_in_a_conjoined_or_fronted_apposition() -> None:
 
 
 def test_a_conjoined_copula_takes_the_first_verb_s_subject() -> None:
-    doc = read("President John Otieno named Peter Mwangi as spy chief. Mwangi holds a degree from Nairobi "
-               "University and was one of the founders of KYM, a youth group based in Mombasa.")
+    doc = read("President John Otieno named Peter Mwangi as spy chief. Mwangi trained as an engineer and was "
+               "one of the founders of KYM.")
     assert ("Peter Mwangi", "founded", "KYM") in ties(doc)
 
 
 def test_a_relative_clause_belongs_to_the_name_just_before_it() -> None:
-    doc = read("The two largest parties are the Coast Party and the Kenya Union (KU) that was founded by "
-               "Kenya's first president, John Otieno.")
+    doc = read("The vote split the Coast Party and the Kenya Union (KU) that was founded by John Otieno in "
+               "1990.")
     found = ties(doc)
     assert ("John Otieno", "founded", "Kenya Union") in found
     assert ("John Otieno", "founded", "Coast Party") not in found
@@ -182,8 +181,8 @@ def test_a_parliament_speaker_holds_a_national_post_but_does_not_lead_the_countr
 
 
 def test_a_central_bank_governor_holds_a_post_in_the_one_central_bank_named() -> None:
-    doc = read("Central bank governor Peter Mwangi was allowed to retire. John Otieno was promoted as the "
-               "governor of the Central Bank of Kenya.")
+    doc = read("Central bank governor Peter Mwangi was allowed to retire on Friday. His deputy John Otieno now "
+               "runs the Central Bank of Kenya.")
     assert ("Peter Mwangi", "holds_position", "Central Bank of Kenya", "central bank governor", "former") \
         in facts(doc)
 
@@ -205,21 +204,20 @@ def test_forced_or_allowed_to_retire_is_former() -> None:
 
 def test_formerly_before_a_title_is_former() -> None:
     doc = read("The governor said the clashes began soon after the arrival of Peter Kamau Mwangi -- formerly "
-               "Garissa security minister, now intelligence chief of the region -- by helicopter.")
+               "Garissa security minister, now the province's spy chief -- by helicopter.")
     found = [f for f in facts(doc) if f[0] == "Peter Kamau Mwangi"]
     assert [f for f in found if f[3] == "security minister" and f[4] == "former"]
-    assert [f for f in found if f[3] == "intelligence chief" and f[4] == "current"]
+    assert [f for f in found if f[3] == "spy chief" and f[4] == "current"]
 
 
 def test_a_leader_who_died_after_a_subjectless_clause_is_former() -> None:
-    doc = read("The Kelani Front, Kenya's best-known militia, was disbanded and restructured after its leader "
-               "Peter Mwangi died in a plane crash in August 2023.")
+    doc = read("The Kelani Front was broken up after its leader Peter Mwangi died in a helicopter crash "
+               "in 2023.")
     assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[1] == "leader_of" and f[4] == "former"]
 
 
 def test_a_creed_before_a_title_is_no_organisation() -> None:
-    doc = read("Militants have attacked Kenyan soldiers since the army toppled Islamist President Peter "
-               "Mwangi in 2013.")
+    doc = read("Kenya's generals deposed Islamist President Peter Mwangi in 2013 after weeks of protests.")
     assert ("Peter Mwangi", "leader_of", "Kenya", "president", "former") in facts(doc)
 
 
@@ -258,31 +256,31 @@ def test_earlier_planned_or_dated_meetings_keep_their_own_dates() -> None:
 # -- later rules of the same pass ---------------------------------------------------------
 
 def test_a_name_missed_before_a_link_participle_is_an_organisation() -> None:
-    doc = read("Both the Al Qaeda-linked Shebab and the army denied any involvement.")
+    doc = read("Both the Al Qaeda-linked Shebab and the army denied carrying out the attack.")
     assert ("Shebab", "affiliated_with", "Al Qaeda") in ties(doc)
 
 
 def test_a_coup_staged_to_remove_a_president_removed_him() -> None:
-    doc = read("Kenya's junta ousted Amos Wekesa about eight months after it had staged a coup to remove "
-               "democratically elected President Peter Kamau Mwangi.")
+    doc = read("Kenya's officers, who had staged a coup to remove the elected President Peter Kamau Mwangi "
+               "in May, named a new cabinet.")
     assert [f for f in facts(doc) if f[0] == "Peter Kamau Mwangi" and f[3] == "president" and f[4] == "former"]
     doc = read("The colonel plans to stage a coup to remove President Peter Kamau Mwangi.")
     assert not [f for f in facts(doc) if f[0] == "Peter Kamau Mwangi" and f[4] == "former"]
 
 
 def test_the_previous_holder_and_a_post_for_a_former_body_are_former() -> None:
-    doc = read("Kenya's president named Amos Wekesa, the previous governor of Garissa, as interior minister.")
+    doc = read("Kenya's president chose Amos Wekesa, the previous governor of Garissa, as interior minister.")
     assert [f for f in facts(doc) if f[0] == "Amos Wekesa" and f[3] == "governor" and f[4] == "former"]
-    doc = read("Amos Wekesa, communications minister and spokesperson for the previous government, has been "
-               "named as Kenya's new premier.")
+    doc = read("Amos Wekesa, trade minister and chief spokesman for the previous government, becomes Kenya's "
+               "premier on Monday.")
     found = [f for f in facts(doc) if f[0] == "Amos Wekesa"]
-    assert [f for f in found if f[3] == "communications minister" and f[4] == "former"]
+    assert [f for f in found if f[3] == "trade minister" and f[4] == "former"]
     assert [f for f in found if f[3] == "premier" and f[4] == "current"]
 
 
 def test_will_serve_after_a_swearing_in_is_the_post_now_held() -> None:
-    doc = read("President Amos Wekesa swore in a new government on Saturday. Peter Mwangi, a former "
-               "petroleum minister, will serve as prime minister.")
+    doc = read("President Amos Wekesa swore in his new cabinet at the palace. Peter Mwangi, once the mining "
+               "minister, will serve as prime minister.")
     assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "prime minister" and f[4] == "current"]
     doc = read("Peter Mwangi will serve as prime minister of Kenya.")
     assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "prime minister" and f[4] == "planned"]
@@ -290,7 +288,7 @@ def test_will_serve_after_a_swearing_in_is_the_post_now_held() -> None:
 
 def test_a_premiership_or_presidency_is_the_owner_s_national_post() -> None:
     doc = read("NAIROBI - Kenya's government kept its ministers. Peter Mwangi's premiership and army chief "
-               "John Otieno's role as deputy prime minister remained the same.")
+               "John Otieno's role as deputy prime minister were not touched.")
     found = facts(doc)
     assert ("Peter Mwangi", "holds_position", "Kenya", "prime minister", "current") in found
     assert ("John Otieno", "holds_position", "Kenya", "deputy prime minister", "current") in found
@@ -299,18 +297,19 @@ def test_a_premiership_or_presidency_is_the_owner_s_national_post() -> None:
 
 
 def test_a_title_before_a_name_the_model_missed_is_not_part_of_the_name() -> None:
-    doc = read("The Iranian envoy did not meet with Iraqi Prime Minister Mohammed Shia al-Sudani this week.")
-    assert ("Mohammed Shia al-Sudani", "leader_of", "Iraq", "prime minister", "current") in facts(doc)
+    doc = read("The Ethiopian envoy saw nobody else, and he did not meet with Kenyan Prime Minister Mohammed "
+               "Ali al-Garissi on this trip.")
+    assert ("Mohammed Ali al-Garissi", "leader_of", "Kenya", "prime minister", "current") in facts(doc)
     assert "Brigadier-General" not in {e["name"] for e in read(
-        "The cabinet approved the appointment of Brigadier-General Ibrahim Sheikh Muhiyadin Addow as "
-        "chief of the Kenya Defence Forces.")["entities"]}
+        "Ministers backed the choice of Brigadier-General Peter Kamau Mwangi as the next chief of the Kenya "
+        "Defence Forces.")["entities"]}
 
 
 def test_a_ruling_body_is_no_army_and_a_visit_or_a_colleague_s_title_gives_no_country() -> None:
     doc = read("Kenya’s military government named a cabinet. Army chief Peter Mwangi kept his post.")
     assert not [f for f in facts(doc) if f[2] == "Kenya’s military government"]
-    doc = read("Eritrea hosted talks this week. Prime Minister Peter Mwangi arrived in Asmara for a two-day "
-               "working visit to the country, Eritrea’s Information Minister John Otieno said.")
+    doc = read("Eritrea hosted talks this week. Prime Minister Peter Mwangi landed in Asmara on Monday for "
+               "talks, Eritrea’s Information Minister John Otieno said.")
     assert not [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[2] == "Eritrea"]
     doc = read("The group includes Kenya Prime Minister Peter Mwangi, Chief Justice John Otieno and Higher "
                "Education Minister Amos Wekesa.")
@@ -318,26 +317,26 @@ def test_a_ruling_body_is_no_army_and_a_visit_or_a_colleague_s_title_gives_no_co
 
 
 def test_one_former_for_two_conjoined_titles_and_a_title_word_tagged_alone() -> None:
-    doc = read("Otieno suggested Peter Mwangi, a former economy minister and deputy governor of the Central "
-               "Bank of Kenya (CBK), for the post.")
-    assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "deputy governor" and f[4] == "former"]
+    doc = read("Otieno proposed Peter Mwangi, a former trade minister and deputy head of the Central Bank of "
+               "Kenya, for the job.")
+    assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "deputy head" and f[4] == "former"]
     doc = read("Peter Mwangi, the former finance minister and the current governor of the Kenya Central Bank, "
                "spoke.")
     assert [f for f in facts(doc) if f[0] == "Peter Mwangi" and f[3] == "governor" and f[4] == "current"]
-    doc = read("Iran's Guardian Council, a vetting body overseen by Supreme Leader Ayatollah Ali Khamenei, "
-               "named seven candidates.")
+    doc = read("The Guardian Council, which answers to Supreme Leader Ayatollah Ali Khamenei of Iran, "
+               "approved the list.")
     assert [f for f in facts(doc) if f[0] == "Ali Khamenei" and f[3] == "supreme leader" and f[2] == "Iran"]
 
 
 def test_before_an_announcement_is_still_this_week_and_met_before_is_not() -> None:
-    doc = read("In a post sent shortly before the formal announcement, Peter Mwangi said he held a meeting with "
-               "John Otieno.", published="2024-02-08")
+    doc = read("Shortly before the decree was read out, Peter Mwangi said he had held a meeting with John "
+               "Otieno.", published="2024-02-08")
     assert [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]
     doc = read("Peter Mwangi said he had met John Otieno before.", published="2024-02-08")
     assert not [e for e in doc["events"] if e["type"] == "meeting" and e["time"] == "2024-W06"]
 
 
 def test_an_apposition_after_a_group_s_name_describes_the_group() -> None:
-    doc = read("Ethiopia sent envoys. An unnamed commander in the Kelani Front, another militia group closely "
-               "allied with Ethiopia, was quoted as saying the truce would hold.")
+    doc = read("Ethiopia sent envoys. A senior officer of the Kelani Front, a rebel group long allied with "
+               "Ethiopia, said the truce would hold.")
     assert ("Kelani Front", "ally_of", "Ethiopia") in ties(doc)

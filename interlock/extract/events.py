@@ -165,7 +165,7 @@ _EARLIER_WORDS = frozenset(("previous", "previously", "earlier", "past", "once",
 def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) -> None:
     """A meeting the story tells in the past tense with no date at all is news of the days
     before publication: it is dated to the week of publication, a week and never a day
-    ("Zelensky said he held a meeting with Zaluzhnyi" in a story of that week). A sentence
+    ("the minister said he held talks with his Varesh counterpart" in a story of that week). A sentence
     with any date, a word that puts it earlier ("their previous talks", "have met several
     times"), or a planned, denied or conditional meeting keeps no date."""
     if state.published is None:

@@ -327,7 +327,7 @@ def _holder_of_noun(ctx: Context, token: Token) -> EntityDraft | None:
         return _actor(ctx, token.head)
     fronted = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else token
     if fronted.dep_ == "npadvmod" and fronted.head.pos_ in ("AUX", "VERB") and fronted.i < fronted.head.i:
-        # "A journalist by trade and a close ally of X, Y was ...": the subject after the comma
+        # "A farmer by trade and a loyal ally of X, Y was ...": the subject after the comma
         subj = next((c for c in fronted.head.children if c.dep_ == "nsubj" and c.i > fronted.i), None)
         if subj is not None:
             return _actor(ctx, subj)
@@ -816,7 +816,7 @@ def _strike(ctx: Context, noun: Token) -> None:
     if carrier.dep_ == "dobj":
         carrier = carrier.head
     if not attackers and carrier is not noun and carrier.lemma_.lower() in _CARRYING_OUT:
-        # "Israel carried out a series of assassinations targeting ...": who carried them out
+        # "Varesh conducted a wave of raids on ...": who conducted them
         subj = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
         attackers = [e for e in [_actor(ctx, subj)] if e is not None and e.label in ("GPE", "ORG")] if subj else []
     if len(attackers) != 1:

@@ -262,7 +262,7 @@ def status_of_role(token: Token) -> str:
     if token.dep_ == "conj" and not any(c.dep_ == "det" for c in token.children) and any(
             c.dep_ in ("amod", "advmod") and c.lower_.strip("-") in FORMER_WORDS and c.i < token.head.i
             for c in token.head.children):
-        return "former"  # "a former economy minister and deputy governor of X": one "former" for both
+        return "former"  # "a former trade minister and deputy head of X": one "former" for both
     if _of_a_former_body(token) or any(_of_a_former_body(c) for c in token.conjuncts if c.i > token.i):
         return "former"  # "spokesperson for the previous government", "minister and spokesperson for ..."
     edge = token.left_edge.i
