@@ -113,13 +113,25 @@ def _joined(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ents[i + 1].end, label="NORP"))
             i += 1
         elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
-                and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_:
-            out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))  # one name cut in two
+                and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_ \
+                and ents[i + 1][0].lower_ not in GIVEN_NAMES and ent[-1].text not in _POSSESSIVE \
+                and ents[i + 1].end - _after_titles(ent) <= 4:
+            # one name cut in two ("Ibrahim Sheikh" "Muhiyadin Addow"); but a cast list's next name
+            # starts with a given name, and "X's Y" is two people
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
             i += 1
         else:
             out.append(ent)
         i += 1
     return out
+
+
+def _after_titles(span: Span) -> int:
+    """Where a name starts in a span, past its leading ranks and titles."""
+    k = span.start
+    while k < span.end - 1 and _title_word(span.doc[k]):
+        k += 1
+    return k
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -498,7 +510,7 @@ def _title_word(tok: Token) -> bool:
 
 
 #: military ranks, which run before a name as titles do ("Brigadier-General X Y")
-_RANKS = word_set("extract", "military_ranks")
+_RANKS = word_set("extract", "military_ranks") | word_set("extract", "rank_abbreviations")
 #: words of a title that run before a person's name: "Prime" (Minister), "Deputy", "Foreign"
 _TITLE_WORDS = frozenset(("prime", "deputy", "vice", "foreign", "interior", "defence", "defense", "finance",
                           "acting", "interim", "former", "chief", "supreme", "senior"))
