@@ -154,7 +154,8 @@ def _group_word(doc: Doc, ent: EntityDraft) -> bool:
         if span is None:
             return False
         root = span.root
-        hyphened = doc.text[m.end : m.end + 1] == "-"
+        # (the token after, not doc.text: Doc.text rebuilds the whole string on each access)
+        hyphened = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
         qualifies = root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i and root.head.pos_ == "NOUN"
         if not (hyphened or qualifies or root.tag_ in ("NNPS", "NNS")):
             return False

@@ -195,19 +195,25 @@ def _actor(ctx: Context, token: Token) -> EntityDraft | None:
         found = ctx.entity(named[-1], ("ORG",)) if named else None
         if found is not None:
             return found
-    if ent is None and token.pos_ == "PROPN" and not token.ent_type_:
-        # "the Houthi-run agency" where this one word went untagged: the group the text names so elsewhere
-        same = {id(e.resolved()): e.resolved() for e in ctx.state.live_entities()
-                if e.label in ("ORG", "NORP") and not e.anonymous and any(m.text == token.text for m in e.mentions)}
-        if len(same) == 1:
-            found = next(iter(same.values()))
-            return found if found.label == "ORG" else _actor_norp(ctx, token, found)
     if ent is None and token.pos_ == "PROPN" and (token.ent_type_ == "ORG" or (
             token.text.isalpha() and token.text.isupper() and len(token.text) > 1)):
         # "the NLF-linked brigade": an acronym NER did not tag, or an organisation it
         # tagged and the entity step dropped ("the Al Qaeda-linked Shebab")
         ent = ctx.ensure_org(token)
     return ent
+
+
+def _named_elsewhere(ctx: Context, token: Token) -> EntityDraft | None:
+    """ "the Houthi-run agency" where this one word went untagged: the group the text names so
+    elsewhere (only before a link participle, where nothing but a group or a state can stand)."""
+    if token.pos_ != "PROPN" or token.ent_type_:
+        return None
+    same = {id(e.resolved()): e.resolved() for e in ctx.state.live_entities()
+            if e.label in ("ORG", "NORP") and not e.anonymous and any(m.text == token.text for m in e.mentions)}
+    if len(same) != 1:
+        return None
+    found = next(iter(same.values()))
+    return found if found.label == "ORG" else _actor_norp(ctx, token, found)
 
 
 def _modified(ctx: Context, token: Token) -> EntityDraft | None:
@@ -264,7 +270,7 @@ def _same_name(a: EntityDraft, b: EntityDraft) -> bool:
 def _hyphen(ctx: Context, token: Token, before: Token) -> None:
     """ "the Al Qaeda-linked Shebab", "the Kenyan-led force", "Iran-backed militias"."""
     predicate, first_is_subject = HYPHEN_LINKS[token.lower_]
-    other = _actor(ctx, before)
+    other = _actor(ctx, before) or _named_elsewhere(ctx, before)
     if other is None and before.pos_ == "PROPN" and token.nbor(-1).text == "-" and not before.ent_type_:
         other = ctx.ensure_org(before, linked=True)  # "the Al Qaeda-linked Shebab": a name NER missed
     this = _modified(ctx, token) or _after(ctx, token)
