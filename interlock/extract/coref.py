@@ -24,7 +24,7 @@ from interlock.extract.lexicon import (
     PLACE_ALIASES,
     ROLE_NOUNS,
 )
-from interlock.extract.state import DocState, EntityDraft, MentionDraft
+from interlock.extract.state import DocState, EntityDraft, MentionDraft, text_of
 from interlock.names import fold, skeleton
 from interlock.vocab.words import word_set
 
@@ -79,7 +79,7 @@ def initials_match(acronym: str, name: str) -> bool:
 def cluster(doc: Doc, state: DocState) -> None:
     """Merge the entity drafts of one document into clusters."""
     _merge_names(doc, state)
-    merge_stated_aliases(doc.text, state)
+    merge_stated_aliases(state.text or text_of(doc), state)
     _merge_appositions(doc, state)
     _merge_predicatives(doc, state)
     _merge_definite_nominals(doc, state)
