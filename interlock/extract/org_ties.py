@@ -103,6 +103,10 @@ REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overt
 _DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
 #: verbs of putting one's support somewhere: "threw its weight behind X"
 _PUTTING = frozenset(("throw", "swing", "put", "lend", "place"))
+#: what is put behind someone: "its weight", "their support"
+_PUT_NOUNS = BACKING_NOUNS | {"weight"}
+#: common nouns that carry an organisation's name as a compound: "the Rudaw network"
+_NAME_CARRIERS = OUTLET_HEADS | {"group", "party", "movement", "militia"}
 #: nouns that say an actor is a group ("another militia group", "a faction")
 _GROUP_WORDS = frozenset(("group", "militia", "faction", "party", "movement", "organisation", "organization",
                           "force", "brigade", "coalition", "alliance", "network"))
@@ -120,7 +124,7 @@ def link_statements(ctx: Context, token: Token) -> None:
         _backed_by(ctx, token)
     elif lemma in BACKING_VERBS and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         _backs(ctx, token)  # "Iran backs the Front"
-    if lemma in BACKING_NOUNS | {"weight"} and token.dep_ == "dobj" and token.head.lemma_.lower() in _PUTTING:
+    if lemma in _PUT_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in _PUTTING:
         _behind(ctx, token)  # "the Basij swung its weight behind X"
     if lemma in LED_BY and token.tag_ == "VBN":
         _led_by(ctx, token)
@@ -189,7 +193,7 @@ def _actor(ctx: Context, token: Token) -> EntityDraft | None:
         # "Tehran-aligned", "loyal to Abu Dhabi": the capital stands for its state
         country = CAPITALS[ent.name.lower()]
         return next((o for o in ctx.state.live_entities() if o.label == "GPE" and o.name == country), ent)
-    if ent is None and token.pos_ == "NOUN" and token.lower_ in OUTLET_HEADS | {"group", "party", "movement", "militia"}:
+    if ent is None and token.pos_ == "NOUN" and token.lower_ in _NAME_CARRIERS:
         # "the Rudaw network, which is close to X": the name the noun carries
         named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         found = ctx.entity(named[-1], ("ORG",)) if named else None
@@ -547,7 +551,7 @@ def _fighter(ctx: Context, verb: Token) -> list[EntityDraft]:
     describes), "a coalition set up to fight the Sahel Front" (the group the purpose is of)."""
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("acl", "xcomp", "advcl", "relcl") or node.head is node:
+        if node.dep_ not in ("acl", "xcomp", "advcl", "relcl") or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN"):
@@ -821,7 +825,7 @@ def _strike(ctx: Context, noun: Token) -> None:
         carrier = carrier.head.head  # "a series of assassinations"
     if carrier.dep_ == "dobj":
         carrier = carrier.head
-    if not attackers and carrier is not noun and carrier.lemma_.lower() in _CARRYING_OUT:
+    if not attackers and carrier.i != noun.i and carrier.lemma_.lower() in _CARRYING_OUT:
         # "Varesh conducted a wave of raids on ...": who conducted them
         subj = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
         attackers = [e for e in [_actor(ctx, subj)] if e is not None and e.label in ("GPE", "ORG")] if subj else []
@@ -854,7 +858,7 @@ def _group_of(ctx: Context, node: Token) -> list[EntityDraft]:
     """The organisation a struck thing or person belongs to: the group itself, or the one named
     in its phrase ("a Hezbollah commander", "the group's chief", "ministers of the Houthi government")."""
     ent = _actor(ctx, node)
-    if ent is not None and (ent.label == "ORG" or (ent.label == "NORP" and ent.name.lower() not in DEMONYMS)):
+    if ent is not None and _a_group(ent):
         return [ent]
     if ent is not None and ent.label != "PERSON":
         return []  # a place struck is where, not whom
@@ -866,7 +870,12 @@ def _group_of(ctx: Context, node: Token) -> list[EntityDraft]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out += _group_of(ctx, pobj)
-    return [e for e in out if e.label == "ORG" or e.name.lower() not in DEMONYMS]
+    return [e for e in out if _a_group(e)]
+
+
+def _a_group(ent: EntityDraft) -> bool:
+    """An organisation, or a people named as a group ("Houthi"), not a nationality."""
+    return ent.label == "ORG" or (ent.label == "NORP" and ent.name.lower() not in DEMONYMS)
 
 
 def _pro(ctx: Context, token: Token) -> None:
@@ -910,7 +919,7 @@ def _demands_removal(ctx: Context, noun: Token) -> None:
         return
     node = noun
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in _DEMANDING:
