@@ -115,7 +115,7 @@ def _joined(doc: Doc) -> list[Span]:
         elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
                 and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_ \
                 and ents[i + 1][0].lower_ not in GIVEN_NAMES and ent[-1].text not in _POSSESSIVE \
-                and ents[i + 1].end - _after_titles(ent) <= 4:
+                and ents[i + 1].end - _past_titles(doc, ent.start, ent.end) <= 4:
             # one name cut in two ("Ibrahim Sheikh" "Muhiyadin Addow"); but a cast list's next name
             # starts with a given name, and "X's Y" is two people
             out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
@@ -126,10 +126,11 @@ def _joined(doc: Doc) -> list[Span]:
     return out
 
 
-def _after_titles(span: Span) -> int:
-    """Where a name starts in a span, past its leading ranks and titles."""
-    k = span.start
-    while k < span.end - 1 and _title_word(span.doc[k]):
+def _past_titles(doc: Doc, start: int, end: int, keep: int = 1) -> int:
+    """Where a name starts in ``doc[start:end]``, past its leading nationality, ranks and
+    titles, leaving at least ``keep`` words."""
+    k = start
+    while end - k > keep and _title_word(doc[k]):
         k += 1
     return k
 
@@ -274,9 +275,7 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
         start = i
         while start < j and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        named = start
-        while j - named > 2 and _title_word(doc[named]):
-            named += 1  # "Iraqi Prime Minister X Y Z": the name starts after the title
+        named = _past_titles(doc, start, j, keep=2)  # "Iraqi Prime Minister X Y Z": the name starts after the title
         if _cap(doc[named]):
             start = named  # but "Inspector-General of Police" is a title through and through
         if j - start < 2 or (start == i and tok.is_sent_start and j - start < 3):
@@ -472,9 +471,7 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     if ent.label_ == "PERSON":
         # "Iraqi Prime Minister X Y" tagged whole: the nationality and the title are not the name
-        named = start
-        while end - named > 2 and _title_word(doc[named]):
-            named += 1
+        named = _past_titles(doc, start, end, keep=2)
         if doc[named].text[:1].isupper():
             start = named
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
