@@ -108,3 +108,17 @@ def copy_store(src: Path, folder: Path) -> Path:
         if part.exists():
             shutil.copy(part, Path(str(dest) + suffix))
     return dest
+
+
+def read_news(text: str, published: str = "2024-03-06") -> dict[str, Any]:
+    """One text of our own through the whole extraction, as the JSON a user sees."""
+    from interlock.extract.api import extract_record
+
+    return extract_record({"id": "t", "text": text, "published": published}).to_dict()
+
+
+def statement_facts(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Each statement as (subject name, predicate, object name, role, status)."""
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    return [(names.get(s["subject"]), s["predicate"], names.get(s["object"]), s["role"], s["status"])
+            for s in doc["statements"]]

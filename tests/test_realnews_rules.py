@@ -10,18 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from interlock.extract.api import extract_record
 from interlock.extract.furniture import furniture_spans
-
-
-def read(text: str, published: str = "2024-03-06") -> dict[str, Any]:
-    return extract_record({"id": "t", "text": text, "published": published}).to_dict()
-
-
-def facts(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
-    names = {e["id"]: e["name"] for e in doc["entities"]}
-    return [(names.get(s["subject"]), s["predicate"], names.get(s["object"]), s["role"], s["status"])
-            for s in doc["statements"]]
+from tests.helpers import read_news as read
+from tests.helpers import statement_facts as facts
 
 
 def met_pairs(doc: dict[str, Any]) -> set[frozenset[Any]]:
