@@ -262,7 +262,7 @@ def _token_sim(a: Token, b: Token) -> float:
     phon = OSA.normalized_similarity(a.skeleton, b.skeleton)
     sim = max(plain, 0.97 * phon)
     # a word that is a prefix of the other ("faberlic" / "faberlick") is close
-    short, long_ = sorted((a.text, b.text), key=len)
+    short, long_ = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
     if len(short) >= 4 and long_.startswith(short):
         sim = max(sim, 0.85)
     return sim
@@ -283,15 +283,50 @@ def _acronym(short: tuple[Token, ...], long_: tuple[Token, ...]) -> float:
     return 0.0
 
 
-def _align(ta: tuple[Token, ...], tb: tuple[Token, ...], kind: str | None = None) -> float:
-    """Score two token lists: matched similarity, with conflicts and omissions costed."""
+def _word_pairs(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[float, int, int]]:
+    """The pairs of words similar enough to be aligned, (similarity, i, j), in the order of two
+    nested loops over ``ta`` then ``tb``.
+
+    Only equal words are similar at 1, and the alignment takes pairs best first, so a word found
+    once on each side is aligned with its equal whatever else is similar to it: when no word comes
+    twice on either side, such a word is not compared with the other side's other words, pairs
+    that the alignment would skip. (A namesake differs by a word or two: most words of a pair of
+    names in one block are equal.) The alignment is the same, pair for pair and in the same order.
+    """
     pairs: list[tuple[float, int, int]] = []
+    texts_b = {y.text: j for j, y in enumerate(tb)}
+    if len(texts_b) < len(tb) or len({x.text for x in ta}) < len(ta):
+        # a word twice on one side: every pair compared, as it may align either way
+        for i, x in enumerate(ta):
+            for j, y in enumerate(tb):
+                s = _token_sim(x, y)
+                if s >= 0.5:
+                    pairs.append((s, i, j))
+        return pairs
+    aligned = {texts_b[x.text] for x in ta if x.text in texts_b}
+    rest_b = [(j, y) for j, y in enumerate(tb) if j not in aligned] if aligned else list(enumerate(tb))
     for i, x in enumerate(ta):
-        for j, y in enumerate(tb):
+        j_equal = texts_b.get(x.text)
+        if j_equal is not None:
+            pairs.append((1.0, i, j_equal))
+            continue
+        for j, y in rest_b:
             s = _token_sim(x, y)
             if s >= 0.5:
                 pairs.append((s, i, j))
-    pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
+    return pairs
+
+
+def _best_first(pair: tuple[float, int, int]) -> tuple[float, int]:
+    """The order in which the alignment takes pairs: most similar first, then nearest in place."""
+    return -pair[0], abs(pair[1] - pair[2])
+
+
+def _align(ta: tuple[Token, ...], tb: tuple[Token, ...], kind: str | None = None) -> float:
+    """Score two token lists: matched similarity, with conflicts and omissions costed."""
+    pairs = _word_pairs(ta, tb)
+    if len(pairs) > 1:
+        pairs.sort(key=_best_first)
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched = 0.0
@@ -339,34 +374,44 @@ def score(a: str, b: str, kind: str | None = None) -> float:
     "Biden" may well be "Joe Biden", but "Hezbollah" is not "Kataib Hezbollah".
     """
     # a fixed order makes the score symmetric whatever the tie-breaking inside
-    a, b = sorted((a, b))
+    if b < a:
+        a, b = b, a
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return 0.0
-    if [t.text for t in ta] == [t.text for t in tb]:
+    if len(ta) == len(tb) and [t.text for t in ta] == [t.text for t in tb]:
         return 1.0
     best = _align(ta, tb, kind)
+    # (the acronym, gluing and kunya readings are tried only where they can apply: most pairs
+    # are two names of as many words, neither of them one word or led by a kunya)
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    best = max(best, 0.95 * _acronym(short, long_))
+    if len(short) == 1:
+        best = max(best, 0.95 * _acronym(short, long_))
     # names glued together or split apart ("PolPot", "van der bilt")
-    ja = "".join(t.text for t in ta if not t.designator)
-    jb = "".join(t.text for t in tb if not t.designator)
-    if len(ta) != len(tb) and ja and jb:
-        glued = Levenshtein.normalized_similarity(ja, jb)
-        if glued >= 0.9:
-            best = max(best, glued * _designator_factor(ta, tb))
+    if len(ta) != len(tb):
+        ja = "".join(t.text for t in ta if not t.designator)
+        jb = "".join(t.text for t in tb if not t.designator)
+        if ja and jb:
+            glued = Levenshtein.normalized_similarity(ja, jb)
+            if glued >= 0.9:
+                best = max(best, glued * _designator_factor(ta, tb))
     # a kunya before the family name ("Abu Tariq al-Sayyadi") stands where a given name
     # would ("Qasim al-Sayyadi"): compare without it, a little below a full match
-    for x, y in ((ta, tb), (tb, ta)):
-        rest = _without_kunya(x)
-        if rest is not None and kind != "org":
-            best = max(best, 0.9 * _align(rest, y, "person"))
+    if kind != "org" and (ta[0].text in _KUNYA or tb[0].text in _KUNYA):
+        for x, y in ((ta, tb), (tb, ta)):
+            rest = _without_kunya(x)
+            if rest is not None:
+                best = max(best, 0.9 * _align(rest, y, "person"))
     return max(0.0, min(1.0, best))
+
+
+#: the words that open a kunya ("Abu Tariq", "Umm Hussein")
+_KUNYA = frozenset({"abu", "umm", "abou", "bu"})
 
 
 def _without_kunya(toks: tuple[Token, ...]) -> tuple[Token, ...] | None:
     """The name without a leading "Abu X" / "Umm X", when a family name follows it."""
-    if len(toks) >= 3 and toks[0].text in ("abu", "umm", "abou", "bu") and any(t.weight == 1.0 for t in toks[2:]):
+    if len(toks) >= 3 and toks[0].text in _KUNYA and any(t.weight == 1.0 for t in toks[2:]):
         return toks[2:]
     return None
 
