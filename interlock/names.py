@@ -250,6 +250,9 @@ def blocking_keys(name: str, kind: str | None = None) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+_osa = OSA.normalized_similarity
+
+
 def _token_sim(a: Token, b: Token) -> float:
     if a.text == b.text:
         return 1.0
@@ -258,13 +261,14 @@ def _token_sim(a: Token, b: Token) -> float:
         init = a if a.initial else b
         return 0.9 if full.text.startswith(init.text) and not full.initial else 0.0
     # OSA counts a swap of two letters ("Donlad") as one edit
-    plain = OSA.normalized_similarity(a.text, b.text)
-    phon = OSA.normalized_similarity(a.skeleton, b.skeleton)
-    sim = max(plain, 0.97 * phon)
+    plain = _osa(a.text, b.text)
+    phon = 0.97 * _osa(a.skeleton, b.skeleton)
+    sim = plain if plain >= phon else phon
     # a word that is a prefix of the other ("faberlic" / "faberlick") is close
-    short, long_ = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
-    if len(short) >= 4 and long_.startswith(short):
-        sim = max(sim, 0.85)
+    if sim < 0.85:
+        short, long_ = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
+        if len(short) >= 4 and long_.startswith(short):
+            sim = 0.85
     return sim
 
 
