@@ -380,7 +380,17 @@ def score(a: str, b: str, kind: str | None = None) -> float:
     # a fixed order makes the score symmetric whatever the tie-breaking inside
     if b < a:
         a, b = b, a
-    ta, tb = _tokens(a), _tokens(b)
+    return score_tokens(_tokens(a), _tokens(b), kind)
+
+
+def name_tokens(name: str) -> tuple[Token, ...]:
+    """The tokens ``score`` compares for a name (normalised once per name, then cached)."""
+    return _tokens(name)
+
+
+def score_tokens(ta: tuple[Token, ...], tb: tuple[Token, ...], kind: str | None = None) -> float:
+    """``score`` of two names by their ``name_tokens``, ``ta`` those of the name first in string
+    order (a caller that holds the tokens of many names saves two look-ups a pair)."""
     if not ta or not tb:
         return 0.0
     if len(ta) == len(tb) and [t.text for t in ta] == [t.text for t in tb]:

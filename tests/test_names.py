@@ -156,3 +156,9 @@ def test_equal_words_aligned_first_give_the_score_of_every_pair_compared(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(names, "_word_pairs", _every_pair)
         assert score(first, second, kind) == fast  # exactly: the same pairs, added in the same order
+
+
+@given(names_text, names_text, st.sampled_from([None, "person", "org"]))
+def test_score_by_tokens_is_score(a: str, b: str, kind: str | None) -> None:
+    first, second = sorted((a, b))
+    assert names.score_tokens(names.name_tokens(first), names.name_tokens(second), kind) == score(a, b, kind)

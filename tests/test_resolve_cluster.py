@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interlock.names import blocking_keys
+from interlock.names import Token, blocking_keys
 from interlock.resolve.cluster import Judgements, Record, resolve
 
 
@@ -229,13 +229,13 @@ def test_skipping_pairs_already_joined_changes_no_cluster(monkeypatch: pytest.Mo
 
     records, judgements = _generated(12_000)
     scored: list[str | None] = []
-    real_score = cluster.score
+    real_score = cluster.score_tokens
 
-    def counting(a: str, b: str, kind: str | None = None) -> float:
+    def counting(a: tuple[Token, ...], b: tuple[Token, ...], kind: str | None = None) -> float:
         scored.append(kind)
         return real_score(a, b, kind)
 
-    monkeypatch.setattr(cluster, "score", counting)
+    monkeypatch.setattr(cluster, "score_tokens", counting)
     monkeypatch.setattr(cluster, "SKIP_JOINED_PAIRS", False)
     every_pair = resolve(records, judgements)
     people_every = scored.count("person")

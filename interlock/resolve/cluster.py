@@ -39,8 +39,10 @@ from itertools import chain, combinations
 from interlock.names import (
     MATCH_THRESHOLD,
     PARTICLES,
+    Token,
     blocking_keys,
-    score,
+    name_tokens,
+    score_tokens,
     skeleton,
     tokens,
 )
@@ -245,6 +247,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
     node_of: dict[str, int] = {}
     node_names: list[str] = []
     node_norms: list[str] = []
+    node_tokens: list[tuple[Token, ...]] = []  # what names.score compares, kept for the pairs
     node_records: list[list[int]] = []
     record_nodes: dict[int, list[int]] = {}
     # each named record and its first name node, in record order (step 2 groups them by component)
@@ -272,6 +275,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                     node = node_of[norm] = len(node_names)
                     node_names.append(name)
                     node_norms.append(norm)
+                    node_tokens.append(name_tokens(name))
                     node_records.append([])
                     # (filed under its blocking keys now, while its tokens are at hand)
                     for key in blocking_keys(name, kind):
@@ -323,7 +327,10 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             pair = (a, b) if a < b else (b, a)
             if pair in scored:
                 continue  # variants share several keys: score each pair once
-            s = score(node_names[a], node_names[b], kind)
+            # (names.score of the two names: the tokens in the order of the names' strings)
+            name_a, name_b = node_names[a], node_names[b]
+            s = (score_tokens(node_tokens[a], node_tokens[b], kind) if name_a <= name_b
+                 else score_tokens(node_tokens[b], node_tokens[a], kind))
             if s >= threshold:
                 if joining:
                     # (joined, the pair is skipped above if it comes again: it need not be kept)
@@ -348,20 +355,23 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
             comp[cfind(other)] = cfind(mine[0])
     # each component's records, in record order: a record's names are all in one component, and
     # components come in the order of their first record (which is also that of their first name)
-    components: dict[int, list[int]] = {}
+    # (each name's root found once, in name order, and the groups kept in a list by root: at a
+    # million records, two reads of the union-find and a dictionary's for each record cost more)
+    node_root = [cfind(n) for n in range(len(comp))]
+    by_root: list[list[int] | None] = [None] * len(comp)
+    components: list[list[int]] = []
     for i, n in zip(named, named_node, strict=True):
-        root = comp[n]
-        if comp[root] != root:
-            root = cfind(n)
-        group = components.get(root)
+        root = node_root[n]
+        group = by_root[root]
         if group is None:
-            components[root] = [i]
-        else:
-            group.append(i)
+            group = by_root[root] = []
+            components.append(group)
+        group.append(i)
+    del node_root, by_root
     # 2. context inside each component: people with one name may be several people; an
     #    organisation's or a place's name names one (the blocking score already keeps
     #    "Hezbollah" from "Kataib Hezbollah")
-    for group_ids in components.values():
+    for group_ids in components:
         if kind == "person":
             _cluster_component(recs, group_ids, uf, df, common)
         else:
