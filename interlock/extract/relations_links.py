@@ -7,40 +7,26 @@ from spacy.tokens import Span, Token
 from interlock.extract import countries, org_ties, roles
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
+from interlock.vocab.words import word_map, word_set
 
 #: participles that make "X-backed Y" or "Y, backed by X"
-BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed", "financed"))
+BACKING_WORDS = word_set("relations", "backing_words")
 #: nouns of ties: "strong ties to Y", "his links to Y"
-TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
+TIE_NOUNS = word_set("relations", "tie_nouns")
 #: verbs whose subject leads their object ("X heads Y")
-LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head",
-              "helm": "leader"}
+LEAD_VERBS = word_map("relations", "lead_verbs")
 #: regnal numbers that mark a monarch's name ("Gustav III")
-REGNAL = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"))
+REGNAL = word_set("relations", "regnal")
 #: bodies one joins as a member ("joined the Fatah Alliance", "joined the Academy")
-MEMBER_BODIES = frozenset(
-    ("alliance", "coalition", "academy", "society", "union", "league", "association", "club",
-     "band", "front", "movement", "bloc", "list", "group", "federation", "order", "pact")
-)
+MEMBER_BODIES = word_set("relations", "member_bodies")
 #: words that make an organisation a body of its country's state ("Turkey's Border Guard")
-STATE_BODY_WORDS = frozenset(
-    ("ministry", "army", "guard", "guards", "police", "council", "court", "parliament", "intelligence",
-     "agency", "forces", "force", "bank", "government", "commission", "service", "department", "navy",
-     "cabinet", "assembly", "senate", "directorate", "gendarmerie", "presidency", "office", "authority")
-)
+STATE_BODY_WORDS = word_set("relations", "state_body_words")
 #: organisation type nouns kept as descriptors of the entity they describe
-ORG_TYPES = frozenset(
-    (
-        "coalition", "alliance", "militia", "party", "force", "group", "movement", "front",
-        "organisation", "organization", "faction", "bloc", "union", "council", "agency",
-        "network", "army", "brigade", "company", "firm", "newspaper", "outlet", "broadcaster",
-        "channel", "band", "team", "club", "ministry", "committee", "body",
-    )
-)
+ORG_TYPES = word_set("relations", "org_types")
 
 
 #: nouns of a national office held, with the post they name: "X's premiership"
-TENURE_NOUNS = {"premiership": "prime minister", "presidency": "president"}
+TENURE_NOUNS = word_map("relations", "tenure_nouns")
 
 
 def _tenure_noun(ctx: Context, noun: Token) -> None:
