@@ -12,76 +12,35 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: role head word -> predicate the role licenses when it has an organisation
+from interlock.vocab.words import word_list, word_set
+
+#: role head word -> predicate the role licenses when it has an organisation (one word list a predicate)
 ROLE_PREDICATES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "commander", "leader", "head", "chief", "chairman", "chairwoman", "chairperson",
-            "chair", "president", "premier", "mayor", "governor", "king", "queen", "emperor",
-            "monarch", "sultan", "emir", "chancellor", "ruler", "dictator", "shah",
-            "commander-in-chief", "secretary-general", "speaker",
-        ),
-        "leader_of",
-    ),
-    **dict.fromkeys(("spokesperson", "spokesman", "spokeswoman"), "spokesperson_for"),
-    **dict.fromkeys(("advisor", "adviser", "consultant", "aide"), "advisor_to"),
-    **dict.fromkeys(("member", "members", "figure", "veteran", "loyalist", "cadre", "militant", "operative"),
-                    "member_of"),
-    **dict.fromkeys(("founder", "co-founder", "cofounder"), "founded"),
-    **dict.fromkeys(("candidate", "nominee"), "candidate_in"),
-    **dict.fromkeys(
-        (
-            "journalist", "reporter", "correspondent", "editor", "columnist", "professor",
-            "lecturer", "researcher", "scientist", "engineer", "employee", "staffer",
-            "economist", "teacher", "producer", "anchor", "presenter",
-            "writer", "lawyer", "attorney", "executive", "ceo", "director", "officer",
-            "official", "analyst", "bassist", "guitarist", "drummer", "vocalist",
-            "singer", "keyboardist",
-        ),
-        "employed_by",
-    ),
-    **dict.fromkeys(
-        (
-            "minister", "secretary", "ambassador", "envoy", "senator", "congressman",
-            "congresswoman", "lawmaker", "legislator", "deputy", "representative",
-            "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
-            "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
-            "inspector-general", "administrator", "coordinator", "manager", "negotiator", "patriarch",
-            "comptroller", "inspector", "auditor", "registrar", "ombudsman", "attache", "attaché",
-        ),
-        "holds_position",
-    ),
+    **dict.fromkeys(word_list("roles", "leader_of_roles"), "leader_of"),
+    **dict.fromkeys(word_list("roles", "spokesperson_for_roles"), "spokesperson_for"),
+    **dict.fromkeys(word_list("roles", "advisor_to_roles"), "advisor_to"),
+    **dict.fromkeys(word_list("roles", "member_of_roles"), "member_of"),
+    **dict.fromkeys(word_list("roles", "founded_roles"), "founded"),
+    **dict.fromkeys(word_list("roles", "candidate_in_roles"), "candidate_in"),
+    **dict.fromkeys(word_list("roles", "employed_by_roles"), "employed_by"),
+    **dict.fromkeys(word_list("roles", "holds_position_roles"), "holds_position"),
 }
 
 #: multi-word roles that lead a country or body whatever their head word says
-LEADER_ROLES = frozenset(
-    ("prime minister", "first minister", "chief minister", "head of state", "head of government")
-)
+LEADER_ROLES = word_set("roles", "leader_roles")
 
 #: band and team roles: membership rather than employment (Re-DocRED's P463)
-GROUP_MEMBER_ROLES = frozenset(("bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist"))
+GROUP_MEMBER_ROLES = word_set("roles", "group_member_roles")
 #: roles of elected politicians: with a party as their organisation they state membership
-POLITICIAN_ROLES = frozenset(
-    ("politician", "member", "lawmaker", "legislator", "senator", "congressman", "congresswoman",
-     "representative", "mp", "parliamentarian", "candidate", "activist", "leader")
-)
+POLITICIAN_ROLES = word_set("roles", "politician_roles")
 #: words that make an organisation a political party ("Labour", "the Democratic Party")
-PARTY_WORDS = frozenset(
-    ("party", "democratic", "democrat", "republican", "labour", "labor", "conservative", "liberal",
-     "socialist", "communist", "green", "greens", "nationalist", "whig", "tory", "unionist",
-     "libertarian", "federalist")
-)
+PARTY_WORDS = word_set("roles", "party_words")
 #: words that make an organisation a legislature, whose members hold a seat (a position)
-LEGISLATURE_WORDS = frozenset(
-    ("parliament", "assembly", "senate", "house", "congress", "cabinet", "riksdag", "storting",
-     "duma", "knesset", "bundestag", "majlis", "legislature", "diet", "council")
-)
+LEGISLATURE_WORDS = word_set("roles", "legislature_words")
 #: role words that make a role second in command, not the leader
-SECOND_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "lieutenant", "under", "co"))
+SECOND_WORDS = word_set("roles", "second_words")
 #: roles whose "of" phrase names a portfolio or a subject, not an employer
-PORTFOLIO_ROLES = frozenset(
-    ("minister", "secretary", "professor", "lecturer", "researcher", "scientist", "teacher")
-)
+PORTFOLIO_ROLES = word_set("roles", "portfolio_roles")
 
 
 def name_words(name: str) -> set[str]:
@@ -99,54 +58,30 @@ def is_legislature(name: str) -> bool:
     return bool(name_words(name) & LEGISLATURE_WORDS)
 
 #: modifiers that belong to the role's name ("prime minister", "media advisor")
-ROLE_MODIFIERS = frozenset(
-    (
-        "prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
-        "media", "political", "military", "senior", "chief", "general", "executive",
-        "supreme", "first", "press", "national", "security", "managing", "assistant",
-        "associate", "acting", "interim", "lead", "principal", "special", "economic",
-        "justice", "health", "education", "trade", "energy", "oil", "culture", "state",
-        "attorney", "secretary", "head", "district", "high", "grand", "founding",
-        "party", "parliamentary", "opposition", "religious", "spiritual", "lieutenant",
-        "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
-        "economy", "agriculture", "transport", "information", "intelligence", "intel", "spy", "army",
-        "police", "news", "sports", "art", "music", "film", "business", "policy", "faculty", "staff",
-        "air", "force", "naval", "navy", "judiciary", "parliament", "investment", "planning", "communications",
-        "immigration", "commerce", "industry", "tourism", "environment", "housing", "infrastructure", "youth",
-        "fisheries", "livestock", "nuclear",
-    )
-)
+ROLE_MODIFIERS = word_set("roles", "role_modifiers")
 
 #: role modifiers that mark a past role
-FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing", "previous",
-                          "formerly"))
+FORMER_WORDS = word_set("roles", "former_words")
 #: participles of losing an office, before a title or a name ("the ousted president")
-ENDED_PARTICIPLES = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
-                               "slain", "assassinated", "killed"))
+ENDED_PARTICIPLES = word_set("roles", "ended_participles")
 #: participles before a title that say its holder lost it ("the dismissed Prime Minister, X")
-ENDED_TITLE_WORDS = ENDED_PARTICIPLES | {"overthrown", "impeached"}
+ENDED_TITLE_WORDS = ENDED_PARTICIPLES | word_set("roles", "ended_title_participles")
 #: role modifiers that mark a future role
-PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
+PLANNED_WORDS = word_set("roles", "planned_words")
 #: words never part of a role's name though they modify it
-NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | frozenset(("elected", "current", "new", "longtime", "long-time", "sitting", "acting"))
+NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | word_set("roles", "not_role_words")
 
 #: verbs that give someone a role: "was appointed X", "served as X"
-ROLE_VERBS = frozenset(
-    (
-        "serve", "act", "work", "appoint", "name", "elect", "install", "nominate", "choose",
-        "select", "hire", "designate", "confirm", "remain", "become", "make", "reelect",
-        "re-elect", "promote", "continue", "swear", "return",
-    )
-)
+ROLE_VERBS = word_set("roles", "role_verbs")
 #: auxiliaries that leave a change of post open: "X may replace Y", "Y could resign"
-OPEN_MODALS = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall"))
+OPEN_MODALS = word_set("roles", "open_modals")
 #: role verbs whose role lies ahead when they govern an infinitive or an agreement
-PLAN_NOUNS = frozenset(("agreement", "plan", "deal", "decision", "proposal", "bid", "intention", "offer"))
+PLAN_NOUNS = word_set("roles", "plan_nouns")
 #: verbs in a conjunct clause that end a role ("served as X, but cut his ties")
-ENDING_VERBS = frozenset(("cut", "resign", "quit", "leave", "step", "retire", "sever", "end", "lose"))
+ENDING_VERBS = word_set("roles", "ending_verbs")
 PERSON_LABELS = frozenset(("PERSON",))
 #: bodies that complete a role's name when they follow "of" without a name
-BODY_WORDS = frozenset(("parliament", "congress", "staff", "state", "government", "board", "directors"))
+BODY_WORDS = word_set("roles", "body_words")
 #: dependencies through which a clause's negation reaches a role or relation word
 CLIMB_DEPS = frozenset(("attr", "acomp", "pobj", "prep", "xcomp", "ccomp", "oprd", "agent", "dobj"))
 
@@ -172,7 +107,7 @@ def role_head_word(token: Token) -> str | None:
 
 
 #: body words the recogniser may tag as an organisation on their own ("Army chief X")
-_BODY_MODIFIERS = frozenset(("army", "police", "navy", "intelligence", "intel", "military"))
+_BODY_MODIFIERS = word_set("roles", "body_modifiers")
 
 
 def role_text(token: Token) -> str:
@@ -242,6 +177,9 @@ def _of_a_former_body(token: Token) -> bool:
                for owner in owners for prep in owner.children for pobj in prep.children)
 
 
+#: modifiers of a role that make it past: the role modifiers and adverbs ("formerly X")
+_FORMER_MODIFIERS = FORMER_WORDS | word_set("roles", "former_adverbs")
+
 def status_of_role(token: Token) -> str:
     """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
     low = token.lower_
@@ -251,7 +189,7 @@ def status_of_role(token: Token) -> str:
         return "former"
     for child in token.children:
         word = child.lower_.strip("-")
-        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS | {"formerly", "previously"}:
+        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in _FORMER_MODIFIERS:
             return "former"
         if child.dep_ in ("amod", "compound") and word in ENDED_TITLE_WORDS:
             return "former"  # "the dismissed Prime Minister, X": the title is the one he lost"

@@ -17,31 +17,18 @@ from spacy.tokens import Doc, Token
 
 from interlock.extract import roles
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
+from interlock.vocab.words import word_set
 
 #: verbs whose object (or passive subject) loses a post: "ousted X", "X was replaced"
-OBJECT_ENDINGS = frozenset(
-    (
-        "oust", "dismiss", "sack", "remove", "replace", "overthrow", "depose", "fire", "kill",
-        "assassinate", "topple", "unseat", "succeed", "sideline", "relieve", "retire", "impeach",
-        "expel", "execute", "eliminate", "terminate", "end",
-    )
-)
+OBJECT_ENDINGS = word_set("roles", "object_endings")
 #: verbs whose subject leaves a post: "X resigned", "X died", "X stepped down"
-SUBJECT_ENDINGS = frozenset(("die", "resign", "quit", "flee", "step", "retire", "abdicate", "perish"))
+SUBJECT_ENDINGS = word_set("roles", "subject_endings")
 #: nouns that end someone's tenure: "the ousting of X", "X's death"
-NOUN_ENDINGS = frozenset(
-    (
-        "ousting", "ouster", "death", "killing", "assassination", "resignation", "dismissal",
-        "removal", "overthrow", "sacking", "firing", "passing", "departure", "termination",
-    )
-)
+NOUN_ENDINGS = word_set("roles", "noun_endings")
 #: modifiers of a name that say its bearer no longer holds office
-ENDED_MODIFIERS = roles.ENDED_PARTICIPLES | {"late", "previous", "outgoing", "deceased", "exiled", "then"}
+ENDED_MODIFIERS = roles.ENDED_PARTICIPLES | word_set("roles", "ended_modifiers")
 #: verbs that give a post in the same sentence ("was appointed", "named", "became")
-GIVING_VERBS = frozenset(
-    ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap",
-     "nominate", "replace", "succeed")
-)
+GIVING_VERBS = word_set("roles", "giving_verbs")
 _ENDING_LEMMAS = OBJECT_ENDINGS | SUBJECT_ENDINGS | NOUN_ENDINGS
 POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
 
@@ -62,14 +49,15 @@ def _heads(token: Token) -> list[Token]:
 
 
 #: auxiliaries that leave an ending open: "may resign", "will be dismissed"
-_OPEN_AUX = roles.OPEN_MODALS | {"to"}
+_OPEN_AUX = roles.OPEN_MODALS | word_set("roles", "open_infinitive")
+#: auxiliaries and negations that leave an ending open or deny it: "did not resign"
+_OPEN_OR_NEGATED = _OPEN_AUX | word_set("roles", "negations")
 #: words over an ending noun that ask for it rather than report it: "calls for the removal of X"
-_ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", "threat", "threaten", "want",
-                     "urge", "move", "effort", "attempt", "campaign", "pressure"))
+_ASKING = word_set("roles", "asking_words")
 
 
 #: verbs that make their object do what follows: "forcing X to flee" ("push X to" only asks: _ASKING)
-_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive", "allow", "permit", "pressure"))
+_CAUSATIVES = word_set("roles", "causative_verbs")
 
 
 def _caused(tok: Token) -> bool:
@@ -83,7 +71,7 @@ def _forced(tok: Token) -> bool:
 
 
 #: nouns of a seizure of power, whose purpose ("a coup to remove X") was achieved when it happened
-_SEIZURE_NOUNS = frozenset(("coup", "putsch", "takeover", "uprising", "revolt"))
+_SEIZURE_NOUNS = word_set("roles", "seizure_nouns")
 
 
 def _coup_purpose(tok: Token) -> bool:
@@ -105,7 +93,7 @@ def _open(tok: Token) -> bool:
         return False  # "staged a coup to remove X": done when the coup was
     if _caused(tok):
         return _open(tok.head)
-    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
+    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_OR_NEGATED
            for c in tok.children):
         return True
     if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB":
@@ -125,7 +113,7 @@ def _open(tok: Token) -> bool:
 
 
 #: verbs that announce what their clause says: "X announced that he is resigning"
-_TELLING = frozenset(("announce", "say", "declare", "confirm", "tell", "write", "state"))
+_TELLING = word_set("roles", "telling_verbs")
 
 
 def _teller(verb: Token) -> Token | None:
