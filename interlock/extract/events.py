@@ -26,33 +26,32 @@ from interlock.extract.state import (
     text_of,
 )
 from interlock.model import Timex
+from interlock.vocab.words import word_list, word_set
 
 #: trigger lemmas (verbs and nouns) per event type
 TRIGGERS: dict[str, frozenset[str]] = {
-    "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter",
-                          "hold talks", "host", "receive", "talk", "call", "phone call", "welcome", "discuss",
-                          "negotiate"}),
-    "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
-    "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
-    "resignation": frozenset({"resign", "resignation", "quit", "step"}),
-    "candidacy": frozenset({"bid", "candidacy", "run", "stand", "register"}),
-    "election": frozenset({"election", "elections", "vote", "poll", "ballot", "referendum"}),
-    "speech": frozenset({"speech", "address", "remarks", "sermon", "statement"}),
-    "denial": frozenset({"deny", "denial"}),
+    "meeting": word_set("events", "meeting_triggers"),
+    "appointment": word_set("events", "appointment_triggers"),
+    "agreement": word_set("events", "agreement_triggers"),
+    "resignation": word_set("events", "resignation_triggers"),
+    "candidacy": word_set("events", "candidacy_triggers"),
+    "election": word_set("events", "election_triggers"),
+    "speech": word_set("events", "speech_triggers"),
+    "denial": word_set("events", "denial_triggers"),
 }
-_SECRET = (
-    "secret", "secretly", "closed doors", "closed-door", "undisclosed", "unannounced", "covert",
-    "kept quiet", "behind closed", "not announced", "not made public", "not disclosed",
-    "was not publicised", "was not publicized", "without announcement",
-)
+#: words and phrases that make a meeting secret
+_SECRET = word_list("events", "secret_words")
 _PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "near")
-_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "capital"})
-_GATHER_VERBS = frozenset({"bring", "gather", "include", "involve", "draw", "unite", "assemble"})
-_LIGHT_VERBS = frozenset({"hold", "have", "attend", "chair", "host", "organize", "organise", "convene", "join", "arrange"})
+#: nouns of a place whose name follows "of": "in the city of Karbala"
+_PLACE_NOUNS = word_set("events", "place_nouns")
+#: verbs that gather the sides of an event: "the talks brought together X and Y"
+_GATHER_VERBS = word_set("events", "gather_verbs")
+#: verbs that govern an event noun as their object: "held talks", "attended the summit"
+_LIGHT_VERBS = word_set("events", "light_verbs")
 #: verbs that give a welcome to someone: "accorded a warm welcome to X"
-_WELCOMING = frozenset({"accord", "extend", "give"})
+_WELCOMING = word_set("events", "welcoming_verbs")
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 
 
@@ -158,8 +157,7 @@ def _date_from_visit(doc: Doc, state: DocState, events: list[EventDraft]) -> Non
 
 
 #: words that put a meeting told without a date back before the news of the day
-_EARLIER_WORDS = frozenset(("previous", "previously", "earlier", "past", "once", "former", "before", "ago",
-                            "regularly", "often", "repeatedly", "several", "times", "frequently", "since", "used"))
+_EARLIER_WORDS = word_set("events", "earlier_words")
 
 
 def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) -> None:
@@ -247,7 +245,7 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
 
 
 #: what two sides reach when they settle something together
-_SETTLEMENTS = frozenset(("consensus", "agreement", "deal", "understanding", "accord", "compromise"))
+_SETTLEMENTS = word_set("events", "settlements")
 
 
 def _people_agreeing(tok: Token) -> bool:
@@ -465,10 +463,14 @@ def _one_place_each(ev: EventDraft, separate: bool = False) -> list[EventDraft]:
     return [replace(ev, participants=[*others, place], topics=list(ev.topics)) for place in places]
 
 
+#: words that make meetings separate: "separate meetings", "met separately"
+_SEPARATE_WORDS = word_set("events", "separate_words")
+
+
 def _separately(tok: Token) -> bool:
     """ "separate meetings", "met separately", "in separate talks"."""
     near = list(tok.children) + (list(tok.head.children) if tok.head is not tok else [])
-    return any(t.lower_ in ("separate", "separately", "individually", "respectively") for t in near)
+    return any(t.lower_ in _SEPARATE_WORDS for t in near)
 
 
 def _has_first_side(tok: Token) -> bool:
@@ -557,6 +559,10 @@ def _refers_back(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+#: verbs whose subject, a meeting told again, has their object as its topics: "the meeting discussed X"
+_TOPIC_VERBS = word_set("events", "topic_verbs")
+
+
 def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: Token, etype: str) -> bool:
     """"The meeting discussed X": add to the last event of that type."""
     prior = [e for e in events if e.type == etype]
@@ -565,7 +571,7 @@ def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: To
     ev = prior[-1]
     sent = tok.sent
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
-    if verb is not None and verb.lemma_.lower() in ("discuss", "address", "focus", "concern", "cover", "consider", "examine", "review"):
+    if verb is not None and verb.lemma_.lower() in _TOPIC_VERBS:
         for ent in _entities_in(state, verb, exclude=tok):
             if ent not in ev.topics and ent not in ev.participants:
                 ev.topics.append(ent)
@@ -604,7 +610,8 @@ def date_elections(state: DocState, events: list[EventDraft]) -> None:
             st.time = chosen.time
 
 
-_NOBODY = frozenset(("no", "nobody", "none", "neither", "noone"))
+#: subject words that name nobody in particular: "No person who ... may stand"
+_NOBODY = word_set("events", "nobody_words")
 
 
 def _nobody(subject: Token) -> bool:
@@ -751,7 +758,7 @@ def _in_list(state: DocState, ent: EntityDraft, start: int, end: int) -> bool:
 
 
 #: nouns of a trip whose owner meets those its meetings name
-_TRIP_NOUNS = frozenset(("visit", "trip", "tour", "stay", "mission"))
+_TRIP_NOUNS = word_set("events", "trip_nouns")
 
 
 def _visit_owner(noun: Token) -> Token | None:
