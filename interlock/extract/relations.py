@@ -24,24 +24,28 @@ from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
+from interlock.vocab.words import word_list, word_set
 
 #: prepositions that attach a role's organisation, by role predicate
 OBJECT_PREPS: dict[str, tuple[str, ...]] = {
-    "leader_of": ("of",),
-    "spokesperson_for": ("for", "of", "to"),
-    "advisor_to": ("to", "for", "of"),
-    "member_of": ("of", "in"),
-    "founded": ("of",),
-    "employed_by": ("at", "for", "of", "with"),
-    "holds_position": ("of", "for", "at", "in"),
+    "leader_of": word_list("relations", "leader_of_preps"),
+    "spokesperson_for": word_list("relations", "spokesperson_for_preps"),
+    "advisor_to": word_list("relations", "advisor_to_preps"),
+    "member_of": word_list("relations", "member_of_preps"),
+    "founded": word_list("relations", "founded_preps"),
+    "employed_by": word_list("relations", "employed_by_preps"),
+    "holds_position": word_list("relations", "holds_position_preps"),
 }
 #: words heading an election phrase ("a candidate in the upcoming election")
-ELECTION_WORDS = frozenset(("election", "elections", "vote", "race", "primary", "primaries", "poll", "polls", "ballot"))
+ELECTION_WORDS = word_set("relations", "election_words")
+#: role verbs and the copula: their subject holds the role they govern ("X is a member of Y")
+_ROLE_OR_COPULA = roles.ROLE_VERBS | word_set("relations", "copulas")
+#: words before a title that make it an honour, not a role: "Knight Commander of the Order of X"
+_HONOUR_WORDS = word_set("relations", "honour_words")
+#: role words that lead a nation, whose nationality is their country: "the South Korean president"
+_NATION_LEADERS = word_set("relations", "nation_leaders")
 #: verbs that are no role verbs but whose subject holds a role given "as"
-SUBJECT_VERBS = frozenset(
-    ("serve", "act", "work", "remain", "continue", "return", "become", "join", "stay",
-     "resign", "quit", "retire", "step")
-)
+SUBJECT_VERBS = word_set("relations", "subject_verbs")
 
 
 def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
@@ -107,10 +111,7 @@ def _title_head(token: Token) -> Token | None:
 
 
 #: words of rank or honour between a title and the name: "Minister Sheikh X", "chief General Y"
-_RANKS_BETWEEN = frozenset(("general", "gen", "gen.", "lieutenant", "lt", "lt.", "major", "maj", "maj.", "colonel",
-                            "col", "col.", "brigadier", "brig", "admiral", "rear", "sheikh", "shaikh", "prince",
-                            "princess", "dr", "dr.", "mr", "mr.", "mrs", "ms", "ayatollah", "hojatoleslam", "field",
-                            "marshal", "air", "vice", "captain", "capt", "sir", "dame", "lord", "king", "queen"))
+_RANKS_BETWEEN = word_set("relations", "ranks_between")
 
 
 def _person_right_before(ctx: Context, token: Token) -> EntityDraft | None:
@@ -214,7 +215,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return ent, verb, None
     verb = token.head
     # "X is a member of Y", "X, who is already a member of Y", "X became president"
-    if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
+    if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in _ROLE_OR_COPULA:
         subj = _subject(verb, passive_first=True)
         ent = ctx.holder(subj)
         if ent is None and token.dep_ == "oprd":
@@ -277,7 +278,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
 
 
 #: words between a name and the participle that tells what befell it: "X, who was removed as"
-_BEFORE_PARTICIPLE = frozenset((",", "who", "was", "were", "has", "had", "been", "is"))
+_BEFORE_PARTICIPLE = word_set("relations", "before_participle")
 
 
 def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
@@ -292,14 +293,13 @@ def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
 
 
 #: verbs that take a post away: "X was removed as governor", "sacked X as chief"
-REMOVE_VERBS = frozenset(("remove", "dismiss", "sack", "fire", "relieve", "oust", "retire", "depose", "strip"))
+REMOVE_VERBS = word_set("relations", "remove_verbs")
 #: verbs whose subject takes a post from their object: "X replaced Y as commander"
-REPLACE_VERBS = frozenset(("replace", "succeed"))
+REPLACE_VERBS = word_set("relations", "replace_verbs")
 #: nouns of giving a post: "X's appointment as governor"
-POST_NOUNS = frozenset(("appointment", "nomination", "election", "designation", "promotion", "selection",
-                        "role", "post", "position", "capacity", "job"))
+POST_NOUNS = word_set("relations", "post_nouns")
 #: words that end the post a noun gave: "the termination of X's appointment as governor"
-_ENDING_HEADS = frozenset(("termination", "terminate", "end", "revoke", "revocation", "cancel", "cancellation", "annul"))
+_ENDING_HEADS = word_set("relations", "ending_heads")
 
 
 def _ends_noun(noun: Token) -> bool:
@@ -450,14 +450,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
 
 
 #: nouns after a group's name: "the X group", "the Y movement"
-GROUP_WORDS = frozenset(("group", "movement", "militia", "party", "organisation", "organization", "faction",
-                         "alliance", "coalition", "network"))
+GROUP_WORDS = word_set("relations", "group_words")
 #: nouns that head the name of a body: "the state control committee", "the Guards' air force"
-BODY_NOUNS = frozenset(
-    ("committee", "council", "force", "forces", "army", "administration", "government", "presidency",
-     "agency", "service", "directorate", "ministry", "office", "bureau", "commission", "authority",
-     "company", "bank", "court", "guard", "command", "brigade", "unit", "department", "police")
-)
+BODY_NOUNS = word_set("relations", "body_nouns")
 
 
 def _body(ctx: Context, noun: Token) -> EntityDraft | None:
@@ -480,9 +475,8 @@ def _body(ctx: Context, noun: Token) -> EntityDraft | None:
 
 #: words that, making up a whole "organisation" name before a role, name a portfolio or a
 #: rank ("Defence Minister X", "Supreme Leader", "Chief of Air Staff"), not a body
-_PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - {"army", "police", "intelligence", "party", "news", "state"}) | {
-    "federal", "supreme", "air", "staff", "naval", "affairs", "defence", "defense", "foreign",
-}
+_PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - word_set("relations", "body_modifiers")) | word_set(
+    "relations", "portfolio_words")
 
 
 def _maybe_org(token: Token) -> bool:
@@ -616,9 +610,9 @@ def _one_among(token: Token) -> bool:
 
 
 #: nouns of a post named by its "of" phrase: "the role of air force chief"
-_POST_WORDS = frozenset(("role", "post", "position", "job", "office", "portfolio", "title", "duties", "function"))
-#: verbs whose subject takes such a post
-_TAKING = frozenset(("assume", "take", "hold", "fill", "occupy", "keep", "retain", "accept", "resume", "hold"))
+_POST_WORDS = word_set("relations", "post_words")
+#: verbs whose subject takes such a post: "X took the post of navy chief"
+_TAKING = word_set("relations", "taking_verbs")
 
 
 def _role_taken(token: Token) -> tuple[Token, Token] | None:
@@ -696,7 +690,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
             ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
         return
     prev = token.nbor(-1).lower_ if token.i > 0 else ""
-    if prev in ("knight", "dame", "grand") or (
+    if prev in _HONOUR_WORDS or (
         obj is not None and obj.name.lower().removeprefix("the ").startswith("order ")
     ):
         return  # "Knight Commander of the Order of X" is an honour, not a role
@@ -704,7 +698,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate = "employed_by"  # "a faculty member of X" works there
     if obj is not None and obj.label == "NORP" and predicate in ("leader_of", "employed_by"):
         # "South Korean Presbyterian leader": a nationality is no organisation to lead
-        keep = role in roles.LEADER_ROLES or word in ("president", "king", "queen", "premier")
+        keep = role in roles.LEADER_ROLES or word in _NATION_LEADERS
         if not keep and not (word == "leader" and roles.is_party(obj.name)):
             obj = None  # but "Conservative leader X" leads the party
     if word in roles.GROUP_MEMBER_ROLES:
@@ -763,9 +757,7 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
 
 
 #: nouns before a title that make it the title of a body, not of the state: "Council president X"
-_TITLE_BODIES = frozenset(("council", "commission", "committee", "board", "assembly", "court", "union",
-                           "bank", "club", "company", "university", "league", "federation", "association",
-                           "party", "chamber", "tribunal", "authority"))
+_TITLE_BODIES = word_set("relations", "title_bodies")
 # (a country's legislature is of its state: "Parliament Speaker X" holds a national post, so
 # "parliament", "senate" and "congress" are not among them)
 
@@ -903,7 +895,7 @@ def _counterparts(ctx: Context, end: int) -> None:
 
 
 #: verbs that put someone "in the place" of another: "appointed X in his place"
-_PLACE_VERBS = frozenset(("appoint", "name", "install", "nominate", "designate", "choose", "select", "put", "place"))
+_PLACE_VERBS = word_set("relations", "place_verbs")
 
 
 def _in_place(ctx: Context, end: int) -> None:
@@ -944,7 +936,7 @@ def _in_place(ctx: Context, end: int) -> None:
 def _shared_role(ctx: Context, token: Token, word: str) -> None:
     """ "A and B were appointed deputy rulers of X", "A and B are co-chairs": one post each."""
     verb = token.head
-    if token.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in roles.ROLE_VERBS | {"be"}:
+    if token.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in _ROLE_OR_COPULA:
         return
     subj = _subject(verb, passive_first=True)
     if subj is None:
