@@ -39,8 +39,6 @@ KNOWN_LONG: frozenset[str] = frozenset({
     "interlock.extract.attribution._content",
     "interlock.extract.attribution_features.features",
     "interlock.extract.events._new_event",
-    "interlock.extract.relations._holder",
-    "interlock.extract.relations._role_statements",
     "interlock.extract.sources.link_sources",
     "interlock.extract.tenure.ended_people",
     "interlock.resolve.cluster._resolve_label",
