@@ -38,7 +38,6 @@ function_sizes = _load_script()
 KNOWN_LONG: frozenset[str] = frozenset({
     "interlock.extract.attribution._content",
     "interlock.extract.attribution_features.features",
-    "interlock.extract.events._new_event",
     "interlock.extract.sources.link_sources",
     "interlock.extract.tenure.ended_people",
     "interlock.resolve.cluster._resolve_label",

@@ -620,83 +620,27 @@ def _nobody(subject: Token) -> bool:
 
 
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
-    participants: list[EntityDraft] = []
+    """The event of type ``etype`` that ``tok`` triggers, with its participants, place, time,
+    topics, secrecy and hedges. None for a rule about anyone ("No person who ... may stand"),
+    for a meeting with one side only, and for an event with no participants, whose place and
+    time then wait for a later mention ("The meeting brought together X and Y")."""
     # for a meeting: someone must meet someone. A "with" group alone ("separate meetings
     # with A, B and C") names one side only, and its members did not meet each other.
     sided = _has_first_side(tok)
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
         return None  # a rule about anyone, not an event of someone's
     if tok.pos_ == "VERB":
-        if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            # "He sat in parliament and resigned his seat": the subject is shared
-            participants.extend(
-                p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
-            )
-        elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
-            # "X has taken on a diplomatic role, visiting A, B and C": X visits
-            head = tok.head
-            if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
-                    and head.dep_ == "dobj":
-                head = head.head  # "a role, visiting A": the one who took the role
-            if tok.dep_ == "acl" and head.i == tok.head.i:
-                participants.extend(_group(state, head))  # "a delegation visiting A"
-            else:
-                participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
-                child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
-            ):
-                participants.extend(_group(state, child))
+        participants = _verb_participants(state, tok)
     else:
-        for child in tok.children:
-            if child.dep_ == "prep" and (child.lower_ in ("with", "between", "of", "by") or (
-                    child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
-                participants.extend(_group(state, child))
-            elif child.dep_ == "poss":
-                participants.extend(_group(state, child))
-        visitor = _visit_owner(tok)
-        if visitor is not None:
-            participants[:0] = _group(state, visitor)  # "X's visit included meetings with A and B"
-            sided = True
-        verb = _governing_verb(tok)
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
-        if verb is not None:
-            # "X held a secret meeting with Y", "X praised them in a speech",
-            # "the meeting brought together X, Y and Z"
-            for child in verb.children:
-                if child is tok or tok in child.subtree and child.dep_ != "nsubj":
-                    continue
-                if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                    if tok.dep_ in ("nsubj", "nsubjpass") or between:
-                        continue  # "Qatar hosted talks between A and B": Qatar is the host
-                    participants[:0] = _group(state, child)
-                elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
-                    if _event_type(child) == "meeting":
-                        return None  # "the visit included meetings with X": those meetings say who
-                    participants.extend(_group(state, child))
-                elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
-                        child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
-                    participants.extend(_group(state, child))
-            shared = _shared_subject(verb)
-            if shared is not None and tok.dep_ not in ("nsubj", "nsubjpass") and not between:
-                participants[:0] = _group(state, shared)  # "X met A and held talks with B": X
-    if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
-        participants = _separate_guests(state, tok, sent, participants)
-    speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
-    participants = [
-        p for p in _dedupe(participants)
-        if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
-    ]  # "..., two sources told GDA": the unnamed sources report the event
-    if etype == "meeting":
-        participants = _distinct_actors(participants)
-        if not sided and len(participants) > 1:
+        found = _noun_participants(state, tok)
+        if found is None:
             return None
-    place = _place(state, tok)
-    time = _time(state, tok, sent)
-    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
-    if verb is not None:
-        place = place or _place(state, verb)
-        time = time or _time(state, verb, sent)
+        participants, visited = found
+        sided = sided or visited
+    participants = _kept_participants(state, tok, etype, sent, participants)
+    if etype == "meeting" and not sided and len(participants) > 1:
+        return None
+    place, time = _where_and_when(state, tok, sent)
     if not participants and etype not in ("election",):
         if place is not None or time is not None:
             # "agreed at a meeting in Karbala on Monday": keep where and when for a later
@@ -720,6 +664,110 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
     ev.hedges = sentence_hedges(sent)
     _mark_uncertain(doc, ev)
     return ev
+
+
+def _verb_participants(state: DocState, tok: Token) -> list[EntityDraft]:
+    """Who takes part in an event a verb tells: its subject (shared with the verb before it,
+    or the one of the clause a participle hangs on), object, agent and "with" group."""
+    participants: list[EntityDraft] = []
+    if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "He sat in parliament and resigned his seat": the subject is shared
+        participants.extend(
+            p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
+        )
+    elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+        # "X has taken on a diplomatic role, visiting A, B and C": X visits
+        head = tok.head
+        if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
+                and head.dep_ == "dobj":
+            head = head.head  # "a role, visiting A": the one who took the role
+        if tok.dep_ == "acl" and head.i == tok.head.i:
+            participants.extend(_group(state, head))  # "a delegation visiting A"
+        else:
+            participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
+            child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
+        ):
+            participants.extend(_group(state, child))
+    return participants
+
+
+def _noun_participants(state: DocState, tok: Token) -> tuple[list[EntityDraft], bool] | None:
+    """(participants, whether a visit gives the meeting its first side) of an event a noun
+    names: its "with", "between", "of" and "by" groups and possessor, the owner of a visit
+    it belongs to, and the sides its governing verb names. None when that verb's object is
+    a meeting of its own ("the visit included meetings with X": those meetings say who)."""
+    participants: list[EntityDraft] = []
+    visited = False
+    for child in tok.children:
+        if child.dep_ == "prep" and (child.lower_ in ("with", "between", "of", "by") or (
+                child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
+            participants.extend(_group(state, child))
+        elif child.dep_ == "poss":
+            participants.extend(_group(state, child))
+    visitor = _visit_owner(tok)
+    if visitor is not None:
+        participants[:0] = _group(state, visitor)  # "X's visit included meetings with A and B"
+        visited = True
+    verb = _governing_verb(tok)
+    if verb is not None and not _verb_sides(state, tok, verb, participants):
+        return None
+    return participants, visited
+
+
+def _verb_sides(state: DocState, tok: Token, verb: Token, participants: list[EntityDraft]) -> bool:
+    """Add to ``participants`` the sides the verb governing an event noun names: "X held a
+    secret meeting with Y", "X praised them in a speech", "the meeting brought together X,
+    Y and Z", "X met A and held talks with B". False when its object is a meeting of its own."""
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+    for child in verb.children:
+        if child is tok or tok in child.subtree and child.dep_ != "nsubj":
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+            if tok.dep_ in ("nsubj", "nsubjpass") or between:
+                continue  # "Qatar hosted talks between A and B": Qatar is the host
+            participants[:0] = _group(state, child)
+        elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
+            if _event_type(child) == "meeting":
+                return False  # "the visit included meetings with X": those meetings say who
+            participants.extend(_group(state, child))
+        elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
+                child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
+            participants.extend(_group(state, child))
+    shared = _shared_subject(verb)
+    if shared is not None and tok.dep_ not in ("nsubj", "nsubjpass") and not between:
+        participants[:0] = _group(state, shared)  # "X met A and held talks with B": X
+    return True
+
+
+def _kept_participants(state: DocState, tok: Token, etype: str, sent: Span,
+                       participants: list[EntityDraft]) -> list[EntityDraft]:
+    """The participants an event keeps: the guests of separate meetings, each actor once,
+    of a participant's kind, without the unnamed sources that report the event ("..., two
+    sources told GDA"); for a meeting, distinct actors."""
+    if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
+        participants = _separate_guests(state, tok, sent, participants)
+    speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
+    participants = [
+        p for p in _dedupe(participants)
+        if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
+    ]  # "..., two sources told GDA": the unnamed sources report the event
+    if etype == "meeting":
+        participants = _distinct_actors(participants)
+    return participants
+
+
+def _where_and_when(state: DocState, tok: Token, sent: Span) -> tuple[EntityDraft | None, Timex | None]:
+    """The place and time of an event: the trigger's own, else those of the verb governing
+    an event noun ("held talks in Baghdad on Monday")."""
+    place = _place(state, tok)
+    time = _time(state, tok, sent)
+    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
+    if verb is not None:
+        place = place or _place(state, verb)
+        time = time or _time(state, verb, sent)
+    return place, time
 
 
 def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
