@@ -39,7 +39,6 @@ KNOWN_LONG: frozenset[str] = frozenset({
     "interlock.extract.attribution._content",
     "interlock.extract.attribution_features.features",
     "interlock.extract.sources.link_sources",
-    "interlock.extract.tenure.ended_people",
     "interlock.resolve.cluster._resolve_label",
     "interlock.resolve.reference_links.parse",
 })

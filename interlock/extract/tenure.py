@@ -166,86 +166,117 @@ def _closed_terms(state: DocState) -> set[int]:
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
-
-    def mark(token: Token) -> None:
-        for t in _heads(token):
-            # "dismissed Prime Minister X": the name is the head or its appositive
-            head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
-            # a name the parser cut into a "preposition" ("governor Than Nyein": "Than" as prep)
-            misread = [p for c in t.children if c.dep_ == "prep" and c.ent_type_ == "PERSON"
-                       for p in (c, *c.children)]
-            for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"], *misread]:
-                ent = _person_at(state, cand)
-                if ent is not None:
-                    ended.add(id(ent))
-
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma not in _ENDING_LEMMAS and tok.lower_ not in ENDED_MODIFIERS and not tok.lower_.startswith("then-"):
             continue
         if (lemma in _ENDING_LEMMAS) and _open(tok):
             continue
+        names: list[Token] | None = []
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
-            if lemma in OBJECT_ENDINGS:
-                if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
-                    continue
-                for c in tok.children:
-                    if c.dep_ in ("dobj", "nsubjpass"):
-                        mark(c)
-                if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
-                    mark(tok.head)  # "X, sacked as chief"
-            elif lemma in SUBJECT_ENDINGS:
-                if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
-                    continue
-                for c in tok.children:
-                    if c.dep_ != "nsubj":
-                        continue
-                    if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
-                        mark(tok.head.head)  # "Y, who served as X until he resigned": Y
-                    elif c.pos_ == "PRON" and c.lower_ in ("he", "she") and tok.dep_ != "ROOT":
-                        teller = _teller(tok)  # "X announced that he is resigning": X
-                        if teller is not None:
-                            mark(teller)
-                    elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
-                        mark(c)
-                if tok.dep_ == "relcl":  # "X, who resigned in 2020"
-                    mark(tok.head)
-                if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    # "after its leader X died": the parser made the leader the object of
-                    # "after"; the name just before the subjectless verb is who died
-                    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-                    if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
-                        mark(before)
-                if _forced(tok):  # "forcing President X to flee"
-                    for c in tok.head.children:
-                        if c.dep_ == "dobj":
-                            mark(c)
-            if lemma in SUBJECT_ENDINGS and _caused(tok) and not _forced(tok) and not _open(tok.head) \
-                    and not any(c.dep_ == "dobj" for c in tok.children):
-                # "X was forced to resign", "A and B were allowed to retire": the passive's subject
-                for c in tok.head.children:
-                    if c.dep_ == "nsubjpass":
-                        mark(roles.climb_relative(c))
-            if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
-                for who in _along_with(tok):  # "Along with commander X, Y was killed": X too
-                    mark(who)
+            names = _ended_by_verb(tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in NOUN_ENDINGS:
-            for c in tok.children:
-                if c.dep_ == "poss":
-                    mark(c)
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            mark(p)
-        low = tok.lower_
-        if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
-            low.startswith("then-") and len(low) > 5
-        ):
-            head = tok.head
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head
-            mark(head)
+            names = _ended_by_noun(tok)
+        if names is None:
+            continue  # "end" and "step" in another sense ("the end of the war", "stepped in")
+        names.extend(_ended_by_modifier(tok))
+        for name in names:
+            _mark_ended(state, name, ended)
     return ended | _closed_terms(state)
+
+
+def _mark_ended(state: DocState, token: Token, ended: set[int]) -> None:
+    """Add to ``ended`` the person a name token (and those coordinated with it) stands for."""
+    for t in _heads(token):
+        # "dismissed Prime Minister X": the name is the head or its appositive
+        head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
+        # a name the parser cut into a "preposition" ("governor Than Nyein": "Than" as prep)
+        misread = [p for c in t.children if c.dep_ == "prep" and c.ent_type_ == "PERSON"
+                   for p in (c, *c.children)]
+        for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"], *misread]:
+            ent = _person_at(state, cand)
+            if ent is not None:
+                ended.add(id(ent))
+
+
+def _ended_by_verb(tok: Token, lemma: str) -> list[Token] | None:
+    """The names whose tenure an ending verb ends: its object or passive subject ("ousted
+    X"), the subject of a verb of leaving ("X resigned"), the passive subject of one caused
+    ("X was forced to resign"), and those killed along with them. None for "end" that ends
+    no term and "step" that is not "step down" or "step aside"."""
+    names: list[Token] = []
+    if lemma in OBJECT_ENDINGS:
+        if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
+            return None
+        names.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
+            names.append(tok.head)  # "X, sacked as chief"
+    elif lemma in SUBJECT_ENDINGS:
+        if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
+            return None
+        names.extend(_leavers(tok))
+    if lemma in SUBJECT_ENDINGS and _caused(tok) and not _forced(tok) and not _open(tok.head) \
+            and not any(c.dep_ == "dobj" for c in tok.children):
+        # "X was forced to resign", "A and B were allowed to retire": the passive's subject
+        names.extend(roles.climb_relative(c) for c in tok.head.children if c.dep_ == "nsubjpass")
+    if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
+        names.extend(_along_with(tok))  # "Along with commander X, Y was killed": X too
+    return names
+
+
+def _leavers(tok: Token) -> list[Token]:
+    """Who leaves a post by a verb of leaving: its subject (a pronoun's referent: the
+    relative clause's head, or the teller of "announced that he is resigning"), the head of
+    "X, who resigned", the name before a subjectless "after its leader X died", and the
+    object of "forcing X to flee"."""
+    names: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
+            names.append(tok.head.head)  # "Y, who served as X until he resigned": Y
+        elif c.pos_ == "PRON" and c.lower_ in ("he", "she") and tok.dep_ != "ROOT":
+            teller = _teller(tok)  # "X announced that he is resigning": X
+            if teller is not None:
+                names.append(teller)
+        elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
+            names.append(c)
+    if tok.dep_ == "relcl":  # "X, who resigned in 2020"
+        names.append(tok.head)
+    if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "after its leader X died": the parser made the leader the object of
+        # "after"; the name just before the subjectless verb is who died
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
+            names.append(before)
+    if _forced(tok):  # "forcing President X to flee"
+        names.extend(c for c in tok.head.children if c.dep_ == "dobj")
+    return names
+
+
+def _ended_by_noun(tok: Token) -> list[Token]:
+    """The names an ending noun ends the tenure of: "X's death", "the ousting of X"."""
+    names: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            names.append(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            names.extend(p for p in c.children if p.dep_ == "pobj")
+    return names
+
+
+def _ended_by_modifier(tok: Token) -> list[Token]:
+    """The name an ending modifier describes: "the late X", "the ousted President X",
+    "then-President X"."""
+    low = tok.lower_
+    if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
+        low.startswith("then-") and len(low) > 5
+    ):
+        head = tok.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return [head]
+    return []
 
 
 def _gives_post(st: StatementDraft, doc: Doc, state: DocState) -> bool:
