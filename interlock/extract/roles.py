@@ -86,6 +86,9 @@ BODY_WORDS = word_set("roles", "body_words")
 CLIMB_DEPS = frozenset(("attr", "acomp", "pobj", "prep", "xcomp", "ccomp", "oprd", "agent", "dobj"))
 
 
+#: words after a capitalised role word that make it a given name: "Sultan bin Salem"
+_SON_OF = word_set("roles", "son_of_particles")
+
 def role_head_word(token: Token) -> str | None:
     """The lowercased role word of a token when it heads a role phrase, else None."""
     low = token.lower_
@@ -93,8 +96,7 @@ def role_head_word(token: Token) -> str | None:
         return None
     for word in (low, token.lemma_.lower()):
         if word in ROLE_PREDICATES:
-            if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in (
-                    "bin", "ibn", "bint", "ben"):
+            if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _SON_OF:
                 return None  # "Sultan bin Salem", "Amir bin Khalid": a given name before "son of"
             return word
     if low == "prince" and token.i > 0 and token.nbor(-1).lower_ == "crown":
@@ -177,8 +179,13 @@ def _of_a_former_body(token: Token) -> bool:
                for owner in owners for prep in owner.children for pobj in prep.children)
 
 
-#: modifiers of a role that make it past: the role modifiers and adverbs ("formerly X")
-_FORMER_MODIFIERS = FORMER_WORDS | word_set("roles", "former_adverbs")
+#: adverbs that make a role past: "formerly X", "X, previously minister"
+_FORMER_ADVERBS = word_set("roles", "former_adverbs")
+#: modifiers of a role that make it past: the role modifiers and those adverbs
+_FORMER_MODIFIERS = FORMER_WORDS | _FORMER_ADVERBS
+
+#: words right after a role that make it planned: "President-elect X", "minister designate"
+_PLANNED_AFTER = word_set("roles", "planned_after")
 
 def status_of_role(token: Token) -> str:
     """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
@@ -204,10 +211,10 @@ def status_of_role(token: Token) -> str:
     if _of_a_former_body(token) or any(_of_a_former_body(c) for c in token.conjuncts if c.i > token.i):
         return "former"  # "spokesperson for the previous government", "minister and spokesperson for ..."
     edge = token.left_edge.i
-    if edge > 0 and doc[edge - 1].lower_ in ("formerly", "previously") and doc[edge - 1].head.i != token.i:
+    if edge > 0 and doc[edge - 1].lower_ in _FORMER_ADVERBS and doc[edge - 1].head.i != token.i:
         return "former"  # "X -- formerly Varesh security minister, now ...": the parser hung the adverb elsewhere
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ in ("-elect", "elect", "designate", "-designate"):
+    if nxt is not None and nxt.lower_ in _PLANNED_AFTER:
         return "planned"
     return "current"
 
@@ -224,15 +231,24 @@ def _sworn_in_before(verb: Token) -> bool:
     return False
 
 
+#: adverbs of a role verb that put the role in the past: "formerly served as"
+_PAST_ADVERBS = word_set("roles", "past_adverbs")
+#: words of an "until" phrase that bring the role to the present: "until now", "to date"
+_PRESENT_WORDS = word_set("roles", "present_words")
+#: verbs governing a role that make it past: "resigned as X"
+_LEAVING_VERBS = word_set("roles", "leaving_verbs")
+#: verbs over a role verb's infinitive that make the role planned: "is set to become", "agreed to appoint"
+_PLANNING_VERBS = word_set("roles", "planning_verbs")
+
 def clause_status(verb: Token) -> str:
     """Status a governing verb gives a role: "served as X but cut his ties" is former."""
     for child in verb.children:
         if child.dep_ == "conj" and child.lemma_.lower() in ENDING_VERBS:
             return "former"
-        if child.dep_ == "advmod" and child.lower_ in ("formerly", "previously", "once"):
+        if child.dep_ == "advmod" and child.lower_ in _PAST_ADVERBS:
             return "former"
         if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN") and not any(
-            p.lower_ in ("now", "today", "present", "date") for p in child.subtree
+            p.lower_ in _PRESENT_WORDS for p in child.subtree
         ):
             return "former"  # "served until 2019"; "from 2014 until now" is still
         if (
@@ -242,7 +258,7 @@ def clause_status(verb: Token) -> str:
             and child.tag_ in ("VBD", "VBN")
         ):
             return "former"  # "served as spokesperson until he resigned"
-    if verb.lemma_.lower() in ("resign", "quit", "step", "leave", "retire"):
+    if verb.lemma_.lower() in _LEAVING_VERBS:
         return "former"
     if verb.lemma_.lower() in ("be", "serve") and any(
         a.dep_ == "aux" and a.lower_ == "had" for a in verb.children
@@ -260,7 +276,7 @@ def clause_status(verb: Token) -> str:
     if any(c.lower_ == "set" for c in verb.children) or (
         verb.dep_ in ("xcomp",)
         and verb.head.lemma_.lower()
-        in ("set", "expect", "plan", "poise", "agree", "decide", "vote", "propose", "intend", "promise")
+        in _PLANNING_VERBS
     ):
         return "planned"
     if verb.tag_ == "VB" and verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in PLAN_NOUNS:

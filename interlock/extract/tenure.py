@@ -128,11 +128,14 @@ def _teller(verb: Token) -> Token | None:
     return None
 
 
+#: prepositions of company on a verb: "along with", "together with", "alongside"
+_COMPANY_PREPS = word_set("roles", "company_preps")
+
 def _along_with(verb: Token) -> list[Token]:
     """The objects of "along with", "together with", "alongside" on a verb."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in ("along", "together", "alongside", "with"):
+        if c.dep_ != "prep" or c.lower_ not in _COMPANY_PREPS:
             continue
         preps = [c, *[d for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]]
         if c.lower_ == "with" and not any(d.lower_ in ("along", "together") for d in c.children):
@@ -199,6 +202,11 @@ def _mark_ended(state: DocState, token: Token, ended: set[int]) -> None:
                 ended.add(id(ent))
 
 
+#: nouns of a term of office: "end" ends a tenure only with one of these ("ended his term")
+_TERM_NOUNS = word_set("roles", "term_nouns")
+#: verbs of death, whose victims include those "along with" the one named
+_DEATH_VERBS = word_set("roles", "death_verbs")
+
 def _ended_by_verb(tok: Token, lemma: str) -> list[Token] | None:
     """The names whose tenure an ending verb ends: its object or passive subject ("ousted
     X"), the subject of a verb of leaving ("X resigned"), the passive subject of one caused
@@ -206,7 +214,7 @@ def _ended_by_verb(tok: Token, lemma: str) -> list[Token] | None:
     no term and "step" that is not "step down" or "step aside"."""
     names: list[Token] = []
     if lemma in OBJECT_ENDINGS:
-        if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
+        if lemma == "end" and not any(c.lower_ in _TERM_NOUNS for c in tok.subtree):
             return None
         names.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
@@ -219,7 +227,7 @@ def _ended_by_verb(tok: Token, lemma: str) -> list[Token] | None:
             and not any(c.dep_ == "dobj" for c in tok.children):
         # "X was forced to resign", "A and B were allowed to retire": the passive's subject
         names.extend(roles.climb_relative(c) for c in tok.head.children if c.dep_ == "nsubjpass")
-    if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
+    if lemma in _DEATH_VERBS:
         names.extend(_along_with(tok))  # "Along with commander X, Y was killed": X too
     return names
 
