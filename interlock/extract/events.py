@@ -377,6 +377,9 @@ def meeting_statements(events: list[EventDraft]) -> list[StatementDraft]:
     return out
 
 
+#: verbs of choosing that, with "as", tell an appointment: "chose X as his chief of staff"
+_CHOOSING_VERBS = word_set("events", "choosing_verbs")
+
 def _event_type(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
@@ -422,7 +425,7 @@ def _event_type(tok: Token) -> str | None:
         return None  # a phone call is a meeting; a call for calm is not
     if lemma == "conference" and any(c.lower_ in ("press", "news") for c in tok.lefts):
         return None  # a press conference is no meeting
-    if lemma in ("choose", "pick", "select", "tap") and any(
+    if lemma in _CHOOSING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
     ):
         return "appointment"  # "chose X as his chief of staff"
@@ -548,10 +551,13 @@ def _dates_a_clause(sent: Span, timex: Timex) -> bool:
     return root.dep_ in ("npadvmod", "pobj", "obl", "advmod", "tmod") and head.pos_ in ("VERB", "AUX")
 
 
+#: nouns of an object that stand for a guest as a name does: "hosted the UN envoy"
+_GUEST_NOUNS = word_set("events", "guest_nouns")
+
 def _person_object(tok: Token) -> bool:
     """True when a verb's object is a name ("hosted the UN envoy Geir Pedersen")."""
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN"
-                                     or c.lower_ in ("envoy", "delegation", "minister", "president", "ambassador"))
+                                     or c.lower_ in _GUEST_NOUNS)
                for c in tok.children)
 
 
