@@ -126,9 +126,16 @@ def _source(tok: Token) -> Token | None:
     return subj
 
 
-def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | None, str]:
-    """The content of a cue (a quote next to it, its complement, or its clause) and the rule used."""
-    doc = tok.doc
+#: a content found by a rule: (offsets, or None when the rule matched but found nothing; rule)
+_Content = tuple[Offsets | None, str]
+
+
+def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> _Content:
+    """The content of a cue (a quote next to it, its complement, or its clause) and the rule used.
+
+    A dash or a colon takes the quote or the line it opens, "according to" the clause around
+    it; a verb's rules are tried in order, the first that finds something wins
+    (``_verb_content``)."""
     if is_dash(tok):
         glued = tok.text[0] in QUOTE_CLOSE
         qi = quotes.of_token[tok.i if glued else tok.i - 1] if tok.i > 0 or glued else -1
@@ -137,22 +144,74 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         line_end = quotes.text.find("\n", tok.idx)
         return _trim_chars(quotes.text, tok.idx + 1, len(quotes.text) if line_end < 0 else line_end), "colon"
     if tok.lower_ == "according":
-        head = tok.head
-        if head is tok:
-            # a parse that made "According to X" the root: the claim is the rest of the sentence
-            to = tok.nbor(1)
-            sp = _span(doc, max(to.right_edge.i, tok.i + 1) + 1, tok.sent.end)
-            return quote_widen(sp, quotes, cue) if sp else None, "according"
-        hs, he = _subtree(head)
-        ps, pe = _subtree(tok)
-        left, right = _span(doc, hs, ps), _span(doc, pe, he)
-        if left and right:
-            # "according to X" in mid-clause: the claim runs on both sides of it
-            pick: Offsets | None = (left[0], right[1])
-        else:
-            pick = left or right
-        return quote_widen(pick, quotes, cue) if pick else None, "according"
-    kids = {c.dep_: c for c in tok.children if c.dep_ in _CONTENT_DEPS or c.dep_ in ("prep", "agent")}
+        return _according_content(tok, quotes, cue)
+    return _verb_content(tok, quotes, cue)
+
+
+def _according_content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> _Content:
+    """The claim "according to X" qualifies: the clause around it, on both sides when it
+    stands mid-clause, or the rest of the sentence when the parse made it the root."""
+    doc = tok.doc
+    head = tok.head
+    if head is tok:
+        # a parse that made "According to X" the root: the claim is the rest of the sentence
+        to = tok.nbor(1)
+        sp = _span(doc, max(to.right_edge.i, tok.i + 1) + 1, tok.sent.end)
+        return quote_widen(sp, quotes, cue) if sp else None, "according"
+    hs, he = _subtree(head)
+    ps, pe = _subtree(tok)
+    left, right = _span(doc, hs, ps), _span(doc, pe, he)
+    if left and right:
+        # "according to X" in mid-clause: the claim runs on both sides of it
+        pick: Offsets | None = (left[0], right[1])
+    else:
+        pick = left or right
+    return quote_widen(pick, quotes, cue) if pick else None, "according"
+
+
+def _verb_content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> _Content:
+    """The content of a verb or noun cue, by the first rule that finds one: its clause, a
+    passive's subject or a quote (``_clause_or_quote``), the quote right after it, its
+    complements, a quote after it, a prepositional phrase, a quote held before it, and
+    last the rest of the sentence after it, else before it."""
+    doc = tok.doc
+    found = _clause_or_quote(tok, quotes, cue)
+    if found is not None:
+        return found
+    qa = quotes.after(tok) if not quotes.inside(tok) else -1
+    if qa >= 0 and quotes.after(tok, window=3) == qa:
+        return quotes.spans[qa], "quote_next"
+    lemma = tok.lemma_.lower()
+    sp = _complements(tok, lemma)
+    if sp:
+        return quote_widen(sp, quotes, cue), "complement"
+    if qa >= 0:
+        return quotes.spans[qa], "quote_after"
+    prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in _SETTING_PREPS),
+        None,
+    )
+    if prep is not None:
+        if not (prep.lower_ == "to" and lemma in TO_VERBS):
+            sp = _span(doc, prep.i + 1, _subtree(prep)[1])
+            if sp:
+                return sp, "prep"
+    held = _held_before(tok)
+    if held is not None:
+        return held, "held_before"
+    # last resort: the rest of the sentence after the cue, else before it
+    sent = tok.sent
+    sp = _span(doc, tok.i + 1, sent.end)
+    if sp and sp[1] - sp[0] > 8:
+        return quote_widen(sp, quotes, cue), "rest"
+    return _span(doc, sent.start, tok.i), "before"
+
+
+def _clause_or_quote(tok: Token, quotes: QuoteIndex, cue: Offsets) -> _Content | None:
+    """The first of: the clause after the cue, a passive's subject ("X is supported by Y"),
+    a quote after a colon, a quote before the cue, the cue's clause before it, and the
+    clause of a parenthetical cue ("X, he said, ..."); None when there is none of these."""
+    doc = tok.doc
     # the first clause after the cue: a parse that ran two sentences together
     # hangs the next sentence on the verb as a second, later ccomp
     ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c, tok, quotes.newline)]
@@ -161,7 +220,7 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         sp = _span(doc, *_subtree(comp))
         if sp:
             return quote_widen(sp, quotes, cue), "ccomp_after"
-    if "agent" in kids:
+    if any(c.dep_ == "agent" for c in tok.children):
         # "X is supported by Y": the passive subject is what Y holds
         for c in tok.children:
             if c.dep_ == "nsubjpass":
@@ -185,10 +244,12 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
         pick = left if left and (not right or left[1] - left[0] >= right[1] - right[0]) else right
         if pick:
             return quote_widen(pick, quotes, cue), "parataxis"
-    qa = quotes.after(tok) if not quotes.inside(tok) else -1
-    if qa >= 0 and quotes.after(tok, window=3) == qa:
-        return quotes.spans[qa], "quote_next"
-    lemma = tok.lemma_.lower()
+    return None
+
+
+def _complements(tok: Token, lemma: str) -> Offsets | None:
+    """The span of a cue's complements after it, together: "called him a master", "accused X
+    of Y" (not the person told: "told Al Arabiya"); None when it has none."""
     comps: list[Token] = []
     for c in tok.children:
         if c.i < tok.i:
@@ -199,31 +260,9 @@ def _content(tok: Token, quotes: QuoteIndex, cue: Offsets) -> tuple[Offsets | No
             c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and comps
         ):
             comps.append(c)
-    if comps:
-        # "called him a master", "accused X of Y": the complements together
-        sp = _span(doc, comps[0].left_edge.i, comps[-1].right_edge.i + 1)
-        if sp:
-            return quote_widen(sp, quotes, cue), "complement"
-    if qa >= 0:
-        return quotes.spans[qa], "quote_after"
-    prep = next(
-        (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in _SETTING_PREPS),
-        None,
-    )
-    if prep is not None:
-        if not (prep.lower_ == "to" and lemma in TO_VERBS):
-            sp = _span(doc, prep.i + 1, _subtree(prep)[1])
-            if sp:
-                return sp, "prep"
-    held = _held_before(tok)
-    if held is not None:
-        return held, "held_before"
-    # last resort: the rest of the sentence after the cue, else before it
-    sent = tok.sent
-    sp = _span(doc, tok.i + 1, sent.end)
-    if sp and sp[1] - sp[0] > 8:
-        return quote_widen(sp, quotes, cue), "rest"
-    return _span(doc, sent.start, tok.i), "before"
+    if not comps:
+        return None
+    return _span(tok.doc, comps[0].left_edge.i, comps[-1].right_edge.i + 1)
 
 
 def _object_after(tok: Token) -> bool:

@@ -426,7 +426,11 @@ def transferable(feature: str) -> bool:
 
 
 def features(tok: Token, quotes: QuoteIndex) -> list[str]:
-    """The sparse binary features of one candidate cue."""
+    """The sparse binary features of one candidate cue.
+
+    Always in the same order: the word's own, its children's (``_kid_features``), its
+    subject's (``_subject_features``), the quotes and colons around it
+    (``_quote_features``), its clause, and its context (``_context_features``)."""
     # each attribute of a token is read once: every read looks a string up
     lemma = tok.lemma_.lower()
     dep = tok.dep_
@@ -443,6 +447,23 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
     if lemma in REPORT_VERBS:
         f.append("lexicon")
         f.append(f"lexicon_dep={dep}")
+    ccomps = _kid_features(tok, lemma, f)
+    subj_word = _subject_features(tok, lemma, f)
+    inside = _quote_features(tok, lemma, quotes, f)
+    if dep in ("conj", "advcl", "xcomp"):
+        f.append(f"head_lemma={word(tok.head)}|{dep}")
+    if dep == "relcl" or dep == "acl":
+        f.append(f"clause_lemma={lemma}|{dep}")
+    if tok.lower_ == "according":
+        f.append("according_to")
+    f.extend(_context_features(tok, lemma, inside, ccomps, subj_word))
+    return f
+
+
+def _kid_features(tok: Token, lemma: str, f: list[str]) -> list[Token]:
+    """Append the features of a cue's children to ``f`` (their dependencies, prepositions,
+    clauses, objects and complement words, then the set of their dependencies); return its
+    clausal complements."""
     kids = set()
     ccomps: list[Token] = []
     for c in tok.children:
@@ -466,19 +487,30 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             f.append(f"kidlemma={cdep}|{kid_word}")
     for k in sorted(kids):
         f.append(f"kid={k}")
+    return ccomps
+
+
+def _subject_features(tok: Token, lemma: str, f: list[str]) -> str | None:
+    """Append the features of a cue's subject to ``f`` (or that it has none); return the
+    subject's word."""
     subj = subject_of(tok)
-    subj_word = None
     if subj is None:
         f.append("subj=none")
-    else:
-        ent = subj.ent_type_ or "-"
-        subj_pos = subj.pos_
-        subj_word = word(subj)
-        f.append(f"subj_pos={subj_pos}")
-        f.append(f"subj_ent={ent}")
-        f.append(f"lemma_subjent={lemma}|{ent}|{subj_pos}")
-        f.append(f"subj_lemma={subj_word}")
-        f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
+        return None
+    ent = subj.ent_type_ or "-"
+    subj_pos = subj.pos_
+    subj_word = word(subj)
+    f.append(f"subj_pos={subj_pos}")
+    f.append(f"subj_ent={ent}")
+    f.append(f"lemma_subjent={lemma}|{ent}|{subj_pos}")
+    f.append(f"subj_lemma={subj_word}")
+    f.append(f"subj_side={'before' if subj.i < tok.i else 'after'}")
+    return subj_word
+
+
+def _quote_features(tok: Token, lemma: str, quotes: QuoteIndex, f: list[str]) -> bool:
+    """Append the features of the quotes and colons around a cue to ``f``; return whether it
+    is inside a quote."""
     text = tok.text
     inside = quotes.inside(tok)
     if inside:
@@ -504,14 +536,7 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
             before = doc[rng[0] - 1] if rng[0] > 0 else None
             line_start = before is None or "\n" in before.text_with_ws or before.text in QUOTE_OPEN
             f.append(f"colon_line_start={line_start}")
-    if dep in ("conj", "advcl", "xcomp"):
-        f.append(f"head_lemma={word(tok.head)}|{dep}")
-    if dep == "relcl" or dep == "acl":
-        f.append(f"clause_lemma={lemma}|{dep}")
-    if tok.lower_ == "according":
-        f.append("according_to")
-    f.extend(_context_features(tok, lemma, inside, ccomps, subj_word))
-    return f
+    return inside
 
 
 def _context_features(

@@ -18,28 +18,23 @@ from spacy.tokens import Token
 
 from interlock.extract.lexicon import CAPITALS, DEMONYMS, PLACE_ALIASES, ROLE_NOUNS
 from interlock.extract.state import DocState, EntityDraft
+from interlock.vocab.words import word_set
 
 #: role head words that name a post in a national state
-NATIONAL_HEADS = frozenset(
-    (
-        "president", "vice-president", "premier", "minister", "mp", "lawmaker", "parliamentarian",
-        "senator", "congressman", "congresswoman", "legislator", "king", "queen", "emir", "sultan",
-        "monarch", "ruler", "dictator", "chancellor", "shah", "prince", "speaker",
-    )
-)
+NATIONAL_HEADS = word_set("countries", "national_heads")
 #: words that tie a head word to a body below the state ("president of the council")
-_NOT_NATIONAL_MODIFIERS = frozenset(("party", "regional", "provincial", "district", "opposition"))
+_NOT_NATIONAL_MODIFIERS = word_set("countries", "not_national_modifiers")
 #: the share of the article's country mentions the dominant country must have
 DOMINANT_SHARE = 0.5
 #: how far the headline and lede reach, in characters
 LEDE_CHARS = 400
 
-_COUNTRIES = frozenset(DEMONYMS.values()) - {"Europe", "Kurdistan"}
+_COUNTRIES = frozenset(DEMONYMS.values()) - word_set("countries", "regions")
 #: the names of countries (not regions) the demonym table knows
 COUNTRY_SET = _COUNTRIES
 #: what is counted to find the article's country: every country, and regions such as
 #: Kurdistan that compete with one ("the Kurdish prime minister" is no Iraqi post)
-_COUNTED = frozenset(DEMONYMS.values()) - {"Europe"}
+_COUNTED = frozenset(DEMONYMS.values()) - word_set("countries", "uncounted_regions")
 
 
 def country_name(ent: EntityDraft) -> str | None:
@@ -52,13 +47,16 @@ def country_name(ent: EntityDraft) -> str | None:
         name = name[4:]
     return name if name in _COUNTRIES else None
 
+#: roles that are national posts whatever their last word
+_NATIONAL_ROLES = word_set("countries", "national_roles")
+
 
 def is_national_role(role: str) -> bool:
     """True when a normalised role names a post in a country's state."""
     words = role.replace("-", " ").split()
     if not words or set(words) & _NOT_NATIONAL_MODIFIERS:
         return False
-    if role in ("member of parliament", "head of state", "head of government", "supreme leader"):
+    if role in _NATIONAL_ROLES:
         return True
     if role.startswith(("minister of ", "secretary of ", "deputy minister of ", "minister for ")):
         return True  # "minister of finance": a portfolio of the state
@@ -180,7 +178,7 @@ def country_entity(state: DocState, name: str) -> EntityDraft | None:
 
 
 #: verbs of going somewhere: the place gone to is not the traveller's country
-_TRAVEL_VERBS = frozenset(("visit", "arrive", "travel", "fly", "land", "go", "come", "tour", "head", "return"))
+_TRAVEL_VERBS = word_set("countries", "travel_verbs")
 
 
 def _country_words(state: DocState, token: Token, country: str) -> list[Token]:
@@ -229,7 +227,7 @@ def _only_visited(token: Token, roots: list[Token]) -> bool:
 
 
 #: nouns of arriving somewhere: "on their arrival at X"
-_TRAVEL_NOUNS = frozenset(("arrival", "visit", "trip", "tour", "stay"))
+_TRAVEL_NOUNS = word_set("countries", "travel_nouns")
 
 
 def _subject_of_clause(token: Token) -> bool:
@@ -310,13 +308,11 @@ def _named_country(state: DocState, name: str) -> EntityDraft | None:
 
 
 #: prepositions whose object is where something happens, not whose post it is
-_PLACE_PREPOSITIONS = frozenset(("in", "to", "from", "at", "into", "for", "against", "with", "across", "toward",
-                                 "towards", "on", "by", "over", "between", "of"))
+_PLACE_PREPOSITIONS = word_set("countries", "place_prepositions")
 
 
 #: nouns of a state's own organs, whose country word names the country of the post nearby
-_STATE_WORDS = frozenset(("ministry", "government", "side", "delegation", "embassy", "presidency", "cabinet",
-                          "authorities", "parliament", "lawmaker", "official", "officials", "leader", "leaders"))
+_STATE_WORDS = word_set("countries", "state_words")
 
 
 def _nearest_before(state: DocState, token: Token) -> str | None:
@@ -352,7 +348,8 @@ def _nearest_before(state: DocState, token: Token) -> str | None:
     return found
 
 
-#: words of a role that name a national body, and the words that body's name has
+#: words of a role that name a national body, and the words that body's name has (kept here:
+#: interlock/vocab/ holds lists and tables of words to one string, not tables of words to lists)
 BODY_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "army": ("army",),
     "military": ("military", "armed forces", "army"),
@@ -369,12 +366,11 @@ BODY_ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "defense forces": ("defence forces", "defense forces"),
 }
 #: role words that make a post national when it names no body: "Chief of Defence Staff"
-NATIONAL_BODY_HEADS = frozenset(("chief", "commander", "head", "inspector-general", "director", "commissioner",
-                                 "governor"))
+NATIONAL_BODY_HEADS = word_set("countries", "national_body_heads")
 
 
 #: last words of a ruling body's name, which no post in the armed forces is held in
-_RULING_BODIES = frozenset(("government", "regime", "administration", "junta", "council", "cabinet"))
+_RULING_BODIES = word_set("countries", "ruling_bodies")
 
 
 def national_body(state: DocState, role: str) -> EntityDraft | None:

@@ -43,10 +43,7 @@ _PARTICLE_NAME = re.compile(
     r"^[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:(?:al|el|Al|El|ul|bin|ibn|Abu|Abd|bint)(?:-|\s+))[A-Z][\w'’-]+",
 )
 #: nouns after "in"/"at" that make the phrase part of a post ("a candidate in the election")
-_POST_CONTEXTS = frozenset(
-    {"election", "vote", "race", "poll", "parliament", "government", "cabinet", "party",
-     "alliance", "coalition", "army", "militia", "ministry", "embassy", "council", "assembly"}
-)
+_POST_CONTEXTS = word_set("entities", "post_contexts")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -183,13 +180,12 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
     return spans
 
 
-_CONNECTORS = frozenset({"of", "the", "for"})
-_EZAFE = frozenset({"e", "ye", "i", "o"})
-_SPEECH_OR_ACTION = frozenset(
-    {"say", "tell", "add", "announce", "deny", "accuse", "resign", "meet", "argue", "insist",
-     "warn", "claim", "state", "confirm", "declare", "urge", "vow", "promise", "lead", "win",
-     "run", "join", "quit", "serve", "command", "head", "found"}
-)
+#: small words inside one capitalised name ("Ministry of the Interior")
+_CONNECTORS = word_set("entities", "connectors")
+#: Persian ezafe particles, hyphened inside a name ("Shahr-e Kavir", "Neda-ye Mellat")
+_EZAFE = word_set("entities", "ezafe")
+#: verbs of saying or doing whose subject, a short capitalised name, is a person
+_SPEECH_OR_ACTION = word_set("entities", "speech_or_action_verbs")
 
 
 def _cap(tok: Token) -> bool:
@@ -287,9 +283,9 @@ def _proper_name_runs(doc: Doc, state: DocState, body_end: int) -> None:
 
 
 #: lower-case Arabic articles that start a place's name: "as-Suweida", "al-Qaim"
-_PLACE_PARTICLES = frozenset(("al", "as", "ar", "ad", "ash", "at", "az", "an", "el", "ed", "es", "et"))
+_PLACE_PARTICLES = word_set("entities", "place_particles")
 #: words after which "of as-Suweida" names a place
-_PLACE_OWNERS = frozenset(("governor", "governors", "province", "city", "town", "mayor", "governorate", "district"))
+_PLACE_OWNERS = word_set("entities", "place_owners")
 
 
 def _particle_place_start(doc: Doc, state: DocState, i: int) -> bool:
@@ -509,12 +505,10 @@ def _title_word(tok: Token) -> bool:
 #: military ranks, which run before a name as titles do ("Brigadier-General X Y")
 _RANKS = word_set("extract", "military_ranks") | word_set("extract", "rank_abbreviations")
 #: words of a title that run before a person's name: "Prime" (Minister), "Deputy", "Foreign"
-_TITLE_WORDS = frozenset(("prime", "deputy", "vice", "foreign", "interior", "defence", "defense", "finance",
-                          "acting", "interim", "former", "chief", "supreme", "senior"))
+_TITLE_WORDS = word_set("entities", "title_words")
 
 #: last words of a name that runs on with "of the X": "the Democratic Republic of the Congo"
-_OF_HEADS = frozenset(("republic", "kingdom", "emirate", "bank", "ministry", "federation", "union", "commonwealth",
-                       "sultanate", "state", "states", "council", "organization", "organisation", "court"))
+_OF_HEADS = word_set("entities", "of_heads")
 
 
 def _of_name(span: Span) -> Span:
@@ -542,7 +536,7 @@ def _glued_name_word(tok: Token) -> bool:
 
 
 #: capitals that are also given names, left to the model
-_GIVEN_CAPITALS = frozenset(("victoria", "santiago", "kingston", "georgetown", "valletta", "lima", "sofia"))
+_GIVEN_CAPITALS = word_set("entities", "given_capitals")
 
 
 def _fix_label(span: Span, label: str) -> str | None:
@@ -595,11 +589,10 @@ def _fix_label(span: Span, label: str) -> str | None:
 
 
 #: nouns of a news outlet that its name follows: "the news agency Saba"
-_OUTLET_NOUNS = frozenset(("agency", "newspaper", "daily", "weekly", "channel", "network", "broadcaster", "radio",
-                           "television", "tv", "website", "outlet", "magazine", "paper", "portal"))
+_OUTLET_NOUNS = word_set("entities", "outlet_nouns")
 
 #: titles of posts held in a place, which a place's name stands before: "Varesh Governor X"
-_PLACE_TITLES = frozenset(("mayor", "governor"))
+_PLACE_TITLES = word_set("entities", "place_titles")
 
 
 def _before_place_title(span: Span) -> bool:
@@ -650,9 +643,7 @@ def _acronyms_in_parentheses(doc: Doc, state: DocState, body_end: int) -> None:
 
 
 #: capitals-only words that are no organisation's name
-_NOT_ACRONYMS = frozenset(("PM", "MP", "MPS", "TV", "CEO", "GDP", "NGO", "NGOS", "COVID", "AM", "ID", "OK", "DC",
-                           "UK", "USA", "US", "UAE", "PHD", "USD", "EUR", "VIP", "FAQ", "HIV", "AIDS", "GMT",
-                           "UTC", "BBC", "CNN", "AP", "AFP", "PDF", "RPG", "IED", "IEDS", "SUV", "FGM", "COP"))
+_NOT_ACRONYMS = word_set("entities", "not_acronyms")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{2,6}(?![\w.-])")
 
 
@@ -685,8 +676,7 @@ def _bare_acronyms(doc: Doc, state: DocState, body_end: int) -> None:
 
 
 #: nouns of a state's bodies that a nationality or a country's name before them names
-_STATE_BODY_NOUNS = frozenset(("government", "army", "military", "delegation", "administration", "regime",
-                               "junta", "authorities", "cabinet", "govt"))
+_STATE_BODY_NOUNS = word_set("entities", "state_body_nouns")
 
 
 _STATE_BODY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_STATE_BODY_NOUNS)) + r")\b", re.IGNORECASE)

@@ -26,33 +26,32 @@ from interlock.extract.state import (
     text_of,
 )
 from interlock.model import Timex
+from interlock.vocab.words import word_list, word_set
 
 #: trigger lemmas (verbs and nouns) per event type
 TRIGGERS: dict[str, frozenset[str]] = {
-    "meeting": frozenset({"meet", "meeting", "talks", "summit", "gathering", "conference", "visit", "encounter",
-                          "hold talks", "host", "receive", "talk", "call", "phone call", "welcome", "discuss",
-                          "negotiate"}),
-    "appointment": frozenset({"appoint", "appointment", "name", "nominate", "nomination", "designate", "install", "promote"}),
-    "agreement": frozenset({"agreement", "agree", "deal", "accord", "pact", "sign"}),
-    "resignation": frozenset({"resign", "resignation", "quit", "step"}),
-    "candidacy": frozenset({"bid", "candidacy", "run", "stand", "register"}),
-    "election": frozenset({"election", "elections", "vote", "poll", "ballot", "referendum"}),
-    "speech": frozenset({"speech", "address", "remarks", "sermon", "statement"}),
-    "denial": frozenset({"deny", "denial"}),
+    "meeting": word_set("events", "meeting_triggers"),
+    "appointment": word_set("events", "appointment_triggers"),
+    "agreement": word_set("events", "agreement_triggers"),
+    "resignation": word_set("events", "resignation_triggers"),
+    "candidacy": word_set("events", "candidacy_triggers"),
+    "election": word_set("events", "election_triggers"),
+    "speech": word_set("events", "speech_triggers"),
+    "denial": word_set("events", "denial_triggers"),
 }
-_SECRET = (
-    "secret", "secretly", "closed doors", "closed-door", "undisclosed", "unannounced", "covert",
-    "kept quiet", "behind closed", "not announced", "not made public", "not disclosed",
-    "was not publicised", "was not publicized", "without announcement",
-)
+#: words and phrases that make a meeting secret
+_SECRET = word_list("events", "secret_words")
 _PARTICIPANT_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PLACE_PREPS = ("in", "at", "near")
-_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "capital"})
-_GATHER_VERBS = frozenset({"bring", "gather", "include", "involve", "draw", "unite", "assemble"})
-_LIGHT_VERBS = frozenset({"hold", "have", "attend", "chair", "host", "organize", "organise", "convene", "join", "arrange"})
+#: nouns of a place whose name follows "of": "in the city of Karbala"
+_PLACE_NOUNS = word_set("events", "place_nouns")
+#: verbs that gather the sides of an event: "the talks brought together X and Y"
+_GATHER_VERBS = word_set("events", "gather_verbs")
+#: verbs that govern an event noun as their object: "held talks", "attended the summit"
+_LIGHT_VERBS = word_set("events", "light_verbs")
 #: verbs that give a welcome to someone: "accorded a warm welcome to X"
-_WELCOMING = frozenset({"accord", "extend", "give"})
+_WELCOMING = word_set("events", "welcoming_verbs")
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis")
 
 
@@ -158,8 +157,7 @@ def _date_from_visit(doc: Doc, state: DocState, events: list[EventDraft]) -> Non
 
 
 #: words that put a meeting told without a date back before the news of the day
-_EARLIER_WORDS = frozenset(("previous", "previously", "earlier", "past", "once", "former", "before", "ago",
-                            "regularly", "often", "repeatedly", "several", "times", "frequently", "since", "used"))
+_EARLIER_WORDS = word_set("events", "earlier_words")
 
 
 def _date_from_publication(doc: Doc, state: DocState, events: list[EventDraft]) -> None:
@@ -247,7 +245,7 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
 
 
 #: what two sides reach when they settle something together
-_SETTLEMENTS = frozenset(("consensus", "agreement", "deal", "understanding", "accord", "compromise"))
+_SETTLEMENTS = word_set("events", "settlements")
 
 
 def _people_agreeing(tok: Token) -> bool:
@@ -379,6 +377,9 @@ def meeting_statements(events: list[EventDraft]) -> list[StatementDraft]:
     return out
 
 
+#: verbs of choosing that, with "as", tell an appointment: "chose X as his chief of staff"
+_CHOOSING_VERBS = word_set("events", "choosing_verbs")
+
 def _event_type(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "NOUN", "PROPN"):
@@ -424,7 +425,7 @@ def _event_type(tok: Token) -> str | None:
         return None  # a phone call is a meeting; a call for calm is not
     if lemma == "conference" and any(c.lower_ in ("press", "news") for c in tok.lefts):
         return None  # a press conference is no meeting
-    if lemma in ("choose", "pick", "select", "tap") and any(
+    if lemma in _CHOOSING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
     ):
         return "appointment"  # "chose X as his chief of staff"
@@ -465,10 +466,14 @@ def _one_place_each(ev: EventDraft, separate: bool = False) -> list[EventDraft]:
     return [replace(ev, participants=[*others, place], topics=list(ev.topics)) for place in places]
 
 
+#: words that make meetings separate: "separate meetings", "met separately"
+_SEPARATE_WORDS = word_set("events", "separate_words")
+
+
 def _separately(tok: Token) -> bool:
     """ "separate meetings", "met separately", "in separate talks"."""
     near = list(tok.children) + (list(tok.head.children) if tok.head is not tok else [])
-    return any(t.lower_ in ("separate", "separately", "individually", "respectively") for t in near)
+    return any(t.lower_ in _SEPARATE_WORDS for t in near)
 
 
 def _has_first_side(tok: Token) -> bool:
@@ -546,15 +551,22 @@ def _dates_a_clause(sent: Span, timex: Timex) -> bool:
     return root.dep_ in ("npadvmod", "pobj", "obl", "advmod", "tmod") and head.pos_ in ("VERB", "AUX")
 
 
+#: nouns of an object that stand for a guest as a name does: "hosted the UN envoy"
+_GUEST_NOUNS = word_set("events", "guest_nouns")
+
 def _person_object(tok: Token) -> bool:
     """True when a verb's object is a name ("hosted the UN envoy Geir Pedersen")."""
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN"
-                                     or c.lower_ in ("envoy", "delegation", "minister", "president", "ambassador"))
+                                     or c.lower_ in _GUEST_NOUNS)
                for c in tok.children)
 
 
 def _refers_back(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+#: verbs whose subject, a meeting told again, has their object as its topics: "the meeting discussed X"
+_TOPIC_VERBS = word_set("events", "topic_verbs")
 
 
 def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: Token, etype: str) -> bool:
@@ -565,7 +577,7 @@ def _continue_event(doc: Doc, state: DocState, events: list[EventDraft], tok: To
     ev = prior[-1]
     sent = tok.sent
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
-    if verb is not None and verb.lemma_.lower() in ("discuss", "address", "focus", "concern", "cover", "consider", "examine", "review"):
+    if verb is not None and verb.lemma_.lower() in _TOPIC_VERBS:
         for ent in _entities_in(state, verb, exclude=tok):
             if ent not in ev.topics and ent not in ev.participants:
                 ev.topics.append(ent)
@@ -604,7 +616,8 @@ def date_elections(state: DocState, events: list[EventDraft]) -> None:
             st.time = chosen.time
 
 
-_NOBODY = frozenset(("no", "nobody", "none", "neither", "noone"))
+#: subject words that name nobody in particular: "No person who ... may stand"
+_NOBODY = word_set("events", "nobody_words")
 
 
 def _nobody(subject: Token) -> bool:
@@ -613,83 +626,27 @@ def _nobody(subject: Token) -> bool:
 
 
 def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) -> EventDraft | None:
-    participants: list[EntityDraft] = []
+    """The event of type ``etype`` that ``tok`` triggers, with its participants, place, time,
+    topics, secrecy and hedges. None for a rule about anyone ("No person who ... may stand"),
+    for a meeting with one side only, and for an event with no participants, whose place and
+    time then wait for a later mention ("The meeting brought together X and Y")."""
     # for a meeting: someone must meet someone. A "with" group alone ("separate meetings
     # with A, B and C") names one side only, and its members did not meet each other.
     sided = _has_first_side(tok)
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
         return None  # a rule about anyone, not an event of someone's
     if tok.pos_ == "VERB":
-        if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            # "He sat in parliament and resigned his seat": the subject is shared
-            participants.extend(
-                p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
-            )
-        elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
-            # "X has taken on a diplomatic role, visiting A, B and C": X visits
-            head = tok.head
-            if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
-                    and head.dep_ == "dobj":
-                head = head.head  # "a role, visiting A": the one who took the role
-            if tok.dep_ == "acl" and head.i == tok.head.i:
-                participants.extend(_group(state, head))  # "a delegation visiting A"
-            else:
-                participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
-                child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
-            ):
-                participants.extend(_group(state, child))
+        participants = _verb_participants(state, tok)
     else:
-        for child in tok.children:
-            if child.dep_ == "prep" and (child.lower_ in ("with", "between", "of", "by") or (
-                    child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
-                participants.extend(_group(state, child))
-            elif child.dep_ == "poss":
-                participants.extend(_group(state, child))
-        visitor = _visit_owner(tok)
-        if visitor is not None:
-            participants[:0] = _group(state, visitor)  # "X's visit included meetings with A and B"
-            sided = True
-        verb = _governing_verb(tok)
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
-        if verb is not None:
-            # "X held a secret meeting with Y", "X praised them in a speech",
-            # "the meeting brought together X, Y and Z"
-            for child in verb.children:
-                if child is tok or tok in child.subtree and child.dep_ != "nsubj":
-                    continue
-                if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                    if tok.dep_ in ("nsubj", "nsubjpass") or between:
-                        continue  # "Qatar hosted talks between A and B": Qatar is the host
-                    participants[:0] = _group(state, child)
-                elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
-                    if _event_type(child) == "meeting":
-                        return None  # "the visit included meetings with X": those meetings say who
-                    participants.extend(_group(state, child))
-                elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
-                        child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
-                    participants.extend(_group(state, child))
-            shared = _shared_subject(verb)
-            if shared is not None and tok.dep_ not in ("nsubj", "nsubjpass") and not between:
-                participants[:0] = _group(state, shared)  # "X met A and held talks with B": X
-    if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
-        participants = _separate_guests(state, tok, sent, participants)
-    speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
-    participants = [
-        p for p in _dedupe(participants)
-        if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
-    ]  # "..., two sources told GDA": the unnamed sources report the event
-    if etype == "meeting":
-        participants = _distinct_actors(participants)
-        if not sided and len(participants) > 1:
+        found = _noun_participants(state, tok)
+        if found is None:
             return None
-    place = _place(state, tok)
-    time = _time(state, tok, sent)
-    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
-    if verb is not None:
-        place = place or _place(state, verb)
-        time = time or _time(state, verb, sent)
+        participants, visited = found
+        sided = sided or visited
+    participants = _kept_participants(state, tok, etype, sent, participants)
+    if etype == "meeting" and not sided and len(participants) > 1:
+        return None
+    place, time = _where_and_when(state, tok, sent)
     if not participants and etype not in ("election",):
         if place is not None or time is not None:
             # "agreed at a meeting in Karbala on Monday": keep where and when for a later
@@ -713,6 +670,110 @@ def _new_event(doc: Doc, state: DocState, tok: Token, etype: str, sent: Span) ->
     ev.hedges = sentence_hedges(sent)
     _mark_uncertain(doc, ev)
     return ev
+
+
+def _verb_participants(state: DocState, tok: Token) -> list[EntityDraft]:
+    """Who takes part in an event a verb tells: its subject (shared with the verb before it,
+    or the one of the clause a participle hangs on), object, agent and "with" group."""
+    participants: list[EntityDraft] = []
+    if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "He sat in parliament and resigned his seat": the subject is shared
+        participants.extend(
+            p for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for p in _group(state, c)
+        )
+    elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+        # "X has taken on a diplomatic role, visiting A, B and C": X visits
+        head = tok.head
+        if tok.dep_ == "acl" and state.entity_at(head.idx, head.idx + len(head.text)) is None \
+                and head.dep_ == "dobj":
+            head = head.head  # "a role, visiting A": the one who took the role
+        if tok.dep_ == "acl" and head.i == tok.head.i:
+            participants.extend(_group(state, head))  # "a delegation visiting A"
+        else:
+            participants.extend(p for c in head.children if c.dep_ == "nsubj" for p in _group(state, c))
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
+            child.dep_ == "prep" and child.lower_ in ("with", "by", "between")
+        ):
+            participants.extend(_group(state, child))
+    return participants
+
+
+def _noun_participants(state: DocState, tok: Token) -> tuple[list[EntityDraft], bool] | None:
+    """(participants, whether a visit gives the meeting its first side) of an event a noun
+    names: its "with", "between", "of" and "by" groups and possessor, the owner of a visit
+    it belongs to, and the sides its governing verb names. None when that verb's object is
+    a meeting of its own ("the visit included meetings with X": those meetings say who)."""
+    participants: list[EntityDraft] = []
+    visited = False
+    for child in tok.children:
+        if child.dep_ == "prep" and (child.lower_ in ("with", "between", "of", "by") or (
+                child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
+            participants.extend(_group(state, child))
+        elif child.dep_ == "poss":
+            participants.extend(_group(state, child))
+    visitor = _visit_owner(tok)
+    if visitor is not None:
+        participants[:0] = _group(state, visitor)  # "X's visit included meetings with A and B"
+        visited = True
+    verb = _governing_verb(tok)
+    if verb is not None and not _verb_sides(state, tok, verb, participants):
+        return None
+    return participants, visited
+
+
+def _verb_sides(state: DocState, tok: Token, verb: Token, participants: list[EntityDraft]) -> bool:
+    """Add to ``participants`` the sides the verb governing an event noun names: "X held a
+    secret meeting with Y", "X praised them in a speech", "the meeting brought together X,
+    Y and Z", "X met A and held talks with B". False when its object is a meeting of its own."""
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+    for child in verb.children:
+        if child is tok or tok in child.subtree and child.dep_ != "nsubj":
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+            if tok.dep_ in ("nsubj", "nsubjpass") or between:
+                continue  # "Qatar hosted talks between A and B": Qatar is the host
+            participants[:0] = _group(state, child)
+        elif child.dep_ == "dobj" and tok.dep_ in ("nsubj", "nsubjpass"):
+            if _event_type(child) == "meeting":
+                return False  # "the visit included meetings with X": those meetings say who
+            participants.extend(_group(state, child))
+        elif child.dep_ in ("prep", "dative") and (child.lower_ in ("with", "between") or (
+                child.lower_ == "to" and tok.lemma_.lower() == "welcome")):
+            participants.extend(_group(state, child))
+    shared = _shared_subject(verb)
+    if shared is not None and tok.dep_ not in ("nsubj", "nsubjpass") and not between:
+        participants[:0] = _group(state, shared)  # "X met A and held talks with B": X
+    return True
+
+
+def _kept_participants(state: DocState, tok: Token, etype: str, sent: Span,
+                       participants: list[EntityDraft]) -> list[EntityDraft]:
+    """The participants an event keeps: the guests of separate meetings, each actor once,
+    of a participant's kind, without the unnamed sources that report the event ("..., two
+    sources told GDA"); for a meeting, distinct actors."""
+    if etype == "meeting" and tok.pos_ == "NOUN" and _separately(tok):
+        participants = _separate_guests(state, tok, sent, participants)
+    speakers = {id(a.source_entity.resolved()) for a in state.attributions if a.source_entity is not None}
+    participants = [
+        p for p in _dedupe(participants)
+        if p.label in _PARTICIPANT_LABELS and not (p.anonymous and id(p) in speakers)
+    ]  # "..., two sources told GDA": the unnamed sources report the event
+    if etype == "meeting":
+        participants = _distinct_actors(participants)
+    return participants
+
+
+def _where_and_when(state: DocState, tok: Token, sent: Span) -> tuple[EntityDraft | None, Timex | None]:
+    """The place and time of an event: the trigger's own, else those of the verb governing
+    an event noun ("held talks in Baghdad on Monday")."""
+    place = _place(state, tok)
+    time = _time(state, tok, sent)
+    verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
+    if verb is not None:
+        place = place or _place(state, verb)
+        time = time or _time(state, verb, sent)
+    return place, time
 
 
 def _mark_uncertain(doc: Doc, ev: EventDraft) -> None:
@@ -751,7 +812,7 @@ def _in_list(state: DocState, ent: EntityDraft, start: int, end: int) -> bool:
 
 
 #: nouns of a trip whose owner meets those its meetings name
-_TRIP_NOUNS = frozenset(("visit", "trip", "tour", "stay", "mission"))
+_TRIP_NOUNS = word_set("events", "trip_nouns")
 
 
 def _visit_owner(noun: Token) -> Token | None:

@@ -15,8 +15,10 @@ from interlock.extract import roles
 from interlock.extract.lexicon import CAPITALS, DEMONYMS
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
+from interlock.vocab.words import word_map, word_set
 
-#: participles after a hyphen ("X-linked Y"): predicate, and whether X is the subject
+#: participles after a hyphen ("X-linked Y"): predicate, and whether X is the subject (this table
+#: and TO_LINKS stay here: they give predicates, which are rules, not word lists)
 HYPHEN_LINKS: dict[str, tuple[str, bool]] = {
     "linked": ("affiliated_with", False),
     "affiliated": ("affiliated_with", False),
@@ -48,69 +50,67 @@ TO_LINKS: dict[str, str] = {
     "tied": "affiliated_with",
 }
 #: nouns that make their holder part of the "of" organisation: "the armed wing of X"
-PART_NOUNS = frozenset(
-    ("wing", "unit", "branch", "faction", "offshoot", "splinter", "affiliate", "arm", "part", "division",
-     "subsidiary", "proxy", "component")
-)
+PART_NOUNS = word_set("org_ties", "part_nouns")
 #: nouns of groups made of others: "an umbrella group of A, B and C", "a coalition of"
-GROUP_NOUNS = frozenset(("coalition", "alliance", "umbrella", "grouping", "bloc", "federation", "union", "front"))
+GROUP_NOUNS = word_set("org_ties", "group_nouns")
 ACTOR_LABELS = ORG_LIKE | {"PERSON"}
 #: nouns that make their holder the ally of the word before them: "a key US ally", "its ally X"
-ALLY_NOUNS = frozenset(("ally", "partner", "patron", "proxy", "client", "confidant", "protege", "protégé"))
+ALLY_NOUNS = word_set("org_ties", "ally_nouns")
 #: nouns that make their holder the opponent of the word before them: "X's political rival Y"
-RIVAL_NOUNS = frozenset(("rival", "foe", "enemy", "adversary", "nemesis", "opponent", "archrival", "arch-rival"))
+RIVAL_NOUNS = word_set("org_ties", "rival_nouns")
 #: verbs whose passive names who leads: "the army led by X", with the post it gives a person
-LED_BY = {"lead": "leader", "head": "head", "command": "commander", "chair": "chairman"}
+LED_BY = word_map("org_ties", "led_by_verbs")
 #: verbs of support whose passive names the backer: "groups backed by Iran"
-BACKING_VERBS = frozenset(("back", "support", "sponsor", "fund", "finance", "arm", "bankroll"))
+BACKING_VERBS = word_set("org_ties", "backing_verbs")
 #: nouns of support held by the subject of "have", "gain", "enjoy": "X has the backing of Y"
-BACKING_NOUNS = frozenset(("backing", "support", "sponsorship", "patronage"))
-_HAVING = frozenset(("have", "gain", "enjoy", "receive", "win", "secure", "get", "seek"))
+BACKING_NOUNS = word_set("org_ties", "backing_nouns")
+#: verbs whose subject holds a backing noun: "X has the backing of Y"
+_HAVING = word_set("org_ties", "having_verbs")
 #: nouns of fighting: "clashes between A and B", "the war against X"
-CONFLICT_NOUNS = frozenset(("clash", "clashes", "fighting", "war", "battle", "feud", "conflict", "offensive",
-                            "campaign", "rivalry", "hostilities", "confrontation"))
+CONFLICT_NOUNS = word_set("org_ties", "conflict_nouns")
 #: nouns of a group's people that stand for the group on a side of a fight: "fighters from X"
-STAND_IN_NOUNS = frozenset(("fighter", "force", "troop", "militant", "soldier", "member", "unit", "gunman"))
+STAND_IN_NOUNS = word_set("org_ties", "stand_in_nouns")
 #: verbs of fighting: "A clashed with B", "A fought B", "A fights against B"
-CONFLICT_VERBS = frozenset(("clash", "fight", "battle", "attack", "oppose", "confront", "combat"))
+CONFLICT_VERBS = word_set("org_ties", "conflict_verbs")
 #: verbs of driving someone from power: who does it opposes who suffers it
-OUSTING_VERBS = frozenset(("oust", "overthrow", "topple", "depose", "unseat"))
+OUSTING_VERBS = word_set("org_ties", "ousting_verbs")
+#: words before a hyphen whose phrase sides with what follows: "the pro-Iran Front"
+_PRO_WORDS = word_set("org_ties", "pro_words")
+#: verbs of killing: who kills a group's members opposes the group
+_KILLING_VERBS = word_set("org_ties", "killing_verbs")
 #: the words and lemmas any rule here starts from, to pass over every other token at once
-_WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS | {"pro"}
+_WORDS = frozenset(HYPHEN_LINKS) | frozenset(TO_LINKS) | CONFLICT_NOUNS | _PRO_WORDS
 #: verbs whose subject is made of their objects: "the committee includes A and B"
-INCLUDE_VERBS = frozenset(("include", "comprise"))
+INCLUDE_VERBS = word_set("org_ties", "include_verbs")
 #: head words of a body inside an organisation: "the Front's parliamentary bloc"
-BODY_HEADS = frozenset(("bloc", "council", "committee", "bureau", "office", "wing", "brigade", "brigades",
-                        "command", "directorate", "branch", "unit", "division", "cell", "politburo", "group"))
+BODY_HEADS = word_set("org_ties", "body_heads")
 #: verbs that link a subject to what describes it: "X is loyal to Y", "X remains loyal to Y"
-_LINKING = frozenset(("be", "remain", "stay", "become"))
+_LINKING = word_set("org_ties", "linking_verbs")
 #: head words of an organisation's news outlet: "the Front's radio station"
-OUTLET_HEADS = frozenset(("radio", "newspaper", "paper", "channel", "portal", "agency", "network", "television",
-                          "tv", "website", "broadcaster", "daily", "weekly", "station"))
+OUTLET_HEADS = word_set("org_ties", "outlet_heads")
 #: nouns of the chair of a body of states or groups: "Mali assumes the presidency of the X"
-CHAIR_NOUNS = frozenset(("presidency", "chairmanship", "chair"))
-_TAKING_CHAIR = frozenset(("assume", "take", "hold", "inherit"))
+CHAIR_NOUNS = word_set("org_ties", "chair_nouns")
+#: verbs of taking or holding a chair: "Mali assumes the presidency of the X"
+_TAKING_CHAIR = word_set("org_ties", "taking_chair_verbs")
 #: nouns of one side's armed blow at another: "an Israeli strike killed a Hezbollah commander"
-STRIKE_NOUNS = frozenset(("strike", "airstrike", "raid", "bombing", "assassination", "bombardment"))
+STRIKE_NOUNS = word_set("org_ties", "strike_nouns")
 #: verbs of what a strike does to its victims
-_HITTING = frozenset(("kill", "target", "hit", "wound", "injure", "eliminate", "assassinate"))
+_HITTING = word_set("org_ties", "hitting_verbs")
 #: verbs of carrying out strikes: their subject strikes
-_CARRYING_OUT = frozenset(("carry", "launch", "conduct", "mount", "stage", "perpetrate"))
+_CARRYING_OUT = word_set("org_ties", "carrying_out_verbs")
 #: nouns of someone's removal that an opponent asks for: "pushing for the removal of X"
-REMOVAL_NOUNS = frozenset(("removal", "ouster", "ousting", "resignation", "overthrow", "impeachment", "downfall",
-                           "dismissal", "toppling"))
+REMOVAL_NOUNS = word_set("org_ties", "removal_nouns")
 #: verbs of asking for something
-_DEMANDING = frozenset(("call", "demand", "push", "seek", "urge", "campaign", "press", "lobby"))
+_DEMANDING = word_set("org_ties", "demanding_verbs")
 #: verbs of putting one's support somewhere: "threw its weight behind X"
-_PUTTING = frozenset(("throw", "swing", "put", "lend", "place"))
+_PUTTING = word_set("org_ties", "putting_verbs")
 #: what is put behind someone: "its weight", "their support"
-_PUT_NOUNS = BACKING_NOUNS | {"weight"}
+_PUT_NOUNS = BACKING_NOUNS | word_set("org_ties", "put_nouns")
 #: common nouns that carry an organisation's name as a compound: "the Rudaw network"
-_NAME_CARRIERS = OUTLET_HEADS | {"group", "party", "movement", "militia"}
+_NAME_CARRIERS = OUTLET_HEADS | word_set("org_ties", "name_carriers")
 #: nouns that say an actor is a group ("another militia group", "a faction")
-_GROUP_WORDS = frozenset(("group", "militia", "faction", "party", "movement", "organisation", "organization",
-                          "force", "brigade", "coalition", "alliance", "network"))
-_LEMMAS = {"kill"} | REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
+_GROUP_WORDS = word_set("org_ties", "group_words")
+_LEMMAS = _KILLING_VERBS | REMOVAL_NOUNS | STRIKE_NOUNS | CHAIR_NOUNS | PART_NOUNS | GROUP_NOUNS | CONFLICT_VERBS | OUSTING_VERBS | ALLY_NOUNS | RIVAL_NOUNS | INCLUDE_VERBS | BACKING_NOUNS
 
 
 def link_statements(ctx: Context, token: Token) -> None:
@@ -160,9 +160,9 @@ def link_statements(ctx: Context, token: Token) -> None:
         _takes_chair(ctx, token)
     if lemma in STRIKE_NOUNS and token.pos_ == "NOUN":
         _strike(ctx, token)
-    if lemma == "kill" and token.pos_ == "VERB":
+    if lemma in _KILLING_VERBS and token.pos_ == "VERB":
         _kills(ctx, token)
-    if token.lower_ == "pro" and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
+    if token.lower_ in _PRO_WORDS and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
         _pro(ctx, token)
     if lemma in REMOVAL_NOUNS and token.pos_ == "NOUN":
         _demands_removal(ctx, token)
@@ -426,10 +426,15 @@ def _under_umbrella(ctx: Context, token: Token) -> None:
     ctx.add(part, "part_of", whole, token)
 
 
+#: nouns of an alliance between sides: "X's alliance with Y", "an alliance between A and B"
+_ALLIANCE_NOUNS = word_set("org_ties", "alliance_nouns")
+#: nouns of a fight that allies wage together: "in the fight against Z"
+_FIGHT_NOUNS = word_set("org_ties", "fight_nouns")
+
 def _alliance_with(ctx: Context, token: Token) -> None:
     """"X's alliance with Y" (ally), and what that alliance fights "in the fight against Z"
     (both oppose Z); "an alliance between A and B"."""
-    if token.lemma_.lower() not in ("alliance", "coalition", "partnership", "pact"):
+    if token.lemma_.lower() not in _ALLIANCE_NOUNS:
         return
     owners = [e for c in token.children if c.dep_ == "poss" for e in _sides(ctx, c)]
     partners = _prep_actors(ctx, token, ("with",))
@@ -444,7 +449,7 @@ def _alliance_with(ctx: Context, token: Token) -> None:
     # "... alliance with Y in the fight against Z": the fight may hang on any word before
     near = [t for t in token.sent if 0 < t.i - token.i <= 12]
     foes = [e for p in near if p.dep_ == "pobj" and p.head.lower_ == "against"
-            and p.head.head.lemma_.lower() in ("fight", "war", "struggle", "campaign", "battle")
+            and p.head.head.lemma_.lower() in _FIGHT_NOUNS
             and p.head.head.i > token.i for e in _sides(ctx, p)]
     for a in sides:
         for b in foes:
@@ -593,6 +598,9 @@ def _conflict(ctx: Context, noun: Token) -> None:
                         ctx.add(a, "opposes", b, noun)
 
 
+#: nouns of a side another backs: "Y's proxy X", "a client of Y"
+_CLIENT_NOUNS = word_set("org_ties", "client_nouns")
+
 def _ally(ctx: Context, token: Token) -> None:
     """ "Ghana, a close EU ally", "X and its Lebanese ally Y", "X, an ally of Y"; and with a
     rival's noun the opposite: "Y, X's old rival"."""
@@ -624,7 +632,7 @@ def _ally(ctx: Context, token: Token) -> None:
     predicate = "ally_of"
     if token.lemma_.lower() in RIVAL_NOUNS:
         predicate = "opposes"  # "Y, X's political rival"
-    elif token.lemma_.lower() in ("proxy", "client", "protege", "protégé"):
+    elif token.lemma_.lower() in _CLIENT_NOUNS:
         predicate = "backed_by"
     elif token.lemma_.lower() == "patron":
         holder, partner, predicate = partner, holder, "backed_by"  # "Y, the patron of X": X is backed
@@ -666,6 +674,9 @@ def _led_by(ctx: Context, verb: Token) -> None:
                 ctx.add(leader, "leader_of", led, verb)
 
 
+#: nouns of a group of groups, whose members' backers back it: "an umbrella of groups backed by Y"
+_UMBRELLAS = GROUP_NOUNS | word_set("org_ties", "umbrella_nouns")
+
 def _backed_by(ctx: Context, verb: Token) -> None:
     """ "the Front, which is backed by Iran", "militias funded by X", "an umbrella of groups
     backed by Iran" (the umbrella is backed)."""
@@ -675,8 +686,8 @@ def _backed_by(ctx: Context, verb: Token) -> None:
     backers = [e for p in agent.children if p.dep_ == "pobj" for node in [p, *p.conjuncts]
                for e in [_actor(ctx, node)] if e is not None and not e.anonymous]
     backed = _described(ctx, verb)
-    if backed is None and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.head.lemma_.lower() in (
-            GROUP_NOUNS | {"umbrella", "network"}):
+    if (backed is None and verb.dep_ == "acl" and verb.head.dep_ == "pobj"
+            and verb.head.head.head.lemma_.lower() in _UMBRELLAS):
         group = verb.head.head.head  # "X, an umbrella of groups backed by Y"
         backed = _actor(ctx, group) or (_actor(ctx, group.head) if group.dep_ == "appos" else None)
         if backed is None:  # the parser did not hang the description on the name before it
@@ -724,6 +735,9 @@ def _includes(ctx: Context, verb: Token) -> None:
             ctx.add(member, "part_of" if member.label == "ORG" else "member_of", group, verb)
 
 
+#: nouns of an organisation that "the X" stands for, named before it
+_STANDING_NOUNS = GROUP_NOUNS | word_set("org_ties", "organisation_nouns")
+
 def _named_before(ctx: Context, noun: Token) -> EntityDraft | None:
     """The organisation "the alliance" or "the group" stands for: the last one named before
     it, in its sentence or the one before, whose name ends in the same word ("the
@@ -731,7 +745,7 @@ def _named_before(ctx: Context, noun: Token) -> EntityDraft | None:
     if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
-    if lemma not in GROUP_NOUNS | {"group", "league", "movement", "organisation", "organization"}:
+    if lemma not in _STANDING_NOUNS:
         return None
     return ctx.org_named_before(noun, None if lemma == "group" else lemma)
 

@@ -24,24 +24,28 @@ from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from interlock.extract.promises import promised_posts
 from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
+from interlock.vocab.words import word_list, word_set
 
 #: prepositions that attach a role's organisation, by role predicate
 OBJECT_PREPS: dict[str, tuple[str, ...]] = {
-    "leader_of": ("of",),
-    "spokesperson_for": ("for", "of", "to"),
-    "advisor_to": ("to", "for", "of"),
-    "member_of": ("of", "in"),
-    "founded": ("of",),
-    "employed_by": ("at", "for", "of", "with"),
-    "holds_position": ("of", "for", "at", "in"),
+    "leader_of": word_list("relations", "leader_of_preps"),
+    "spokesperson_for": word_list("relations", "spokesperson_for_preps"),
+    "advisor_to": word_list("relations", "advisor_to_preps"),
+    "member_of": word_list("relations", "member_of_preps"),
+    "founded": word_list("relations", "founded_preps"),
+    "employed_by": word_list("relations", "employed_by_preps"),
+    "holds_position": word_list("relations", "holds_position_preps"),
 }
 #: words heading an election phrase ("a candidate in the upcoming election")
-ELECTION_WORDS = frozenset(("election", "elections", "vote", "race", "primary", "primaries", "poll", "polls", "ballot"))
+ELECTION_WORDS = word_set("relations", "election_words")
+#: role verbs and the copula: their subject holds the role they govern ("X is a member of Y")
+_ROLE_OR_COPULA = roles.ROLE_VERBS | word_set("relations", "copulas")
+#: words before a title that make it an honour, not a role: "Knight Commander of the Order of X"
+_HONOUR_WORDS = word_set("relations", "honour_words")
+#: role words that lead a nation, whose nationality is their country: "the South Korean president"
+_NATION_LEADERS = word_set("relations", "nation_leaders")
 #: verbs that are no role verbs but whose subject holds a role given "as"
-SUBJECT_VERBS = frozenset(
-    ("serve", "act", "work", "remain", "continue", "return", "become", "join", "stay",
-     "resign", "quit", "retire", "step")
-)
+SUBJECT_VERBS = word_set("relations", "subject_verbs")
 
 
 def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
@@ -107,10 +111,7 @@ def _title_head(token: Token) -> Token | None:
 
 
 #: words of rank or honour between a title and the name: "Minister Sheikh X", "chief General Y"
-_RANKS_BETWEEN = frozenset(("general", "gen", "gen.", "lieutenant", "lt", "lt.", "major", "maj", "maj.", "colonel",
-                            "col", "col.", "brigadier", "brig", "admiral", "rear", "sheikh", "shaikh", "prince",
-                            "princess", "dr", "dr.", "mr", "mr.", "mrs", "ms", "ayatollah", "hojatoleslam", "field",
-                            "marshal", "air", "vice", "captain", "capt", "sir", "dame", "lord", "king", "queen"))
+_RANKS_BETWEEN = word_set("relations", "ranks_between")
 
 
 def _person_right_before(ctx: Context, token: Token) -> EntityDraft | None:
@@ -172,10 +173,17 @@ def _name_right_after(ctx: Context, token: Token) -> Token | None:
     return end.root if end is not None else None
 
 
-def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None, Token | None]:
+#: what the holder patterns return: (holder, governing verb, name head of a title)
+_Found = tuple[EntityDraft | None, Token | None, Token | None]
+
+
+def _holder(ctx: Context, token: Token) -> _Found:
     """(holder, governing verb, name head of a title) of a role noun, or (None, None, None).
 
-    Which pattern found the holder is left in ``ctx.how`` for the statement's rule."""
+    The patterns are tried in order: a name right after the title, the title inside a
+    name's mention or in apposition, "one of" the holders, a verb that gives the role,
+    and a first conjunct's holder. Which pattern found the holder is left in ``ctx.how``
+    for the statement's rule."""
     # "Prime Minister Haider al-Abadi", "political analyst Ahmad al-Khafaji"
     head = _name_right_after(ctx, token) or _title_head(token)
     if head is not None:
@@ -184,7 +192,28 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             ctx.how = "title"
             return ent, None, head
         return None, None, None
-    # the title inside the name's own mention ("President Obama" tagged whole)
+    found = _holder_by_name(ctx, token)
+    if found is not None:
+        return found
+    if _one_of(token):
+        return _holder(ctx, token.head.head)  # "X was one of the founders of Y": X is one
+    found = _holder_by_verb(ctx, token)
+    if found is not None:
+        return found
+    # "served as general manager of X and director of Y": the second post is the first's holder's
+    if token.dep_ == "conj" and token.head.i < token.i and roles.role_head_word(token.head) is not None:
+        how = ctx.how
+        first, first_verb, _ = _holder(ctx, token.head)
+        if first is not None:
+            ctx.how = f"{ctx.how}+conj"
+            return first, first_verb, None
+        ctx.how = how
+    return None, None, None
+
+
+def _holder_by_name(ctx: Context, token: Token) -> _Found | None:
+    """The holder named with the role: the title inside the name's own mention ("President
+    Obama" tagged whole), or a name in apposition after or before it; None when there is none."""
     if token.ent_type_ == "PERSON":
         ent = ctx.entity(token, roles.PERSON_LABELS, named_only=True)
         if ent is not None and token.i + 1 < len(token.doc) and token.nbor(1).ent_type_ == "PERSON":
@@ -203,8 +232,17 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             if ent is not None:
                 ctx.how = "appos-before"
                 return ent, None, None
-    if _one_of(token):
-        return _holder(ctx, token.head.head)  # "X was one of the founders of Y": X is one
+    return None
+
+
+#: verbs whose subject (or object, for role verbs in the passive) holds the role after "as"
+_AS_VERBS = roles.ROLE_VERBS | SUBJECT_VERBS
+
+
+def _holder_by_verb(ctx: Context, token: Token) -> _Found | None:
+    """The holder a verb gives the role to: "X is to assume the role of Y", "X is a member
+    of Y", "X became president", or a verb with "as"; None when no such verb holds it (an
+    answer with no holder, from a replacement, ends the search)."""
     taker = _role_taken(token)
     if taker is not None:
         verb, taker_tok = taker
@@ -214,7 +252,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return ent, verb, None
     verb = token.head
     # "X is a member of Y", "X, who is already a member of Y", "X became president"
-    if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in roles.ROLE_VERBS | {"be"}:
+    if token.dep_ in ("attr", "oprd", "xcomp", "acomp") and verb.lemma_.lower() in _ROLE_OR_COPULA:
         subj = _subject(verb, passive_first=True)
         ent = ctx.holder(subj)
         if ent is None and token.dep_ == "oprd":
@@ -229,55 +267,59 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return ent, verb, None
     # "served as a spokesperson for Y", "was appointed as Y", "appoint X as Y"
     if token.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
-        verb = verb.head
-        if verb.lemma_.lower() in roles.ROLE_VERBS | SUBJECT_VERBS:
-            subj = _subject(verb, passive_first=verb.lemma_.lower() not in SUBJECT_VERBS)
-            ent = ctx.holder(subj)
+        return _holder_as(ctx, verb.head)
+    return None
+
+
+def _holder_as(ctx: Context, verb: Token) -> _Found | None:
+    """The holder of a role "as" which ``verb`` governs: who serves or is appointed as it,
+    who replaced or was removed as it, whose appointment as it a noun names."""
+    if verb.lemma_.lower() in _AS_VERBS:
+        subj = _subject(verb, passive_first=verb.lemma_.lower() not in SUBJECT_VERBS)
+        ent = ctx.holder(subj)
+        if ent is not None:
+            ctx.how = "as"
+            return ent, verb, None
+    if verb.lemma_.lower() in REPLACE_VERBS and verb.pos_ == "VERB":
+        return _replacement(ctx, verb)
+    if verb.lemma_.lower() in REMOVE_VERBS and verb.pos_ == "VERB":
+        # "X was removed as governor of Y", "sacked X as army chief": X held the post
+        ent = _named_just_before(ctx, verb) or ctx.holder(_subject(verb, passive_first=True))
+        if ent is None and verb.dep_ == "acl":
+            ent = ctx.holder(verb.head)  # "Jonas Brandt, sacked as the Chief of Defence Staff"
+        if ent is not None:
+            ctx.how = "removed"
+            ctx.ended = True
+            return ent, None, None
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in POST_NOUNS:
+        return _appointee(ctx, verb)
+    return None
+
+
+def _appointee(ctx: Context, noun: Token) -> _Found | None:
+    """Whose appointment a post noun names: "X's appointment as governor", "the appointment
+    of X as governor", "... chief X's role as deputy premier"; None when it names nobody."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            who = child if child.dep_ == "poss" else next(
+                (p for p in child.children if p.dep_ == "pobj"), None)
+            ent = ctx.entity(who, roles.PERSON_LABELS, named_only=True) if who is not None else None
             if ent is not None:
-                ctx.how = "as"
-                return ent, verb, None
-        if verb.lemma_.lower() in REPLACE_VERBS and verb.pos_ == "VERB":
-            return _replacement(ctx, verb)
-        if verb.lemma_.lower() in REMOVE_VERBS and verb.pos_ == "VERB":
-            # "X was removed as governor of Y", "sacked X as army chief": X held the post
-            ent = _named_just_before(ctx, verb) or ctx.holder(_subject(verb, passive_first=True))
-            if ent is None and verb.dep_ == "acl":
-                ent = ctx.holder(verb.head)  # "Jonas Brandt, sacked as the Chief of Defence Staff"
-            if ent is not None:
-                ctx.how = "removed"
-                ctx.ended = True
+                ctx.how = "appointment"
+                ctx.ended = _ends_noun(noun)
                 return ent, None, None
-        if verb.pos_ == "NOUN" and verb.lemma_.lower() in POST_NOUNS:
-            # "X's appointment as governor", "the appointment of X as governor"
-            for child in verb.children:
-                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-                    who = child if child.dep_ == "poss" else next(
-                        (p for p in child.children if p.dep_ == "pobj"), None)
-                    ent = ctx.entity(who, roles.PERSON_LABELS, named_only=True) if who is not None else None
-                    if ent is not None:
-                        ctx.how = "appointment"
-                        ctx.ended = _ends_noun(verb)
-                        return ent, None, None
-            doc = verb.doc
-            if verb.i >= 2 and doc[verb.i - 1].text in ("'s", "’s") and doc[verb.i - 2].ent_type_ == "PERSON":
-                # "... chief X's role as deputy premier": a possessive the parser hung elsewhere
-                ent = ctx.entity(doc[verb.i - 2], roles.PERSON_LABELS, named_only=True)
-                if ent is not None:
-                    ctx.how = "appointment"
-                    return ent, None, None
-    # "served as general manager of X and director of Y": the second post is the first's holder's
-    if token.dep_ == "conj" and token.head.i < token.i and roles.role_head_word(token.head) is not None:
-        how = ctx.how
-        first, first_verb, _ = _holder(ctx, token.head)
-        if first is not None:
-            ctx.how = f"{ctx.how}+conj"
-            return first, first_verb, None
-        ctx.how = how
-    return None, None, None
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text in ("'s", "’s") and doc[noun.i - 2].ent_type_ == "PERSON":
+        # "... chief X's role as deputy premier": a possessive the parser hung elsewhere
+        ent = ctx.entity(doc[noun.i - 2], roles.PERSON_LABELS, named_only=True)
+        if ent is not None:
+            ctx.how = "appointment"
+            return ent, None, None
+    return None
 
 
 #: words between a name and the participle that tells what befell it: "X, who was removed as"
-_BEFORE_PARTICIPLE = frozenset((",", "who", "was", "were", "has", "had", "been", "is"))
+_BEFORE_PARTICIPLE = word_set("relations", "before_participle")
 
 
 def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
@@ -292,14 +334,13 @@ def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
 
 
 #: verbs that take a post away: "X was removed as governor", "sacked X as chief"
-REMOVE_VERBS = frozenset(("remove", "dismiss", "sack", "fire", "relieve", "oust", "retire", "depose", "strip"))
+REMOVE_VERBS = word_set("relations", "remove_verbs")
 #: verbs whose subject takes a post from their object: "X replaced Y as commander"
-REPLACE_VERBS = frozenset(("replace", "succeed"))
+REPLACE_VERBS = word_set("relations", "replace_verbs")
 #: nouns of giving a post: "X's appointment as governor"
-POST_NOUNS = frozenset(("appointment", "nomination", "election", "designation", "promotion", "selection",
-                        "role", "post", "position", "capacity", "job"))
+POST_NOUNS = word_set("relations", "post_nouns")
 #: words that end the post a noun gave: "the termination of X's appointment as governor"
-_ENDING_HEADS = frozenset(("termination", "terminate", "end", "revoke", "revocation", "cancel", "cancellation", "annul"))
+_ENDING_HEADS = word_set("relations", "ending_heads")
 
 
 def _ends_noun(noun: Token) -> bool:
@@ -450,14 +491,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
 
 
 #: nouns after a group's name: "the X group", "the Y movement"
-GROUP_WORDS = frozenset(("group", "movement", "militia", "party", "organisation", "organization", "faction",
-                         "alliance", "coalition", "network"))
+GROUP_WORDS = word_set("relations", "group_words")
 #: nouns that head the name of a body: "the state control committee", "the Guards' air force"
-BODY_NOUNS = frozenset(
-    ("committee", "council", "force", "forces", "army", "administration", "government", "presidency",
-     "agency", "service", "directorate", "ministry", "office", "bureau", "commission", "authority",
-     "company", "bank", "court", "guard", "command", "brigade", "unit", "department", "police")
-)
+BODY_NOUNS = word_set("relations", "body_nouns")
 
 
 def _body(ctx: Context, noun: Token) -> EntityDraft | None:
@@ -480,9 +516,8 @@ def _body(ctx: Context, noun: Token) -> EntityDraft | None:
 
 #: words that, making up a whole "organisation" name before a role, name a portfolio or a
 #: rank ("Defence Minister X", "Supreme Leader", "Chief of Air Staff"), not a body
-_PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - {"army", "police", "intelligence", "party", "news", "state"}) | {
-    "federal", "supreme", "air", "staff", "naval", "affairs", "defence", "defense", "foreign",
-}
+_PORTFOLIO_WORDS = (roles.ROLE_MODIFIERS - word_set("relations", "body_modifiers")) | word_set(
+    "relations", "portfolio_words")
 
 
 def _maybe_org(token: Token) -> bool:
@@ -616,9 +651,9 @@ def _one_among(token: Token) -> bool:
 
 
 #: nouns of a post named by its "of" phrase: "the role of air force chief"
-_POST_WORDS = frozenset(("role", "post", "position", "job", "office", "portfolio", "title", "duties", "function"))
-#: verbs whose subject takes such a post
-_TAKING = frozenset(("assume", "take", "hold", "fill", "occupy", "keep", "retain", "accept", "resume", "hold"))
+_POST_WORDS = word_set("relations", "post_words")
+#: verbs whose subject takes such a post: "X took the post of navy chief"
+_TAKING = word_set("relations", "taking_verbs")
 
 
 def _role_taken(token: Token) -> tuple[Token, Token] | None:
@@ -645,7 +680,12 @@ def _one_of(token: Token) -> bool:
 
 
 def _role_statements(ctx: Context, token: Token, word: str) -> None:
-    """The statement one role noun licenses, when its holder is found."""
+    """The statements one role noun licenses, when its holder is found.
+
+    The holder, the role's text, status and predicate come first; then its object (the
+    organisation, or the country or national body of a post in the state), adjusted to
+    the kind of role; then the statements, for the holder and for whoever the holder
+    replaced."""
     if token.tag_ in ("NNS", "NNPS") and not _one_of(token):
         _shared_role(ctx, token, word)  # "members of X" names a group, not a holder; but
         before = len(ctx.statements)  # "A and B were appointed deputy rulers of X" gives each the post
@@ -654,57 +694,107 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         return
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT", "GPE"):
         return  # "Premier League", "Best Director", "Knight Commander of the Order"
-    ctx.how = "nominal"
-    ctx.replaced = None
-    ctx.ended = False
-    holder, verb, name_head = _holder(ctx, token)
-    nominal = False
-    if holder is None:
-        # an unnamed person known by this role ("the Iranian ambassador to Iraq")
-        ent = ctx.entity(token, roles.PERSON_LABELS)
-        if ent is None or ctx.mention_kind(token, ent) != "nominal":
-            return
-        holder, nominal = ent, True
+    found = _role_holder(ctx, token)
+    if found is None:
+        return
+    holder, verb, name_head, nominal = found
     role = roles.role_text(token)
     status = roles.status_of_role(token)
     if status == "current" and verb is not None:
         status = roles.clause_status(verb)
-    predicate = roles.ROLE_PREDICATES.get(word, "holds_position")
-    if role in roles.LEADER_ROLES:
-        predicate = "leader_of"
-    if predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
-        predicate = "holds_position"  # a deputy leader does not lead
+    predicate = _role_predicate(word, role)
     if predicate == "candidate_in":
-        ctx.add(holder, "candidate_in", _election(ctx, token), token, status=status, verb=verb)
-        party = _party_modifier(ctx, token)
-        if party is not None:  # "the Republican candidate", "the MMD candidate"
-            ctx.add(holder, "member_of", party, token, status=status, verb=verb)
+        _candidacy(ctx, token, holder, status, verb)
         return
     obj = _object(ctx, token, predicate, name_head)
-    if obj is None and predicate == "leader_of" and _one_among(token):
-        # "X, a leader in the Y party", "a commander in the Z": one of its leaders, a member
-        group = _object(ctx, token, "member_of", name_head)
-        if group is not None and group.label in ("ORG", "NORP"):
-            ctx.add(holder, "member_of", group, token, status=status, verb=verb)
-            ctx.add(holder, "holds_position", group, token, role, status, verb)
-            _mark(ctx.statements[-2:], f"role:{ctx.how}")
-            return
-    basis = "text"
+    if obj is None and predicate == "leader_of" and _one_among(token) and _leader_among(
+            ctx, token, holder, role, status, verb, name_head):
+        return
     before = len(ctx.statements)
     if predicate == "member_of" and obj is None:
         if role.startswith("member of "):
             ctx.add(holder, "holds_position", _place(ctx, token), token, role, status, verb)
         return
     prev = token.nbor(-1).lower_ if token.i > 0 else ""
-    if prev in ("knight", "dame", "grand") or (
+    if prev in _HONOUR_WORDS or (
         obj is not None and obj.name.lower().removeprefix("the ").startswith("order ")
     ):
         return  # "Knight Commander of the Order of X" is an honour, not a role
+    predicate, role, obj = _kind_of_tie(word, role, predicate, obj)
+    obj, predicate, basis = _state_object(ctx, token, role, predicate, obj, nominal)
+    if obj is not None and obj.label == "ORG" and predicate != "member_of":
+        obj, role = _owner_of_body(ctx, obj, role)  # a member of the bureau is tied to it
+    if obj is None:
+        if nominal or predicate in ("founded", "member_of"):
+            return
+        predicate = "holds_position"
+    if ctx.ended:
+        status = "former"
+    _add_role(ctx, token, holder, predicate, obj, role, status, verb)
+    _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
+
+
+def _role_holder(ctx: Context, token: Token) -> tuple[EntityDraft, Token | None, Token | None, bool] | None:
+    """(holder, governing verb, name head of a title, whether the holder is unnamed) of a role
+    noun: the holder ``_holder`` finds, else an unnamed person known by this role ("the
+    Iranian ambassador to Iraq"); None when there is neither. Resets the notes the holder
+    patterns leave in ``ctx`` (how, whom the holder replaced, whether the post ended)."""
+    ctx.how = "nominal"
+    ctx.replaced = None
+    ctx.ended = False
+    holder, verb, name_head = _holder(ctx, token)
+    if holder is not None:
+        return holder, verb, name_head, False
+    ent = ctx.entity(token, roles.PERSON_LABELS)
+    if ent is None or ctx.mention_kind(token, ent) != "nominal":
+        return None
+    return ent, verb, name_head, True
+
+
+def _role_predicate(word: str, role: str) -> str:
+    """The predicate a role licenses: its head word's, "leader_of" for the leading roles
+    ("prime minister"), but never for a deputy ("deputy leader" holds a position)."""
+    predicate = roles.ROLE_PREDICATES.get(word, "holds_position")
+    if role in roles.LEADER_ROLES:
+        predicate = "leader_of"
+    if predicate == "leader_of" and set(role.split()) & roles.SECOND_WORDS:
+        predicate = "holds_position"  # a deputy leader does not lead
+    return predicate
+
+
+def _candidacy(ctx: Context, token: Token, holder: EntityDraft, status: str, verb: Token | None) -> None:
+    """A candidate's statements: candidate in the election, and member of the party that
+    fields them ("the Republican candidate", "the MMD candidate")."""
+    ctx.add(holder, "candidate_in", _election(ctx, token), token, status=status, verb=verb)
+    party = _party_modifier(ctx, token)
+    if party is not None:
+        ctx.add(holder, "member_of", party, token, status=status, verb=verb)
+
+
+def _leader_among(ctx: Context, token: Token, holder: EntityDraft, role: str, status: str,
+                  verb: Token | None, name_head: Token | None) -> bool:
+    """"X, a leader in the Y party", "a commander in the Z": one of its leaders, so a member
+    holding a post in it. True when the group is found and the statements are made."""
+    group = _object(ctx, token, "member_of", name_head)
+    if group is None or group.label not in ("ORG", "NORP"):
+        return False
+    ctx.add(holder, "member_of", group, token, status=status, verb=verb)
+    ctx.add(holder, "holds_position", group, token, role, status, verb)
+    _mark(ctx.statements[-2:], f"role:{ctx.how}")
+    return True
+
+
+def _kind_of_tie(word: str, role: str, predicate: str, obj: EntityDraft | None,
+                 ) -> tuple[str, str, EntityDraft | None]:
+    """(predicate, role, object) adjusted to what the role and its organisation are: a
+    faculty member is employed, a nationality is no organisation to lead or work for, a band
+    member is a member, a politician of a party is its member, a seat in a legislature is a
+    position, and only an organisation employs."""
     if word == "member" and role.split()[0] in ("faculty", "staff"):
         predicate = "employed_by"  # "a faculty member of X" works there
     if obj is not None and obj.label == "NORP" and predicate in ("leader_of", "employed_by"):
         # "South Korean Presbyterian leader": a nationality is no organisation to lead
-        keep = role in roles.LEADER_ROLES or word in ("president", "king", "queen", "premier")
+        keep = role in roles.LEADER_ROLES or word in _NATION_LEADERS
         if not keep and not (word == "leader" and roles.is_party(obj.name)):
             obj = None  # but "Conservative leader X" leads the party
     if word in roles.GROUP_MEMBER_ROLES:
@@ -718,54 +808,57 @@ def _role_statements(ctx: Context, token: Token, word: str) -> None:
         predicate, role = "holds_position", "member"  # a seat in a legislature is a position
     if predicate == "employed_by" and obj is not None and obj.label not in ("ORG",):
         predicate = "holds_position"
-    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_national_role(role) \
-            and not _body_title(token):
-        # "President X", "the foreign minister": a post in the state of the country the
-        # sentence or the article is about
+    return predicate, role, obj
+
+
+def _state_object(ctx: Context, token: Token, role: str, predicate: str, obj: EntityDraft | None,
+                  nominal: bool) -> tuple[EntityDraft | None, str, str]:
+    """(object, predicate, basis) of a named holder's post in the state when the text names no
+    organisation: "President X" and "the foreign minister" hold a post of the country the
+    sentence or the article is about, "the country's leader X" of the country named last,
+    "army chief X" of the one army the story names, else of the country. The basis says
+    where the object came from: "text", "country" or "body"."""
+    basis = "text"
+    in_state = not nominal and predicate in ("leader_of", "holds_position")
+    if obj is None and in_state and countries.is_national_role(role) and not _body_title(token):
         obj = countries.national_country(ctx.state, token)
         basis = "country" if obj is not None else basis
         if obj is not None and predicate == "leader_of" and (
                 set(role.split()) & roles.SECOND_WORDS or role.split()[-1] == "speaker"):
             predicate = "holds_position"  # a deputy, or the speaker of its parliament, does not lead the country
-    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and _the_country_s(token):
+    if obj is None and in_state and _the_country_s(token):
         # "the country's leader X", "the nation's army chief": the country named last
         obj = countries.country_named_last(ctx.state, token)
         basis = "country" if obj is not None else basis
     if obj is not None and role.endswith(" staff") and obj.name.lower().endswith(" staff"):
         obj = None  # "Chief of Air Staff": the staff is the title's, the post the country's
-    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and role.endswith(" staff"):
+    if obj is None and in_state and role.endswith(" staff"):
         obj = countries.national_country(ctx.state, token)
         basis = "country" if obj is not None else basis
-    if obj is None and not nominal and predicate in ("leader_of", "holds_position") and countries.is_body_role(role):
+    if obj is None and in_state and countries.is_body_role(role):
         # "army chief X": the one army the story names, else the country's
         obj = countries.national_body(ctx.state, role)
         basis = "body" if obj is not None else basis
         if obj is None:
             obj = countries.national_country(ctx.state, token)
             basis = "country" if obj is not None else basis
-    if obj is not None and obj.label == "ORG" and predicate != "member_of":
-        obj, role = _owner_of_body(ctx, obj, role)  # a member of the bureau is tied to it
-    if obj is None:
-        if nominal or predicate in ("founded", "member_of"):
-            return
-        predicate = "holds_position"
-    if ctx.ended:
-        status = "former"
-    replaced = ctx.replaced
-    for who, when in ((holder, status), (replaced, "former")):
+    return obj, predicate, basis
+
+
+def _add_role(ctx: Context, token: Token, holder: EntityDraft, predicate: str, obj: EntityDraft | None,
+              role: str, status: str, verb: Token | None) -> None:
+    """The role's statement for its holder, and as former for whoever the holder replaced; a
+    leader also holds the post ("commander of the Border Guard" is a position)."""
+    for who, when in ((holder, status), (ctx.replaced, "former")):
         if who is None:
             continue
         ctx.add(who, predicate, obj, token, role, when, verb if who is holder else None)
         if predicate == "leader_of":
-            # a leader also holds the post: "commander of the Border Guard" is a position
             ctx.add(who, "holds_position", obj, token, role, when, verb if who is holder else None)
-    _mark(ctx.statements[before:], f"role:{ctx.how}", basis)
 
 
 #: nouns before a title that make it the title of a body, not of the state: "Council president X"
-_TITLE_BODIES = frozenset(("council", "commission", "committee", "board", "assembly", "court", "union",
-                           "bank", "club", "company", "university", "league", "federation", "association",
-                           "party", "chamber", "tribunal", "authority"))
+_TITLE_BODIES = word_set("relations", "title_bodies")
 # (a country's legislature is of its state: "Parliament Speaker X" holds a national post, so
 # "parliament", "senate" and "congress" are not among them)
 
@@ -903,7 +996,7 @@ def _counterparts(ctx: Context, end: int) -> None:
 
 
 #: verbs that put someone "in the place" of another: "appointed X in his place"
-_PLACE_VERBS = frozenset(("appoint", "name", "install", "nominate", "designate", "choose", "select", "put", "place"))
+_PLACE_VERBS = word_set("relations", "place_verbs")
 
 
 def _in_place(ctx: Context, end: int) -> None:
@@ -944,7 +1037,7 @@ def _in_place(ctx: Context, end: int) -> None:
 def _shared_role(ctx: Context, token: Token, word: str) -> None:
     """ "A and B were appointed deputy rulers of X", "A and B are co-chairs": one post each."""
     verb = token.head
-    if token.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in roles.ROLE_VERBS | {"be"}:
+    if token.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in _ROLE_OR_COPULA:
         return
     subj = _subject(verb, passive_first=True)
     if subj is None:

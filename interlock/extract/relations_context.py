@@ -11,12 +11,13 @@ from interlock.extract.lexicon import CAPITALS, COUNTRY_NAMES, DEMONYMS
 from interlock.extract.state import NAME_KINDS, DocState, EntityDraft, MentionDraft, StatementDraft
 from interlock.model import Timex
 from interlock.vocab import load_predicates, require_predicate
+from interlock.vocab.words import word_map, word_set
 
 ORG_LIKE = frozenset(("ORG", "GPE", "NORP", "LOC", "FAC"))
 #: prepositions that bound a role in time, and which end of the role they set
-TIME_PREPS = {"until": "to", "till": "to", "since": "from", "from": "from", "in": "at", "on": "at"}
+TIME_PREPS = word_map("relations", "time_preps")
 #: verbs whose "in 2010" dates the end of a role rather than its start
-END_VERBS = frozenset(("resign", "quit", "step", "leave", "retire", "dismiss", "fire", "oust", "remove"))
+END_VERBS = word_set("relations", "end_verbs")
 
 
 class Context:

@@ -7,40 +7,26 @@ from spacy.tokens import Span, Token
 from interlock.extract import countries, org_ties, roles
 from interlock.extract.relations_context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
+from interlock.vocab.words import word_map, word_set
 
 #: participles that make "X-backed Y" or "Y, backed by X"
-BACKING_WORDS = frozenset(("backed", "supported", "funded", "sponsored", "armed", "financed"))
+BACKING_WORDS = word_set("relations", "backing_words")
 #: nouns of ties: "strong ties to Y", "his links to Y"
-TIE_NOUNS = frozenset(("tie", "ties", "link", "links", "connection", "connections", "relationship"))
+TIE_NOUNS = word_set("relations", "tie_nouns")
 #: verbs whose subject leads their object ("X heads Y")
-LEAD_VERBS = {"lead": "leader", "head": "head", "chair": "chairman", "command": "commander", "run": "head",
-              "helm": "leader"}
+LEAD_VERBS = word_map("relations", "lead_verbs")
 #: regnal numbers that mark a monarch's name ("Gustav III")
-REGNAL = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"))
+REGNAL = word_set("relations", "regnal")
 #: bodies one joins as a member ("joined the Fatah Alliance", "joined the Academy")
-MEMBER_BODIES = frozenset(
-    ("alliance", "coalition", "academy", "society", "union", "league", "association", "club",
-     "band", "front", "movement", "bloc", "list", "group", "federation", "order", "pact")
-)
+MEMBER_BODIES = word_set("relations", "member_bodies")
 #: words that make an organisation a body of its country's state ("Turkey's Border Guard")
-STATE_BODY_WORDS = frozenset(
-    ("ministry", "army", "guard", "guards", "police", "council", "court", "parliament", "intelligence",
-     "agency", "forces", "force", "bank", "government", "commission", "service", "department", "navy",
-     "cabinet", "assembly", "senate", "directorate", "gendarmerie", "presidency", "office", "authority")
-)
+STATE_BODY_WORDS = word_set("relations", "state_body_words")
 #: organisation type nouns kept as descriptors of the entity they describe
-ORG_TYPES = frozenset(
-    (
-        "coalition", "alliance", "militia", "party", "force", "group", "movement", "front",
-        "organisation", "organization", "faction", "bloc", "union", "council", "agency",
-        "network", "army", "brigade", "company", "firm", "newspaper", "outlet", "broadcaster",
-        "channel", "band", "team", "club", "ministry", "committee", "body",
-    )
-)
+ORG_TYPES = word_set("relations", "org_types")
 
 
 #: nouns of a national office held, with the post they name: "X's premiership"
-TENURE_NOUNS = {"premiership": "prime minister", "presidency": "president"}
+TENURE_NOUNS = word_map("relations", "tenure_nouns")
 
 
 def _tenure_noun(ctx: Context, noun: Token) -> None:
@@ -161,9 +147,12 @@ def _backed(ctx: Context, token: Token) -> None:
         ctx.add(backed, "backed_by", backer, token)
 
 
+#: verbs whose subject has the ties they govern: "X maintains ties to Y"
+_TIE_VERBS = word_set("relations", "tie_verbs")
+
 def _tie_holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | None]:
     """The entity that has the ties, and the verb of the clause."""
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("have", "maintain", "keep", "retain"):
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _TIE_VERBS:
         verb = token.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -215,13 +204,16 @@ def _dobj_entity(ctx: Context, verb: Token, labels: frozenset[str]) -> tuple[Ent
     return None, None
 
 
+#: verbs that name a body: "an NGO called X", "a group known as Y"
+_NAMING_VERBS = word_set("relations", "naming_verbs")
+
 def _called(ctx: Context, noun: Token, labels: frozenset[str]) -> EntityDraft | None:
     """The name a common noun is given: "set up an NGO called X", "a group known as Y"."""
     # the parser hangs "called X" on the noun, or on the verb after it ("set up an NGO in 1984 called X")
     clauses = [c for c in noun.children if c.dep_ == "acl"]
     clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i and c.tag_ in ("VBN", "VBD")]
     for acl in clauses:
-        if acl.lemma_.lower() not in ("call", "name", "know"):
+        if acl.lemma_.lower() not in _NAMING_VERBS:
             continue
         names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")]
         names += [p for prep in acl.children if prep.dep_ == "prep" and prep.lower_ == "as"
@@ -232,6 +224,11 @@ def _called(ctx: Context, noun: Token, labels: frozenset[str]) -> EntityDraft | 
                 return ent
     return None
 
+
+#: verbs of founding ("set up" is tested apart): "X founded Y"
+_FOUNDING_VERBS = word_set("relations", "founding_verbs")
+#: verbs of being elected to a body: "X was elected to the Y"
+_ELECTING_VERBS = word_set("relations", "electing_verbs")
 
 def _verb(ctx: Context, verb: Token) -> None:
     """ "X leads Y", "X founded Y", "X joined Y", "X works for Y", "X was elected to Y"."""
@@ -245,7 +242,7 @@ def _verb(ctx: Context, verb: Token) -> None:
         if obj is not None:
             status = "former" if verb.tag_ == "VBD" else roles.clause_status(verb)
             ctx.add(subj, "leader_of", obj, verb, LEAD_VERBS[lemma], status, verb)
-    elif (lemma in ("found", "co-found", "cofound", "establish")
+    elif (lemma in _FOUNDING_VERBS
           or (lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))) \
             and verb.tag_ in ("VBD", "VBN"):
         founder = subj if subj_tok is not None else None
@@ -279,7 +276,7 @@ def _verb(ctx: Context, verb: Token) -> None:
                         if obj is not None:
                             status = "former" if verb.tag_ == "VBD" else "current"
                             ctx.add(subj, "employed_by", obj, verb, None, status, verb)
-    elif lemma in ("elect", "reelect", "re-elect") and verb.tag_ == "VBN":
+    elif lemma in _ELECTING_VERBS and verb.tag_ == "VBN":
         person = ctx.holder(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":

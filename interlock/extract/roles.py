@@ -12,76 +12,35 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: role head word -> predicate the role licenses when it has an organisation
+from interlock.vocab.words import word_list, word_set
+
+#: role head word -> predicate the role licenses when it has an organisation (one word list a predicate)
 ROLE_PREDICATES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "commander", "leader", "head", "chief", "chairman", "chairwoman", "chairperson",
-            "chair", "president", "premier", "mayor", "governor", "king", "queen", "emperor",
-            "monarch", "sultan", "emir", "chancellor", "ruler", "dictator", "shah",
-            "commander-in-chief", "secretary-general", "speaker",
-        ),
-        "leader_of",
-    ),
-    **dict.fromkeys(("spokesperson", "spokesman", "spokeswoman"), "spokesperson_for"),
-    **dict.fromkeys(("advisor", "adviser", "consultant", "aide"), "advisor_to"),
-    **dict.fromkeys(("member", "members", "figure", "veteran", "loyalist", "cadre", "militant", "operative"),
-                    "member_of"),
-    **dict.fromkeys(("founder", "co-founder", "cofounder"), "founded"),
-    **dict.fromkeys(("candidate", "nominee"), "candidate_in"),
-    **dict.fromkeys(
-        (
-            "journalist", "reporter", "correspondent", "editor", "columnist", "professor",
-            "lecturer", "researcher", "scientist", "engineer", "employee", "staffer",
-            "economist", "teacher", "producer", "anchor", "presenter",
-            "writer", "lawyer", "attorney", "executive", "ceo", "director", "officer",
-            "official", "analyst", "bassist", "guitarist", "drummer", "vocalist",
-            "singer", "keyboardist",
-        ),
-        "employed_by",
-    ),
-    **dict.fromkeys(
-        (
-            "minister", "secretary", "ambassador", "envoy", "senator", "congressman",
-            "congresswoman", "lawmaker", "legislator", "deputy", "representative",
-            "general", "colonel", "judge", "prosecutor", "mp", "parliamentarian",
-            "vice-president", "diplomat", "consul", "strategist", "politician", "commissioner",
-            "inspector-general", "administrator", "coordinator", "manager", "negotiator", "patriarch",
-            "comptroller", "inspector", "auditor", "registrar", "ombudsman", "attache", "attaché",
-        ),
-        "holds_position",
-    ),
+    **dict.fromkeys(word_list("roles", "leader_of_roles"), "leader_of"),
+    **dict.fromkeys(word_list("roles", "spokesperson_for_roles"), "spokesperson_for"),
+    **dict.fromkeys(word_list("roles", "advisor_to_roles"), "advisor_to"),
+    **dict.fromkeys(word_list("roles", "member_of_roles"), "member_of"),
+    **dict.fromkeys(word_list("roles", "founded_roles"), "founded"),
+    **dict.fromkeys(word_list("roles", "candidate_in_roles"), "candidate_in"),
+    **dict.fromkeys(word_list("roles", "employed_by_roles"), "employed_by"),
+    **dict.fromkeys(word_list("roles", "holds_position_roles"), "holds_position"),
 }
 
 #: multi-word roles that lead a country or body whatever their head word says
-LEADER_ROLES = frozenset(
-    ("prime minister", "first minister", "chief minister", "head of state", "head of government")
-)
+LEADER_ROLES = word_set("roles", "leader_roles")
 
 #: band and team roles: membership rather than employment (Re-DocRED's P463)
-GROUP_MEMBER_ROLES = frozenset(("bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist"))
+GROUP_MEMBER_ROLES = word_set("roles", "group_member_roles")
 #: roles of elected politicians: with a party as their organisation they state membership
-POLITICIAN_ROLES = frozenset(
-    ("politician", "member", "lawmaker", "legislator", "senator", "congressman", "congresswoman",
-     "representative", "mp", "parliamentarian", "candidate", "activist", "leader")
-)
+POLITICIAN_ROLES = word_set("roles", "politician_roles")
 #: words that make an organisation a political party ("Labour", "the Democratic Party")
-PARTY_WORDS = frozenset(
-    ("party", "democratic", "democrat", "republican", "labour", "labor", "conservative", "liberal",
-     "socialist", "communist", "green", "greens", "nationalist", "whig", "tory", "unionist",
-     "libertarian", "federalist")
-)
+PARTY_WORDS = word_set("roles", "party_words")
 #: words that make an organisation a legislature, whose members hold a seat (a position)
-LEGISLATURE_WORDS = frozenset(
-    ("parliament", "assembly", "senate", "house", "congress", "cabinet", "riksdag", "storting",
-     "duma", "knesset", "bundestag", "majlis", "legislature", "diet", "council")
-)
+LEGISLATURE_WORDS = word_set("roles", "legislature_words")
 #: role words that make a role second in command, not the leader
-SECOND_WORDS = frozenset(("deputy", "vice", "assistant", "associate", "lieutenant", "under", "co"))
+SECOND_WORDS = word_set("roles", "second_words")
 #: roles whose "of" phrase names a portfolio or a subject, not an employer
-PORTFOLIO_ROLES = frozenset(
-    ("minister", "secretary", "professor", "lecturer", "researcher", "scientist", "teacher")
-)
+PORTFOLIO_ROLES = word_set("roles", "portfolio_roles")
 
 
 def name_words(name: str) -> set[str]:
@@ -99,57 +58,36 @@ def is_legislature(name: str) -> bool:
     return bool(name_words(name) & LEGISLATURE_WORDS)
 
 #: modifiers that belong to the role's name ("prime minister", "media advisor")
-ROLE_MODIFIERS = frozenset(
-    (
-        "prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "finance",
-        "media", "political", "military", "senior", "chief", "general", "executive",
-        "supreme", "first", "press", "national", "security", "managing", "assistant",
-        "associate", "acting", "interim", "lead", "principal", "special", "economic",
-        "justice", "health", "education", "trade", "energy", "oil", "culture", "state",
-        "attorney", "secretary", "head", "district", "high", "grand", "founding",
-        "party", "parliamentary", "opposition", "religious", "spiritual", "lieutenant",
-        "major", "brigadier", "rear", "co", "joint", "labour", "labor", "foreign-policy",
-        "economy", "agriculture", "transport", "information", "intelligence", "intel", "spy", "army",
-        "police", "news", "sports", "art", "music", "film", "business", "policy", "faculty", "staff",
-        "air", "force", "naval", "navy", "judiciary", "parliament", "investment", "planning", "communications",
-        "immigration", "commerce", "industry", "tourism", "environment", "housing", "infrastructure", "youth",
-        "fisheries", "livestock", "nuclear",
-    )
-)
+ROLE_MODIFIERS = word_set("roles", "role_modifiers")
 
 #: role modifiers that mark a past role
-FORMER_WORDS = frozenset(("former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "outgoing", "previous",
-                          "formerly"))
+FORMER_WORDS = word_set("roles", "former_words")
 #: participles of losing an office, before a title or a name ("the ousted president")
-ENDED_PARTICIPLES = frozenset(("dismissed", "ousted", "sacked", "deposed", "toppled", "fired", "removed",
-                               "slain", "assassinated", "killed"))
+ENDED_PARTICIPLES = word_set("roles", "ended_participles")
 #: participles before a title that say its holder lost it ("the dismissed Prime Minister, X")
-ENDED_TITLE_WORDS = ENDED_PARTICIPLES | {"overthrown", "impeached"}
+ENDED_TITLE_WORDS = ENDED_PARTICIPLES | word_set("roles", "ended_title_participles")
 #: role modifiers that mark a future role
-PLANNED_WORDS = frozenset(("designate", "designated", "incoming", "future", "elect", "prospective"))
+PLANNED_WORDS = word_set("roles", "planned_words")
 #: words never part of a role's name though they modify it
-NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | frozenset(("elected", "current", "new", "longtime", "long-time", "sitting", "acting"))
+NOT_ROLE_WORDS = FORMER_WORDS | PLANNED_WORDS | word_set("roles", "not_role_words")
 
 #: verbs that give someone a role: "was appointed X", "served as X"
-ROLE_VERBS = frozenset(
-    (
-        "serve", "act", "work", "appoint", "name", "elect", "install", "nominate", "choose",
-        "select", "hire", "designate", "confirm", "remain", "become", "make", "reelect",
-        "re-elect", "promote", "continue", "swear", "return",
-    )
-)
+ROLE_VERBS = word_set("roles", "role_verbs")
 #: auxiliaries that leave a change of post open: "X may replace Y", "Y could resign"
-OPEN_MODALS = frozenset(("may", "might", "could", "would", "should", "can", "will", "shall"))
+OPEN_MODALS = word_set("roles", "open_modals")
 #: role verbs whose role lies ahead when they govern an infinitive or an agreement
-PLAN_NOUNS = frozenset(("agreement", "plan", "deal", "decision", "proposal", "bid", "intention", "offer"))
+PLAN_NOUNS = word_set("roles", "plan_nouns")
 #: verbs in a conjunct clause that end a role ("served as X, but cut his ties")
-ENDING_VERBS = frozenset(("cut", "resign", "quit", "leave", "step", "retire", "sever", "end", "lose"))
+ENDING_VERBS = word_set("roles", "ending_verbs")
 PERSON_LABELS = frozenset(("PERSON",))
 #: bodies that complete a role's name when they follow "of" without a name
-BODY_WORDS = frozenset(("parliament", "congress", "staff", "state", "government", "board", "directors"))
+BODY_WORDS = word_set("roles", "body_words")
 #: dependencies through which a clause's negation reaches a role or relation word
 CLIMB_DEPS = frozenset(("attr", "acomp", "pobj", "prep", "xcomp", "ccomp", "oprd", "agent", "dobj"))
 
+
+#: words after a capitalised role word that make it a given name: "Sultan bin Salem"
+_SON_OF = word_set("roles", "son_of_particles")
 
 def role_head_word(token: Token) -> str | None:
     """The lowercased role word of a token when it heads a role phrase, else None."""
@@ -158,8 +96,7 @@ def role_head_word(token: Token) -> str | None:
         return None
     for word in (low, token.lemma_.lower()):
         if word in ROLE_PREDICATES:
-            if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in (
-                    "bin", "ibn", "bint", "ben"):
+            if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _SON_OF:
                 return None  # "Sultan bin Salem", "Amir bin Khalid": a given name before "son of"
             return word
     if low == "prince" and token.i > 0 and token.nbor(-1).lower_ == "crown":
@@ -172,7 +109,7 @@ def role_head_word(token: Token) -> str | None:
 
 
 #: body words the recogniser may tag as an organisation on their own ("Army chief X")
-_BODY_MODIFIERS = frozenset(("army", "police", "navy", "intelligence", "intel", "military"))
+_BODY_MODIFIERS = word_set("roles", "body_modifiers")
 
 
 def role_text(token: Token) -> str:
@@ -242,6 +179,14 @@ def _of_a_former_body(token: Token) -> bool:
                for owner in owners for prep in owner.children for pobj in prep.children)
 
 
+#: adverbs that make a role past: "formerly X", "X, previously minister"
+_FORMER_ADVERBS = word_set("roles", "former_adverbs")
+#: modifiers of a role that make it past: the role modifiers and those adverbs
+_FORMER_MODIFIERS = FORMER_WORDS | _FORMER_ADVERBS
+
+#: words right after a role that make it planned: "President-elect X", "minister designate"
+_PLANNED_AFTER = word_set("roles", "planned_after")
+
 def status_of_role(token: Token) -> str:
     """Current, former or planned, from the role phrase's own modifiers ("former", "-elect")."""
     low = token.lower_
@@ -251,7 +196,7 @@ def status_of_role(token: Token) -> str:
         return "former"
     for child in token.children:
         word = child.lower_.strip("-")
-        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in FORMER_WORDS | {"formerly", "previously"}:
+        if child.dep_ in ("amod", "compound", "advmod", "nmod") and word in _FORMER_MODIFIERS:
             return "former"
         if child.dep_ in ("amod", "compound") and word in ENDED_TITLE_WORDS:
             return "former"  # "the dismissed Prime Minister, X": the title is the one he lost"
@@ -266,10 +211,10 @@ def status_of_role(token: Token) -> str:
     if _of_a_former_body(token) or any(_of_a_former_body(c) for c in token.conjuncts if c.i > token.i):
         return "former"  # "spokesperson for the previous government", "minister and spokesperson for ..."
     edge = token.left_edge.i
-    if edge > 0 and doc[edge - 1].lower_ in ("formerly", "previously") and doc[edge - 1].head.i != token.i:
+    if edge > 0 and doc[edge - 1].lower_ in _FORMER_ADVERBS and doc[edge - 1].head.i != token.i:
         return "former"  # "X -- formerly Varesh security minister, now ...": the parser hung the adverb elsewhere
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ in ("-elect", "elect", "designate", "-designate"):
+    if nxt is not None and nxt.lower_ in _PLANNED_AFTER:
         return "planned"
     return "current"
 
@@ -286,15 +231,24 @@ def _sworn_in_before(verb: Token) -> bool:
     return False
 
 
+#: adverbs of a role verb that put the role in the past: "formerly served as"
+_PAST_ADVERBS = word_set("roles", "past_adverbs")
+#: words of an "until" phrase that bring the role to the present: "until now", "to date"
+_PRESENT_WORDS = word_set("roles", "present_words")
+#: verbs governing a role that make it past: "resigned as X"
+_LEAVING_VERBS = word_set("roles", "leaving_verbs")
+#: verbs over a role verb's infinitive that make the role planned: "is set to become", "agreed to appoint"
+_PLANNING_VERBS = word_set("roles", "planning_verbs")
+
 def clause_status(verb: Token) -> str:
     """Status a governing verb gives a role: "served as X but cut his ties" is former."""
     for child in verb.children:
         if child.dep_ == "conj" and child.lemma_.lower() in ENDING_VERBS:
             return "former"
-        if child.dep_ == "advmod" and child.lower_ in ("formerly", "previously", "once"):
+        if child.dep_ == "advmod" and child.lower_ in _PAST_ADVERBS:
             return "former"
         if child.dep_ == "prep" and child.lower_ == "until" and verb.tag_ in ("VBD", "VBN") and not any(
-            p.lower_ in ("now", "today", "present", "date") for p in child.subtree
+            p.lower_ in _PRESENT_WORDS for p in child.subtree
         ):
             return "former"  # "served until 2019"; "from 2014 until now" is still
         if (
@@ -304,7 +258,7 @@ def clause_status(verb: Token) -> str:
             and child.tag_ in ("VBD", "VBN")
         ):
             return "former"  # "served as spokesperson until he resigned"
-    if verb.lemma_.lower() in ("resign", "quit", "step", "leave", "retire"):
+    if verb.lemma_.lower() in _LEAVING_VERBS:
         return "former"
     if verb.lemma_.lower() in ("be", "serve") and any(
         a.dep_ == "aux" and a.lower_ == "had" for a in verb.children
@@ -322,7 +276,7 @@ def clause_status(verb: Token) -> str:
     if any(c.lower_ == "set" for c in verb.children) or (
         verb.dep_ in ("xcomp",)
         and verb.head.lemma_.lower()
-        in ("set", "expect", "plan", "poise", "agree", "decide", "vote", "propose", "intend", "promise")
+        in _PLANNING_VERBS
     ):
         return "planned"
     if verb.tag_ == "VB" and verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in PLAN_NOUNS:

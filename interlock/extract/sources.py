@@ -39,52 +39,18 @@ def is_outlet(ent: EntityDraft, state: DocState) -> bool:
 
 
 def link_sources(doc: Doc, state: DocState) -> None:
-    """Link sources to entities, mark anonymous ones and build relay chains."""
+    """Link sources to entities, mark anonymous ones and build relay chains.
+
+    Attributions are taken in text order: each gets its source entity and anonymity, the
+    outlets it came through (the addressee, cited outlets, an enclosing outlet's chain, the
+    publisher), a modality from its cue, and the earlier attribution of the same source."""
     publisher = _publisher(state)
     by_source: dict[int, AttributionDraft] = {}
     for att in sorted(state.attributions, key=lambda a: a.cue[0]):
-        if att.source is not None:
-            start, end = att.source
-            ent = _speaker(doc, state, start, end)
-            if ent is None:
-                ent = _source_entity(doc, state, start, end)
-            att.source_entity = ent.resolved() if ent is not None else None
-        ent = att.source_entity
-        if ent is None and att.source is not None:
-            # "protesters say", "critics slammed", "state media reported": unnamed people
-            att.anonymous = att.anonymous or _unnamed_group(doc, *att.source)
-        if ent is not None:
-            # a source the text does not name is anonymous, whatever it is called: "a
-            # researcher", "protesters", "state media", "the country's police chief"
-            att.anonymous = att.anonymous or _is_anonymous(ent) or (
-                _unnamed(ent) and att.source is not None and not _names_itself(doc, *att.source)
-            )
-            if ent.label == "PERSON" and ent.anonymous and not att.anonymous:
-                att.anonymous = _head_is_anonymous(ent.name)
+        ent = _link_source(doc, state, att)
         if att.addressee is not None:
-            told = state.entity_at(*att.addressee)
-            if told is None:
-                # "told the opposition website Sawt al-Sha'b": the parser may cut the name off
-                told = _name_right_after(state, att.addressee[1])
-            after = re.match(r"\s+(\w+)", text_of(doc)[att.addressee[1] : att.addressee[1] + 30])
-            words = _WORD.findall(text_of(doc)[att.addressee[0] : att.addressee[1]].lower())
-            if after is not None:
-                words.append(after.group(1).lower())
-            named_as_media = bool(words) and words[-1] in _MEDIA_WORDS  # "told Asharq al-Awsat newspaper"
-            if told is None:
-                told = _unnamed_outlet(doc, state, att.addressee, named_as_media)
-            if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG" or named_as_media):
-                att.via.append(_as_outlet(told))
-        for relay in _cited_outlets(doc, state, att):
-            if not any(relay is v for v in att.via):
-                att.via.append(relay)
-        outer = _enclosing(state, att)
-        if outer is not None and outer.source_entity is not None and is_outlet(outer.source_entity, state):
-            # "Outlet A reported, citing B, that a source said ...": the source's words came
-            # through B, then A
-            for relay in outer.via + [outer.source_entity.resolved()]:
-                if relay is not publisher and not any(relay is v for v in att.via):
-                    att.via.append(relay)
+            _addressee_outlet(doc, state, att, att.addressee)
+        _add_relays(doc, state, att, publisher)
         if publisher is not None and (not att.via or att.via[-1] is not publisher):
             if ent is None or ent.resolved() is not publisher:
                 att.via.append(publisher)
@@ -99,6 +65,61 @@ def link_sources(doc: Doc, state: DocState) -> None:
                 att.same_source_as = by_source[key]
             else:
                 by_source[key] = att
+
+
+def _link_source(doc: Doc, state: DocState, att: AttributionDraft) -> EntityDraft | None:
+    """Set an attribution's source entity (the speaker, else the entity of its source span)
+    and whether its source is anonymous; return the source entity."""
+    if att.source is not None:
+        start, end = att.source
+        ent = _speaker(doc, state, start, end)
+        if ent is None:
+            ent = _source_entity(doc, state, start, end)
+        att.source_entity = ent.resolved() if ent is not None else None
+    ent = att.source_entity
+    if ent is None and att.source is not None:
+        # "protesters say", "critics slammed", "state media reported": unnamed people
+        att.anonymous = att.anonymous or _unnamed_group(doc, *att.source)
+    if ent is not None:
+        # a source the text does not name is anonymous, whatever it is called: "a
+        # researcher", "protesters", "state media", "the country's police chief"
+        att.anonymous = att.anonymous or _is_anonymous(ent) or (
+            _unnamed(ent) and att.source is not None and not _names_itself(doc, *att.source)
+        )
+        if ent.label == "PERSON" and ent.anonymous and not att.anonymous:
+            att.anonymous = _head_is_anonymous(ent.name)
+    return ent
+
+
+def _addressee_outlet(doc: Doc, state: DocState, att: AttributionDraft, addressee: tuple[int, int]) -> None:
+    """An outlet the source spoke to relays the words: "told Asharq al-Awsat newspaper",
+    "told the opposition website Sawt al-Sha'b"."""
+    told = state.entity_at(*addressee)
+    if told is None:
+        # "told the opposition website Sawt al-Sha'b": the parser may cut the name off
+        told = _name_right_after(state, addressee[1])
+    after = re.match(r"\s+(\w+)", text_of(doc)[addressee[1] : addressee[1] + 30])
+    words = _WORD.findall(text_of(doc)[addressee[0] : addressee[1]].lower())
+    if after is not None:
+        words.append(after.group(1).lower())
+    named_as_media = bool(words) and words[-1] in _MEDIA_WORDS  # "told Asharq al-Awsat newspaper"
+    if told is None:
+        told = _unnamed_outlet(doc, state, addressee, named_as_media)
+    if told is not None and (is_outlet(told, state) or told.resolved().label == "ORG" or named_as_media):
+        att.via.append(_as_outlet(told))
+
+
+def _add_relays(doc: Doc, state: DocState, att: AttributionDraft, publisher: EntityDraft | None) -> None:
+    """The outlets an attribution cites ("citing B"), then those of an outlet's report it is
+    inside: "Outlet A reported, citing B, that a source said ..." came through B, then A."""
+    for relay in _cited_outlets(doc, state, att):
+        if not any(relay is v for v in att.via):
+            att.via.append(relay)
+    outer = _enclosing(state, att)
+    if outer is not None and outer.source_entity is not None and is_outlet(outer.source_entity, state):
+        for relay in outer.via + [outer.source_entity.resolved()]:
+            if relay is not publisher and not any(relay is v for v in att.via):
+                att.via.append(relay)
 
 
 _RELAY = re.compile(

@@ -17,31 +17,18 @@ from spacy.tokens import Doc, Token
 
 from interlock.extract import roles
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
+from interlock.vocab.words import word_set
 
 #: verbs whose object (or passive subject) loses a post: "ousted X", "X was replaced"
-OBJECT_ENDINGS = frozenset(
-    (
-        "oust", "dismiss", "sack", "remove", "replace", "overthrow", "depose", "fire", "kill",
-        "assassinate", "topple", "unseat", "succeed", "sideline", "relieve", "retire", "impeach",
-        "expel", "execute", "eliminate", "terminate", "end",
-    )
-)
+OBJECT_ENDINGS = word_set("roles", "object_endings")
 #: verbs whose subject leaves a post: "X resigned", "X died", "X stepped down"
-SUBJECT_ENDINGS = frozenset(("die", "resign", "quit", "flee", "step", "retire", "abdicate", "perish"))
+SUBJECT_ENDINGS = word_set("roles", "subject_endings")
 #: nouns that end someone's tenure: "the ousting of X", "X's death"
-NOUN_ENDINGS = frozenset(
-    (
-        "ousting", "ouster", "death", "killing", "assassination", "resignation", "dismissal",
-        "removal", "overthrow", "sacking", "firing", "passing", "departure", "termination",
-    )
-)
+NOUN_ENDINGS = word_set("roles", "noun_endings")
 #: modifiers of a name that say its bearer no longer holds office
-ENDED_MODIFIERS = roles.ENDED_PARTICIPLES | {"late", "previous", "outgoing", "deceased", "exiled", "then"}
+ENDED_MODIFIERS = roles.ENDED_PARTICIPLES | word_set("roles", "ended_modifiers")
 #: verbs that give a post in the same sentence ("was appointed", "named", "became")
-GIVING_VERBS = frozenset(
-    ("appoint", "name", "elect", "become", "promote", "swear", "choose", "pick", "install", "designate", "tap",
-     "nominate", "replace", "succeed")
-)
+GIVING_VERBS = word_set("roles", "giving_verbs")
 _ENDING_LEMMAS = OBJECT_ENDINGS | SUBJECT_ENDINGS | NOUN_ENDINGS
 POST_PREDICATES = frozenset(("holds_position", "leader_of", "spokesperson_for", "advisor_to", "employed_by"))
 
@@ -62,14 +49,15 @@ def _heads(token: Token) -> list[Token]:
 
 
 #: auxiliaries that leave an ending open: "may resign", "will be dismissed"
-_OPEN_AUX = roles.OPEN_MODALS | {"to"}
+_OPEN_AUX = roles.OPEN_MODALS | word_set("roles", "open_infinitive")
+#: auxiliaries and negations that leave an ending open or deny it: "did not resign"
+_OPEN_OR_NEGATED = _OPEN_AUX | word_set("roles", "negations")
 #: words over an ending noun that ask for it rather than report it: "calls for the removal of X"
-_ASKING = frozenset(("call", "demand", "push", "seek", "motion", "bid", "plan", "threat", "threaten", "want",
-                     "urge", "move", "effort", "attempt", "campaign", "pressure"))
+_ASKING = word_set("roles", "asking_words")
 
 
 #: verbs that make their object do what follows: "forcing X to flee" ("push X to" only asks: _ASKING)
-_CAUSATIVES = frozenset(("force", "compel", "oblige", "drive", "allow", "permit", "pressure"))
+_CAUSATIVES = word_set("roles", "causative_verbs")
 
 
 def _caused(tok: Token) -> bool:
@@ -83,7 +71,7 @@ def _forced(tok: Token) -> bool:
 
 
 #: nouns of a seizure of power, whose purpose ("a coup to remove X") was achieved when it happened
-_SEIZURE_NOUNS = frozenset(("coup", "putsch", "takeover", "uprising", "revolt"))
+_SEIZURE_NOUNS = word_set("roles", "seizure_nouns")
 
 
 def _coup_purpose(tok: Token) -> bool:
@@ -105,7 +93,7 @@ def _open(tok: Token) -> bool:
         return False  # "staged a coup to remove X": done when the coup was
     if _caused(tok):
         return _open(tok.head)
-    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_AUX | {"not", "n't", "never"}
+    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in _OPEN_OR_NEGATED
            for c in tok.children):
         return True
     if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB":
@@ -125,7 +113,7 @@ def _open(tok: Token) -> bool:
 
 
 #: verbs that announce what their clause says: "X announced that he is resigning"
-_TELLING = frozenset(("announce", "say", "declare", "confirm", "tell", "write", "state"))
+_TELLING = word_set("roles", "telling_verbs")
 
 
 def _teller(verb: Token) -> Token | None:
@@ -140,11 +128,14 @@ def _teller(verb: Token) -> Token | None:
     return None
 
 
+#: prepositions of company on a verb: "along with", "together with", "alongside"
+_COMPANY_PREPS = word_set("roles", "company_preps")
+
 def _along_with(verb: Token) -> list[Token]:
     """The objects of "along with", "together with", "alongside" on a verb."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in ("along", "together", "alongside", "with"):
+        if c.dep_ != "prep" or c.lower_ not in _COMPANY_PREPS:
             continue
         preps = [c, *[d for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]]
         if c.lower_ == "with" and not any(d.lower_ in ("along", "together") for d in c.children):
@@ -178,86 +169,122 @@ def _closed_terms(state: DocState) -> set[int]:
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
-
-    def mark(token: Token) -> None:
-        for t in _heads(token):
-            # "dismissed Prime Minister X": the name is the head or its appositive
-            head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
-            # a name the parser cut into a "preposition" ("governor Than Nyein": "Than" as prep)
-            misread = [p for c in t.children if c.dep_ == "prep" and c.ent_type_ == "PERSON"
-                       for p in (c, *c.children)]
-            for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"], *misread]:
-                ent = _person_at(state, cand)
-                if ent is not None:
-                    ended.add(id(ent))
-
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma not in _ENDING_LEMMAS and tok.lower_ not in ENDED_MODIFIERS and not tok.lower_.startswith("then-"):
             continue
         if (lemma in _ENDING_LEMMAS) and _open(tok):
             continue
+        names: list[Token] | None = []
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
-            if lemma in OBJECT_ENDINGS:
-                if lemma == "end" and not any(c.lower_ in ("tenure", "term", "appointment", "rule") for c in tok.subtree):
-                    continue
-                for c in tok.children:
-                    if c.dep_ in ("dobj", "nsubjpass"):
-                        mark(c)
-                if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
-                    mark(tok.head)  # "X, sacked as chief"
-            elif lemma in SUBJECT_ENDINGS:
-                if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
-                    continue
-                for c in tok.children:
-                    if c.dep_ != "nsubj":
-                        continue
-                    if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
-                        mark(tok.head.head)  # "Y, who served as X until he resigned": Y
-                    elif c.pos_ == "PRON" and c.lower_ in ("he", "she") and tok.dep_ != "ROOT":
-                        teller = _teller(tok)  # "X announced that he is resigning": X
-                        if teller is not None:
-                            mark(teller)
-                    elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
-                        mark(c)
-                if tok.dep_ == "relcl":  # "X, who resigned in 2020"
-                    mark(tok.head)
-                if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    # "after its leader X died": the parser made the leader the object of
-                    # "after"; the name just before the subjectless verb is who died
-                    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-                    if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
-                        mark(before)
-                if _forced(tok):  # "forcing President X to flee"
-                    for c in tok.head.children:
-                        if c.dep_ == "dobj":
-                            mark(c)
-            if lemma in SUBJECT_ENDINGS and _caused(tok) and not _forced(tok) and not _open(tok.head) \
-                    and not any(c.dep_ == "dobj" for c in tok.children):
-                # "X was forced to resign", "A and B were allowed to retire": the passive's subject
-                for c in tok.head.children:
-                    if c.dep_ == "nsubjpass":
-                        mark(roles.climb_relative(c))
-            if lemma in ("kill", "die", "assassinate", "execute", "perish", "eliminate"):
-                for who in _along_with(tok):  # "Along with commander X, Y was killed": X too
-                    mark(who)
+            names = _ended_by_verb(tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in NOUN_ENDINGS:
-            for c in tok.children:
-                if c.dep_ == "poss":
-                    mark(c)
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            mark(p)
-        low = tok.lower_
-        if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
-            low.startswith("then-") and len(low) > 5
-        ):
-            head = tok.head
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head
-            mark(head)
+            names = _ended_by_noun(tok)
+        if names is None:
+            continue  # "end" and "step" in another sense ("the end of the war", "stepped in")
+        names.extend(_ended_by_modifier(tok))
+        for name in names:
+            _mark_ended(state, name, ended)
     return ended | _closed_terms(state)
+
+
+def _mark_ended(state: DocState, token: Token, ended: set[int]) -> None:
+    """Add to ``ended`` the person a name token (and those coordinated with it) stands for."""
+    for t in _heads(token):
+        # "dismissed Prime Minister X": the name is the head or its appositive
+        head = t.head if t.dep_ == "compound" and t.head.i > t.i else t
+        # a name the parser cut into a "preposition" ("governor Than Nyein": "Than" as prep)
+        misread = [p for c in t.children if c.dep_ == "prep" and c.ent_type_ == "PERSON"
+                   for p in (c, *c.children)]
+        for cand in [t, head, *[c for c in t.children if c.dep_ == "appos"], *misread]:
+            ent = _person_at(state, cand)
+            if ent is not None:
+                ended.add(id(ent))
+
+
+#: nouns of a term of office: "end" ends a tenure only with one of these ("ended his term")
+_TERM_NOUNS = word_set("roles", "term_nouns")
+#: verbs of death, whose victims include those "along with" the one named
+_DEATH_VERBS = word_set("roles", "death_verbs")
+
+def _ended_by_verb(tok: Token, lemma: str) -> list[Token] | None:
+    """The names whose tenure an ending verb ends: its object or passive subject ("ousted
+    X"), the subject of a verb of leaving ("X resigned"), the passive subject of one caused
+    ("X was forced to resign"), and those killed along with them. None for "end" that ends
+    no term and "step" that is not "step down" or "step aside"."""
+    names: list[Token] = []
+    if lemma in OBJECT_ENDINGS:
+        if lemma == "end" and not any(c.lower_ in _TERM_NOUNS for c in tok.subtree):
+            return None
+        names.extend(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children):
+            names.append(tok.head)  # "X, sacked as chief"
+    elif lemma in SUBJECT_ENDINGS:
+        if lemma == "step" and not any(c.lower_ in ("down", "aside") for c in tok.children):
+            return None
+        names.extend(_leavers(tok))
+    if lemma in SUBJECT_ENDINGS and _caused(tok) and not _forced(tok) and not _open(tok.head) \
+            and not any(c.dep_ == "dobj" for c in tok.children):
+        # "X was forced to resign", "A and B were allowed to retire": the passive's subject
+        names.extend(roles.climb_relative(c) for c in tok.head.children if c.dep_ == "nsubjpass")
+    if lemma in _DEATH_VERBS:
+        names.extend(_along_with(tok))  # "Along with commander X, Y was killed": X too
+    return names
+
+
+def _leavers(tok: Token) -> list[Token]:
+    """Who leaves a post by a verb of leaving: its subject (a pronoun's referent: the
+    relative clause's head, or the teller of "announced that he is resigning"), the head of
+    "X, who resigned", the name before a subjectless "after its leader X died", and the
+    object of "forcing X to flee"."""
+    names: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.pos_ == "PRON" and tok.dep_ == "advcl" and tok.head.dep_ == "relcl":
+            names.append(tok.head.head)  # "Y, who served as X until he resigned": Y
+        elif c.pos_ == "PRON" and c.lower_ in ("he", "she") and tok.dep_ != "ROOT":
+            teller = _teller(tok)  # "X announced that he is resigning": X
+            if teller is not None:
+                names.append(teller)
+        elif c.pos_ != "PRON" or tok.dep_ == "ROOT":
+            names.append(c)
+    if tok.dep_ == "relcl":  # "X, who resigned in 2020"
+        names.append(tok.head)
+    if tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "after its leader X died": the parser made the leader the object of
+        # "after"; the name just before the subjectless verb is who died
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
+            names.append(before)
+    if _forced(tok):  # "forcing President X to flee"
+        names.extend(c for c in tok.head.children if c.dep_ == "dobj")
+    return names
+
+
+def _ended_by_noun(tok: Token) -> list[Token]:
+    """The names an ending noun ends the tenure of: "X's death", "the ousting of X"."""
+    names: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            names.append(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            names.extend(p for p in c.children if p.dep_ == "pobj")
+    return names
+
+
+def _ended_by_modifier(tok: Token) -> list[Token]:
+    """The name an ending modifier describes: "the late X", "the ousted President X",
+    "then-President X"."""
+    low = tok.lower_
+    if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
+        low.startswith("then-") and len(low) > 5
+    ):
+        head = tok.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return [head]
+    return []
 
 
 def _gives_post(st: StatementDraft, doc: Doc, state: DocState) -> bool:
