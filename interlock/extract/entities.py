@@ -176,7 +176,7 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
             else:
                 break
         if j - i >= 2 and _is_name_word(doc[j - 1]) and doc[j - 1].lower_ not in ORG_HEADS:
-            spans.append(doc[i:j])
+            spans.append(doc[_with_monarch_title(doc, i):j])
             i = j
         else:
             i += 1
@@ -473,7 +473,9 @@ def _trim(ent: Span) -> Span | None:
         # "Iraqi Prime Minister X Y" tagged whole: the nationality and the title are not the name
         named = _past_titles(doc, start, end, keep=2)
         if doc[named].text[:1].isupper():
-            start = named
+            start = _with_monarch_title(doc, named)
+        elif start > 0 and start == ent.start and doc[start - 1].text in _MONARCH_TITLES:
+            start -= 1  # the model left the title out: "King" "Abdullah II"
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
             doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
@@ -497,6 +499,19 @@ def _trim(ent: Span) -> Span | None:
     if not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
         return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
+
+
+#: a monarch's title is part of the name the world uses for the monarch ("King Abdullah II",
+#: "Sultan Qaboos bin Said"), where other titles are not
+_MONARCH_TITLES = frozenset(("King", "Queen", "Sultan"))
+
+
+def _with_monarch_title(doc: Doc, named: int) -> int:
+    """Where the name starting at ``named`` starts when a monarch's title stands right before it."""
+    if named > 0 and doc[named - 1].text in _MONARCH_TITLES and doc[named].text[:1].isupper() \
+            and doc[named].lower_ != "bin":
+        return named - 1
+    return named
 
 
 def _title_word(tok: Token) -> bool:
@@ -747,12 +762,22 @@ def _role_nominals(doc: Doc, state: DocState, body_end: int) -> None:
         span = nominal_span(token)
         if span is None or state.entity_at(span.start_char, span.end_char, exact=True):
             continue
+        if token.text[:1].isupper() and _within_name(state, span):
+            continue  # "Sultan Qaboos" inside the name "Sultan Qaboos bin Said"
         titled = _title_of_name(state, span, token)
         if titled is not None:
             continue
         ent = state.new_entity("PERSON", span.start_char, span.end_char, span.text, "nominal")
         ent.descriptors.append(descriptor_text(span))
         ent.anonymous = True  # unnamed until coreference joins it to a name
+
+
+def _within_name(state: DocState, span: Span) -> bool:
+    """Whether the span lies inside a person's name already found (a monarch's title kept in it)."""
+    ent = state.entity_at(span.start_char, span.end_char)
+    return ent is not None and ent.label == "PERSON" and any(
+        m.kind == "name" and m.start <= span.start_char and span.end_char <= m.end
+        and (m.end - m.start) > (span.end_char - span.start_char) for m in ent.mentions)
 
 
 def _title_of_name(state: DocState, span: Span, head: Token) -> bool | None:

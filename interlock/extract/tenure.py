@@ -12,6 +12,7 @@ the council": the council seat is new).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -175,6 +176,17 @@ def _closed_terms(state: DocState) -> set[int]:
     return out
 
 
+def _mark_unparsed_apposition(noun: Token, mark: Callable[[Token], None]) -> None:
+    """ "the death of his cousin, Sultan X bin Said": the parser may not hang the name on the
+    noun it stands beside (it reads "Said" as a verb); a name right after the noun and a comma is
+    the noun's apposition."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].text == "," and noun.pos_ == "NOUN" and doc[k + 1].text[:1].isupper() \
+            and not any(c.dep_ == "appos" for c in noun.children):
+        mark(doc[k + 1])
+
+
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
@@ -249,6 +261,7 @@ def ended_people(doc: Doc, state: DocState) -> set[int]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             mark(p)
+                            _mark_unparsed_apposition(p, mark)
         low = tok.lower_
         if (low in ENDED_MODIFIERS and tok.dep_ in ("amod", "compound", "nmod", "advmod")) or (
             low.startswith("then-") and len(low) > 5
