@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from interlock.extract import coref
+from interlock.extract import coref, roles
 from interlock.extract.coref import word_key
 from interlock.extract.lexicon import (
     ARABIC_ORG_WORDS,
@@ -340,6 +340,8 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
             while k > prefix.start and not doc[k - 1].is_alpha:
                 k -= 1
             prefix = doc[prefix.start : k]
+            if _owner_before_title(state, prefix):
+                return
             if len(prefix) >= 2 or any(t.text == "-" for t in prefix):
                 label = _run_label(prefix) or ("GPE" if any(t.lower_ in _EZAFE for t in prefix) else None)
                 if label is not None:
@@ -362,6 +364,47 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
                 state.entities.remove(e)
         label = _run_label(run) or "ORG"
         state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+
+
+#: titles of a region's or a city's office: the name before them is a place
+_PLACE_OFFICES = frozenset(("governor", "mayor", "premier"))
+
+
+def _owner_label(owner: Span) -> str | None:
+    """GPE or ORG when capitalised title words and then a person's name follow ``owner``
+    ("Khyber Pakhtunkhwa Chief Minister X", "Gazprom Chairman Y"), else None."""
+    doc = owner.doc
+    k = owner.end
+    while k < len(doc) and _cap(doc[k]) and _title_word(doc[k]) and not doc[k].lower_ in DEMONYMS:
+        k += 1
+    if k == owner.end or k >= len(doc) or doc[k].ent_type_ != "PERSON" or not _cap(doc[k]):
+        return None
+    if any(t.lower_ in DEMONYMS or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner):
+        return None
+    title = [t.lower_ for t in doc[owner.end : k]]
+    return "GPE" if any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"] else "ORG"
+
+
+def _owner_before_title(state: DocState, prefix: Span) -> bool:
+    """ "Khyber Pakhtunkhwa Chief Minister X", "Gazprom Chairman Y": the capitalised words the model
+    missed before a title and a name are what the title belongs to. Adds them; True when it did."""
+    doc = prefix.doc
+    k = prefix.end
+    while k > prefix.start and _title_word(doc[k - 1]):
+        k -= 1
+    owner = doc[prefix.start : k]
+    if k == prefix.end or not len(owner) or not all(_cap(t) for t in owner):
+        return False
+    if any(t.lower_ in DEMONYMS or t.ent_type_ or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner) \
+            or owner[0].is_sent_start:  # "Higher Education Minister X": a portfolio, not an owner
+        return False
+    title = [t.lower_ for t in doc[k : prefix.end]]
+    place = any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"]
+    label = _run_label(owner)
+    if label not in ("ORG", "GPE"):
+        label = "GPE" if place else "ORG"
+    state.new_entity(label, owner.start_char, owner.end_char, owner.text, "name")
+    return True
 
 
 #: labels the small model gives now and then to a person's name ("Milorad Dodik" as a facility)
@@ -569,6 +612,10 @@ def _fix_label(span: Span, label: str) -> str | None:
         return None  # "Brigadier-General", "Prime Minister": a rank or a title alone names nobody
     if label == "PERSON" and len(words) == 2 and words[0] == "the" and span[1].pos_ == "PROPN":
         return "ORG"  # "The Basij reputedly swung its weight": a person's name takes no article
+    if label == "PERSON":
+        owner = _owner_label(span)
+        if owner is not None:
+            return owner  # "Khyber Pakhtunkhwa Chief Minister X": what the title belongs to
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if label in ("GPE", "LOC", "PERSON", "NORP") and prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS:
         return "ORG"  # "the news agency Saba", "the daily Al-Amana": an outlet, not a place or a person
