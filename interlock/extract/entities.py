@@ -30,6 +30,7 @@ from interlock.extract.lexicon import (
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState, text_of
+from interlock.names import HONORIFICS
 from interlock.vocab.words import word_set
 
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
@@ -519,6 +520,8 @@ def _trim(ent: Span) -> Span | None:
             start = _with_monarch_title(doc, named)
         elif start > 0 and start == ent.start and doc[start - 1].text in _MONARCH_TITLES:
             start -= 1  # the model left the title out: "King" "Abdullah II"
+    if ent.label_ == "PERSON":
+        start, end = _grown_name(doc, start, end)
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
             doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
@@ -555,6 +558,42 @@ def _with_monarch_title(doc: Doc, named: int) -> int:
             and doc[named].lower_ != "bin":
         return named - 1
     return named
+
+
+#: capitalised words that are never part of a person's name
+_WEEKDAYS_AND_MONTHS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))
+
+
+def _untagged_name_word(tok: Token) -> bool:
+    """A capitalised proper noun the model left out of a name beside it."""
+    low = tok.lower_
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
+            and not tok.is_sent_start and not _title_word(tok) and low not in ORG_HEADS and low not in PLACE_HEADS
+            and tok.text not in COUNTRY_NAMES and low not in _WEEKDAYS_AND_MONTHS and low.rstrip(".") not in HONORIFICS
+            and low not in DEMONYMS)
+
+
+def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name the model cut short: "Iván" before "Archivaldo Guzmán", "Kyelem de Tambela"
+    after "Apollinaire Joachim", where the parser joins the words into one name."""
+    inside = range(start, end)
+    while start > 0 and _untagged_name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i in inside and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    k = end
+    while k < len(doc) and doc[end - 1].whitespace_ == " " and (
+            _untagged_name_word(doc[k]) or (doc[k].lower_ in NAME_PARTICLES and doc[k].pos_ == "PROPN"
+                                            and k + 1 < len(doc) and _untagged_name_word(doc[k + 1]))):
+        if doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        k += 1
+        if not (doc[k - 1].whitespace_ == " "):
+            break
+    if k > end and (doc[end - 1].head.i in range(end, k) or all(doc[i].head.i in range(end, k) for i in range(end, k - 1))):
+        end = k  # the words the model left out hang together as one name
+    return start, end
 
 
 def _title_word(tok: Token) -> bool:
