@@ -68,3 +68,15 @@ def test_a_given_name_the_model_left_out_joins_the_name() -> None:
 def test_an_honorific_is_not_grown_into_a_name() -> None:
     doc = read("The talks were chaired by Dr Amos Wekesa Otieno of the Kelani Front on Monday.")
     assert not any(n.startswith("Dr ") for n in names(doc))
+
+
+def test_a_body_between_a_countrys_possessive_and_a_title_is_the_titles_organisation() -> None:
+    doc = read("Kenya's Defence Ministry spokesman Peter Mwangi spoke to reporters in Nairobi on Monday.")
+    found = facts(doc)
+    assert ("Peter Mwangi", "spokesperson_for", "Defence Ministry", "spokesperson", "current") in found
+    assert not any(f[0] == "Peter Mwangi" and f[2] == "Kenya" for f in found)
+
+
+def test_a_one_word_name_before_a_name_that_starts_with_a_given_name_is_one_name() -> None:
+    doc = read("Maj Gen Amos Wekesa replaces Maj Gen Kiprono Peter Mwangi as the new chief of staff.")
+    assert "Kiprono Peter Mwangi" in names(doc)

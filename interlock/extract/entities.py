@@ -115,7 +115,8 @@ def _joined(doc: Doc) -> list[Span]:
             i += 1
         elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
                 and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_ \
-                and ents[i + 1][0].lower_ not in GIVEN_NAMES and ent[-1].text not in _POSSESSIVE \
+                and (ents[i + 1][0].lower_ not in GIVEN_NAMES or ent.end - _past_titles(doc, ent.start, ent.end) == 1) \
+                and ent[-1].text not in _POSSESSIVE \
                 and ents[i + 1].end - _past_titles(doc, ent.start, ent.end) <= 4:
             # one name cut in two ("Ibrahim Sheikh" "Muhiyadin Addow"); but a cast list's next name
             # starts with a given name, and "X's Y" is two people

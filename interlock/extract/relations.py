@@ -439,13 +439,26 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
                 continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
             if ent is not None and not _covers(ent, token) and not _portfolio_like(ent):
-                return ent
+                return _owned_body(ctx, node, child, ent) or ent
     # "the group's spokesman", "its leader": the organisation named just before
     for child in token.lefts:
         if child.dep_ == "poss" and (child.lower_ in ("its", "their") or child.lemma_.lower() in GROUP_WORDS):
             if countries.is_national_role(roles.role_text(token)):
                 return None  # "its long-time ruler": the country, which the national rule finds
             return ctx.org_named_before(child)
+    return None
+
+
+def _owned_body(ctx: Context, node: Token, owner: Token, ent: EntityDraft) -> EntityDraft | None:
+    """ "Libya's Central Bank Governor": the body named between a country's possessive and the
+    title is the title's organisation, not the country."""
+    if ent.label != "GPE" or owner.dep_ not in ("poss", "nmod"):
+        return None
+    for child in node.lefts:
+        if child.i > owner.i and child.dep_ == "compound" and child.ent_type_ == "ORG":
+            body = ctx.entity(child, ("ORG",))
+            if body is not None and body.name.split()[-1].lower() in BODY_NOUNS and not _covers(body, node):
+                return body
     return None
 
 
