@@ -80,3 +80,26 @@ def test_a_body_between_a_countrys_possessive_and_a_title_is_the_titles_organisa
 def test_a_one_word_name_before_a_name_that_starts_with_a_given_name_is_one_name() -> None:
     doc = read("Maj Gen Amos Wekesa replaces Maj Gen Kiprono Peter Mwangi as the new chief of staff.")
     assert "Kiprono Peter Mwangi" in names(doc)
+
+
+# -- lists of nominees ----------------------------------------------------------------
+
+def test_posts_in_a_list_of_nominees_are_planned() -> None:
+    doc = read("Kenya's cabinet will be announced on Monday. The list of nominees includes Peter Mwangi, "
+               "Minister of Health, and John Otieno, Minister of Justice.")
+    found = facts(doc)
+    assert ("Peter Mwangi", "holds_position", "Kenya", "minister of health", "planned") in found
+    otieno = [f for f in found if f[0] == "John Otieno" and f[1] == "holds_position"]
+    assert otieno and all(f[4] == "planned" for f in otieno)
+
+
+def test_posts_listed_beside_a_planned_appointment_are_planned() -> None:
+    doc = read("Kenya's cabinet will be announced on Monday. According to the list, Amos Wekesa will be "
+               "appointed Minister of Energy, and Joseph Njoroge, Minister of Roads.")
+    found = facts(doc)
+    assert ("Joseph Njoroge", "holds_position", "Kenya", "minister of roads", "planned") in found
+
+
+def test_a_post_in_a_sentence_without_nominees_stays_current() -> None:
+    doc = read("Kenya's cabinet met on Monday. The meeting was chaired by Peter Mwangi, Minister of Health.")
+    assert ("Peter Mwangi", "holds_position", "Kenya", "minister of health", "current") in facts(doc)

@@ -69,10 +69,37 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
     _mark(ctx.statements[before:], "counterpart")
     relations_links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
+    _nominee_lists(doc, ctx.statements)
     statements = dedupe(ctx.statements)
     tenure.end_tenures(doc, state, statements)
     _link_attributions(statements, state)
     return statements
+
+
+#: nouns that make a list of people and posts a list of proposals ("the list of nominees includes")
+NOMINEE_NOUNS = frozenset(("nominee", "nomination", "nominations"))
+#: rules that find a post as one item of a list of names and posts
+LIST_RULES = frozenset(("role:appos", "role:appos+conj", "role:copula+conj", "role:as+conj", "role:listed"))
+
+
+def _nominee_lists(doc: Doc, statements: list[StatementDraft]) -> None:
+    """ "The list of nominees includes A, minister of X, and B, minister of Y"; "C will be
+    appointed minister of Z, D minister of W": posts listed in a sentence of nominees, or beside
+    a post the sentence plans, are planned too."""
+    by_sentence: dict[int, list[StatementDraft]] = {}
+    for st in statements:
+        by_sentence.setdefault(st.evidence[0], []).append(st)
+    for start, group in by_sentence.items():
+        listed = [st for st in group if st.rule in LIST_RULES and st.status == "current"]
+        if not listed:
+            continue
+        planned = any(st.status == "planned" and st.rule.startswith(("role:copula", "role:as")) for st in group)
+        if not planned:
+            span = doc.char_span(start, group[0].evidence[1], alignment_mode="expand")
+            planned = span is not None and any(t.lemma_.lower() in NOMINEE_NOUNS for t in span)
+        if planned:
+            for st in listed:
+                st.status = "planned"
 
 
 def _mark(drafts: list[StatementDraft], rule: str, basis: str | None = None) -> None:
