@@ -103,3 +103,11 @@ def test_posts_listed_beside_a_planned_appointment_are_planned() -> None:
 def test_a_post_in_a_sentence_without_nominees_stays_current() -> None:
     doc = read("Kenya's cabinet met on Monday. The meeting was chaired by Peter Mwangi, Minister of Health.")
     assert ("Peter Mwangi", "holds_position", "Kenya", "minister of health", "current") in facts(doc)
+
+
+# -- pronouns in quotations -------------------------------------------------------------
+
+def test_he_in_a_speakers_own_quoted_words_is_not_the_speaker() -> None:
+    doc = read("On Friday, Peter Mwangi noted that the fighter killed by the strike was “not a member "
+               "of the army, he's a Kelani Front commander.”")
+    assert not any(f[0] == "Peter Mwangi" and f[2] == "Kelani Front" for f in facts(doc))
