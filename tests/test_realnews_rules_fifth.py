@@ -111,3 +111,10 @@ def test_he_in_a_speakers_own_quoted_words_is_not_the_speaker() -> None:
     doc = read("On Friday, Peter Mwangi noted that the fighter killed by the strike was “not a member "
                "of the army, he's a Kelani Front commander.”")
     assert not any(f[0] == "Peter Mwangi" and f[2] == "Kelani Front" for f in facts(doc))
+
+
+def test_a_post_said_of_nobody_in_particular_is_no_person() -> None:
+    doc = read("The statement of Peter Mwangi on possibly going on leave as head of Kenya's Nakuru County "
+               "may be tied to his new job.")
+    assert not any(f[0] and f[0].startswith("head of") for f in facts(doc))
+    assert "head of Kenya's Nakuru County" not in names(doc)

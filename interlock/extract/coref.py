@@ -299,6 +299,11 @@ def _predicated_person(head: Token) -> Token | None:
     return None
 
 
+def _predicative(head: Token) -> bool:
+    """A role noun that says what someone is or becomes ("as head of X", "appointed head of X")."""
+    return (head.dep_ == "pobj" and head.head.lower_ == "as") or head.dep_ == "oprd"
+
+
 def _merge_predicatives(doc: Doc, state: DocState) -> None:
     """A role said of a named person is a description of that person, not someone else."""
     for ent in list(state.live_entities()):
@@ -309,10 +314,10 @@ def _merge_predicatives(doc: Doc, state: DocState) -> None:
         if head is None:
             continue
         person = _predicated_person(head)
-        if person is None:
-            continue
-        other = state.entity_at(person.idx, person.idx + len(person.text))
+        other = state.entity_at(person.idx, person.idx + len(person.text)) if person is not None else None
         if other is None or other is ent or other.label not in _PERSONAL:
+            if other is None and len(ent.mentions) == 1 and _predicative(head):
+                state.entities.remove(ent)  # "going on leave as head of X": a post, not a person
             continue
         state.merge(other, ent)
 
