@@ -118,3 +118,9 @@ def test_a_post_said_of_nobody_in_particular_is_no_person() -> None:
                "may be tied to his new job.")
     assert not any(f[0] and f[0].startswith("head of") for f in facts(doc))
     assert "head of Kenya's Nakuru County" not in names(doc)
+
+
+def test_a_place_after_in_before_a_listed_post_stays_a_place() -> None:
+    doc = read("He served as director of the water office in Rural Nairobi, chairman of the Kiambu "
+               "Town Council, and later as a judge.")
+    assert not any(e["name"] == "Rural Nairobi" and e["label"] == "PERSON" for e in doc["entities"])

@@ -640,6 +640,8 @@ def _glued_name_word(tok: Token) -> bool:
 
 
 #: capitals that are also given names, left to the model
+#: prepositions after which a name is where something is
+_LOCATIVES = frozenset(("in", "at", "from", "near", "into"))
 _GIVEN_CAPITALS = frozenset(("victoria", "santiago", "kingston", "georgetown", "valletta", "lima", "sofia"))
 
 
@@ -687,8 +689,9 @@ def _fix_label(span: Span, label: str) -> str | None:
             return label  # "the Hayat Tahrir al-Sham (HTS) group": a person's name takes no article
         if prev is None or prev.lower_ not in ("in", "at", "from", "near", "to", "into"):
             return "PERSON"
-    if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span):
-        return "PERSON"
+    if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span) and not (
+            label in ("GPE", "LOC") and span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES):
+        return "PERSON"  # but "director of X in Rural Damascus, chairman of Y": a place, and a list
     if label == "PERSON" and _before_place_title(span):
         return "GPE"  # "Teuchitlan Mayor X": the name before a mayor's title is the town
     if label == "ORG" and len(span) == 1 and _is_place_of_action(span.root):
