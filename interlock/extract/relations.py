@@ -225,7 +225,7 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
             return ent, None, None
     # "the commander of Y, X"
     for child in token.children:
-        if child.dep_ == "appos" and child.i > token.i:
+        if child.dep_ == "appos" and child.i > token.i and not _quote_between(token, child):
             ent = ctx.entity(child, roles.PERSON_LABELS, named_only=True)
             if ent is not None:
                 ctx.how = "appos-before"
@@ -305,6 +305,15 @@ def _holder(ctx: Context, token: Token) -> tuple[EntityDraft | None, Token | Non
 
 #: words between a name and the participle that tells what befell it: "X, who was removed as"
 _BEFORE_PARTICIPLE = frozenset((",", "who", "was", "were", "has", "had", "been", "is"))
+
+
+#: quotation marks, which a title and the name it is said of do not stand across
+_QUOTES = frozenset(('"', "“", "”", "«", "»", "‘", "’"))
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """ "“The president is eager,” Colonel X said": a quotation closes between the two words."""
+    return any(t.text in _QUOTES for t in a.doc[min(a.i, b.i) + 1 : max(a.i, b.i)])
 
 
 def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
