@@ -138,3 +138,8 @@ def test_a_title_inside_a_quotation_is_not_said_of_the_name_after_it() -> None:
     found = facts(read("“The president is eager to bring in new faces,” Colonel Peter Mwangi a senior "
                        "security official, told reporters in Nairobi."))
     assert not any(f[0] == "Peter Mwangi" and f[3] == "president" for f in found)
+
+
+def test_a_final_apostrophe_does_not_end_a_transliterated_name() -> None:
+    doc = read("In March, Kenyan Prime Minister Mohammed Shafi’ al-Otieno withdrew the draft bill.")
+    assert "Mohammed Shafi’ al-Otieno" in names(doc)

@@ -122,6 +122,12 @@ def _joined(doc: Doc) -> list[Span]:
             # starts with a given name, and "X's Y" is two people
             out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
             i += 1
+        elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].label_ == "PERSON" \
+                and ents[i + 1].start == ent.end + 1 and doc[ent.end].text in ("’", "'") \
+                and not ent[-1].whitespace_ and doc[ent.end].whitespace_ == " ":
+            # "Mohammed Shia’ al-Sudani": a final apostrophe (an ayn) does not end the name
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
+            i += 1
         else:
             out.append(ent)
         i += 1
@@ -167,6 +173,9 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
             t = doc[j]
             if t.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].text == "-":
                 j += 1
+            elif t.text in ("’", "'") and not doc[j - 1].whitespace_ and t.whitespace_ == " " and j + 2 < n \
+                    and doc[j + 1].lower_ in NAME_PARTICLES and doc[j + 2].text == "-":
+                j += 1  # "Mohammed Shia’ al-Sudani": a final apostrophe (an ayn) does not end the name
             elif t.lower_ in NAME_PARTICLES and j + 1 < n and _is_name_word(doc[j + 1]):
                 j += 2  # "Al Ameri": the word after a particle is a name, whatever the model tags it
             elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and (
