@@ -143,3 +143,10 @@ def test_a_title_inside_a_quotation_is_not_said_of_the_name_after_it() -> None:
 def test_a_final_apostrophe_does_not_end_a_transliterated_name() -> None:
     doc = read("In March, Kenyan Prime Minister Mohammed Shafi’ al-Otieno withdrew the draft bill.")
     assert "Mohammed Shafi’ al-Otieno" in names(doc)
+
+
+def test_a_name_grows_over_a_european_particle_and_a_cut_off_letter_is_no_entity() -> None:
+    doc = read("The dismissal of former Prime Minister Amos Peter Wekesa de Kimani came after the vote. "
+               "Peter Mwangi was a member of the H")
+    assert "Amos Peter Wekesa de Kimani" in names(doc)
+    assert "H" not in names(doc)

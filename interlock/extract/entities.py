@@ -550,8 +550,8 @@ def _trim(ent: Span) -> Span | None:
         end -= 1  # "the Foreign Security Corps of": the model stopped before the rest
     if start >= end:
         return None
-    if not any(t.is_alpha for t in doc[start:end]):
-        return None
+    if not any(t.is_alpha for t in doc[start:end]) or (end - start == 1 and len(doc[start].text) == 1):
+        return None  # "member of the H": a page cut off mid-name
     if not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
         return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
@@ -585,6 +585,10 @@ def _untagged_name_word(tok: Token) -> bool:
             and low not in DEMONYMS)
 
 
+#: lower-case words inside a name: "bin", "al", and the European "de", "van", "von"
+_INNER_PARTICLES = NAME_PARTICLES | {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "dos", "das"}
+
+
 def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A person's name the model cut short: "Iván" before "Archivaldo Guzmán", "Kyelem de Tambela"
     after "Apollinaire Joachim", where the parser joins the words into one name."""
@@ -594,9 +598,9 @@ def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start -= 1
     k = end
     while k < len(doc) and doc[end - 1].whitespace_ == " " and (
-            _untagged_name_word(doc[k]) or (doc[k].lower_ in NAME_PARTICLES and doc[k].pos_ == "PROPN"
+            _untagged_name_word(doc[k]) or (doc[k].lower_ in _INNER_PARTICLES and doc[k].pos_ == "PROPN"
                                             and k + 1 < len(doc) and _untagged_name_word(doc[k + 1]))):
-        if doc[k].lower_ in NAME_PARTICLES:
+        if doc[k].lower_ in _INNER_PARTICLES:
             k += 1
         k += 1
         if not (doc[k - 1].whitespace_ == " "):
