@@ -139,6 +139,7 @@ IDENTIFIERS = {
     ("state", "NAME_KINDS"),  # kinds of mention
     ("tenure", "POST_PREDICATES"),  # predicate names
     ("times", "_EXPLICIT_RULES"),  # names of time rules
+    ("relations", "LIST_RULES"),  # names of extraction rules
 }
 
 

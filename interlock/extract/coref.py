@@ -299,6 +299,11 @@ def _predicated_person(head: Token) -> Token | None:
     return None
 
 
+def _predicative(head: Token) -> bool:
+    """A role noun that says what someone is or becomes ("as head of X", "appointed head of X")."""
+    return (head.dep_ == "pobj" and head.head.lower_ == "as") or head.dep_ == "oprd"
+
+
 def _merge_predicatives(doc: Doc, state: DocState) -> None:
     """A role said of a named person is a description of that person, not someone else."""
     for ent in list(state.live_entities()):
@@ -309,10 +314,10 @@ def _merge_predicatives(doc: Doc, state: DocState) -> None:
         if head is None:
             continue
         person = _predicated_person(head)
-        if person is None:
-            continue
-        other = state.entity_at(person.idx, person.idx + len(person.text))
+        other = state.entity_at(person.idx, person.idx + len(person.text)) if person is not None else None
         if other is None or other is ent or other.label not in _PERSONAL:
+            if other is None and len(ent.mentions) == 1 and _predicative(head):
+                state.entities.remove(ent)  # "going on leave as head of X": a post, not a person
             continue
         state.merge(other, ent)
 
@@ -421,6 +426,12 @@ def _antecedent(
     if not candidates:
         return None
     in_sent = [(m, e) for m, e in candidates if m.start >= sent.start_char]
+    opened = _quote_opened(doc, sent, pron)
+    if opened is not None:
+        # "X noted that ... “he is a commander”": in X's own words "he" is someone else
+        speakers = {id(e) for m, e in in_sent if m.start < opened and _speaker(doc, m)}
+        in_sent = [(m, e) for m, e in in_sent if id(e) not in speakers]
+        candidates = [(m, e) for m, e in candidates if id(e) not in speakers]
     ancestors = {a.i for a in pron.ancestors}
     for m, e in reversed(in_sent):
         span = _span_of(doc, m)
@@ -444,6 +455,32 @@ def _antecedent(
     if subjects:
         return subjects[0][1]
     return recent[0][1]
+
+
+#: opening and closing quotation marks
+_OPENING_QUOTES = frozenset(("“", "«"))
+_CLOSING_QUOTES = frozenset(("”", "»"))
+
+
+def _quote_opened(doc: Doc, sent: Span, pron: Token) -> int | None:
+    """Where the quotation the pronoun stands in opens within its sentence, or None when the
+    pronoun is not inside curly or angle quotation marks opened in that sentence."""
+    opened: int | None = None
+    for tok in doc[sent.start : pron.i]:
+        if tok.text in _OPENING_QUOTES:
+            opened = tok.idx
+        elif tok.text in _CLOSING_QUOTES:
+            opened = None
+    return opened
+
+
+#: verbs of saying: their subject is the speaker of the quotation they introduce
+_REPORT_VERBS = word_set("attribution", "report_verbs")
+
+
+def _speaker(doc: Doc, m: MentionDraft) -> bool:
+    span = _span_of(doc, m)
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _REPORT_VERBS
 
 
 def _is_subject(doc: Doc, m: MentionDraft) -> bool:

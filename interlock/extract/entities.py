@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from interlock.extract import coref
+from interlock.extract import coref, roles
 from interlock.extract.coref import word_key
 from interlock.extract.lexicon import (
     ARABIC_ORG_WORDS,
@@ -30,6 +30,7 @@ from interlock.extract.lexicon import (
     ROLE_NOUNS,
 )
 from interlock.extract.state import DocState, text_of
+from interlock.names import HONORIFICS
 from interlock.vocab.words import word_set
 
 #: a closing line naming the outlet: "Source » ncr-iran", "Source: Reuters"
@@ -111,10 +112,17 @@ def _joined(doc: Doc) -> list[Span]:
             i += 1
         elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == ent.end \
                 and ents[i + 1].label_ == "PERSON" and ent[-1].whitespace_ and "\n" not in ent[-1].whitespace_ \
-                and ents[i + 1][0].lower_ not in GIVEN_NAMES and ent[-1].text not in _POSSESSIVE \
+                and (ents[i + 1][0].lower_ not in GIVEN_NAMES or ent.end - _past_titles(doc, ent.start, ent.end) == 1) \
+                and ent[-1].text not in _POSSESSIVE \
                 and ents[i + 1].end - _past_titles(doc, ent.start, ent.end) <= 4:
             # one name cut in two ("Ibrahim Sheikh" "Muhiyadin Addow"); but a cast list's next name
             # starts with a given name, and "X's Y" is two people
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
+            i += 1
+        elif ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].label_ == "PERSON" \
+                and ents[i + 1].start == ent.end + 1 and doc[ent.end].text in ("’", "'") \
+                and not ent[-1].whitespace_ and doc[ent.end].whitespace_ == " ":
+            # "Mohammed Shia’ al-Sudani": a final apostrophe (an ayn) does not end the name
             out.append(Span(doc, ent.start, ents[i + 1].end, label="PERSON"))
             i += 1
         else:
@@ -162,6 +170,9 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
             t = doc[j]
             if t.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].text == "-":
                 j += 1
+            elif t.text in ("’", "'") and not doc[j - 1].whitespace_ and t.whitespace_ == " " and j + 2 < n \
+                    and doc[j + 1].lower_ in NAME_PARTICLES and doc[j + 2].text == "-":
+                j += 1  # "Mohammed Shia’ al-Sudani": a final apostrophe (an ayn) does not end the name
             elif t.lower_ in NAME_PARTICLES and j + 1 < n and _is_name_word(doc[j + 1]):
                 j += 2  # "Al Ameri": the word after a particle is a name, whatever the model tags it
             elif t.text == "-" and j + 1 < n and _is_name_word(doc[j + 1]) and (
@@ -173,7 +184,7 @@ def _given_name_spans(doc: Doc, body_end: int) -> list[Span]:
             else:
                 break
         if j - i >= 2 and _is_name_word(doc[j - 1]) and doc[j - 1].lower_ not in ORG_HEADS:
-            spans.append(doc[i:j])
+            spans.append(doc[_with_monarch_title(doc, i):j])
             i = j
         else:
             i += 1
@@ -336,6 +347,8 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
             while k > prefix.start and not doc[k - 1].is_alpha:
                 k -= 1
             prefix = doc[prefix.start : k]
+            if _owner_before_title(state, prefix):
+                return
             if len(prefix) >= 2 or any(t.text == "-" for t in prefix):
                 label = _run_label(prefix) or ("GPE" if any(t.lower_ in _EZAFE for t in prefix) else None)
                 if label is not None:
@@ -358,6 +371,47 @@ def _place_run(doc: Doc, state: DocState, run: Span) -> None:
                 state.entities.remove(e)
         label = _run_label(run) or "ORG"
         state.new_entity(label, run.start_char, run.end_char, run.text, "name")
+
+
+#: titles of a region's or a city's office: the name before them is a place
+_PLACE_OFFICES = word_set("entities", "place_offices")
+
+
+def _owner_label(owner: Span) -> str | None:
+    """GPE or ORG when capitalised title words and then a person's name follow ``owner``
+    ("Khyber Pakhtunkhwa Chief Minister X", "Gazprom Chairman Y"), else None."""
+    doc = owner.doc
+    k = owner.end
+    while k < len(doc) and _cap(doc[k]) and _title_word(doc[k]) and doc[k].lower_ not in DEMONYMS:
+        k += 1
+    if k == owner.end or k >= len(doc) or doc[k].ent_type_ != "PERSON" or not _cap(doc[k]):
+        return None
+    if any(t.lower_ in DEMONYMS or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner):
+        return None
+    title = [t.lower_ for t in doc[owner.end : k]]
+    return "GPE" if any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"] else "ORG"
+
+
+def _owner_before_title(state: DocState, prefix: Span) -> bool:
+    """ "Khyber Pakhtunkhwa Chief Minister X", "Gazprom Chairman Y": the capitalised words the model
+    missed before a title and a name are what the title belongs to. Adds them; True when it did."""
+    doc = prefix.doc
+    k = prefix.end
+    while k > prefix.start and _title_word(doc[k - 1]):
+        k -= 1
+    owner = doc[prefix.start : k]
+    if k == prefix.end or not len(owner) or not all(_cap(t) for t in owner):
+        return False
+    if any(t.lower_ in DEMONYMS or t.ent_type_ or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner) \
+            or owner[0].is_sent_start:  # "Higher Education Minister X": a portfolio, not an owner
+        return False
+    title = [t.lower_ for t in doc[k : prefix.end]]
+    place = any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"]
+    label = _run_label(owner)
+    if label not in ("ORG", "GPE"):
+        label = "GPE" if place else "ORG"
+    state.new_entity(label, owner.start_char, owner.end_char, owner.text, "name")
+    return True
 
 
 #: labels the small model gives now and then to a person's name ("Milorad Dodik" as a facility)
@@ -469,7 +523,12 @@ def _trim(ent: Span) -> Span | None:
         # "Iraqi Prime Minister X Y" tagged whole: the nationality and the title are not the name
         named = _past_titles(doc, start, end, keep=2)
         if doc[named].text[:1].isupper():
-            start = named
+            start = _with_monarch_title(doc, named)
+        elif start > 0 and start == ent.start and doc[start - 1].text.istitle() \
+                and doc[start - 1].lower_ in _MONARCH_TITLES:
+            start -= 1  # the model left the title out: "King" "Abdullah II"
+    if ent.label_ == "PERSON":
+        start, end = _grown_name(doc, start, end)
     owner = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if owner is not None and owner - start == 1 and end - owner > 2 and doc[owner + 1].text[:1].isupper() and (
             doc[start].text.isupper() or doc[start].text in COUNTRY_NAMES or doc[start].lower_ in CAPITALS):
@@ -488,11 +547,63 @@ def _trim(ent: Span) -> Span | None:
         end -= 1  # "the Foreign Security Corps of": the model stopped before the rest
     if start >= end:
         return None
-    if not any(t.is_alpha for t in doc[start:end]):
-        return None
+    if not any(t.is_alpha for t in doc[start:end]) or (end - start == 1 and len(doc[start].text) == 1):
+        return None  # "member of the H": a page cut off mid-name
     if not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
         return None  # "electoral", "welsh": a lowercase word is no name
     return doc[start:end]
+
+
+#: a monarch's title is part of the name the world uses for the monarch ("King Abdullah II",
+#: "Sultan Qaboos bin Said"), where other titles are not
+_MONARCH_TITLES = word_set("entities", "monarch_titles")
+
+
+def _with_monarch_title(doc: Doc, named: int) -> int:
+    """Where the name starting at ``named`` starts when a monarch's title stands right before it."""
+    if named > 0 and doc[named - 1].text.istitle() and doc[named - 1].lower_ in _MONARCH_TITLES \
+            and doc[named].text[:1].isupper() \
+            and doc[named].lower_ != "bin":
+        return named - 1
+    return named
+
+
+#: capitalised words that are never part of a person's name
+_WEEKDAYS_AND_MONTHS = word_set("entities", "weekdays_and_months")
+
+
+def _untagged_name_word(tok: Token) -> bool:
+    """A capitalised proper noun the model left out of a name beside it."""
+    low = tok.lower_
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
+            and not tok.is_sent_start and not _title_word(tok) and low not in ORG_HEADS and low not in PLACE_HEADS
+            and tok.text not in COUNTRY_NAMES and low not in _WEEKDAYS_AND_MONTHS and low.rstrip(".") not in HONORIFICS
+            and low not in DEMONYMS)
+
+
+#: lower-case words inside a name: "bin", "al", and the European "de", "van", "von"
+_INNER_PARTICLES = NAME_PARTICLES | word_set("entities", "inner_particles")
+
+
+def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name the model cut short: "Iván" before "Archivaldo Guzmán", "Kyelem de Tambela"
+    after "Apollinaire Joachim", where the parser joins the words into one name."""
+    inside = range(start, end)
+    while start > 0 and _untagged_name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i in inside and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    k = end
+    while k < len(doc) and doc[end - 1].whitespace_ == " " and (
+            _untagged_name_word(doc[k]) or (doc[k].lower_ in _INNER_PARTICLES and doc[k].pos_ == "PROPN"
+                                            and k + 1 < len(doc) and _untagged_name_word(doc[k + 1]))):
+        if doc[k].lower_ in _INNER_PARTICLES:
+            k += 1
+        k += 1
+        if not (doc[k - 1].whitespace_ == " "):
+            break
+    if k > end and (doc[end - 1].head.i in range(end, k) or all(doc[i].head.i in range(end, k) for i in range(end, k - 1))):
+        end = k  # the words the model left out hang together as one name
+    return start, end
 
 
 def _title_word(tok: Token) -> bool:
@@ -537,6 +648,8 @@ def _glued_name_word(tok: Token) -> bool:
 
 #: capitals that are also given names, left to the model
 _GIVEN_CAPITALS = word_set("entities", "given_capitals")
+#: prepositions after which a name is where something is
+_LOCATIVES = word_set("entities", "locatives")
 
 
 def _fix_label(span: Span, label: str) -> str | None:
@@ -548,6 +661,10 @@ def _fix_label(span: Span, label: str) -> str | None:
         return None  # "Brigadier-General", "Prime Minister": a rank or a title alone names nobody
     if label == "PERSON" and len(words) == 2 and words[0] == "the" and span[1].pos_ == "PROPN":
         return "ORG"  # "The Basij reputedly swung its weight": a person's name takes no article
+    if label == "PERSON":
+        owner = _owner_label(span)
+        if owner is not None:
+            return owner  # "Khyber Pakhtunkhwa Chief Minister X": what the title belongs to
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if label in ("GPE", "LOC", "PERSON", "NORP") and prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS:
         return "ORG"  # "the news agency Saba", "the daily Al-Amana": an outlet, not a place or a person
@@ -579,8 +696,9 @@ def _fix_label(span: Span, label: str) -> str | None:
             return label  # "the Hayat Tahrir al-Sham (HTS) group": a person's name takes no article
         if prev is None or prev.lower_ not in ("in", "at", "from", "near", "to", "into"):
             return "PERSON"
-    if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span):
-        return "PERSON"
+    if label in ("GPE", "ORG", "NORP", "LOC") and _is_role_apposition(span) and not (
+            label in ("GPE", "LOC") and span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES):
+        return "PERSON"  # but "director of X in Rural Damascus, chairman of Y": a place, and a list
     if label == "PERSON" and _before_place_title(span):
         return "GPE"  # "Teuchitlan Mayor X": the name before a mayor's title is the town
     if label == "ORG" and len(span) == 1 and _is_place_of_action(span.root):
@@ -737,12 +855,22 @@ def _role_nominals(doc: Doc, state: DocState, body_end: int) -> None:
         span = nominal_span(token)
         if span is None or state.entity_at(span.start_char, span.end_char, exact=True):
             continue
+        if token.text[:1].isupper() and _within_name(state, span):
+            continue  # "Sultan Qaboos" inside the name "Sultan Qaboos bin Said"
         titled = _title_of_name(state, span, token)
         if titled is not None:
             continue
         ent = state.new_entity("PERSON", span.start_char, span.end_char, span.text, "nominal")
         ent.descriptors.append(descriptor_text(span))
         ent.anonymous = True  # unnamed until coreference joins it to a name
+
+
+def _within_name(state: DocState, span: Span) -> bool:
+    """Whether the span lies inside a person's name already found (a monarch's title kept in it)."""
+    ent = state.entity_at(span.start_char, span.end_char)
+    return ent is not None and ent.label == "PERSON" and any(
+        m.kind == "name" and m.start <= span.start_char and span.end_char <= m.end
+        and (m.end - m.start) > (span.end_char - span.start_char) for m in ent.mentions)
 
 
 def _title_of_name(state: DocState, span: Span, head: Token) -> bool | None:

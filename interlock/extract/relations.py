@@ -73,10 +73,37 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
     _mark(ctx.statements[before:], "counterpart")
     relations_links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
+    _nominee_lists(doc, ctx.statements)
     statements = dedupe(ctx.statements)
     tenure.end_tenures(doc, state, statements)
     _link_attributions(statements, state)
     return statements
+
+
+#: nouns that make a list of people and posts a list of proposals ("the list of nominees includes")
+NOMINEE_NOUNS = word_set("relations", "nominee_nouns")
+#: rules that find a post as one item of a list of names and posts
+LIST_RULES = frozenset(("role:appos", "role:appos+conj", "role:copula+conj", "role:as+conj", "role:listed"))
+
+
+def _nominee_lists(doc: Doc, statements: list[StatementDraft]) -> None:
+    """ "The list of nominees includes A, minister of X, and B, minister of Y"; "C will be
+    appointed minister of Z, D minister of W": posts listed in a sentence of nominees, or beside
+    a post the sentence plans, are planned too."""
+    by_sentence: dict[int, list[StatementDraft]] = {}
+    for st in statements:
+        by_sentence.setdefault(st.evidence[0], []).append(st)
+    for start, group in by_sentence.items():
+        listed = [st for st in group if st.rule in LIST_RULES and st.status == "current"]
+        if not listed:
+            continue
+        planned = any(st.status == "planned" and st.rule.startswith(("role:copula", "role:as")) for st in group)
+        if not planned:
+            span = doc.char_span(start, group[0].evidence[1], alignment_mode="expand")
+            planned = span is not None and any(t.lemma_.lower() in NOMINEE_NOUNS for t in span)
+        if planned:
+            for st in listed:
+                st.status = "planned"
 
 
 def _mark(drafts: list[StatementDraft], rule: str, basis: str | None = None) -> None:
@@ -227,7 +254,7 @@ def _holder_by_name(ctx: Context, token: Token) -> _Found | None:
             return ent, None, None
     # "the commander of Y, X"
     for child in token.children:
-        if child.dep_ == "appos" and child.i > token.i:
+        if child.dep_ == "appos" and child.i > token.i and not _quote_between(token, child):
             ent = ctx.entity(child, roles.PERSON_LABELS, named_only=True)
             if ent is not None:
                 ctx.how = "appos-before"
@@ -320,6 +347,15 @@ def _appointee(ctx: Context, noun: Token) -> _Found | None:
 
 #: words between a name and the participle that tells what befell it: "X, who was removed as"
 _BEFORE_PARTICIPLE = word_set("relations", "before_participle")
+
+
+#: quotation marks, which a title and the name it is said of do not stand across
+_QUOTES = frozenset(('"', "“", "”", "«", "»", "‘", "’"))
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """ "“The president is eager,” Colonel X said": a quotation closes between the two words."""
+    return any(t.text in _QUOTES for t in a.doc[min(a.i, b.i) + 1 : max(a.i, b.i)])
 
 
 def _named_just_before(ctx: Context, verb: Token) -> EntityDraft | None:
@@ -480,13 +516,26 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
             if ent is not None and ent.label == "ORG" and child.tag_ == "JJ" and not roles.is_party(ent.name):
                 continue  # an adjective ("Welsh singer") names no organisation, whatever NER says
             if ent is not None and not _covers(ent, token) and not _portfolio_like(ent):
-                return ent
+                return _owned_body(ctx, node, child, ent) or ent
     # "the group's spokesman", "its leader": the organisation named just before
     for child in token.lefts:
         if child.dep_ == "poss" and (child.lower_ in ("its", "their") or child.lemma_.lower() in GROUP_WORDS):
             if countries.is_national_role(roles.role_text(token)):
                 return None  # "its long-time ruler": the country, which the national rule finds
             return ctx.org_named_before(child)
+    return None
+
+
+def _owned_body(ctx: Context, node: Token, owner: Token, ent: EntityDraft) -> EntityDraft | None:
+    """ "Libya's Central Bank Governor": the body named between a country's possessive and the
+    title is the title's organisation, not the country."""
+    if ent.label != "GPE" or owner.dep_ not in ("poss", "nmod"):
+        return None
+    for child in node.lefts:
+        if child.i > owner.i and child.dep_ == "compound" and child.ent_type_ == "ORG":
+            body = ctx.entity(child, ("ORG",))
+            if body is not None and body.name.split()[-1].lower() in BODY_NOUNS and not _covers(body, node):
+                return body
     return None
 
 

@@ -215,6 +215,10 @@ def _source_entity(doc: Doc, state: DocState, start: int, end: int) -> EntityDra
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not any(t.is_alpha for t in span):
         return None
+    around = state.entity_at(span.start_char, span.end_char)
+    if around is not None and around.resolved().label == "PERSON" and any(
+            m.kind == "name" and m.start <= span.start_char and span.end_char < m.end for m in around.mentions):
+        return None  # "Sultan Qaboos" of "Sultan Qaboos bin Said", the parser reading "Said" as the verb
     root = span.root
     if root.lower_ in _PRONOUNS:
         return None

@@ -166,6 +166,18 @@ def _closed_terms(state: DocState) -> set[int]:
     return out
 
 
+def _unparsed_apposition(noun: Token) -> list[Token]:
+    """ "the death of his cousin, Sultan X bin Said": the parser may not hang the name on the
+    noun it stands beside (it reads "Said" as a verb); a name right after the noun and a comma is
+    the noun's apposition."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].text == "," and noun.pos_ == "NOUN" and doc[k + 1].text[:1].isupper() \
+            and not any(c.dep_ == "appos" for c in noun.children):
+        return [doc[k + 1]]
+    return []
+
+
 def ended_people(doc: Doc, state: DocState) -> set[int]:
     """Ids of the person clusters whose tenure the text ends."""
     ended: set[int] = set()
@@ -269,7 +281,10 @@ def _ended_by_noun(tok: Token) -> list[Token]:
         if c.dep_ == "poss":
             names.append(c)
         if c.dep_ == "prep" and c.lower_ == "of":
-            names.extend(p for p in c.children if p.dep_ == "pobj")
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    names.append(p)
+                    names.extend(_unparsed_apposition(p))
     return names
 
 
