@@ -58,7 +58,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "min_confidence",
-            "0.5",
+            "0.7",
             "Statements below this confidence (0-1) are left out of `extract` output and of every "
             "query, unless a command's --min-confidence says otherwise (docs/confidence.md).",
         ),

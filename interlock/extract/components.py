@@ -169,7 +169,7 @@ def _attribution(model: dict[str, Any]) -> Callable[[Doc, DocState], None]:
 
 @Language.factory(
     "interlock_entities",
-    requires=[*PARSE, "doc.ents", "token.is_sent_start"],
+    requires=[*PARSE, "doc.ents", "token.ent_iob", "token.is_sent_start"],
     assigns=[ENTITIES],
 )
 def make_entities(nlp: Language, name: str) -> Step:

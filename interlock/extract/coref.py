@@ -300,8 +300,8 @@ def _predicated_person(head: Token) -> Token | None:
 
 
 def _predicative(head: Token) -> bool:
-    """A role noun that says what someone is or becomes ("as head of X", "appointed head of X")."""
-    return (head.dep_ == "pobj" and head.head.lower_ == "as") or head.dep_ == "oprd"
+    """A role noun that says what someone is or becomes ("as head of X")."""
+    return head.dep_ == "pobj" and head.head.lower_ == "as"
 
 
 def _merge_predicatives(doc: Doc, state: DocState) -> None:
