@@ -388,7 +388,12 @@ def _owner_label(owner: Span) -> str | None:
         return None
     if any(t.lower_ in DEMONYMS or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner):
         return None
-    title = [t.lower_ for t in doc[owner.end : k]]
+    return _office_label([t.lower_ for t in doc[owner.end : k]])
+
+
+def _office_label(title: list[str]) -> str:
+    """GPE when the title's words are a region's or a city's office ("chief minister", "governor"),
+    else ORG: the label of what the title belongs to."""
     return "GPE" if any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"] else "ORG"
 
 
@@ -405,11 +410,9 @@ def _owner_before_title(state: DocState, prefix: Span) -> bool:
     if any(t.lower_ in DEMONYMS or t.ent_type_ or _title_word(t) or t.lower_ in roles.ROLE_MODIFIERS for t in owner) \
             or owner[0].is_sent_start:  # "Higher Education Minister X": a portfolio, not an owner
         return False
-    title = [t.lower_ for t in doc[k : prefix.end]]
-    place = any(w in _PLACE_OFFICES for w in title) or title[:2] == ["chief", "minister"]
     label = _run_label(owner)
     if label not in ("ORG", "GPE"):
-        label = "GPE" if place else "ORG"
+        label = _office_label([t.lower_ for t in doc[k : prefix.end]])
     state.new_entity(label, owner.start_char, owner.end_char, owner.text, "name")
     return True
 
