@@ -348,3 +348,25 @@ def _run_until_error(extractor: DaskExtractor, source: _Source) -> Iterator[str]
         yield from extractor(source)
     except OSError as exc:
         yield f"OSError: {exc}"
+
+
+def _dask_level() -> int:
+    import logging
+
+    return logging.getLogger("distributed.worker").getEffectiveLevel()
+
+
+@pytest.mark.slow
+def test_a_local_cluster_closes_without_its_workers_logging_and_this_process_keeps_its_levels() -> None:
+    """Closing a local cluster races a worker's heartbeat against the scheduler's close; the
+    worker then logs a traceback (CI saw one after `ingest --workers 2`). The workers and
+    their nannies are silenced before the close; this process's levels come back after it."""
+    import logging
+
+    before = logging.getLogger("distributed").level
+    with connect(workers=1) as client:
+        scale_cluster.quiet_shutdown(client)
+        assert set(client.run(_dask_level).values()) == {logging.CRITICAL}
+        assert set(client.run(_dask_level, nanny=True).values()) == {logging.CRITICAL}
+        assert _dask_level() == logging.CRITICAL
+    assert logging.getLogger("distributed").level == before

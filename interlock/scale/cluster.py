@@ -65,6 +65,9 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
             # taken, on 127.0.0.1 like everything else: no need to warn about it
             stack.enter_context(warnings.catch_warnings())
             warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+            # the last thing on the way out, once the cluster has closed: this process's
+            # Dask logs back to their levels (quiet_shutdown silences them for the close)
+            stack.callback(_restore_levels, _dask_levels())
             try:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -73,11 +76,46 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
             except (OSError, TimeoutError, RuntimeError) as exc:
                 raise ScaleError(f"cannot start a local Dask cluster of {workers} workers: {exc}") from None
             client = stack.enter_context(Client(cluster))
+            # runs first on the way out, before the client and the cluster close
+            stack.callback(quiet_shutdown, client)
         try:
             client.register_plugin(PipelineLoader(client_settings()), name=PipelineLoader.name)
         except InterlockError as exc:
             raise ScaleError(f"a Dask worker cannot load the pipeline: {exc}") from None
         yield client
+
+
+def _dask_levels() -> dict[str, int]:
+    """The levels of this process's Dask loggers, by name."""
+    names = ["distributed"] + [name for name in logging.root.manager.loggerDict if name.startswith("distributed.")]
+    return {name: logging.getLogger(name).level for name in names}
+
+
+def _restore_levels(levels: dict[str, int]) -> None:
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
+def _silence_dask_logs() -> None:
+    """Log nothing under CRITICAL from Dask in this process, from now on."""
+    for name in _dask_levels():
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def quiet_shutdown(client: Client) -> None:
+    """Silence a local cluster's logs before it closes.
+
+    When the scheduler closes while a worker's heartbeat is on its way, the worker
+    logs the broken connection with a traceback (a race inside Dask, harmless: the
+    work is done and the cluster is going away). The user is shown nothing of it.
+    Only for a local cluster: the workers of a scheduler we did not start keep their logs.
+    """
+    try:
+        client.run(_silence_dask_logs)
+        client.run(_silence_dask_logs, nanny=True)
+    except Exception:  # noqa: BLE001 - a worker already gone has nothing left to log
+        pass
+    _silence_dask_logs()
 
 
 def threads(client: Client) -> int:
