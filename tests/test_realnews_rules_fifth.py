@@ -150,3 +150,22 @@ def test_a_name_grows_over_a_european_particle_and_a_cut_off_letter_is_no_entity
                "Peter Mwangi was a member of the H")
     assert "Amos Peter Wekesa de Kimani" in names(doc)
     assert "H" not in names(doc)
+
+
+# -- titles before a name (sixth pass) ------------------------------------------------
+
+def test_a_rank_or_trade_before_a_name_the_model_cut_short_stays_out_of_it() -> None:
+    for text, name in [
+        ("The ceremony was led by Mughal Emperor Arjun Kimani Shah at the fort.", "Arjun Kimani Shah"),
+        ("NYPD Detective Amos Wekesa Otieno arrested the suspect on Monday.", "Amos Wekesa Otieno"),
+        ("The letter was signed by Duke Fredrik Amani Adolf of Kelani.", "Fredrik Amani Adolf"),
+    ]:
+        found = names(read(text))
+        assert name in found, (text, found)
+        assert not any(n.endswith(" " + name) for n in found), (text, found)
+
+
+def test_a_portfolio_after_a_title_and_of_is_not_grown_into_the_name() -> None:
+    found = names(read("She served under Secretaries of State Wekesa and Otieno ."))
+    assert not any(n.startswith("State ") for n in found), found
+

@@ -420,6 +420,9 @@ def _owner_before_title(state: DocState, prefix: Span) -> bool:
 #: labels the small model gives now and then to a person's name ("Milorad Dodik" as a facility)
 _ODD_LABELS = frozenset(("FAC", "PRODUCT", "WORK_OF_ART", "EVENT"))
 
+#: a Roman numeral, as after a monarch's or a war's name
+_ROMAN = re.compile(r"[IVXLC]+")
+
 
 def _people_mislabelled(doc: Doc, state: DocState) -> None:
     """A person's name the model took for a building, a product or a work: its last word is a
@@ -441,6 +444,8 @@ def _people_mislabelled(doc: Doc, state: DocState) -> None:
             continue
         if words[0].lower() in STOP_WORDS:
             continue  # "Without Tavakoli": a sentence's first word, not a given name
+        if any(_ROMAN.fullmatch(w) or w.lower() in _FAITHS for w in words):
+            continue  # "World War I", "Vatican II Catholic": a numbered war or council, a faith
         last = word_key(words[-1])
         if (len(words) == 1 and last in surnames) or (len(words) >= 2 and last in alone):
             ent.label = "PERSON"
@@ -581,11 +586,34 @@ def _untagged_name_word(tok: Token) -> bool:
     return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
             and not tok.is_sent_start and not _title_word(tok) and low not in ORG_HEADS and low not in PLACE_HEADS
             and tok.text not in COUNTRY_NAMES and low not in _WEEKDAYS_AND_MONTHS and low.rstrip(".") not in HONORIFICS
-            and low not in DEMONYMS)
+            and low not in DEMONYMS and low not in _NOT_IN_NAMES)
+
+
+#: titles before a name that are not part of it ("Pope", "Detective"), unlike a monarch's
+_TITLES_BEFORE_NAMES = word_set("entities", "titles_before_names")
+
+#: faiths, adjectives never grown into a name ("Hindu Kush")
+_FAITHS = word_set("entities", "faiths")
+
+#: words never grown into a person's name: titles, faiths, a place's qualifiers ("Old Bohumín")
+_NOT_IN_NAMES = _TITLES_BEFORE_NAMES | _FAITHS | word_set("entities", "place_qualifiers")
 
 
 #: lower-case words inside a name: "bin", "al", and the European "de", "van", "von"
 _INNER_PARTICLES = NAME_PARTICLES | word_set("entities", "inner_particles")
+
+
+def _portfolio_of_a_title(doc: Doc, i: int) -> bool:
+    """The word at ``i`` ends a title: "Secretary of State", "Minister of Defence" before a name."""
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    low = doc[i - 2].lower_  # "Secretaries of State": the parser keeps a capitalised plural
+    return any(w in ROLE_NOUNS for w in (low, low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")))
+
+
+def _acronym(tok: Token) -> bool:
+    """A word in capitals ("ABBA", "NATO"): a band's or a body's name, never more of a person's."""
+    return len(tok.text) > 1 and tok.text.isupper()
 
 
 def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -593,11 +621,13 @@ def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     after "Apollinaire Joachim", where the parser joins the words into one name."""
     inside = range(start, end)
     while start > 0 and _untagged_name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and doc[start - 1].head.i in inside and doc[start - 1].whitespace_ == " ":
+            and doc[start - 1].head.i in inside and doc[start - 1].whitespace_ == " " \
+            and not _portfolio_of_a_title(doc, start - 1):
         start -= 1
     k = end
-    while k < len(doc) and doc[end - 1].whitespace_ == " " and (
-            _untagged_name_word(doc[k]) or (doc[k].lower_ in _INNER_PARTICLES and doc[k].pos_ == "PROPN"
+    # "Jeff Healey's Roadhouse": nothing after a possessive is more of the owner's name
+    while k < len(doc) and doc[end - 1].whitespace_ == " " and doc[end - 1].text not in _POSSESSIVE and (
+            (_untagged_name_word(doc[k]) and not _acronym(doc[k])) or (doc[k].lower_ in _INNER_PARTICLES and doc[k].pos_ == "PROPN"
                                             and k + 1 < len(doc) and _untagged_name_word(doc[k + 1]))):
         if doc[k].lower_ in _INNER_PARTICLES:
             k += 1
