@@ -4,7 +4,7 @@ Usage::
 
     python scripts/train_attribution.py [--evaldata DIR] [--cache DIR] [--out PATH]
 
-Every candidate cue (see ``interlock.extract.attribution_features``) is labelled
+Every candidate cue (see ``interlock.extract.attribution.features``) is labelled
 by whether it overlaps a gold ``Cue`` span of the first annotator's file. A
 logistic regression (scikit-learn, at training time only) learns the weights;
 the regularisation strength and the decision threshold are chosen on dev by the
@@ -14,9 +14,9 @@ with context); the rates ship in the model file.
 
 Only features that can transfer get a weight: the words in them are lemmas of
 cue words, closed-class words and punctuation, with names, numbers and handles
-replaced by their kind (``attribution_features.word``); a feature must be seen
+replaced by their kind (``attribution.features.word``); a feature must be seen
 in at least ``--min-docs`` training articles (default
-``attribution_features.MIN_DOCS``) and pass ``attribution_features.transferable``,
+``attribution.features.MIN_DOCS``) and pass ``attribution.features.transferable``,
 so that nothing one article alone taught (a user handle, a timestamp, a
 surname, a scrap of markup read as a verb) is kept. Lemmas' cue rates must pass ``transferable`` and be seen in
 ``--prior-min-docs`` articles (default 1): that a rare verb ("uphold") was never
@@ -36,8 +36,8 @@ from spacy.tokens import Doc, DocBin, Token
 from interlock import settings
 from interlock.evaluate import polnear
 from interlock.evaluate.scoring import PRF
-from interlock.extract import attribution
-from interlock.extract.attribution_features import (
+from interlock.extract.attribution import speech
+from interlock.extract.attribution.features import (
     MIN_DOCS,
     MODEL_PATH,
     Priors,
@@ -134,7 +134,7 @@ def examples(
         for n in range(fold, len(docs), FOLDS):
             quotes = QuoteIndex(parses[n])
             for tok, label in labelled[n]:
-                X.append(attribution.candidate(tok, quotes, held)[0])
+                X.append(speech.candidate(tok, quotes, held)[0])
                 y.append(label)
                 docs_of.append(n)
     keep = kept_features(X, docs_of, min_docs)
@@ -156,7 +156,7 @@ def dev_scores(
     """End-to-end dev scores of ``find_attributions`` with this model."""
     totals: dict[str, PRF] = {}
     for pd, doc in zip(docs, parses, strict=True):
-        preds = polnear.from_drafts(attribution.find_attributions(doc, model=model))
+        preds = polnear.from_drafts(speech.find_attributions(doc, model=model))
         for key, prf in polnear.score_doc(preds, pd.attributions).items():
             totals.setdefault(key, PRF()).add(prf)
     return totals

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from interlock.errors import PipelineNotFound
 from interlock.extract.attribution import find_attributions
-from interlock.extract.attribution_features import load_model, quote_spans
+from interlock.extract.attribution.features import load_model, quote_spans
 from interlock.extract.state import AttributionDraft
 
 
@@ -216,7 +216,7 @@ def test_went_on_to_say_with_adverbial_parse(nlp) -> None:  # type: ignore[no-un
 
 
 def test_prior_bucket_reads_training_rates() -> None:
-    from interlock.extract.attribution_features import prior_bucket, prior_features
+    from interlock.extract.attribution.features import prior_bucket, prior_features
 
     priors = {"say": [90, 100], "eat": [0, 50], "quip": [1, 1]}
     assert prior_bucket("say", priors) == "7"
@@ -251,7 +251,7 @@ def test_quote_before_yields_to_the_verbs_object(nlp) -> None:  # type: ignore[n
             assert "strong hands" not in str(f["content"])
 
 
-#: the kinds ``attribution_features.word`` puts in place of a word, and the ends of a text
+#: the kinds ``attribution.features.word`` puts in place of a word, and the ends of a text
 _KINDS = frozenset({"<name>", "<num>", "<link>", "<start>", "<end>"})
 #: features whose value holds a neighbouring or governing word: which "|" parts of the value it is
 _WORD_VALUED = {"next": slice(0, None), "prev": slice(0, None), "subj_lemma": slice(0, None),
@@ -264,7 +264,7 @@ def test_model_holds_only_transferable_features() -> None:
     address or name, and no cue lemma outside the vocabulary of cue lemmas it ships."""
     import re
 
-    from interlock.extract.attribution_features import LEMMA_FEATURES, transferable, wordlike
+    from interlock.extract.attribution.features import LEMMA_FEATURES, transferable, wordlike
 
     model = load_model()
     vocab = set(model["lemma_prior"])
@@ -286,7 +286,7 @@ def test_model_holds_only_transferable_features() -> None:
 
 
 def test_transferable_rejects_one_article_tokens() -> None:
-    from interlock.extract.attribution_features import transferable
+    from interlock.extract.attribution.features import transferable
 
     assert transferable("lemma=say") and transferable("prior|next=<name>=3")
     assert transferable("lemma_kidlemma=tell|dobj|<name>")
@@ -298,7 +298,7 @@ def test_transferable_rejects_one_article_tokens() -> None:
 
 
 def test_words_of_one_article_become_their_kind(nlp) -> None:  # type: ignore[no-untyped-def]
-    from interlock.extract.attribution_features import word
+    from interlock.extract.attribution.features import word
 
     doc = nlp("Senator Varelli told @harbourwatch on 12 March 2031 that the levy failed.")
     kinds = {t.text: word(t) for t in doc}
@@ -325,7 +325,7 @@ def test_speaker_inside_a_relative_clause(nlp) -> None:  # type: ignore[no-untyp
 
 
 def test_maybe_candidates_holds_every_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
-    from interlock.extract.attribution_features import is_candidate, maybe_candidates
+    from interlock.extract.attribution.features import is_candidate, maybe_candidates
 
     text = (
         "MAYOR OKONJO: We will finish the bridge.\n\u201cNot this year,\u201d \u2015 Ines Varga\n"

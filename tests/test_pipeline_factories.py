@@ -73,15 +73,30 @@ def test_the_page_shows_what_analyze_pipes_reports() -> None:
     )
 
 
+def _module_files() -> dict[str, Path]:
+    """Each module of ``interlock.extract`` by its dotted name under it (``times.rules``; a
+    package is its ``__init__.py``: ``times``)."""
+    files = {}
+    for path in EXTRACT.rglob("*.py"):
+        parts = path.relative_to(EXTRACT).with_suffix("").parts
+        files[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return files
+
+
 def _imports(node: ast.AST) -> set[str]:
-    """The modules of ``interlock.extract`` this code imports."""
+    """The modules of ``interlock.extract`` this code imports, by their names under it
+    (``from interlock.extract.times import rules`` is ``times.rules``, ``from
+    interlock.extract.times.rules import Rule`` is ``times.rules``)."""
+    modules = _module_files()
     found: set[str] = set()
     for n in ast.walk(node):
-        if isinstance(n, ast.ImportFrom) and n.module == "interlock.extract":
-            found |= {a.name for a in n.names}
-        elif isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("interlock.extract."):
-            found.add(n.module.split(".")[2])
-    return found
+        if not (isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("interlock.extract")):
+            continue
+        under = n.module.removeprefix("interlock.extract").removeprefix(".")
+        for a in n.names:
+            inner = f"{under}.{a.name}" if under else a.name
+            found.add(inner if inner in modules else under)
+    return found - {""}
 
 
 #: what reading each attribute looks like in our source
@@ -98,7 +113,8 @@ def test_each_component_requires_what_its_modules_read_of_the_parse() -> None:
     until the factory declares it)."""
     tree = ast.parse((EXTRACT / "components.py").read_text(encoding="utf-8"))
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-    per_module = {p.stem: _imports(ast.parse(p.read_text(encoding="utf-8"))) for p in EXTRACT.glob("*.py")}
+    files = _module_files()
+    per_module = {m: _imports(ast.parse(p.read_text(encoding="utf-8"))) for m, p in files.items()}
     for name, _ in components.COMPONENTS:
         step = functions["_" + name.removeprefix("interlock_")]
         seen: set[str] = set()
@@ -109,7 +125,7 @@ def test_each_component_requires_what_its_modules_read_of_the_parse() -> None:
                 seen.add(module)
                 todo += per_module[module]
         seen -= {"pipeline", "components"}
-        source = "\n".join((EXTRACT / f"{m}.py").read_text(encoding="utf-8") for m in sorted(seen))
+        source = "\n".join(files[m].read_text(encoding="utf-8") for m in sorted(seen))
         read = {attr for attr, pattern in READS.items() if re.search(pattern, source)}
         missing = read - set(nlp().get_pipe_meta(name).requires)
         assert not missing, f"{name} reads {sorted(missing)} (in {sorted(seen)}) but does not require it"

@@ -653,7 +653,7 @@ def test_whose_people_met_is_not_who_met() -> None:
 
 
 def test_a_group_and_its_acronym_are_one_actor_and_no_tie() -> None:
-    from interlock.extract.relations_context import one_actor
+    from interlock.extract.relations.context import one_actor
     from interlock.extract.state import EntityDraft
 
     def org(name: str) -> EntityDraft:

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from interlock.extract.pipeline import load_nlp
 from interlock.extract.times import find_timexes
-from interlock.extract.times_calendar import interval_of
+from interlock.extract.times.calendar import interval_of
 from interlock.model import Timex
 
 ANCHOR = date(2018, 2, 20)  # a Tuesday
@@ -215,7 +215,7 @@ _RULE_EXAMPLES = (
 
 
 def test_each_rule_finds_its_example() -> None:
-    from interlock.extract.times_patterns import RULES
+    from interlock.extract.times.patterns import RULES
 
     missing = [r.name for r in RULES if not r.pattern.search(_RULE_EXAMPLES)]
     assert not missing
@@ -223,7 +223,7 @@ def test_each_rule_finds_its_example() -> None:
 
 def test_rules_run_only_where_their_words_are() -> None:
     """``NEEDS`` holds words every match contains: a text without them has no match."""
-    from interlock.extract.times_patterns import NEEDS, RULES, fold, may_match, words_of
+    from interlock.extract.times.patterns import NEEDS, RULES, fold, may_match, words_of
 
     assert set(NEEDS) == {r.name for r in RULES}
     texts = [_RULE_EXAMPLES, _RULE_EXAMPLES.upper(), "İN MARCH, ſeptember 5 2019 and 3 DAYS AGO at 5PM",
@@ -243,8 +243,8 @@ def test_first_chars_of_a_pattern() -> None:
     """The look-ahead ``compile_rule`` adds holds every character a match may start with."""
     import re
 
-    from interlock.extract.times_patterns import RULES
-    from interlock.extract.times_rules import first_chars
+    from interlock.extract.times.patterns import RULES
+    from interlock.extract.times.rules import first_chars
 
     assert first_chars(r"(?:the\s+)?(?P<n>\d+)\s+days") == r"t\d"
     assert first_chars(r"(?:early\s+)?(?:last|next)") == "eln"

@@ -158,11 +158,11 @@ def _confidence(doc: Doc, state: DocState) -> None:
 
 def _attribution(model: dict[str, Any]) -> Callable[[Doc, DocState], None]:
     def step(doc: Doc, state: DocState) -> None:
-        from interlock.extract import attribution, claims_filter, sources
+        from interlock.extract.attribution import claims, sources, speech
 
-        state.attributions = attribution.colon_quotes(doc, state, attribution.find_attributions(doc, model))
+        state.attributions = speech.colon_quotes(doc, state, speech.find_attributions(doc, model))
         sources.link_sources(doc, state)
-        claims_filter.prune(doc, state)
+        claims.prune(doc, state)
 
     return step
 
@@ -195,7 +195,7 @@ def make_attribution(nlp: Language, name: str, model: str | None) -> Step:
     """Quotes and reported speech with source, cue and content; speakers linked to entities.
     ``model``: the cue model's file (by default ``interlock/models/attribution.json``),
     read when the component is made."""
-    from interlock.extract.attribution_features import load_model
+    from interlock.extract.attribution import load_model
 
     return Step(name, CODES["interlock_attribution"], _attribution(load_model(model)))
 

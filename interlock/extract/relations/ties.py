@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from interlock.extract import roles
 from interlock.extract.lexicon import CAPITALS, DEMONYMS
-from interlock.extract.relations_context import ORG_LIKE, Context
+from interlock.extract.relations.context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
 from interlock.vocab.words import word_map, word_set
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from interlock.extract import times_calendar as cal
-from interlock.extract.times_lexicon import (
+from interlock.extract.times import calendar as cal
+from interlock.extract.times.lexicon import (
     ORDINALS,
     SEASONS,
     duration_value,
@@ -14,7 +14,7 @@ from interlock.extract.times_lexicon import (
     unit_code,
     weekday_number,
 )
-from interlock.extract.times_rules import Context, Result, group
+from interlock.extract.times.rules import Context, Result, group
 from interlock.vocab.words import number_map, word_map
 
 

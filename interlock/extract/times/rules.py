@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from interlock.extract import times_calendar as cal
-from interlock.extract.times_lexicon import (
+from interlock.extract.times import calendar as cal
+from interlock.extract.times.lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     month_number,

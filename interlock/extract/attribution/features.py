@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from interlock.extract.state import text_of
 from interlock.vocab.words import word_set
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution.json"
+MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "attribution.json"
 
 #: nouns that introduce reported content ("the claim that ...", "in a statement")
 REPORT_NOUNS = word_set("attribution", "report_nouns")

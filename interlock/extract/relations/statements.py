@@ -7,7 +7,7 @@ apposition ("X, the commander of Y" and "the commander of Y, X"), by title
 a role verb ("served as", "was appointed", "named", "elected"); the
 organisation comes from "of/for/to/at" phrases, possessives ("Iraq's Prime
 Minister X") and modifiers ("Iraqi", "BBC"). Other links ("X-backed",
-"ties to", verbs such as "founded", "joined") live in ``relations_links``.
+"ties to", verbs such as "founded", "joined") live in ``relations.links``.
 
 Precision comes first: a role whose holder is not found in the parse gives
 no statement, and every subject and object is an entity with a mention.
@@ -19,10 +19,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from interlock.extract import countries, relations_links, roles, tenure
+from interlock.extract import countries, roles
 from interlock.extract.lexicon import DEMONYMS, PLACE_ALIASES
-from interlock.extract.promises import promised_posts
-from interlock.extract.relations_context import ORG_LIKE, Context, dedupe
+from interlock.extract.relations import links, tenure
+from interlock.extract.relations.context import ORG_LIKE, Context, dedupe
+from interlock.extract.relations.promises import promised_posts
 from interlock.extract.state import DocState, EntityDraft, StatementDraft
 from interlock.vocab.words import word_list, word_set
 
@@ -59,7 +60,7 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
         if word is not None:
             _role_statements(ctx, token, word)
         before = len(ctx.statements)
-        relations_links.link_statements(ctx, token)
+        links.link_statements(ctx, token)
         _mark(ctx.statements[before:], "link")
         before = len(ctx.statements)
         promised_posts(ctx, token)
@@ -71,7 +72,7 @@ def find_statements(doc: Doc, state: DocState) -> list[StatementDraft]:
     before = len(ctx.statements)
     _counterparts(ctx, end)
     _mark(ctx.statements[before:], "counterpart")
-    relations_links.add_descriptors(ctx)
+    links.add_descriptors(ctx)
     _mark(ctx.statements, "role")
     _nominee_lists(doc, ctx.statements)
     statements = dedupe(ctx.statements)

@@ -1,7 +1,7 @@
 """Temporal expressions (TIMEX3): find them in a parsed text and normalise their values.
 
 A rule-based normaliser in the spirit of HeidelTime: regular expressions in
-``times_patterns`` propose spans, the longest non-overlapping ones win, and
+``times.patterns`` propose spans, the longest non-overlapping ones win, and
 each is normalised against the anchor (the publication date) with the tense
 of its clause deciding whether a bare "Friday" or "May" is the last or the
 next one. Without an anchor, relative expressions stay unresolved.
@@ -15,9 +15,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from interlock.extract.state import text_of
-from interlock.extract.times_calendar import interval_of
-from interlock.extract.times_patterns import RULES, fold, may_match, words_of
-from interlock.extract.times_rules import Context, Rule
+from interlock.extract.times.calendar import interval_of
+from interlock.extract.times.patterns import RULES, fold, may_match, words_of
+from interlock.extract.times.rules import Context, Rule
 from interlock.model import Timex
 from interlock.vocab.words import word_set
 

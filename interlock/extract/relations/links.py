@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from interlock.extract import countries, org_ties, roles
-from interlock.extract.relations_context import ORG_LIKE, Context
+from interlock.extract import countries, roles
+from interlock.extract.relations import ties
+from interlock.extract.relations.context import ORG_LIKE, Context
 from interlock.extract.state import EntityDraft
 from interlock.vocab.words import word_map, word_set
 
@@ -68,7 +69,7 @@ def link_statements(ctx: Context, token: Token) -> None:
         _regnal(ctx, token)
     if token.lower_ in TENURE_NOUNS and token.pos_ == "NOUN":
         _tenure_noun(ctx, token)
-    org_ties.link_statements(ctx, token)
+    ties.link_statements(ctx, token)
 
 
 def _party_in_brackets(ctx: Context, bracket: Token) -> None:

@@ -1,6 +1,6 @@
 """Attribution: who said what, found over the spaCy parse.
 
-A learned classifier (``attribution_features``) decides which verbs, "according
+A learned classifier (``attribution.features``) decides which verbs, "according
 to" phrases and reporting nouns are cues; rules over the dependency parse and
 the paired quote marks then find each cue's source, content and addressee.
 Contents follow PolNeAR: a direct quote's content keeps its quote marks, an
@@ -18,7 +18,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from interlock.extract.attribution_features import (
+from interlock.extract.attribution.features import (
     QUOTE_CLOSE,
     Priors,
     QuoteIndex,

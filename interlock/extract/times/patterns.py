@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from interlock.extract import times_relative as rel
-from interlock.extract import times_rules as abs_
-from interlock.extract.times_lexicon import (
+from interlock.extract.times import relative as rel
+from interlock.extract.times import rules as abs_
+from interlock.extract.times.lexicon import (
     MONTH_RE,
     MONTHS,
     NUM_RE,
@@ -21,7 +21,7 @@ from interlock.extract.times_lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
-from interlock.extract.times_rules import Rule, compile_rule
+from interlock.extract.times.rules import Rule, compile_rule
 from interlock.vocab.words import word_set
 
 _MOD = r"(?:(?:early|late|mid|earlier|later)[\s-]+)"

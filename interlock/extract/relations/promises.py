@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from interlock.extract.relations_context import Context
+from interlock.extract.relations.context import Context
 from interlock.extract.state import EntityDraft, StatementDraft
 from interlock.vocab.words import word_map, word_set
 
