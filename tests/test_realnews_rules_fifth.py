@@ -169,3 +169,9 @@ def test_a_portfolio_after_a_title_and_of_is_not_grown_into_the_name() -> None:
     found = names(read("She served under Secretaries of State Wekesa and Otieno ."))
     assert not any(n.startswith("State ") for n in found), found
 
+
+
+def test_a_post_said_of_a_pronoun_after_as_is_kept_for_coreference() -> None:
+    doc = read("Amos Wekesa is a Kenyan politician . He was reselected by the local branch as the "
+               "Conservative candidate for the seat .")
+    assert ("Amos Wekesa", "member_of", "Conservative") in {f[:3] for f in facts(doc)}

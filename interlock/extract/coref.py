@@ -316,8 +316,11 @@ def _merge_predicatives(doc: Doc, state: DocState) -> None:
         person = _predicated_person(head)
         other = state.entity_at(person.idx, person.idx + len(person.text)) if person is not None else None
         if other is None or other is ent or other.label not in _PERSONAL:
-            if other is None and len(ent.mentions) == 1 and _predicative(head):
-                state.entities.remove(ent)  # "going on leave as head of X": a post, not a person
+            if other is None and len(ent.mentions) == 1 and _predicative(head) and not (
+                    person is not None and person.pos_ == "PRON"):
+                # "going on leave as head of X": a post, not a person; but "he was chosen as the
+                # party's candidate" says it of someone, whom pronoun resolution finds later
+                state.entities.remove(ent)
             continue
         state.merge(other, ent)
 
