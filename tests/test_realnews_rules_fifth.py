@@ -175,3 +175,10 @@ def test_a_post_said_of_a_pronoun_after_as_is_kept_for_coreference() -> None:
     doc = read("Amos Wekesa is a Kenyan politician . He was reselected by the local branch as the "
                "Conservative candidate for the seat .")
     assert ("Amos Wekesa", "member_of", "Conservative") in {f[:3] for f in facts(doc)}
+
+
+def test_its_leader_after_and_belongs_to_the_conjunct_before_it() -> None:
+    doc = read("The band Harbour Lights released a video . It showed support for the Kelani rebel "
+               "organization , Amani Wekesa and its leader Peter Otieno .")
+    led = {f[2] for f in facts(doc) if f[0] == "Peter Otieno" and f[1] in ("leader_of", "holds_position")}
+    assert led <= {"Amani Wekesa", None}, led

@@ -523,6 +523,9 @@ def _object_entity(ctx: Context, token: Token, predicate: str, name_head: Token 
         if child.dep_ == "poss" and (child.lower_ in ("its", "their") or child.lemma_.lower() in GROUP_WORDS):
             if countries.is_national_role(roles.role_text(token)):
                 return None  # "its long-time ruler": the country, which the national rule finds
+            if token.dep_ == "conj" and token.head.ent_type_ and child.lower_ == "its":
+                # "the Front and its leader X": "its" is the conjunct, or nobody we can name
+                return ctx.entity(token.head, ("ORG", "NORP"))
             return ctx.org_named_before(child)
     return None
 
