@@ -299,6 +299,10 @@ def _predicated_person(head: Token) -> Token | None:
     return None
 
 
+#: nouns of a candidacy, which say whose party a pronoun stands for ("as the X candidate")
+_CANDIDACY = word_set("roles", "candidate_in_roles")
+
+
 def _predicative(head: Token) -> bool:
     """A role noun that says what someone is or becomes ("as head of X")."""
     return head.dep_ == "pobj" and head.head.lower_ == "as"
@@ -317,9 +321,9 @@ def _merge_predicatives(doc: Doc, state: DocState) -> None:
         other = state.entity_at(person.idx, person.idx + len(person.text)) if person is not None else None
         if other is None or other is ent or other.label not in _PERSONAL:
             if other is None and len(ent.mentions) == 1 and _predicative(head) and not (
-                    person is not None and person.pos_ == "PRON"):
-                # "going on leave as head of X": a post, not a person; but "he was chosen as the
-                # party's candidate" says it of someone, whom pronoun resolution finds later
+                    person is not None and person.pos_ == "PRON" and head.lemma_.lower() in _CANDIDACY):
+                # "going on leave as head of X": a post, not a person; but "she will stand as the
+                # party's candidate" names her party, and pronoun resolution finds her later
                 state.entities.remove(ent)
             continue
         state.merge(other, ent)
