@@ -26,7 +26,7 @@ from interlock.vocab import require_predicate
 #: the version of the extraction rules and models; stored with every document so that
 #: ``interlock reextract`` knows which documents an older extraction made. Raise it when
 #: extraction output changes.
-EXTRACTION_VERSION = "2026-12-02.1"
+EXTRACTION_VERSION = "2026-12-02.2"
 
 
 def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
