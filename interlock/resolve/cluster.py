@@ -471,6 +471,8 @@ def _join_near(recs: list[Record], near: set[tuple[int, int]], node_records: lis
                     by_feature[f].append(root)
             indexed = (side_a, by_feature)
         for root, feats in side_b.items():
+            if by_feature.keys().isdisjoint(feats):
+                continue  # (most near pairs are namesakes with nothing in common: no count)
             # two shared neighbours, not one: a near name is weak evidence, and one common
             # neighbour is often a namesake
             shared = Counter(r for f in feats for r in by_feature.get(f, ()))
