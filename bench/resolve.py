@@ -1,6 +1,6 @@
 """Cross-document resolution at scale: 200,000 then 1,000,000 generated mentions, one run.
 
-    python bench/resolve.py [--small 200000] [--large 1000000] [--seed 7] [--rounds 3]
+    python bench/resolve.py [--small 200000] [--large 1000000] [--seed 7] [--rounds 3] [--check]
 
 Mentions are document entities named after people and organisations drawn from
 a pool, each spelt with transliteration noise (al-/Al/el-, e/i, ou/u, doubled
@@ -16,12 +16,16 @@ shared machine the wall clock also counts the neighbours. Absolute times depend 
 
 Also prints how well the generated identities were recovered (pairwise
 precision and recall over mentions sharing a cluster), to show the speed is not
-bought by giving up on matching.
+bought by giving up on matching. With ``--check``, each size's first result is also
+printed as two digests: of the mapping itself (record -> representative) and of the
+partition (which records share a cluster, whatever its representative), so that a change
+meant to keep the clusters can be shown to keep them.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import statistics
@@ -125,6 +129,16 @@ def summary(records: list[Record], out: dict[str, str], truth: dict[str, int]) -
     return len(set(out.values())), *quality(records, out, truth)
 
 
+def digests(out: dict[str, str]) -> tuple[str, str]:
+    """Short digests of a result: the mapping as it is, and the partition it makes."""
+    mapping = hashlib.sha256("\n".join(f"{k}\t{v}" for k, v in sorted(out.items())).encode()).hexdigest()
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k, v in out.items():
+        clusters[v].append(k)
+    partition = hashlib.sha256("\n".join(sorted(" ".join(sorted(c)) for c in clusters.values())).encode()).hexdigest()
+    return mapping[:16], partition[:16]
+
+
 def describe(n: int, seconds: list[float], found: tuple[int, float, float], truth: dict[str, int]) -> None:
     actors, precision, recall = found
     print(f"{n:>9,} mentions: median {statistics.median(seconds):7.1f} s "
@@ -138,6 +152,8 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of small then large (at least 3)")
+    parser.add_argument("--check", action="store_true",
+                        help="print digests of the first round's mappings and partitions (not timed)")
     args = parser.parse_args()
     rounds = max(3, args.rounds)
     small, small_truth = generate(args.small, args.seed)
@@ -148,9 +164,13 @@ def main() -> None:
     for k in range(rounds):
         s_time, s_cpu, out = timed(small)
         small_found = summary(small, out, small_truth)
+        if args.check and k == 0:
+            print(f"check {args.small}: mapping %s, partition %s" % digests(out), flush=True)
         del out
         l_time, l_cpu, out = timed(large)
         large_found = summary(large, out, large_truth)
+        if args.check and k == 0:
+            print(f"check {args.large}: mapping %s, partition %s" % digests(out), flush=True)
         del out
         small_times.append(s_time)
         large_times.append(l_time)

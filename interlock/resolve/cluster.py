@@ -34,6 +34,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, combinations
 
 from interlock.names import (
@@ -242,21 +243,77 @@ class _Frequencies:
 
 def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf: _Clusters,
                    threshold: float, canon: dict[str, str] | None = None) -> None:
+    """Resolve the records ``members`` of one label, steps 1 to 4 of the module's docstring.
+
+    ``canon`` (grouping key -> actor), for people, names the resolved organisations in contexts.
+    """
     # 1. distinct names, blocked and scored (and, in the same pass, the context features' document
     #    frequencies, read from step 2 on)
-    node_of: dict[str, int] = {}
-    node_names: list[str] = []
-    node_norms: list[str] = []
-    node_tokens: list[tuple[Token, ...]] = []  # what names.score compares, kept for the pairs
-    node_records: list[list[int]] = []
-    record_nodes: dict[int, list[int]] = {}
-    # each named record and its first name node, in record order (step 2 groups them by component)
-    named: list[int] = []
-    named_node: list[int] = []
-    norms: dict[str, str] = {}  # each distinct spelling is normalised once
     people = _People() if kind == "person" else None
-    blocks: dict[str, list[int]] = defaultdict(list)
     counting = _Frequencies(canon)
+    index = _index_names(recs, members, kind, counting, people)
+    df, documents = counting.counts()
+    common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
+    comp, near = _name_components(index, kind, threshold)
+    # 2. context inside each component: people with one name may be several people; an
+    #    organisation's or a place's name names one (the blocking score already keeps
+    #    "Hezbollah" from "Kataib Hezbollah")
+    for group_ids in _components(index, comp):
+        if kind == "person":
+            _cluster_component(recs, group_ids, uf, df, common)
+        else:
+            _join_all(recs, group_ids, uf)
+    # 3. inside one article, a shorter name ("Jawad", "Abu Tariq") is the one person whose
+    #    fuller name there holds all its words ("Jawad al-Khazraji", "Abu Tariq al-Sayyadi");
+    #    then a person named by one word ("Maras") joins the one actor of that family name
+    #    the context points to, or the only one there is
+    if people is not None:
+        _within_document(people, uf)
+        _surnames(recs, people, uf, df, common)
+    # 4. near names whose clusters share context
+    _join_near(recs, near, index.records, comp, uf, df, common)
+
+
+@dataclass
+class _NameIndex:
+    """The distinct names of one label's records (step 1), each a node numbered from 0."""
+
+    #: normalised name -> its node
+    node_of: dict[str, int] = field(default_factory=dict)
+    #: each node's name (as first met), normalised name, and tokens (what names.score compares)
+    names: list[str] = field(default_factory=list)
+    norms: list[str] = field(default_factory=list)
+    tokens: list[tuple[Token, ...]] = field(default_factory=list)
+    #: each node's records
+    records: list[list[int]] = field(default_factory=list)
+    #: the nodes of each record with more than one linking name
+    record_nodes: dict[int, list[int]] = field(default_factory=dict)
+    #: each named record and its first name node, in record order (step 2 groups them by component)
+    named: list[int] = field(default_factory=list)
+    named_node: list[int] = field(default_factory=list)
+    #: blocking key -> the nodes filed under it
+    blocks: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, name: str, norm: str, kind: str | None) -> int:
+        """A new node for ``name``, filed under its blocking keys (while its tokens are at hand)."""
+        node = self.node_of[norm] = len(self.names)
+        self.names.append(name)
+        self.norms.append(norm)
+        self.tokens.append(name_tokens(name))
+        self.records.append([])
+        for key in blocking_keys(name, kind):
+            self.blocks[key].append(node)
+        return node
+
+
+def _index_names(recs: list[Record], members: list[int], kind: str | None, counting: _Frequencies,
+                 people: _People | None) -> _NameIndex:
+    """Step 1's one pass over the records: their distinct names as nodes, blocked; each record
+    counted in ``counting`` (and rewritten in ``recs`` as it says) and, for people, in ``people``."""
+    index = _NameIndex()
+    node_of, node_records, record_nodes = index.node_of, index.records, index.record_nodes
+    named, named_node = index.named, index.named_node
+    norms: dict[str, str] = {}  # each distinct spelling is normalised once
     # what a record's names give (its name nodes, and what step 3 reads of a person), worked out
     # for the first record that carries them and looked up once for each other: at a million
     # records, the look-ups of a record's every name cost more than the names' work
@@ -271,16 +328,8 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                 norm = norms.get(name)
                 if norm is None:
                     norm = norms[name] = " ".join(tokens(name))
-                if norm not in node_of:
-                    node = node_of[norm] = len(node_names)
-                    node_names.append(name)
-                    node_norms.append(norm)
-                    node_tokens.append(name_tokens(name))
-                    node_records.append([])
-                    # (filed under its blocking keys now, while its tokens are at hand)
-                    for key in blocking_keys(name, kind):
-                        blocks[key].append(node)
-                nodes.append(node_of[norm])
+                node = node_of.get(norm)
+                nodes.append(index.add(name, norm, kind) if node is None else node)
             seen = given[rec.names] = (nodes, people.facts(rec.names, own) if people is not None else None)
         mine, facts = seen
         if facts is not None and people is not None:
@@ -292,26 +341,52 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                 node_records[n].append(i)
             if len(mine) > 1:
                 record_nodes[i] = mine
-    df, documents = counting.counts()
-    common = max(COMMON_FEATURE_MIN, COMMON_FEATURE_SHARE * documents)
-    # name components: strong pairs, and the names each record carries together
-    comp = list(range(len(node_names)))
+    return index
 
-    def cfind(x: int) -> int:
-        while comp[x] != x:
-            comp[x] = comp[comp[x]]
-            x = comp[x]
-        return x
 
-    # people's names join in components as their pairs are scored, and a pair already in one
-    # (through other variants: a block holds many spellings of one name) needs no score:
-    # strong, it would join nothing more; near, step 4 skips it. This keeps the scoring from
-    # growing with the square of a block as blocks fill up in a bigger corpus
+def _cfind(comp: list[int], x: int) -> int:
+    """The root of ``x`` in the name components' union-find (path halving)."""
+    while comp[x] != x:
+        comp[x] = comp[comp[x]]
+        x = comp[x]
+    return x
+
+
+def _name_components(index: _NameIndex, kind: str | None,
+                     threshold: float) -> tuple[list[int], set[tuple[int, int]]]:
+    """The name components (a union-find over the nodes: strong pairs, and the names each record
+    carries together), and the near pairs step 4 reads."""
+    comp = list(range(len(index.names)))
+    strong, near = _score_blocks(index, comp, kind, threshold)
+    if kind == "person":
+        for a, b in strong:  # (none when they were joined as they were scored)
+            comp[_cfind(comp, a)] = _cfind(comp, b)
+    else:
+        # organisations and places: a name joins the most used name it matches, not a chain
+        # of look-alikes ("Reform Sula Movement" ~ "Reform Suha Movement" ~ "Reform Suwa
+        # Movement" are three), since their component becomes one actor outright
+        _star(strong, index.records, comp, partial(_cfind, comp))
+    for mine in index.record_nodes.values():
+        for other in mine[1:]:
+            comp[_cfind(comp, other)] = _cfind(comp, mine[0])
+    return comp, near
+
+
+def _score_blocks(index: _NameIndex, comp: list[int], kind: str | None,
+                  threshold: float) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The strong and near pairs of names that share a blocking key.
+
+    People's names join in ``comp`` as their pairs are scored, and a pair already in one
+    (through other variants: a block holds many spellings of one name) needs no score:
+    strong, it would join nothing more; near, step 4 skips it. This keeps the scoring from
+    growing with the square of a block as blocks fill up in a bigger corpus; their strong
+    pairs are then not kept."""
     joining = kind == "person" and SKIP_JOINED_PAIRS
+    node_names, node_norms, node_tokens = index.names, index.norms, index.tokens
     strong: set[tuple[int, int]] = set()
     near: set[tuple[int, int]] = set()
     scored: set[tuple[int, int]] = set()
-    for nodes in blocks.values():
+    for nodes in index.blocks.values():
         if len(nodes) < 2:
             continue
         for a, b in _pairs(nodes, node_norms):
@@ -319,17 +394,16 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                 # (a name is mostly its component's root or hangs from it: no call then)
                 root_a, root_b = comp[a], comp[b]
                 if comp[root_a] != root_a:
-                    root_a = cfind(a)
+                    root_a = _cfind(comp, a)
                 if comp[root_b] != root_b:
-                    root_b = cfind(b)
+                    root_b = _cfind(comp, b)
                 if root_a == root_b:
                     continue
             pair = (a, b) if a < b else (b, a)
             if pair in scored:
                 continue  # variants share several keys: score each pair once
             # (names.score of the two names: the tokens in the order of the names' strings)
-            name_a, name_b = node_names[a], node_names[b]
-            s = (score_tokens(node_tokens[a], node_tokens[b], kind) if name_a <= name_b
+            s = (score_tokens(node_tokens[a], node_tokens[b], kind) if node_names[a] <= node_names[b]
                  else score_tokens(node_tokens[b], node_tokens[a], kind))
             if s >= threshold:
                 if joining:
@@ -342,53 +416,38 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                 scored.add(pair)
                 if s >= NEAR_THRESHOLD:
                     near.add(pair)
-    if kind == "person":
-        for a, b in strong:  # (none when they were joined as they were scored)
-            comp[cfind(a)] = cfind(b)
-    else:
-        # organisations and places: a name joins the most used name it matches, not a chain
-        # of look-alikes ("Reform Sula Movement" ~ "Reform Suha Movement" ~ "Reform Suwa
-        # Movement" are three), since their component becomes one actor outright
-        _star(strong, node_records, comp, cfind)
-    for mine in record_nodes.values():
-        for other in mine[1:]:
-            comp[cfind(other)] = cfind(mine[0])
-    # each component's records, in record order: a record's names are all in one component, and
-    # components come in the order of their first record (which is also that of their first name)
-    # (each name's root found once, in name order, and the groups kept in a list by root: at a
-    # million records, two reads of the union-find and a dictionary's for each record cost more)
-    node_root = [cfind(n) for n in range(len(comp))]
+    return strong, near
+
+
+def _components(index: _NameIndex, comp: list[int]) -> list[list[int]]:
+    """Each name component's records, in record order: a record's names are all in one component,
+    and components come in the order of their first record (which is also that of their first name).
+
+    (Each name's root is found once, in name order, and the groups kept in a list by root: at a
+    million records, two reads of the union-find and a dictionary's for each record cost more.)
+    """
+    node_root = [_cfind(comp, n) for n in range(len(comp))]
     by_root: list[list[int] | None] = [None] * len(comp)
     components: list[list[int]] = []
-    for i, n in zip(named, named_node, strict=True):
+    for i, n in zip(index.named, index.named_node, strict=True):
         root = node_root[n]
         group = by_root[root]
         if group is None:
             group = by_root[root] = []
             components.append(group)
         group.append(i)
-    del node_root, by_root
-    # 2. context inside each component: people with one name may be several people; an
-    #    organisation's or a place's name names one (the blocking score already keeps
-    #    "Hezbollah" from "Kataib Hezbollah")
-    for group_ids in components:
-        if kind == "person":
-            _cluster_component(recs, group_ids, uf, df, common)
-        else:
-            _join_all(recs, group_ids, uf)
-    # 3. inside one article, a shorter name ("Jawad", "Abu Tariq") is the one person whose
-    #    fuller name there holds all its words ("Jawad al-Khazraji", "Abu Tariq al-Sayyadi");
-    #    then a person named by one word ("Maras") joins the one actor of that family name
-    #    the context points to, or the only one there is
-    if people is not None:
-        _within_document(people, uf)
-        _surnames(recs, people, uf, df, common)
-    # 4. near names whose clusters share context: compared cluster by cluster (a common
-    #    name has many records, and comparing them pairwise would not stay linear)
-    # (each name's records' features by cluster are gathered once and kept while none of those
-    # clusters joins another: a common name is in many near pairs)
-    # (and, for the first name of a pair, which of those clusters holds each feature: the pairs
-    # come in order, a name's all together)
+    return components
+
+
+def _join_near(recs: list[Record], near: set[tuple[int, int]], node_records: list[list[int]],
+               comp: list[int], uf: _Clusters, df: dict[str, int], common: float) -> None:
+    """Step 4: near names whose clusters share context, compared cluster by cluster (a common
+    name has many records, and comparing them pairwise would not stay linear).
+
+    Each name's records' features by cluster are gathered once and kept while none of those
+    clusters joins another (a common name is in many near pairs); and, for the first name of a
+    pair, which of those clusters holds each feature (the pairs come in order, a name's all
+    together)."""
     gathered: dict[int, dict[int, set[str]]] = {}
     indexed: tuple[dict[int, set[str]], dict[str, list[int]]] | None = None
 
@@ -399,7 +458,7 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
         return kept
 
     for a, b in sorted(near):
-        if cfind(a) == cfind(b):
+        if _cfind(comp, a) == _cfind(comp, b):
             continue
         side_a = features(a)
         side_b = features(b)
@@ -412,6 +471,8 @@ def _resolve_label(recs: list[Record], members: list[int], kind: str | None, uf:
                     by_feature[f].append(root)
             indexed = (side_a, by_feature)
         for root, feats in side_b.items():
+            if by_feature.keys().isdisjoint(feats):
+                continue  # (most near pairs are namesakes with nothing in common: no count)
             # two shared neighbours, not one: a near name is weak evidence, and one common
             # neighbour is often a namesake
             shared = Counter(r for f in feats for r in by_feature.get(f, ()))

@@ -110,13 +110,42 @@ def parse(path: str | Path) -> Parsed:
         lines = p.read_text("utf-8", errors="replace").split("\n")  # true line numbers (U+2028 is no break)
     except OSError:
         return Parsed({}, set(), {}, [], [])  # the reference reader says why
+    found = _read_entities(lines)
+    parsed = found.parsed
     known = _predicates()
-    named: dict[str, tuple[str, str]] = {}
-    anonymous: set[str] = set()
-    aliases: dict[str, list[str]] = {}
-    positions: dict[str, tuple[str, str | None]] = {}
-    raw: list[tuple[int, dict[str, Any]]] = []
-    person_posts: list[tuple[str, str]] = []
+    covered: set[tuple[str, str]] = set()
+    for n, obj in found.raw:
+        link = _read_link(obj, f"{p}:{n}", parsed.named, found.positions, known)
+        if isinstance(link, BadInput):
+            parsed.problems.append(link)
+            continue
+        if obj["schema"] == "Occupancy":  # a person's own "position" of this post is this link
+            covered.add((link.subject, str(link.role)))
+        parsed.links.append(link)
+    for holder, post in found.person_posts:
+        if (holder, post) not in covered:
+            covered.add((holder, post))
+            parsed.links.append(Link(f"{holder}:position:{post}", "holds_position", holder, None, post, "current",
+                                     "asserted", None, None))
+    return parsed
+
+
+@dataclass
+class _Entities:
+    """What the first reading of an FtM file finds (``_read_entities``)."""
+
+    #: the named entities, their aliases and anonymous sources (links and problems come later)
+    parsed: Parsed
+    #: FtM id -> (name, organisation id) of each Position
+    positions: dict[str, tuple[str, str | None]]
+    #: (line number, object) of each Occupancy and link of LINKS, read once the entities are known
+    raw: list[tuple[int, dict[str, Any]]]
+    #: (person id, post) of each person's ``position`` property
+    person_posts: list[tuple[str, str]]
+
+
+def _objects(lines: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each line's FtM object with its line number; lines that hold none are skipped."""
     for n, line in enumerate(lines, 1):
         try:
             obj = json.loads(line)
@@ -128,10 +157,18 @@ def parse(path: str | Path) -> Parsed:
         # reference reader reports the entity with its line (interlock.resolve.reference)
         obj["properties"] = {k: [v for v in ([vals] if isinstance(vals, str) else vals) if isinstance(v, str)]
                              for k, vals in obj["properties"].items() if isinstance(vals, str | list)}
+        yield n, obj
+
+
+def _read_entities(lines: list[str]) -> _Entities:
+    """The named entities and positions of the file, and the links to read once they are known."""
+    found = _Entities(Parsed({}, set(), {}, [], []), {}, [], [])
+    named, anonymous, aliases = found.parsed.named, found.parsed.anonymous, found.parsed.aliases
+    for n, obj in _objects(lines):
         schema, eid, props = str(obj.get("schema")), str(obj["id"]), obj["properties"]
         name = _first(props, "name")
         if schema == "Position" and name:
-            positions[eid] = (name, _first(props, "organization"))
+            found.positions[eid] = (name, _first(props, "organization"))
         elif schema in _LABELS and name:
             named[eid] = (schema, name)
             if "anonymous" in props.get("keywords", []):
@@ -141,46 +178,38 @@ def parse(path: str | Path) -> Parsed:
             if other:
                 aliases[eid] = list(dict.fromkeys(other))
             if schema == "Person":
-                person_posts += [(eid, v.strip()) for v in props.get("position", []) if isinstance(v, str) and v.strip()]
+                found.person_posts += [(eid, v.strip()) for v in props.get("position", [])
+                                       if isinstance(v, str) and v.strip()]
         elif schema == "Occupancy" or schema in LINKS:
-            raw.append((n, obj))
-    links: list[Link] = []
-    problems: list[BadInput] = []
-    covered: set[tuple[str, str]] = set()
-    for n, obj in raw:
-        schema, eid, props = obj["schema"], str(obj["id"]), obj["properties"]
-        at = f"{p}:{n}"
-        status, modality = _status(_first(props, "status"))
-        summary = (_first(props, "summary") or "").split(";")[0].strip()
-        dates = (_first(props, "startDate"), _first(props, "endDate"))
-        if schema == "Occupancy":
-            holder, post = _first(props, "holder"), _first(props, "post")
-            if holder not in named or post not in positions:
-                problems.append(BadInput(at, f"Occupancy {eid}: its holder or post is not in the file"))
-                continue
-            role, org = positions[post]
-            if org is not None and org in named and role.endswith(", " + named[org][1]):
-                role = role[: -len(named[org][1]) - 2]
-            elif org is not None and org not in named:
-                org = None
-            covered.add((holder, role))
-            links.append(Link(eid, "holds_position", holder, org, role, status, modality, *dates))
-            continue
-        sprop, oprop, default, allowed = LINKS[schema]
-        subject, obj_id = _first(props, sprop), _first(props, oprop)
-        if subject not in named or obj_id not in named:
-            problems.append(BadInput(at, f"{schema} {eid}: its {sprop} or {oprop} is not in the file"))
-            continue
-        predicate = summary if summary in known and (not allowed or summary in allowed) else default
-        stated = _first(props, "role")
-        links.append(Link(eid, predicate, str(subject), obj_id,
-                          None if stated == predicate.replace("_", " ") else stated, status, modality, *dates))
-    for holder, post in person_posts:
-        if (holder, post) not in covered:
-            covered.add((holder, post))
-            links.append(Link(f"{holder}:position:{post}", "holds_position", holder, None, post, "current",
-                              "asserted", None, None))
-    return Parsed(named, anonymous, aliases, links, problems)
+            found.raw.append((n, obj))
+    return found
+
+
+def _read_link(obj: dict[str, Any], at: str, named: dict[str, tuple[str, str]],
+               positions: dict[str, tuple[str, str | None]], known: set[str]) -> Link | BadInput:
+    """The post or tie of an Occupancy or a link of LINKS, or why it cannot be read (at ``at``)."""
+    schema, eid, props = obj["schema"], str(obj["id"]), obj["properties"]
+    status, modality = _status(_first(props, "status"))
+    dates = (_first(props, "startDate"), _first(props, "endDate"))
+    if schema == "Occupancy":
+        holder, post = _first(props, "holder"), _first(props, "post")
+        if holder not in named or post not in positions:
+            return BadInput(at, f"Occupancy {eid}: its holder or post is not in the file")
+        role, org = positions[post]
+        if org is not None and org in named and role.endswith(", " + named[org][1]):
+            role = role[: -len(named[org][1]) - 2]
+        elif org is not None and org not in named:
+            org = None
+        return Link(eid, "holds_position", holder, org, role, status, modality, *dates)
+    sprop, oprop, default, allowed = LINKS[schema]
+    subject, obj_id = _first(props, sprop), _first(props, oprop)
+    if subject not in named or obj_id not in named:
+        return BadInput(at, f"{schema} {eid}: its {sprop} or {oprop} is not in the file")
+    summary = (_first(props, "summary") or "").split(";")[0].strip()
+    predicate = summary if summary in known and (not allowed or summary in allowed) else default
+    stated = _first(props, "role")
+    return Link(eid, predicate, str(subject), obj_id,
+                None if stated == predicate.replace("_", " ") else stated, status, modality, *dates)
 
 
 def check(path: str | Path) -> Iterator[BadInput]:
