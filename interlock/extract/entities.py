@@ -445,7 +445,7 @@ def _people_mislabelled(doc: Doc, state: DocState) -> None:
         if words[0].lower() in STOP_WORDS:
             continue  # "Without Tavakoli": a sentence's first word, not a given name
         if any(_ROMAN.fullmatch(w) or w.lower() in _FAITHS for w in words):
-            continue  # "World War I", "Vatican II Catholic": a numbered war or council, a faith
+            continue  # "World War I", "Vatican II": a numbered war or council; a faith
         last = word_key(words[-1])
         if (len(words) == 1 and last in surnames) or (len(words) >= 2 and last in alone):
             ent.label = "PERSON"
@@ -592,10 +592,10 @@ def _untagged_name_word(tok: Token) -> bool:
 #: titles before a name that are not part of it ("Pope", "Detective"), unlike a monarch's
 _TITLES_BEFORE_NAMES = word_set("entities", "titles_before_names")
 
-#: faiths, adjectives never grown into a name ("Hindu Kush")
+#: faiths, adjectives never grown into a name ("Sunni Endowment")
 _FAITHS = word_set("entities", "faiths")
 
-#: words never grown into a person's name: titles, faiths, a place's qualifiers ("Old Bohumín")
+#: words never grown into a person's name: titles, faiths, a place's qualifiers ("Old Kisumu")
 _NOT_IN_NAMES = _TITLES_BEFORE_NAMES | _FAITHS | word_set("entities", "place_qualifiers")
 
 
@@ -612,7 +612,7 @@ def _portfolio_of_a_title(doc: Doc, i: int) -> bool:
 
 
 def _acronym(tok: Token) -> bool:
-    """A word in capitals ("ABBA", "NATO"): a band's or a body's name, never more of a person's."""
+    """A word in capitals ("NAMBA", "NATO"): a band's or a body's name, never more of a person's."""
     return len(tok.text) > 1 and tok.text.isupper()
 
 
@@ -625,7 +625,7 @@ def _grown_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and not _portfolio_of_a_title(doc, start - 1):
         start -= 1
     k = end
-    # "Jeff Healey's Roadhouse": nothing after a possessive is more of the owner's name
+    # "Amos Kimani 's Roadhouse": nothing after a possessive is more of the owner's name
     while k < len(doc) and doc[end - 1].whitespace_ == " " and doc[end - 1].text not in _POSSESSIVE and (
             (_untagged_name_word(doc[k]) and not _acronym(doc[k])) or (doc[k].lower_ in _INNER_PARTICLES and doc[k].pos_ == "PROPN"
                                             and k + 1 < len(doc) and _untagged_name_word(doc[k + 1]))):

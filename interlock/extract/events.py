@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from interlock.extract import countries
 from interlock.extract.lexicon import CAPITALS
 from interlock.extract.modality import sentence_hedges
-from interlock.extract.relations import one_actor
+from interlock.extract.relations.context import one_actor
 from interlock.extract.state import (
     AttributionDraft,
     DocState,

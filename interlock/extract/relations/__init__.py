@@ -23,7 +23,6 @@ and to their people), ``promises`` (posts given or promised, planned), ``tenure`
 ``interlock.extract.roles``, which entities, modality and confidence read too.
 """
 
-from interlock.extract.relations.context import one_actor
 from interlock.extract.relations.statements import find_statements
 
-__all__ = ["find_statements", "one_actor"]
+__all__ = ["find_statements"]
