@@ -106,7 +106,7 @@ def test_timeline_command_prints_who_and_where(db: Path) -> None:
 
 
 DATELINE = "DAR AL-NAHR, March 5 (NPA) - "
-DATELINE_FIRST = pytest.mark.xfail(strict=True, reason="extraction (interlock/extract/events.py): when the sentence "
+DATELINE_FIRST = pytest.mark.xfail(strict=True, reason="extraction (interlock/extract/events/dating.py): when the sentence "
                                    "also holds the dateline's date, that date is read first")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from interlock.extract import entities, events, times
+from interlock.extract.events import triggers
 from interlock.extract.pipeline import load_nlp
 from interlock.extract.state import DocState, EventDraft, get_state
 
@@ -38,7 +39,7 @@ def test_trigger_words_and_their_types() -> None:
         "Marten Osgrove met the envoy, resigned, was appointed, walked home and held talks "
         "with the board. The election was held."
     )
-    typed = {t.text: events._event_type(t) for t in doc if events._event_type(t) is not None}
+    typed = {t.text: triggers._event_type(t) for t in doc if triggers._event_type(t) is not None}
     assert typed == {
         "met": "meeting",
         "resigned": "resignation",

@@ -859,7 +859,7 @@ def test_an_unnamed_counterpart_is_who_one_spoke_with() -> None:
 
 
 def test_a_meeting_keeps_no_organisation_a_participant_is_part_of() -> None:
-    from interlock.extract import events
+    from interlock.extract.events import participants
     from interlock.extract.state import EntityDraft, EventDraft, MentionDraft, StatementDraft
 
     def ent(label: str, name: str) -> EntityDraft:
@@ -872,7 +872,7 @@ def test_a_meeting_keeps_no_organisation_a_participant_is_part_of() -> None:
     post = StatementDraft(subject=mwangi, predicate="leader_of", object=front, evidence=(0, 10), role="commander")
     for body in (front, klf):  # the body under its own name or its acronym
         ev = EventDraft(type="meeting", trigger=(0, 5), evidence=(0, 10), participants=[haddad, mwangi, body])
-        events._drop_own_bodies([ev], [post])
+        participants._drop_own_bodies([ev], [post])
         assert ev.participants == [haddad, mwangi]
 
 

@@ -121,7 +121,9 @@ def test_yaml_text_is_checked(text: str, message: str) -> None:
 
 #: modules of interlock/extract/ (paths under it, without ".py") whose word lists are in interlock/vocab/ (or that have none)
 CONVERTED = [
-    "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities", "events/__init__",
+    "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities",
+    "events/__init__", "events/dating", "events/denials", "events/drafts", "events/groups", "events/merging",
+    "events/participants", "events/phrases", "events/statements", "events/triggers",
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
     "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
     "attribution/speech",
@@ -138,7 +140,7 @@ IDENTIFIERS = {
     ("attribution/speech", "_RULE_FEATURES"),  # classifier feature names
     ("attribution/speech", "_LEMMA_RULE_FEATURES"),
     ("attribution/features", "LEMMA_FEATURES"),
-    ("events/__init__", "_BELONGING"),  # predicate names
+    ("events/participants", "_BELONGING"),  # predicate names
     ("state", "NAME_KINDS"),  # kinds of mention
     ("relations/tenure", "POST_PREDICATES"),  # predicate names
     ("times/timexes", "_EXPLICIT_RULES"),  # names of time rules
