@@ -123,6 +123,8 @@ def test_yaml_text_is_checked(text: str, message: str) -> None:
 CONVERTED = [
     "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities/__init__", "events",
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
+    "entities/labels", "entities/mentions", "entities/nominals", "entities/organisations", "entities/people",
+    "entities/runs", "entities/spans", "entities/words",
     "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
     "attribution/speech",
     "relations/__init__", "relations/context", "relations/links", "relations/promises", "relations/statements",
