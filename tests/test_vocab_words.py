@@ -121,7 +121,7 @@ def test_yaml_text_is_checked(text: str, message: str) -> None:
 
 #: modules of interlock/extract/ (paths under it, without ".py") whose word lists are in interlock/vocab/ (or that have none)
 CONVERTED = [
-    "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities/__init__", "events",
+    "__init__", "aliases", "api", "components", "confidence", "coref/__init__", "countries", "entities/__init__", "events",
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
     "entities/labels", "entities/mentions", "entities/nominals", "entities/organisations", "entities/people",
     "entities/runs", "entities/spans", "entities/words",
