@@ -125,6 +125,7 @@ CONVERTED = [
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
     "entities/labels", "entities/mentions", "entities/nominals", "entities/organisations", "entities/people",
     "entities/runs", "entities/spans", "entities/words",
+    "coref/clusters", "coref/names", "coref/nominals", "coref/pronouns",
     "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
     "attribution/speech",
     "relations/__init__", "relations/context", "relations/links", "relations/promises", "relations/statements",
