@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from interlock.extract import entities
+from interlock.extract.entities import labels, people, spans
 from interlock.extract.pipeline import load_nlp
 from interlock.extract.state import DocState, EntityDraft, get_state
 
@@ -115,7 +116,7 @@ def test_a_name_taken_for_a_facility_is_a_person_when_it_stands_alone_as_one() -
     doc, state = _build(text)
     start = text.index("Dragan")
     fac = state.new_entity("FAC", start, start + len("Dragan Kostic"), "Dragan Kostic", "name")
-    entities._people_mislabelled(doc, state)  # the small model now and then takes such a name for a place
+    people._people_mislabelled(doc, state)  # the small model now and then takes such a name for a place
     assert fac.label == "PERSON"
 
 
@@ -125,7 +126,7 @@ def test_a_facility_name_with_a_facility_word_stays_a_place() -> None:
     start = text.index("Kostic")
     airport = state.new_entity("FAC", start, start + len("Kostic International Airport"),
                                "Kostic International Airport", "name")
-    entities._people_mislabelled(doc, state)
+    people._people_mislabelled(doc, state)
     assert airport.label == "FAC"
 
 
@@ -133,8 +134,8 @@ def test_a_nationality_the_model_took_for_a_person_is_a_nationality() -> None:
     doc, _ = _build("Foreign Minister Tomas Ruvel met his Azerbaijani counterpart on Friday.")
     span = doc[6:7]
     assert span.text == "Azerbaijani"
-    assert entities._fix_label(span, "PERSON") == "NORP"
-    assert entities._fix_label(doc[3:5], "PERSON") == "PERSON"
+    assert labels._fix_label(span, "PERSON") == "NORP"
+    assert labels._fix_label(doc[3:5], "PERSON") == "PERSON"
 
 
 def test_a_name_grown_forward_stops_at_a_possessive() -> None:
@@ -143,13 +144,13 @@ def test_a_name_grown_forward_stops_at_a_possessive() -> None:
     doc = load_nlp()("The band played at Amos Kimani 's Roadhouse last week .")
     doc.ents = []
     start = next(t.i for t in doc if t.text == "Amos")
-    assert entities._grown_name(doc, start, start + 3) == (start, start + 3)
+    assert spans._grown_name(doc, start, start + 3) == (start, start + 3)
 
 
 def test_titles_faiths_and_place_qualifiers_are_never_words_of_a_name_the_model_missed() -> None:
     doc = load_nlp()("Yesterday Pope Amani met Hindu Kimani near Old Wekesa .")
     doc.ents = []
-    untagged = {t.text for t in doc if entities._untagged_name_word(t)}
+    untagged = {t.text for t in doc if spans._untagged_name_word(t)}
     assert not untagged & {"Pope", "Hindu", "Old"}, untagged
     assert "Amani" in untagged or "Kimani" in untagged, untagged
 
@@ -158,4 +159,4 @@ def test_a_name_is_not_grown_forward_over_a_word_in_capitals() -> None:
     doc = load_nlp()("He hosted the Amos Wekesa Meets NAMBA special in 1977 .")
     doc.ents = []
     start = next(t.i for t in doc if t.text == "Amos")
-    assert doc[entities._grown_name(doc, start, start + 3)[1] - 1].text != "NAMBA"
+    assert doc[spans._grown_name(doc, start, start + 3)[1] - 1].text != "NAMBA"

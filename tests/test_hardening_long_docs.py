@@ -49,7 +49,7 @@ def test_index_answers_as_the_scans_do(ops: list[tuple]) -> None:
             elif op[0] == "merge" and ents:
                 st_.merge(ents[op[1] % len(ents)], ents[op[2] % len(ents)])
             elif op[0] == "remove" and ents:
-                ents.remove(ents[op[1] % len(ents)])  # as entities.py does, behind the methods' back
+                ents.remove(ents[op[1] % len(ents)])  # as entities/runs.py does, behind the methods' back
             elif op[0] == "append":
                 ent = EntityDraft(label="ORG", name="o")
                 ent.mentions.append(state_module.MentionDraft(op[1][0], op[1][1], "o"))

@@ -877,13 +877,13 @@ def test_a_meeting_keeps_no_organisation_a_participant_is_part_of() -> None:
 
 
 def test_a_name_the_model_cut_before_its_of_phrase_runs_on() -> None:
-    from interlock.extract import entities
+    from interlock.extract.entities import spans
     from interlock.extract.pipeline import load_nlp
 
     doc = load_nlp()("Talks were held with the Democratic Republic of the Congo on Monday.")
     start = [t.i for t in doc if t.text == "Democratic"][0]
-    assert entities._of_name(doc[start : start + 2]).text == "Democratic Republic of the Congo"
-    assert entities._of_name(doc[start : start + 1]).text == "Democratic"  # no name head: left as it is
+    assert spans._of_name(doc[start : start + 2]).text == "Democratic Republic of the Congo"
+    assert spans._of_name(doc[start : start + 1]).text == "Democratic"  # no name head: left as it is
 
 
 def test_a_visitor_arriving_in_the_article_s_country_is_not_its_office_holder_but_the_host_is() -> None:

@@ -121,10 +121,13 @@ def test_yaml_text_is_checked(text: str, message: str) -> None:
 
 #: modules of interlock/extract/ (paths under it, without ".py") whose word lists are in interlock/vocab/ (or that have none)
 CONVERTED = [
-    "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities",
+    "__init__", "aliases", "api", "components", "confidence", "coref/__init__", "countries", "entities/__init__",
     "events/__init__", "events/dating", "events/denials", "events/drafts", "events/groups", "events/merging",
     "events/participants", "events/phrases", "events/statements", "events/triggers",
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
+    "entities/labels", "entities/mentions", "entities/nominals", "entities/organisations", "entities/people",
+    "entities/runs", "entities/spans", "entities/words",
+    "coref/clusters", "coref/names", "coref/nominals", "coref/pronouns",
     "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
     "attribution/speech",
     "relations/__init__", "relations/context", "relations/links", "relations/promises", "relations/statements",
