@@ -123,8 +123,8 @@ def test_yaml_text_is_checked(text: str, message: str) -> None:
 CONVERTED = [
     "__init__", "aliases", "api", "components", "confidence", "coref", "countries", "entities", "events",
     "furniture", "lexicon", "modality", "pipeline", "result", "roles", "state",
-    "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
-    "attribution/speech",
+    "attribution/__init__", "attribution/claims", "attribution/classifier", "attribution/cues",
+    "attribution/features", "attribution/quotes", "attribution/sources", "attribution/speech",
     "relations/__init__", "relations/context", "relations/links", "relations/promises", "relations/statements",
     "relations/tenure", "relations/ties",
     "times/__init__", "times/calendar", "times/lexicon", "times/patterns", "times/relative", "times/rules",

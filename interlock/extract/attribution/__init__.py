@@ -21,7 +21,7 @@ weights in ``interlock/models/attribution.json``, trained by
 relay chains), ``claims`` (``prune``: attributions that make no claim are dropped).
 """
 
-from interlock.extract.attribution.features import load_model
+from interlock.extract.attribution.classifier import load_model
 from interlock.extract.attribution.speech import find_attributions
 
 __all__ = ["find_attributions", "load_model"]

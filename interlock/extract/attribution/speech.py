@@ -1,6 +1,6 @@
 """Attribution: who said what, found over the spaCy parse.
 
-A learned classifier (``attribution.features``) decides which verbs, "according
+A learned classifier (``attribution.classifier``) decides which verbs, "according
 to" phrases and reporting nouns are cues; rules over the dependency parse and
 the paired quote marks then find each cue's source, content and addressee.
 Contents follow PolNeAR: a direct quote's content keeps its quote marks, an
@@ -18,26 +18,28 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from interlock.extract.attribution.features import (
-    QUOTE_CLOSE,
+from interlock.extract.attribution.classifier import (
     Priors,
-    QuoteIndex,
-    colon_quote,
-    colon_speaker,
-    content_kind,
-    convention_cue,
     cue_probability,
-    features,
-    is_anonymous,
-    is_candidate,
-    is_dash,
     load_model,
-    maybe_candidates,
     prior_bucket,
     prior_features,
+)
+from interlock.extract.attribution.cues import (
+    colon_speaker,
+    convention_cue,
+    is_candidate,
+    is_dash,
+    maybe_candidates,
+    subject_of,
+)
+from interlock.extract.attribution.features import content_kind, features, is_anonymous
+from interlock.extract.attribution.quotes import (
+    QUOTE_CLOSE,
+    QuoteIndex,
+    colon_quote,
     quote_before,
     quote_widen,
-    subject_of,
 )
 from interlock.extract.state import AttributionDraft, DocState
 from interlock.vocab.words import word_set
