@@ -1,4 +1,4 @@
-"""Cue candidates: which words may be the cue of an attribution, and the cues print convention fixes.
+"""Cues: which words may be the cue of an attribution, the cues print convention fixes, and a cue's span.
 
 Reads each token's part of speech, lemma, dependency, children and whitespace, and
 the quote marks before and after it; adds nothing to the Doc. A candidate is a verb,
@@ -6,7 +6,10 @@ a copula with a complement, "according to", a reporting noun, a dash after a quo
 colon after a speaker's name (``is_candidate``; ``maybe_candidates`` reads the doc's
 arrays for the tokens that may be one). The learned classifier (``classifier``) decides
 which candidates are cues; ``convention_cue`` marks transcripts' "SMITH:" and
-testimonials' "” ― Jane Doe", which the training split rarely shows.
+testimonials' "” ― Jane Doe", which the training split rarely shows. ``_cue_span``
+is the text a cue covers, as PolNeAR marks it: the verb group ("has said", "did not
+respond"), a particle or preposition kept with the verb ("called for"), "in" of "in
+a statement".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from interlock.extract.attribution.quotes import QUOTE_CLOSE, QUOTE_OPEN
+from interlock.extract.attribution.spans import Offsets
 from interlock.vocab.words import word_set
 
 #: nouns that introduce reported content ("the claim that ...", "in a statement")
@@ -147,3 +151,33 @@ def subject_of(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+#: words before a verb that belong to its cue
+_CUE_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
+#: prepositions that PolNeAR keeps with their verb in a cue ("called for", "pointed to")
+_CUE_PREPS = word_set("attribution", "cue_preps")
+
+
+def _cue_span(tok: Token) -> Offsets:
+    doc = tok.doc
+    end = tok.i + 1
+    if tok.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
+        end = tok.i + 2
+    else:
+        for c in sorted(tok.children, key=lambda c: c.i):
+            if c.i == end and (
+                c.dep_ == "prt"
+                or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS and tok.lemma_ not in ("say", "tell"))
+            ):
+                end = c.i + 1
+    start = tok.i
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.i < tok.i:
+        # PolNeAR marks "in" of "in a statement" as the cue: keep the phrase whole
+        start = tok.head.i
+    elif tok.pos_ in ("VERB", "AUX"):
+        # PolNeAR cues carry the verb group: "has said", "did not respond", "also said"
+        left = {c.i for c in tok.children if c.dep_ in _CUE_GROUP and c.i < tok.i}
+        while start - 1 in left:
+            start -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))

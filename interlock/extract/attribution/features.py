@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from interlock.extract.attribution.cues import colon_speaker, is_dash, subject_of
 from interlock.extract.attribution.quotes import QUOTE_OPEN, QuoteIndex
@@ -25,32 +25,6 @@ from interlock.vocab.words import word_set
 
 #: reporting verbs the rules trust even without the model (used as a feature too)
 REPORT_VERBS = word_set("attribution", "report_verbs")
-
-
-#: head nouns of sources that name nobody ("a source", "officials familiar with ...")
-ANON_NOUNS = word_set("attribution", "anonymous_nouns")
-
-
-def is_anonymous(span: Span) -> bool:
-    """True for a source that names nobody: "a source", "officials familiar with it"."""
-    root = span.root
-    if root.pos_ in ("PROPN", "PRON") or root.ent_type_ == "PERSON":
-        return False
-    # "its spokesman, John Doe" names the speaker in apposition
-    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
-        return False
-    return span.root.lower_ in ANON_NOUNS or span.root.lemma_.lower() in ANON_NOUNS
-
-
-def content_kind(text: str) -> str:
-    """Direct (whole quote), mixed (quotes inside) or indirect content."""
-    marks = "\u201c\u201d\""
-    stripped = text.strip()
-    if stripped[:1] in marks and stripped[-1:] in marks:
-        return "direct"
-    if any(m in stripped for m in marks):
-        return "mixed"
-    return "indirect"
 
 
 #: a feature must fire in this many training articles to get a weight (see ``transferable``)

@@ -3,9 +3,9 @@
 Reads the document's text (its quote marks and line breaks) and, per token, its offsets,
 whether it is a full stop, question or exclamation mark, and its children in the parse;
 adds nothing to the Doc. A ``QuoteIndex`` is built once per document and read by the
-cue features (``features``) and the rules that find a cue's content and speaker
-(``speech``); ``quote_widen`` stretches a content found in the parse to the quote marks
-it lies in or runs into.
+cue features (``features``) and the rules that find a cue's content (``contents``) and
+speaker (``speakers``); ``quote_widen`` stretches a content found in the parse to the
+quote marks it lies in or runs into.
 """
 
 from __future__ import annotations
