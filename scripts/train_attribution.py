@@ -4,7 +4,7 @@ Usage::
 
     python scripts/train_attribution.py [--evaldata DIR] [--cache DIR] [--out PATH]
 
-Every candidate cue (see ``interlock.extract.attribution.features``) is labelled
+Every candidate cue (see ``interlock.extract.attribution.cues``) is labelled
 by whether it overlaps a gold ``Cue`` span of the first annotator's file. A
 logistic regression (scikit-learn, at training time only) learns the weights;
 the regularisation strength and the decision threshold are chosen on dev by the
@@ -37,14 +37,10 @@ from interlock import settings
 from interlock.evaluate import polnear
 from interlock.evaluate.scoring import PRF
 from interlock.extract.attribution import speech
-from interlock.extract.attribution.features import (
-    MIN_DOCS,
-    MODEL_PATH,
-    Priors,
-    QuoteIndex,
-    is_candidate,
-    transferable,
-)
+from interlock.extract.attribution.classifier import MODEL_PATH, Priors
+from interlock.extract.attribution.cues import is_candidate
+from interlock.extract.attribution.features import MIN_DOCS, transferable
+from interlock.extract.attribution.quotes import QuoteIndex
 from interlock.extract.pipeline import load_nlp
 
 #: weights smaller than this are dropped: the model file shrinks to a third, dev F1 moves < 0.002

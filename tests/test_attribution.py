@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from interlock.errors import PipelineNotFound
 from interlock.extract.attribution import find_attributions
-from interlock.extract.attribution.features import load_model, quote_spans
+from interlock.extract.attribution.classifier import load_model
+from interlock.extract.attribution.quotes import quote_spans
 from interlock.extract.state import AttributionDraft
 
 
@@ -216,7 +217,7 @@ def test_went_on_to_say_with_adverbial_parse(nlp) -> None:  # type: ignore[no-un
 
 
 def test_prior_bucket_reads_training_rates() -> None:
-    from interlock.extract.attribution.features import prior_bucket, prior_features
+    from interlock.extract.attribution.classifier import prior_bucket, prior_features
 
     priors = {"say": [90, 100], "eat": [0, 50], "quip": [1, 1]}
     assert prior_bucket("say", priors) == "7"
@@ -325,7 +326,7 @@ def test_speaker_inside_a_relative_clause(nlp) -> None:  # type: ignore[no-untyp
 
 
 def test_maybe_candidates_holds_every_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
-    from interlock.extract.attribution.features import is_candidate, maybe_candidates
+    from interlock.extract.attribution.cues import is_candidate, maybe_candidates
 
     text = (
         "MAYOR OKONJO: We will finish the bridge.\n\u201cNot this year,\u201d \u2015 Ines Varga\n"

@@ -128,8 +128,9 @@ CONVERTED = [
     "entities/labels", "entities/mentions", "entities/nominals", "entities/organisations", "entities/people",
     "entities/runs", "entities/spans", "entities/words",
     "coref/clusters", "coref/names", "coref/nominals", "coref/pronouns",
-    "attribution/__init__", "attribution/claims", "attribution/features", "attribution/sources",
-    "attribution/speech",
+    "attribution/__init__", "attribution/claims", "attribution/classifier", "attribution/contents",
+    "attribution/cues", "attribution/features", "attribution/quotes", "attribution/sources",
+    "attribution/speakers", "attribution/spans", "attribution/speech",
     "relations/__init__", "relations/context", "relations/links", "relations/promises", "relations/statements",
     "relations/tenure", "relations/ties",
     "times/__init__", "times/calendar", "times/lexicon", "times/patterns", "times/relative", "times/rules",
@@ -140,8 +141,8 @@ CONVERTED = [
 TO_CONVERT: list[str] = []
 #: sets of strings that are names the code itself defines, not English words (module, constant)
 IDENTIFIERS = {
-    ("attribution/speech", "_RULE_FEATURES"),  # classifier feature names
-    ("attribution/speech", "_LEMMA_RULE_FEATURES"),
+    ("attribution/classifier", "_RULE_FEATURES"),  # classifier feature names
+    ("attribution/classifier", "_LEMMA_RULE_FEATURES"),
     ("attribution/features", "LEMMA_FEATURES"),
     ("events/participants", "_BELONGING"),  # predicate names
     ("state", "NAME_KINDS"),  # kinds of mention
@@ -220,7 +221,7 @@ POS = frozenset(("VERB", "AUX"))
 DASHES = frozenset("\u2014\u2015")
 _RULE_FEATURES = frozenset(("rule", "kind"))
 """
-    found = word_set_literals("attribution/speech", source)
+    found = word_set_literals("attribution/classifier", source)
     assert [f.split(":")[1] for f in found] == ["2", "3", "4", "5"], found
 
 

@@ -15,13 +15,17 @@ become entities, and a headline's "Name: '...'" a mention of the person named.
 
 Modules: ``speech`` (``find_attributions``: cues chosen by the learned classifier, then
 each cue's source, content and addressee by rules over the parse; ``colon_quotes``),
-``features`` (cue candidates, their features and the classifier, ``load_model``;
-weights in ``interlock/models/attribution.json``, trained by
-``scripts/train_attribution.py``), ``sources`` (``link_sources``: sources to entities,
-relay chains), ``claims`` (``prune``: attributions that make no claim are dropped).
+``cues`` (which words may be a cue, the cues print convention fixes, a cue's span),
+``quotes`` (paired quote marks, ``QuoteIndex``), ``features`` (a candidate cue's
+features), ``classifier`` (``load_model``, the lemmas' cue rates, the rules' features,
+a candidate's probability; weights in ``interlock/models/attribution.json``, trained by
+``scripts/train_attribution.py``), ``contents`` (a cue's content, by rules over the
+parse), ``speakers`` (a cue's source and addressee in the text), ``spans`` (token
+ranges as character offsets), ``sources`` (``link_sources``: sources to entities, relay
+chains), ``claims`` (``prune``: attributions that make no claim are dropped).
 """
 
-from interlock.extract.attribution.features import load_model
+from interlock.extract.attribution.classifier import load_model
 from interlock.extract.attribution.speech import find_attributions
 
 __all__ = ["find_attributions", "load_model"]
