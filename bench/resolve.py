@@ -38,7 +38,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from interlock import names  # noqa: E402
-from interlock.resolve.cluster import Record, resolve  # noqa: E402
+from interlock.resolve.cluster import resolve  # noqa: E402
+from interlock.resolve.records import Record  # noqa: E402
 
 GIVEN = """Ahmad Mohammed Ali Hassan Hussein Hadi Haider Qasim Jawad Nabil Faris Mahmoud Mustafa Abbas
 Karim Salim Yusuf Ibrahim Khalid Omar Tariq Ziad Rami Samir Adel Majid Faisal Hamid Jamal Walid Nasser

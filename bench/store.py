@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from interlock import query  # noqa: E402
 from interlock.extract.api import extract_records  # noqa: E402
+from interlock.query import paths as query_paths  # noqa: E402
 from interlock.refresh import refresh  # noqa: E402
 from interlock.store import SQLiteStore, SQLStore, open_store  # noqa: E402
 
@@ -179,7 +180,7 @@ def ties_cte(store: SQLStore, a: str, b: str, hops: int = 3) -> set[tuple[str, .
 def ties_bfs(store: SQLStore, a: str, b: str, hops: int = 3) -> set[tuple[str, ...]]:
     """The paths ``query.ties`` finds between two actors (each as its statement ids), all of them,
     before they are named, graded and folded."""
-    with mock.patch.object(query, "_fold", lambda _store, paths: paths):
+    with mock.patch.object(query_paths, "_fold", lambda _store, paths: paths):
         found = query.ties(store, a, b, hops, limit=10**9)
     return {tuple(e["statement"] for e in path) for path in found}
 
@@ -194,7 +195,7 @@ def compare_cte(store: SQLStore, pairs: list[tuple[str, str]]) -> tuple[list[flo
             raise SystemExit(f"the recursive CTE and the breadth-first search differ for {a!r} and {b!r}: "
                              f"{len(bfs)} and {len(cte)} paths, {len(bfs & cte)} in both")
         found += len(bfs)
-    with mock.patch.object(query, "_fold", lambda _store, paths: paths):
+    with mock.patch.object(query_paths, "_fold", lambda _store, paths: paths):
         bfs_ms = [timed(query.ties, store, a, b, 3) for a, b in pairs]
     cte_ms = [timed(ties_cte, store, a, b, 3) for a, b in pairs]
     return bfs_ms, cte_ms, found

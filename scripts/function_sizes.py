@@ -41,7 +41,7 @@ class FunctionSize:
 
     @property
     def module(self) -> str:
-        """The dotted module name, ``interlock.query`` for ``interlock/query.py``."""
+        """The dotted module name: ``interlock.lookup`` for ``interlock/lookup.py``, ``interlock.query`` for ``interlock/query/__init__.py``."""
         parts = self.path.removesuffix(".py").split("/")
         if parts[-1] == "__init__":
             parts.pop()

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interlock.names import Token, blocking_keys
-from interlock.resolve.cluster import Judgements, Record, resolve
+from interlock.resolve.cluster import resolve
+from interlock.resolve.records import Judgements, Record
 
 
 def rec(rid: str, doc: str, *names: str, label: str = "PERSON", context: tuple[str, ...] = (),
@@ -225,22 +226,23 @@ def _generated(n: int, seed: int = 3) -> tuple[list[Record], Judgements]:
 
 
 def test_skipping_pairs_already_joined_changes_no_cluster(monkeypatch: pytest.MonkeyPatch) -> None:
-    from interlock.resolve import cluster
+    # (score_tokens and SKIP_JOINED_PAIRS are read by blocking, which scores the name pairs)
+    from interlock.resolve import blocking
 
     records, judgements = _generated(12_000)
     scored: list[str | None] = []
-    real_score = cluster.score_tokens
+    real_score = blocking.score_tokens
 
     def counting(a: tuple[Token, ...], b: tuple[Token, ...], kind: str | None = None) -> float:
         scored.append(kind)
         return real_score(a, b, kind)
 
-    monkeypatch.setattr(cluster, "score_tokens", counting)
-    monkeypatch.setattr(cluster, "SKIP_JOINED_PAIRS", False)
+    monkeypatch.setattr(blocking, "score_tokens", counting)
+    monkeypatch.setattr(blocking, "SKIP_JOINED_PAIRS", False)
     every_pair = resolve(records, judgements)
     people_every = scored.count("person")
     scored.clear()
-    monkeypatch.setattr(cluster, "SKIP_JOINED_PAIRS", True)
+    monkeypatch.setattr(blocking, "SKIP_JOINED_PAIRS", True)
     skipping = resolve(records, judgements)
     assert skipping == every_pair
     assert len(set(skipping.values())) < len(records) * 0.5, "the generated names were not resolved"
@@ -248,7 +250,7 @@ def test_skipping_pairs_already_joined_changes_no_cluster(monkeypatch: pytest.Mo
 
 
 def test_document_frequency_counts_each_feature_once_per_document() -> None:
-    from interlock.resolve.cluster import _document_frequency
+    from interlock.resolve.records import _document_frequency
 
     records, _ = _generated(3_000)
     members = [i for i, r in enumerate(records) if r.label == "PERSON"]

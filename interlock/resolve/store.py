@@ -18,7 +18,8 @@ from typing import Any
 from interlock.extract.lexicon import GIVEN_NAMES
 from interlock.model import stable_id
 from interlock.names import tokens
-from interlock.resolve.cluster import Judgements, Record, resolve
+from interlock.resolve.cluster import resolve
+from interlock.resolve.records import Judgements, Record
 from interlock.store import Store
 
 #: labels resolution links across documents; places group by name alone
