@@ -21,7 +21,10 @@ nominees, attributions), ``role_statements`` (the statements a role noun license
 rules share: entities by token, drafting a statement, attaching its time; ``one_actor``,
 ``dedupe``), ``links`` (backing, ties, founding, joining, leading, parts; organisation
 descriptors), ``ties`` (set phrases that tie organisations to each other and to their
-people), ``promises`` (posts given or promised, planned), ``tenure`` (posts ended by an ousting, a
+people: which rule a token starts) with its rules in ``alliances`` (linked, aligned, loyal,
+allies, rivals), ``parts`` (wings, units, members, bodies, chairs), ``conflicts`` (fights,
+oustings, strikes), ``backing`` (backed and led by) and the actors they name in ``actors``,
+``promises`` (posts given or promised, planned), ``tenure`` (posts ended by an ousting, a
 death, a replacement). The role words themselves are in ``interlock.extract.roles``,
 which entities, modality and confidence read too.
 """
