@@ -129,12 +129,12 @@ def test_a_place_after_in_before_a_listed_post_stays_a_place() -> None:
 def test_a_title_inside_a_quotation_is_not_said_of_the_name_after_it() -> None:
     import spacy
 
-    from interlock.extract.relations import statements
+    from interlock.extract.relations import role_holders
 
     doc = spacy.blank("en")("“The president is eager,” Colonel Peter Mwangi, an official, told reporters.")
     president, mwangi = doc[2], doc[9]
-    assert statements._quote_between(president, mwangi)
-    assert not statements._quote_between(doc[8], mwangi)
+    assert role_holders._quote_between(president, mwangi)
+    assert not role_holders._quote_between(doc[8], mwangi)
     found = facts(read("“The president is eager to bring in new faces,” Colonel Peter Mwangi a senior "
                        "security official, told reporters in Nairobi."))
     assert not any(f[0] == "Peter Mwangi" and f[3] == "president" for f in found)

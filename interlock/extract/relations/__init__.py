@@ -13,14 +13,20 @@ sits in. It also adds to the entities: an organisation, country or election a st
 names that no cluster held yet becomes an entity, and a mention is added where an
 existing cluster is named again.
 
-Modules: ``statements`` (``find_statements``: role statements from a role noun and its
-holder, successions, counterparts; the order of the rules), ``context`` (``Context``,
-what the rules share: entities by token, drafting a statement, attaching its time;
-``one_actor``, ``dedupe``), ``links`` (backing, ties, founding, joining, leading, parts;
-organisation descriptors), ``ties`` (set phrases that tie organisations to each other
-and to their people), ``promises`` (posts given or promised, planned), ``tenure``
-(posts ended by an ousting, a death, a replacement). The role words themselves are in
-``interlock.extract.roles``, which entities, modality and confidence read too.
+Modules: ``statements`` (``find_statements``: the order of the rules; posts listed among
+nominees, attributions), ``role_statements`` (the statements a role noun licenses),
+``role_holders`` (who holds a role: title, apposition, copula, role verb, replacement),
+``role_objects`` (the organisation, country, election or place of a role), ``successions``
+(posts handed from one person to another, counterparts), ``context`` (``Context``, what the
+rules share: entities by token, drafting a statement, attaching its time; ``one_actor``,
+``dedupe``), ``links`` (backing, ties, founding, joining, leading, parts; organisation
+descriptors), ``ties`` (set phrases that tie organisations to each other and to their
+people: which rule a token starts) with its rules in ``alliances`` (linked, aligned, loyal,
+allies, rivals), ``parts`` (wings, units, members, bodies, chairs), ``conflicts`` (fights,
+oustings, strikes), ``backing`` (backed and led by) and the actors they name in ``actors``,
+``promises`` (posts given or promised, planned), ``tenure`` (posts ended by an ousting, a
+death, a replacement). The role words themselves are in ``interlock.extract.roles``,
+which entities, modality and confidence read too.
 """
 
 from interlock.extract.relations.statements import find_statements
