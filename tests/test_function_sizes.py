@@ -1,4 +1,5 @@
-"""No library function over 60 lines without a reason (issue 16; docs/architecture.md, "Code size").
+"""No library function over 60 lines, and no library file over 500, without a reason (issue 16;
+docs/architecture.md, "Code size").
 
 A function's size counts from its ``def`` line to its last line, docstring included
 (``scripts/function_sizes.py``, which prints the full report). A function may be longer
@@ -16,6 +17,8 @@ from typing import Any
 from tests.helpers import REPO
 
 LIMIT = 60
+#: STYLE.md: "split a file before it passes about 500 lines"
+FILE_LIMIT = 500
 
 
 def _load_script() -> ModuleType:
@@ -87,3 +90,19 @@ class C:
     assert function_sizes.long_reason(first) == "one table, read top to bottom."
     names = [name for name, _ in function_sizes._walk(tree, "")]
     assert names == ["long", "C.method", "C.method.<locals>.inner"]
+
+
+def test_no_long_file_without_a_reason() -> None:
+    """A module over the file limit needs a ``Long because:`` line in its module docstring."""
+    found = []
+    for path, lines in function_sizes.file_sizes():
+        if lines <= FILE_LIMIT:
+            continue
+        tree = ast.parse((REPO / path).read_text("utf-8"))
+        doc = ast.get_docstring(tree) or ""
+        if not any(line.strip().startswith("Long because:") for line in doc.splitlines()):
+            found.append(f"{path} is {lines} lines")
+    assert found == [], (
+        f"files over {FILE_LIMIT} lines: split them by concern into sibling modules or a package, "
+        "or give the module docstring a line 'Long because: <why>':\n" + "\n".join(found)
+    )

@@ -14,6 +14,8 @@ and ``checks`` the checks of a question's dates and size (``BadQuery``). Looking
 
 from __future__ import annotations
 
+from interlock.lookup import LOOKUP_THRESHOLD as LOOKUP_THRESHOLD
+from interlock.lookup import SUGGEST_THRESHOLD as SUGGEST_THRESHOLD
 from interlock.lookup import Ambiguous as Ambiguous
 from interlock.lookup import NotFound as NotFound
 from interlock.lookup import actor_summary as actor_summary
@@ -22,8 +24,11 @@ from interlock.lookup import describe as describe
 from interlock.lookup import find_actor as find_actor
 from interlock.lookup import lookup as lookup
 from interlock.lookup import suggest as suggest
+from interlock.query.checks import MAX_SEARCH_CHARS as MAX_SEARCH_CHARS
+from interlock.query.checks import MAX_SEARCH_TERMS as MAX_SEARCH_TERMS
 from interlock.query.checks import BadQuery as BadQuery
 from interlock.query.checks import check_date as check_date
+from interlock.query.checks import check_search_size as check_search_size
 from interlock.query.checks import in_date_range as in_date_range
 from interlock.query.fulltext import fts_query as fts_query
 from interlock.query.fulltext import search as search
