@@ -214,7 +214,7 @@ def make_relations(nlp: Language, name: str) -> Step:
 @Language.factory(
     "interlock_events",
     requires=[*PARSE, "token.ent_iob", ENTITIES, TIMES, ATTRIBUTIONS, STATEMENTS],
-    assigns=[EVENTS, STATEMENTS, ENTITIES],
+    assigns=[EVENTS, STATEMENTS, ENTITIES, ATTRIBUTIONS],
 )
 def make_events(nlp: Language, name: str) -> Step:
     """Meetings, appointments, agreements, resignations, elections, ...; ``met_with``
