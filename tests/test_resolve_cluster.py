@@ -249,9 +249,20 @@ def test_skipping_pairs_already_joined_changes_no_cluster(monkeypatch: pytest.Mo
     assert scored.count("person") < people_every * 0.8, "no pair was skipped: the test compares nothing"
 
 
-def test_document_frequency_counts_each_feature_once_per_document() -> None:
-    from interlock.resolve.records import _document_frequency
+def _document_frequency(recs: list[Record], members: list[int],
+                        canon: dict[str, str] | None = None) -> tuple[dict[str, int], int]:
+    """In how many documents each context feature of ``members`` is found, and how many documents
+    they come from, counted by ``_Frequencies`` as step 1 counts them; with ``canon`` (grouping key
+    -> actor), contexts are first rewritten in ``recs`` to name resolved actors by their actor."""
+    from interlock.resolve.records import _Frequencies
 
+    counting = _Frequencies(canon)
+    for i in members:
+        recs[i] = counting.add(recs[i])
+    return counting.counts()
+
+
+def test_document_frequency_counts_each_feature_once_per_document() -> None:
     records, _ = _generated(3_000)
     members = [i for i, r in enumerate(records) if r.label == "PERSON"]
     documents: dict[str, set[str]] = {}

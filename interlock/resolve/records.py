@@ -78,17 +78,6 @@ class _Clusters:
         return True
 
 
-def _document_frequency(recs: list[Record], members: list[int],
-                        canon: dict[str, str] | None = None) -> tuple[dict[str, int], int]:
-    """In how many documents each context feature of ``members`` is found, and how many documents
-    they come from. With ``canon`` (grouping key -> actor), contexts are first rewritten in
-    ``recs`` to name resolved actors by their actor."""
-    counting = _Frequencies(canon)
-    for i in members:
-        recs[i] = counting.add(recs[i])
-    return counting.counts()
-
-
 class _Frequencies:
     """Document frequencies of context features, gathered record by record in the pass that
     step 1 makes over the records (at a million records each pass over them costs more than its

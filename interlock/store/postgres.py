@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from interlock.errors import InterlockError
 from interlock.model import ExtractedDocument
 from interlock.store.base import QueryError, SQLStore, StoreError
 from interlock.store.named import Row
@@ -332,6 +331,3 @@ def _safe(address: str) -> str:
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
-
-class PostgresUnavailable(InterlockError):
-    "No PostgreSQL server could be reached"
