@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from interlock.extract.api import extract
 from interlock.model import ExtractedDocument
+from interlock.store import SQLiteStore
 from tests.helpers import check_document, entity
 
 
@@ -76,3 +79,22 @@ def test_a_rule_about_nobody_is_no_candidacy() -> None:
     names = {e.id: e.name for e in doc.entities}
     candidates = [names[s.subject] for s in doc.statements if s.predicate == "candidate_in"]
     assert candidates == ["Ahmad Karim"]
+
+
+def test_events_one_phrase_tells_have_ids_of_their_own_and_store(tmp_path: Path) -> None:
+    """"visited A and B" is a visit to each place, "separate meetings with A, B and C" a meeting
+    with each; every event still needs an id no other item of the document has, or the store
+    refuses the document (found on a PolNeAR article by bench/scale.py)."""
+    texts = [
+        "Foreign Minister Karim Haddad visited Tripoli and Benghazi on Monday, officials said.",
+        "On Tuesday the envoy Lena Markov held separate meetings with Omar Dalil, Sami Rafik and "
+        "Yusuf Tarek in Amman.",
+    ]
+    with SQLiteStore(tmp_path / "events.db") as store:
+        for n, text in enumerate(texts):
+            doc = extract(text, doc_id=f"visits-{n}", published="2031-05-14")
+            meetings = [e for e in doc.events if e.type == "meeting"]
+            assert len(meetings) >= 2 and len({e.trigger.start for e in meetings}) == 1, meetings
+            ids = [e.id for e in doc.events]
+            assert len(ids) == len(set(ids)), ids
+            assert store.put(doc, text) == "new"

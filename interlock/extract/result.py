@@ -26,7 +26,7 @@ from interlock.vocab import require_predicate
 #: the version of the extraction rules and models; stored with every document so that
 #: ``interlock reextract`` knows which documents an older extraction made. Raise it when
 #: extraction output changes.
-EXTRACTION_VERSION = "2026-12-02.2"
+EXTRACTION_VERSION = "2026-12-02.3"
 
 
 def build(doc: Doc, title: str | None = None, url: str | None = None) -> ExtractedDocument:
@@ -179,6 +179,21 @@ def _statements(
         ids[id(st)] = sid  # for training the confidence model (scripts/train_confidence.py)
 
 
+def _event_id(taken: set[str], doc_id: str, kind: str, trigger: tuple[int, int], participants: list[str]) -> str:
+    """An event's id: from its document, type and trigger, as always; one phrase can tell several
+    events ("visited Richmond and Norfolk", "separate meetings with A and B"), and those after the
+    first take their participants into the id too, so that no two items of a document share one."""
+    found = stable_id("ev", doc_id, kind, trigger)
+    if found in taken:
+        found = stable_id("ev", doc_id, kind, trigger, *participants)
+    n = 1
+    while found in taken:  # the same participants twice: number them
+        n += 1
+        found = stable_id("ev", doc_id, kind, trigger, *participants, n)
+    taken.add(found)
+    return found
+
+
 def _events(
     state: DocState,
     text: str,
@@ -186,12 +201,13 @@ def _events(
     ent_ids: dict[int, str],
     att_ids: dict[int, str],
 ) -> None:
+    taken: set[str] = set()
     for ev in sorted(state.events, key=lambda e: e.trigger):
         participants = _refs(ev.participants, ent_ids)
         topics = _refs(ev.topics, ent_ids)
         out.events.append(
             Event(
-                id=stable_id("ev", state.doc_id, ev.type, ev.trigger),
+                id=_event_id(taken, state.doc_id, ev.type, ev.trigger, participants),
                 type=ev.type,
                 participants=participants,
                 place=_ref(ev.place, ent_ids),
