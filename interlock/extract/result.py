@@ -181,7 +181,7 @@ def _statements(
 
 def _event_id(taken: set[str], doc_id: str, kind: str, trigger: tuple[int, int], participants: list[str]) -> str:
     """An event's id: from its document, type and trigger, as always; one phrase can tell several
-    events ("visited Richmond and Norfolk", "separate meetings with A and B"), and those after the
+    events ("visited Tripoli and Benghazi", "separate meetings with A and B"), and those after the
     first take their participants into the id too, so that no two items of a document share one."""
     found = stable_id("ev", doc_id, kind, trigger)
     if found in taken:
